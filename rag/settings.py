@@ -1,0 +1,56 @@
+"""One validated settings object for the CLI, the app and the tests.
+
+Every field can be set from the environment with the ``RAG_`` prefix (``RAG_MODEL``,
+``RAG_TOP_K``, ...) or from a ``.env`` file in the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsrag"
+
+
+class Settings(BaseSettings):
+    """Everything a user may want to change, with defaults that work on a 2-core laptop."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of articles to index.")
+    index_dir: Path = Field(Path("index"), description="Where the persisted index lives.")
+    cache_dir: Path = Field(default_factory=_default_cache_dir, description="Assembled models.")
+
+    embedding_model: str = Field(
+        "all-MiniLM-L6-v2",
+        description="A packaged embedder name or a local sentence-transformers folder.",
+    )
+    embed_batch_size: int = Field(32, ge=1)
+
+    chunk_chars: int = Field(600, ge=100, description="Target chunk length in characters.")
+    chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences shared by neighbours.")
+
+    vector_store: str = Field("faiss", description="Vector store backend by name.")
+    generator: str = Field("llama", description="Generator backend by name.")
+
+    model: str = Field(
+        "qwen2.5-coder-0.5b",
+        description="A packaged model name (see `python -m rag models`) or a path to any GGUF.",
+    )
+    n_ctx: int = Field(4096, ge=512, description="LLM context window in tokens.")
+    n_threads: int = Field(default_factory=lambda: os.cpu_count() or 2, ge=1)
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    max_tokens: int = Field(256, ge=16, description="Longest answer, in tokens.")
+    seed: int = 0
+
+    top_k: int = Field(4, ge=1, le=50, description="Passages given to the model.")
+    min_relevance: float = Field(
+        0.30,
+        description="Below this cosine similarity the best passage is not relevant: refuse.",
+    )

@@ -1,0 +1,34 @@
+"""The small interface every vector store backend implements."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+
+import numpy as np
+
+
+class VectorStore(ABC):
+    """Stores unit vectors under integer ids; search returns (id, cosine similarity) pairs."""
+
+    dim: int
+
+    @abstractmethod
+    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None: ...
+
+    @abstractmethod
+    def delete(self, ids: np.ndarray) -> None: ...
+
+    @abstractmethod
+    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]: ...
+
+    @abstractmethod
+    def save(self, directory: Path) -> None:
+        """Write the store's files into ``directory`` (a fresh folder the caller publishes)."""
+
+    @classmethod
+    @abstractmethod
+    def load(cls, directory: Path) -> VectorStore: ...
+
+    @abstractmethod
+    def __len__(self) -> int: ...
