@@ -1,0 +1,66 @@
+from rag.clean import clean_document, parse_date
+from rag.load import load_document
+from rag.types import Document
+from tests.conftest import CORPUS
+
+
+def cleaned(name: str) -> Document:
+    return clean_document(load_document(CORPUS / name, CORPUS))
+
+
+def kept_text(doc: Document) -> str:
+    return "\n".join(doc.text[s.start : s.end] for s in doc.kept)
+
+
+def test_sputnik_teasers_and_disclaimer_are_removed():
+    doc = cleaned("001_ad9039b2d6be9212.txt")
+    text = kept_text(doc)
+    assert "Read also" not in text
+    assert "The West Cannot Be Trusted" not in text  # the teaser's headline
+    assert "UN to hold emergency meeting" not in text
+    assert "We remind our readers" not in text
+    assert "Peskov told a briefing" in text  # the article's last real sentence stays
+    assert doc.title == "Kremlin Calls on Armenia and Azerbaijan to Adhere to Trilateral Agreements on Karabakh"
+    assert doc.outlet == "Sputnik"
+    assert doc.date == "2023-09-19"
+
+
+def test_massispost_share_block_and_recent_posts_are_removed():
+    doc = cleaned("003_3de8e0a82d2249ce.txt")
+    text = kept_text(doc)
+    for junk in ("Recent Posts", "Share", "Published by", "Filmmaking Scholarship", "mins ago", "MassisPost"):
+        assert junk not in text
+    assert not text.startswith("Armenia\n")  # the section label
+    assert "their previous phone call took place on Sunday." in text
+    assert doc.title == "Russia Warns Against Third-Party Involvement in Karabakh War"
+    assert doc.outlet == "MassisPost"
+
+
+def test_tass_dateline_gives_outlet_and_title():
+    doc = cleaned("002_bc626fa2c772027a.txt")
+    assert doc.title == "Kremlin stands up for Russian peacekeepers in Karabakh"
+    assert doc.outlet == "TASS"
+    assert doc.date is None  # "September 25" has no year: no date is invented
+
+
+def test_article_without_title_gets_its_first_sentence_and_keeps_all_text():
+    doc = cleaned("000_187d25106f4b8867.txt")
+    assert doc.title.startswith("Russia hopes meetings between")
+    assert doc.outlet is None
+    assert kept_text(doc) == doc.text.strip()
+
+
+def test_kept_spans_point_into_the_original_file():
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = cleaned(path.name)
+        assert doc.kept, path.name
+        for span in doc.kept:
+            assert 0 <= span.start < span.end <= len(doc.text)
+            assert doc.text[span.start : span.end].strip() == doc.text[span.start : span.end]
+
+
+def test_parse_date_forms():
+    assert parse_date("Sep 19, 2023") == "2023-09-19"
+    assert parse_date("19 September 2023") == "2023-09-19"
+    assert parse_date("posted 2023-09-25 10:00") == "2023-09-25"
+    assert parse_date("September 25") is None

@@ -1,0 +1,89 @@
+import json
+
+import pytest
+
+from rag.index import Index, IndexNotReady, is_stale, update_index
+from tests.conftest import make_settings
+
+
+def test_build_then_incremental_update_embeds_only_what_changed(tmp_path, corpus_copy, embedder):
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy)
+    assert is_stale(settings)
+    index, report = update_index(settings, embedder)
+    assert len(report.added) == 5 and report.embedded_chunks == report.chunks == len(index.chunks) > 20
+    assert not is_stale(settings)
+
+    _, again = update_index(settings, embedder)
+    assert again.embedded_chunks == 0 and not again.modified and len(again.unchanged) == 5
+
+    changed = corpus_copy / "002_bc626fa2c772027a.txt"
+    changed.write_text(changed.read_text() + "\nA new closing sentence about the ceasefire.\n")
+    (corpus_copy / "000_187d25106f4b8867.txt").unlink()
+    (corpus_copy / "new.md").write_text("# Extra\n\nThe summit in Granada was held on October 5, 2023.\n")
+    assert is_stale(settings)
+    index, report = update_index(settings, embedder)
+    assert report.changed == ["002_bc626fa2c772027a.txt"]
+    assert report.removed == ["000_187d25106f4b8867.txt"]
+    assert report.added == ["new.md"]
+    changed_chunks = len(index.files["002_bc626fa2c772027a.txt"]["chunk_ids"])
+    assert report.embedded_chunks == changed_chunks + len(index.files["new.md"]["chunk_ids"])
+    assert {c.source for c in index.chunks.values()} == {p.name for p in corpus_copy.iterdir()}
+
+    reloaded = Index.load(settings.index_dir, settings)
+    assert len(reloaded.store) == len(reloaded.chunks) == len(index.chunks)
+    manifest = json.loads((settings.index_dir / (settings.index_dir / "CURRENT").read_text() / "manifest.json").read_text())
+    assert manifest["embedding_model"] == "all-MiniLM-L6-v2" and manifest["dim"] == 384
+    assert manifest["chunk_chars"] == settings.chunk_chars
+    assert set(manifest["files"]) == set(index.files)
+    assert all(len(f["sha256"]) == 64 for f in manifest["files"].values())
+    assert len(list(settings.index_dir.glob("gen-*"))) <= 2  # old generations are cleaned up
+
+
+def test_a_crash_while_writing_leaves_the_previous_index_loadable(tmp_path, corpus_copy, embedder, monkeypatch):
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy)
+    update_index(settings, embedder)
+    before = Index.load(settings.index_dir, settings)
+    (corpus_copy / "extra.txt").write_text("Breaking: a new article about Lachin corridor talks.")
+
+    def crash(self, directory):
+        raise KeyboardInterrupt("killed mid-write")
+
+    from rag.store.faiss_store import FaissStore
+
+    monkeypatch.setattr(FaissStore, "save", crash)
+    with pytest.raises(KeyboardInterrupt):
+        update_index(settings, embedder)
+    monkeypatch.undo()
+    after = Index.load(settings.index_dir, settings)
+    assert set(after.files) == set(before.files)
+    _, report = update_index(settings, embedder)  # re-running completes the update
+    assert report.added == ["extra.txt"]
+
+
+def test_other_chunking_settings_force_a_clear_rebuild(tmp_path, corpus_copy, embedder):
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy)
+    update_index(settings, embedder)
+    other = make_settings(tmp_path, corpus_dir=corpus_copy, chunk_chars=300)
+    with pytest.raises(IndexNotReady, match="chunk_chars"):
+        Index.load(other.index_dir, other)
+    index, report = update_index(other, embedder)
+    assert report.rebuilt_because and report.embedded_chunks == len(index.chunks)
+
+
+def test_garbled_index_is_detected_with_a_clear_message(tmp_path, corpus_copy, embedder):
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy)
+    update_index(settings, embedder)
+    live = settings.index_dir / (settings.index_dir / "CURRENT").read_text()
+    (live / "vectors.faiss").write_bytes(b"garbage")
+    with pytest.raises(IndexNotReady, match="rag index"):
+        Index.load(settings.index_dir, settings)
+    index, _ = update_index(settings, embedder)  # repaired by re-indexing
+    assert len(Index.load(settings.index_dir, settings).chunks) == len(index.chunks)
+
+
+def test_unreadable_file_is_reported_and_the_rest_indexed(tmp_path, corpus_copy, embedder):
+    (corpus_copy / "broken.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy)
+    index, report = update_index(settings, embedder)
+    assert [e.source for e in report.errors] == ["broken.txt"]
+    assert len(report.added) == 5 and "broken.txt" not in index.files

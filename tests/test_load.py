@@ -1,0 +1,51 @@
+from pathlib import Path
+
+import pytest
+
+from rag.load import list_sources, load_corpus, load_document
+from tests.conftest import CORPUS
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+def test_loads_the_five_shipped_articles_byte_for_byte():
+    docs, errors = load_corpus(CORPUS)
+    assert errors == []
+    assert [d.source for d in docs] == sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert len(docs) == 5
+    for doc in docs:
+        assert doc.text == (CORPUS / doc.source).read_bytes().decode("utf-8")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed folder not beside the checkout")
+def test_corpus_is_identical_to_the_seed_articles():
+    for seed in SEEDS.glob("*.txt"):
+        assert (CORPUS / seed.name).read_bytes() == seed.read_bytes()
+
+
+def test_bad_files_are_reported_by_name_and_good_ones_still_load(tmp_path):
+    (tmp_path / "good.txt").write_text("Peskov spoke on Monday. He said a lot.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (tmp_path / "latin.txt").write_bytes("Café au lait, très bien".encode("cp1252"))
+    (tmp_path / "notes.csv").write_text("ignored")
+    docs, errors = load_corpus(tmp_path)
+    assert [d.source for d in docs] == ["good.txt"]
+    reasons = {e.source: e.reason for e in errors}
+    assert set(reasons) == {"empty.txt", "binary.txt", "latin.txt"}
+    assert "empty" in reasons["empty.txt"]
+    assert "NUL" in reasons["binary.txt"]
+    assert "UTF-8" in reasons["latin.txt"]
+
+
+def test_markdown_and_nested_folders_are_found_hidden_files_skipped(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("# Title\n\nText here.")
+    (tmp_path / ".hidden.txt").write_text("secret")
+    assert [p.relative_to(tmp_path).as_posix() for p in list_sources(tmp_path)] == ["sub/a.md"]
+    assert load_document(tmp_path / "sub" / "a.md", tmp_path).source == "sub/a.md"
+
+
+def test_missing_corpus_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="corpus folder not found"):
+        list_sources(tmp_path / "nope")

@@ -1,0 +1,39 @@
+import hashlib
+
+import pytest
+
+from rag.models import PACKAGED_MODELS, ModelNotAvailable, PackagedModel, assemble, installed_models, resolve_model
+
+
+def test_default_model_is_assembled_once_with_the_right_size_and_hash(tmp_path):
+    model = PACKAGED_MODELS["qwen2.5-coder-0.5b"]
+    seen = []
+    path = assemble(model, tmp_path, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert path.stat().st_size == model.size == 491_400_064
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(16 << 20):
+            digest.update(block)
+    assert digest.hexdigest() == model.sha256
+    assert seen[-1] == ("assembling", model.size, model.size)
+    mtime = path.stat().st_mtime_ns
+    assert assemble(model, tmp_path) == path and path.stat().st_mtime_ns == mtime  # reused, not redone
+    assert list(path.parent.iterdir()) == [path]  # no temporary files left behind
+
+
+def test_wrong_hash_is_refused_and_leaves_nothing_behind(tmp_path):
+    real = PACKAGED_MODELS["qwen2.5-coder-0.5b"]
+    bogus = PackagedModel("bogus", "one part, wrong hash", size=None, sha256="0" * 64, part_packages=real.part_packages[:1])
+    with pytest.raises(ModelNotAvailable, match="sha256"):
+        assemble(bogus, tmp_path)
+    assert not any((tmp_path / "models").iterdir())
+
+
+def test_packaged_and_custom_paths_resolve(tmp_path):
+    assert {"qwen2.5-coder-0.5b", "smollm2-135m"} <= set(installed_models())
+    assert resolve_model("smollm2-135m", tmp_path).name == "SmolLM2-135M-Instruct.Q4_1.gguf"
+    custom = tmp_path / "mine.gguf"
+    custom.write_bytes(b"GGUF")
+    assert resolve_model(str(custom), tmp_path) == custom
+    with pytest.raises(ModelNotAvailable, match="neither a packaged model"):
+        resolve_model(str(tmp_path / "missing.gguf"), tmp_path)
