@@ -210,6 +210,55 @@ def ask(
     err.print(f"[dim]retrieve {t.retrieve_s:.2f}s · first token {t.first_token_s:.2f}s · total {t.total_s:.2f}s[/dim]")
 
 
+@app.command("eval")
+def evaluate(
+    questions: Annotated[Path, typer.Argument(help="JSON lines of questions with acceptable answers.")],
+    json_out: JsonOpt = False,
+    naive: Annotated[bool, typer.Option(help="Baseline: dense top-k pasted in, no citation checks, no refusal gate.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="Packaged model name or GGUF path.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each question's outcome.")] = False,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Run a question set and report answer/citation accuracy, refusals and latency."""
+    from rag.evaluate import load_questions, run_eval
+
+    overrides = {"model": model}
+    if naive:
+        overrides.update(retrieval="dense", verify_citations=False, min_relevance=-1.0, answerability_checks=False)
+    pipeline = _pipeline(corpus, index, **overrides)
+    _ensure_ready(pipeline)
+    try:
+        items = load_questions(questions)
+    except (OSError, ValueError) as exc:
+        _fail(str(exc))
+
+    def show(row) -> None:
+        if verbose:
+            mark = "ok " if (row.correct if row.item.answerable else row.answer.refused) else "BAD"
+            cited = ",".join(sorted({c.source[:3] for c in row.answer.citations}))
+            err.print(f"{mark} {row.item.question[:70]!r} -> {row.answer.answer[:110]!r} [{cited}]", markup=False, highlight=False)
+
+    with _Bars() as bars:
+        done = 0
+
+        def ask_one(question, history):
+            nonlocal done
+            answer = pipeline.ask(question, history)
+            done += 1
+            bars("questions", done, len(items))
+            return answer
+
+        summary, _ = run_eval(items, ask_one, show)
+    summary["model"] = str(pipeline.model_path())
+    summary["configuration"] = "naive" if naive else "default"
+    if json_out:
+        _emit(summary)
+        return
+    for key, value in summary.items():
+        typer.echo(f"{key:>28}: {value}")
+
+
 @app.command()
 def models() -> None:
     """List the packaged models and which are installed."""

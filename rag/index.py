@@ -24,6 +24,7 @@ import numpy as np
 from rag.chunk import chunk_document
 from rag.clean import clean_document
 from rag.embed import Embedder
+from rag.lexical import LexicalIndex
 from rag.load import LoadError, list_sources, load_document
 from rag.settings import Settings
 from rag.store import VectorStore, create_store, load_store
@@ -74,6 +75,7 @@ class Index:
     manifest: dict
     chunks: dict[int, Chunk]
     store: VectorStore
+    lexical: LexicalIndex
 
     @property
     def files(self) -> dict[str, dict]:
@@ -82,7 +84,7 @@ class Index:
     @classmethod
     def empty(cls, settings: Settings, dim: int) -> Index:
         manifest = {**_index_params(settings), "dim": dim, "next_id": 0, "files": {}}
-        return cls(manifest, {}, create_store(settings.vector_store, dim))
+        return cls(manifest, {}, create_store(settings.vector_store, dim), LexicalIndex([], None))
 
     @classmethod
     def load(cls, index_dir: Path, settings: Settings) -> Index:
@@ -99,6 +101,7 @@ class Index:
                     chunk = Chunk.from_dict(json.loads(line))
                     chunks[chunk.id] = chunk
             store = load_store(manifest["vector_store"], gen)
+            lexical = LexicalIndex.load(gen)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexNotReady(f"the index in {index_dir} is unreadable ({exc}): run `python -m rag index`") from exc
         expected = _index_params(settings)
@@ -108,9 +111,9 @@ class Index:
                 f"the index in {index_dir} was built with other settings ({', '.join(differing)}): "
                 "run `python -m rag index` to rebuild it"
             )
-        if len(store) != len(chunks) or store.dim != manifest.get("dim"):
+        if len(store) != len(chunks) or store.dim != manifest.get("dim") or set(lexical.ids) != set(chunks):
             raise IndexNotReady(f"the index in {index_dir} is inconsistent: run `python -m rag index`")
-        return cls(manifest, chunks, store)
+        return cls(manifest, chunks, store, lexical)
 
     def save(self, index_dir: Path) -> None:
         """Publish this index as a new generation, atomically."""
@@ -129,8 +132,9 @@ class Index:
             for chunk in sorted(self.chunks.values(), key=lambda c: c.id):
                 fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
         self.store.save(tmp)
+        self.lexical.save(tmp)
         (tmp / "manifest.json").write_text(json.dumps(self.manifest, indent=1, ensure_ascii=False))
-        for path in tmp.iterdir():
+        for path in tmp.rglob("*"):
             _fsync(path)
         os.replace(tmp, index_dir / name)
         pointer = index_dir / ".CURRENT.tmp"
@@ -245,6 +249,10 @@ def update_index(
         vectors = embedder.embed([embedding_text(c) for c in to_embed], progress=step)
         index.store.add(np.array([c.id for c in to_embed], dtype=np.int64), vectors)
         index.chunks.update({c.id: c for c in to_embed})
+
+    if to_embed or replaced_ids or not index.lexical.ids:
+        ordered = sorted(index.chunks.values(), key=lambda c: c.id)
+        index.lexical = LexicalIndex.build([c.id for c in ordered], [embedding_text(c) for c in ordered])
 
     report.chunks = len(index.chunks)
     report.embedded_chunks = len(to_embed)

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
-from rag.cite import cite
+from rag.answerability import OUT_OF_SCOPE_REPLY, answers_the_type, is_out_of_scope, missing_names
+from rag.cite import cite, extractive_answer, naive_citations
 from rag.embed import Embedder
 from rag.generate import Generator, create_generator
 from rag.index import Index, IndexReport, ProgressCallback, is_stale, update_index
 from rag.models import resolve_model
-from rag.prompt import REFUSAL, build_messages
+from rag.prompt import REFUSAL, build_messages, passage_header
 from rag.retrieve import Retriever
 from rag.settings import Settings
 from rag.types import Answer, Message, Passage, Timings
@@ -89,7 +90,8 @@ class Pipeline:
 
     # --- answering -----------------------------------------------------------------------
     def search(self, query: str, k: int | None = None) -> list[Passage]:
-        return Retriever(self.index, self.embedder).search(query, k or self.settings.top_k)
+        retriever = Retriever(self.index, self.embedder, self.settings.retrieval)
+        return retriever.search(query, k or self.settings.top_k)
 
     def ask(self, question: str, history: list[Message] | None = None) -> Answer:
         stream = self.ask_stream(question, history)
@@ -125,9 +127,20 @@ class Pipeline:
                 passages=list(shown),
             )
 
-        if not passages or passages[0].score < settings.min_relevance:
+        checks = settings.answerability_checks
+        if checks and is_out_of_scope(question):
+            yield OUT_OF_SCOPE_REPLY
+            finish(OUT_OF_SCOPE_REPLY, True)
+            return
+        if not passages or max(p.score for p in passages) < settings.min_relevance:
             yield REFUSAL
             finish(REFUSAL, True, shown=passages)
+            return
+        missing = missing_names(standalone, [f"{passage_header(p)} {p.chunk.text}" for p in passages]) if checks else []
+        if missing:
+            text = f"{REFUSAL} None of them mentions {' or '.join(missing)}."
+            yield text
+            finish(text, True, shown=passages)
             return
 
         generator = self.generator
@@ -139,8 +152,15 @@ class Pipeline:
                 timings.first_token_s = time.perf_counter() - started
             raw += piece
             yield piece
-        cited = cite(raw, shown, lambda texts: self.embedder.embed(texts))
-        if cited.refused:
+        if settings.verify_citations:
+            cited = cite(raw, shown, self.embedder.embed)
+            if cited.unusable:  # empty, only citation marks, or an echo of the prompt
+                cited = extractive_answer(
+                    standalone, shown, self.embedder.embed, lambda sentence: answers_the_type(standalone, sentence)
+                )
+        else:
+            cited = naive_citations(raw, shown)
+        if cited.refused or (checks and not answers_the_type(standalone, cited.text)):
             finish(REFUSAL, True, shown=shown)
         else:
             finish(cited.text, False, cited.citations, shown)

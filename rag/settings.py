@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     max_tokens: int = Field(256, ge=16, description="Longest answer, in tokens.")
     seed: int = 0
 
+    retrieval: str = Field("hybrid", description="hybrid (BM25 + dense), dense or bm25.")
+    verify_citations: bool = Field(
+        True, description="Check each answer sentence against the passages (off: the naive baseline)."
+    )
+    answerability_checks: bool = Field(
+        True, description="Refuse out-of-scope requests, unknown names and answers of the wrong type."
+    )
     top_k: int = Field(4, ge=1, le=50, description="Passages given to the model.")
     min_relevance: float = Field(
         0.30,

@@ -1,7 +1,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rag.chunk import chunk_document, split_sentences
+from rag.chunk import chunk_document
+from rag.text import split_sentences
 from rag.clean import clean_document
 from rag.load import load_corpus
 from rag.types import Document, Span

@@ -23,6 +23,10 @@ class VectorStore(ABC):
     def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]: ...
 
     @abstractmethod
+    def vectors(self, ids: list[int]) -> np.ndarray:
+        """The stored vectors for ``ids`` (to score passages found by other means)."""
+
+    @abstractmethod
     def save(self, directory: Path) -> None:
         """Write the store's files into ``directory`` (a fresh folder the caller publishes)."""
 

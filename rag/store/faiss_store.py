@@ -32,6 +32,11 @@ class FaissStore(VectorStore):
         scores, ids = self.index.search(query, min(k, self.index.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
+    def vectors(self, ids: list[int]) -> np.ndarray:
+        if not ids:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self.index.reconstruct(int(i)) for i in ids])
+
     def save(self, directory: Path) -> None:
         faiss.write_index(self.index, str(directory / FILE_NAME))
 

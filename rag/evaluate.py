@@ -1,0 +1,134 @@
+"""Evaluate: run a question set through the pipeline and report accuracy, citations and latency.
+
+Question lines: {"question", "history"?, "answers": [acceptable strings], "sources": [file names],
+"answerable": bool}. Citation precision is judged independently of the pipeline's own citation
+check: a sentence counts as supported when the text it cites holds every number it states and
+at least half of its content words.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from rag.cite import answer_sentences, content_words, numbers
+from rag.types import Answer, Message
+
+
+@dataclass
+class EvalItem:
+    question: str
+    answers: list[str]
+    sources: list[str]
+    answerable: bool
+    history: list[Message] = field(default_factory=list)
+    kind: str = ""
+
+
+def load_questions(path: Path) -> list[EvalItem]:
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            items.append(
+                EvalItem(
+                    question=raw["question"],
+                    answers=list(raw.get("answers", [])),
+                    sources=list(raw.get("sources", [])),
+                    answerable=bool(raw.get("answerable", bool(raw.get("answers")))),
+                    history=[Message(m["role"], m["content"]) for m in raw.get("history", [])],
+                    kind=raw.get("kind", ""),
+                )
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{number}: not a valid question line ({exc})") from exc
+    return items
+
+
+def sentence_supported(sentence: str, cited_texts: list[str]) -> bool:
+    """The independent judge used for citation precision."""
+    words, nums = content_words(sentence), numbers(sentence)
+    evidence = " ".join(cited_texts)
+    if nums - numbers(evidence):
+        return False
+    return not words or len(words & content_words(evidence)) / len(words) >= 0.5
+
+
+def judge_sentences(answer: Answer) -> tuple[int, int]:
+    """(supported, total) over the answer's sentences: each should carry a citation that holds it."""
+    by_number = {c.n: c.text for c in answer.citations}
+    supported = total = 0
+    for sentence, markers in answer_sentences(answer.answer):
+        cited = [by_number[n] for n in markers if n in by_number]
+        total += 1
+        supported += bool(cited) and sentence_supported(sentence, cited)
+    return supported, total
+
+
+@dataclass
+class EvalRow:
+    item: EvalItem
+    answer: Answer
+
+    @property
+    def correct(self) -> bool:
+        text = self.answer.answer.lower()
+        return not self.answer.refused and any(a.lower() in text for a in self.item.answers)
+
+    @property
+    def cites_a_gold_source(self) -> bool:
+        return any(c.source in self.item.sources for c in self.answer.citations)
+
+
+def _share(values: Iterable[bool]) -> float | None:
+    values = list(values)
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def summarize(rows: list[EvalRow]) -> dict:
+    answerable = [r for r in rows if r.item.answerable]
+    unanswerable = [r for r in rows if not r.item.answerable]
+    answered = [r for r in answerable if not r.answer.refused]
+    supported = total = 0
+    for r in rows:
+        if not r.answer.refused:
+            s, t = judge_sentences(r.answer)
+            supported, total = supported + s, total + t
+    ttft = [r.answer.timings.first_token_s for r in rows]
+    totals = [r.answer.timings.total_s for r in rows]
+    generated = [r.answer.timings.first_token_s for r in rows if r.answer.timings.first_token_s > 0.05]
+    return {
+        "questions": len(rows),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "answer_accuracy": _share(r.correct for r in answerable),
+        "citation_accuracy": _share(r.cites_a_gold_source for r in answered),
+        "citation_precision": round(supported / total, 3) if total else None,
+        "refusal_accuracy": _share(r.answer.refused for r in unanswerable),
+        "false_refusals": _share(r.answer.refused for r in answerable),
+        "first_token_p50_s": round(float(np.percentile(ttft, 50)), 3) if ttft else None,
+        "first_token_p95_s": round(float(np.percentile(ttft, 95)), 3) if ttft else None,
+        "first_token_p50_generated_s": round(float(np.percentile(generated, 50)), 3) if generated else None,
+        "total_p50_s": round(float(np.percentile(totals, 50)), 3) if totals else None,
+        "total_p95_s": round(float(np.percentile(totals, 95)), 3) if totals else None,
+    }
+
+
+def run_eval(
+    items: list[EvalItem],
+    ask: Callable[[str, list[Message]], Answer],
+    on_row: Callable[[EvalRow], None] | None = None,
+) -> tuple[dict, list[EvalRow]]:
+    rows = []
+    for item in items:
+        row = EvalRow(item, ask(item.question, item.history))
+        rows.append(row)
+        if on_row:
+            on_row(row)
+    return summarize(rows), rows

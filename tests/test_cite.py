@@ -1,0 +1,84 @@
+"""Citation checks with the real embedder on real passages from the shipped articles."""
+
+import pytest
+
+from rag.answerability import answers_the_type
+from rag.cite import cite, extractive_answer, is_refusal, naive_citations
+from rag.types import Passage
+from tests.conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def passages(pipeline):
+    def find(snippet):
+        chunk = next(c for c in pipeline.index.chunks.values() if snippet in c.text)
+        return Passage(chunk, 0.7)
+
+    return [
+        find("Russia has about 5,000 troops stationed in Armenia"),
+        find("over 2,000 Karabakh Armenians took shelter"),
+    ]
+
+
+def original(citation):
+    return (CORPUS / citation.source).read_text(encoding="utf-8")[citation.start : citation.end]
+
+
+def test_a_wrong_citation_number_is_corrected(passages, embedder):
+    result = cite("Russia has about 5,000 troops stationed in Armenia [2].", passages, embedder.embed)
+    assert not result.refused
+    assert result.text == "Russia has about 5,000 troops stationed in Armenia. [1]"
+    [citation] = result.citations
+    assert citation.source == "003_3de8e0a82d2249ce.txt"
+    assert citation.text == "Russia has about 5,000 troops stationed in Armenia." == original(citation)
+
+
+def test_citation_points_at_the_supporting_sentence_not_the_whole_chunk(passages, embedder):
+    result = cite("More than half of those sheltering were children [2].", passages, embedder.embed)
+    [citation] = result.citations
+    assert citation.text == "More than half of them are children, according to it."
+    assert original(citation) == citation.text
+    assert len(citation.text) < len(passages[1].chunk.text)
+
+
+def test_a_claim_no_passage_contains_is_dropped(passages, embedder):
+    result = cite(
+        "Russia has about 5,000 troops stationed in Armenia [1]. "
+        "The commander of the contingent is General Rustam Muradov [1].",
+        passages,
+        embedder.embed,
+    )
+    assert result.text == "Russia has about 5,000 troops stationed in Armenia. [1]"
+    assert result.dropped_sentences == ["The commander of the contingent is General Rustam Muradov."]
+
+
+def test_a_wrong_number_is_not_supported(passages, embedder):
+    result = cite("Russia has about 7,000 troops stationed in Armenia [1].", passages, embedder.embed)
+    assert result.refused and result.citations == []
+
+
+def test_refusals_echoes_and_bare_markers(passages, embedder):
+    assert cite("The articles don't say.", passages, embedder.embed).refused
+    assert is_refusal("The passages do not mention the population.")
+    assert not is_refusal("Peskov said the talks continue.")
+    bare = cite("[1] [2]", passages, embedder.embed)
+    assert bare.refused and bare.unusable
+    echo = cite("Passages:\n[1] Russia has troops.\nQuestion: how many?", passages, embedder.embed)
+    assert echo.unusable
+
+
+def test_repeated_sentences_are_kept_once(passages, embedder):
+    text = "Russia has about 5,000 troops stationed in Armenia [1]. " * 3
+    assert cite(text, passages, embedder.embed).text.count("5,000") == 1
+
+
+def test_extractive_fallback_quotes_the_best_sentence(passages, embedder):
+    question = "How many Armenians took shelter at the peacekeepers' headquarters?"
+    result = extractive_answer(question, passages, embedder.embed, lambda s: answers_the_type(question, s))
+    assert "2,000" in result.text and result.text.endswith("[1]")
+    assert original(result.citations[0]) == result.citations[0].text
+
+
+def test_naive_citations_trust_the_markers(passages):
+    result = naive_citations("Something unrelated [2].", passages)
+    assert [c.source for c in result.citations] == ["004_ec9ddec3083ffd8f.txt"]

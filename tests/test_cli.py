@@ -1,0 +1,95 @@
+"""The command line, run as a user runs it: `python -m rag ...` in a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import CORPUS, ROOT
+
+CONTRACT = {"answer": str, "refused": bool, "citations": list, "timings": dict, "model": str}
+CITATION = {"n": int, "source": str, "title": str, "start": int, "end": int, "text": str, "score": float}
+
+
+def rag(*args, stdin=None, index=None, timeout=300):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    cmd = [sys.executable, "-m", "rag", *args]
+    if index is not None:
+        cmd += ["--index", str(index)]
+    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory):
+    index = tmp_path_factory.mktemp("cli") / "index"
+    done = rag("index", "--corpus", str(CORPUS), index=index)
+    assert done.returncode == 0, done.stderr
+    assert "added: 5" in done.stderr.replace("  ", " ") and "removed: 0" in done.stderr
+    return index
+
+
+def test_index_reports_what_changed(tmp_path, corpus_copy):
+    index = tmp_path / "idx"
+    first = rag("index", "--corpus", str(corpus_copy), index=index)
+    assert first.returncode == 0, first.stderr
+    (corpus_copy / "001_ad9039b2d6be9212.txt").unlink()
+    second = rag("index", "--corpus", str(corpus_copy), index=index)
+    assert second.returncode == 0
+    assert "removed: 1" in second.stderr and "001_ad9039b2d6be9212.txt" in second.stderr
+    assert "added: 0" in second.stderr and "embedded now: 0" in second.stderr
+
+
+def test_search_json_lines(built_index):
+    lines = '{"query": "5,000 troops stationed", "k": 2}\nnot json\n{"query": "Martakert district", "k": 1}\n'
+    done = rag("search", "--json", "-", stdin=lines, index=built_index)
+    assert done.returncode == 0, done.stderr
+    first, bad, third = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(first["results"]) == 2 and "error" in bad and len(third["results"]) == 1
+    top = first["results"][0]
+    assert set(top) >= {"source", "title", "start", "end", "text", "score"}
+    assert (CORPUS / top["source"]).read_text(encoding="utf-8")[top["start"] : top["end"]] == top["text"]
+    assert "Martakert" in third["results"][0]["text"]
+
+
+def test_ask_json_lines_keep_the_contract(built_index):
+    questions = [
+        {"question": "How many Russian troops are stationed in Armenia?"},
+        {
+            "question": "What did she accuse the Armenian government of?",
+            "history": [
+                {"role": "user", "content": "Who is Maria Zakharova?"},
+                {"role": "assistant", "content": "The Russian Foreign Ministry spokeswoman. [1]"},
+            ],
+        },
+        {"question": "Who won the 2022 FIFA World Cup?"},
+        {"question": "bad history", "history": "nope"},
+    ]
+    stdin = "\n".join(json.dumps(q) for q in questions) + "\n"
+    done = rag("ask", "--json", "-", stdin=stdin, index=built_index)
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(answers) == 4
+    for answer in answers[:3]:
+        for key, kind in CONTRACT.items():
+            assert isinstance(answer[key], kind), key
+        assert set(answer["timings"]) >= {"retrieve_s", "first_token_s", "total_s"}
+        assert answer["model"].endswith(".gguf") and os.path.isfile(answer["model"])
+        for citation in answer["citations"]:
+            for key, kind in CITATION.items():
+                assert isinstance(citation[key], kind), key
+            text = (CORPUS / citation["source"]).read_text(encoding="utf-8")
+            assert text[citation["start"] : citation["end"]] == citation["text"]
+            assert f"[{citation['n']}]" in answer["answer"]  # only cited passages are listed
+    troops, follow_up, unknown, bad = answers
+    assert not troops["refused"] and "5,000" in troops["answer"]
+    assert "Zakharova" in follow_up["standalone_question"] and "ingratitude" in follow_up["answer"]
+    assert unknown["refused"] and unknown["citations"] == []
+    assert "error" in bad and "history" in bad["error"]
+
+
+def test_missing_index_is_a_clear_error(tmp_path):
+    done = rag("ask", "Anything?", index=tmp_path / "none")
+    assert done.returncode == 2
+    assert "python -m rag index" in done.stderr

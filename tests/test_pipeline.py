@@ -1,0 +1,36 @@
+"""The whole pipeline with the default model on the shipped articles."""
+
+from rag.pipeline import condense
+from rag.prompt import REFUSAL
+from rag.types import Message
+from tests.conftest import CORPUS
+
+
+def test_answers_with_a_citation_into_the_right_article(pipeline):
+    answer = pipeline.ask("How many Russian troops are stationed in Armenia?")
+    assert not answer.refused
+    assert "5,000" in answer.answer and "[1]" in answer.answer
+    assert answer.citations and answer.citations[0].source == "003_3de8e0a82d2249ce.txt"
+    for c in answer.citations:
+        assert (CORPUS / c.source).read_text(encoding="utf-8")[c.start : c.end] == c.text
+    assert 0 < answer.timings.retrieve_s <= answer.timings.first_token_s <= answer.timings.total_s
+    assert answer.model.endswith(".gguf")
+
+
+def test_refuses_when_the_articles_do_not_say(pipeline):
+    for question in ("What is the capital of France?", "Give me a recipe for chocolate chip cookies."):
+        answer = pipeline.ask(question)
+        assert answer.refused and answer.citations == [] and answer.answer == REFUSAL
+
+
+def test_streams_tokens_then_holds_the_verified_answer(pipeline):
+    stream = pipeline.ask_stream("What did Maria Zakharova accuse the Armenian government of?")
+    pieces = list(stream)
+    assert len(pieces) > 3
+    assert stream.answer is not None and "ingratitude" in stream.answer.answer
+
+
+def test_follow_up_borrows_the_previous_question():
+    history = [Message("user", "Who is Maria Zakharova?"), Message("assistant", "A spokeswoman. [1]")]
+    assert "Zakharova" in condense("What did she accuse them of?", history)
+    assert condense("How many troops does Russia have in Armenia?", history).startswith("How many")
