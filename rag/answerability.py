@@ -34,6 +34,9 @@ _NUMBER_QUESTION = re.compile(r"\b(how (many|much|long|old|far)|what (share|perc
 _DATE_QUESTION = re.compile(
     r"\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since what year|date of birth|born)\b", re.I
 )
+_NAME_QUESTION = re.compile(r"^\s*(who|whom|to whom|by whom|where|which (country|countries|partner|ministry|organization|district|outlet|city|side))\b", re.I)
+_MARKER = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
+_CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _NUMBER_WORDS = (
     r"\b(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|dozens?|scores?|half|third|quarter|several|many|few|majority)\b"
@@ -92,17 +95,30 @@ def missing_names(question: str, texts: list[str]) -> list[str]:
 
 
 def expected_answer_type(question: str) -> str | None:
+    """"number", "date" or "name" when the question's wording asks for one, else None."""
     if _NUMBER_QUESTION.search(question):
         return "number"
     if _DATE_QUESTION.search(question):
         return "date"
+    if _NAME_QUESTION.search(question):
+        return "name"
     return None
 
 
 def answers_the_type(question: str, answer: str) -> bool:
-    """False when a "how many" answer states no quantity or a "when" answer no time expression."""
+    """False when the answer lacks what the question asks for: a quantity for "how many", a time
+    expression for "when", a name the question does not already contain for "who"/"where"."""
     kind = expected_answer_type(question)
-    if kind is None:
-        return True
-    pattern = _NUMBER_WORDS if kind == "number" else _DATE_WORDS
-    return bool(re.search(pattern, fold(answer)))
+    answer = _MARKER.sub("", answer)
+    if kind == "number":
+        return bool(re.search(_NUMBER_WORDS, fold(answer)))
+    if kind == "date":
+        return bool(re.search(_DATE_WORDS, fold(answer)))
+    if kind == "name":
+        asked = set(re.findall(r"\w+", fold(question)))
+        for match in _CAPITALIZED_WORD.finditer(answer):
+            words = set(re.findall(r"\w+", fold(match.group())))
+            if match.start() > 0 and not words <= asked | STOPWORDS:
+                return True
+        return False
+    return True

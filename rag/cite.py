@@ -133,18 +133,23 @@ def _support(
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
     offsets = np.cumsum([0] + [len(ss) for ss in spans])
     scores = np.zeros((len(sentences), len(passages), max(len(w) for w in windows)), dtype=np.float32)
-    evidence = [f"{p.chunk.title} {p.chunk.outlet or ''} {p.chunk.text}" for p in passages]
-    evidence_words = [content_words(e) | {_normalize(w) for w in _WORD.findall(e)} for e in evidence]
-    evidence_numbers = [numbers(e) for e in evidence]
+    headers = [f"{p.chunk.title} {p.chunk.outlet or ''}" for p in passages]
+    header_words = [{_normalize(w) for w in _WORD.findall(h)} for h in headers]
+    raw_words = [{_normalize(w) for w in _WORD.findall(t)} | content_words(t) for t in texts]
+    sentence_numbers = [numbers(t) for t in texts]
     sentence_words = [content_words(t) for t in texts]
     for i, sentence in enumerate(sentences):
         words, stated, named = content_words(sentence), numbers(sentence), names(sentence)
-        for p, passage in enumerate(passages):
-            if stated - evidence_numbers[p] or named - evidence_words[p]:
-                continue  # a number or a name the passage never states: no support
+        for p in range(len(passages)):
             index = {s: offsets[p] + k for k, s in enumerate(spans[p])}
             for w, window in enumerate(windows[p]):
                 cols = [index[s] for s in window]
+                # Names may also come from the sentence before (a "he said" refers back) or the header.
+                context = cols if cols[0] == offsets[p] else [cols[0] - 1] + cols
+                known_words = header_words[p].union(*(raw_words[c] for c in context))
+                known_numbers = numbers(headers[p]).union(*(sentence_numbers[c] for c in context))
+                if stated - known_numbers or named - known_words:
+                    continue  # a number or a name this part of the passage never states: no support
                 window_words = set().union(*(sentence_words[c] for c in cols))
                 overlap = len(words & window_words) / len(words) if words else 0.0
                 # A pair must earn its place: it is scored a little below a single sentence.
@@ -234,6 +239,7 @@ def extractive_answer(
     passages: list[Passage],
     embed: Callable[[list[str]], np.ndarray],
     accept: Callable[[str], bool] = lambda sentence: True,
+    min_similarity: float = -1.0,
 ) -> CitedAnswer:
     """The passage sentence closest to the question, quoted and cited: the fallback answer.
 
@@ -252,5 +258,7 @@ def extractive_answer(
         for v, t in zip(vectors[1:], texts)
     ]
     best = int(np.argmax(scores))
+    if float(vectors[0] @ vectors[1 + best]) < min_similarity:
+        return CitedAnswer("", [], True, [])
     passage, span = candidates[best]
     return CitedAnswer(f"{texts[best]} [1]", [_citation(1, passage, [span])], False, [])

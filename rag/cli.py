@@ -22,7 +22,7 @@ from rag.settings import Settings
 from rag.types import Message
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Ask a folder of news articles, offline.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # never break a message (or a path) mid-line
 
 CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of articles (default: corpus/).")]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder (default: index/).")]

@@ -154,13 +154,20 @@ class Pipeline:
             yield piece
         if settings.verify_citations:
             cited = cite(raw, shown, self.embedder.embed)
-            if cited.unusable:  # empty, only citation marks, or an echo of the prompt
+            wrong_type = checks and not cited.refused and not answers_the_type(question, cited.text)
+            if cited.unusable or wrong_type:
+                # The model gave nothing usable, or no answer of the kind asked ("how many" with no
+                # number): quote the passage sentence that best answers, if one is close enough.
                 cited = extractive_answer(
-                    standalone, shown, self.embedder.embed, lambda sentence: answers_the_type(standalone, sentence)
+                    standalone,
+                    shown,
+                    self.embedder.embed,
+                    accept=lambda sentence: not checks or answers_the_type(question, sentence),
+                    min_similarity=settings.min_extractive_similarity,
                 )
         else:
             cited = naive_citations(raw, shown)
-        if cited.refused or (checks and not answers_the_type(standalone, cited.text)):
+        if cited.refused:
             finish(REFUSAL, True, shown=shown)
         else:
             finish(cited.text, False, cited.citations, shown)

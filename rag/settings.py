@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     answerability_checks: bool = Field(
         True, description="Refuse out-of-scope requests, unknown names and answers of the wrong type."
     )
+    min_extractive_similarity: float = Field(
+        0.55, description="A quoted fallback sentence must be at least this similar to the question."
+    )
     top_k: int = Field(4, ge=1, le=50, description="Passages given to the model.")
     min_relevance: float = Field(
         0.30,

@@ -1,5 +1,6 @@
 """The whole pipeline with the default model on the shipped articles."""
 
+from rag.answerability import OUT_OF_SCOPE_REPLY
 from rag.pipeline import condense
 from rag.prompt import REFUSAL
 from rag.types import Message
@@ -18,9 +19,13 @@ def test_answers_with_a_citation_into_the_right_article(pipeline):
 
 
 def test_refuses_when_the_articles_do_not_say(pipeline):
-    for question in ("What is the capital of France?", "Give me a recipe for chocolate chip cookies."):
-        answer = pipeline.ask(question)
-        assert answer.refused and answer.citations == [] and answer.answer == REFUSAL
+    off_topic = pipeline.ask("What is the capital of France?")
+    assert off_topic.refused and off_topic.citations == [] and off_topic.answer == REFUSAL
+    near_miss = pipeline.ask("What did Antony Blinken discuss with Pashinyan?")
+    assert near_miss.refused and near_miss.citations == []
+    assert near_miss.answer.startswith(REFUSAL) and "Antony Blinken" in near_miss.answer
+    request = pipeline.ask("Give me a recipe for chocolate chip cookies.")
+    assert request.refused and request.citations == [] and request.answer == OUT_OF_SCOPE_REPLY
 
 
 def test_streams_tokens_then_holds_the_verified_answer(pipeline):

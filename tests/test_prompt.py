@@ -15,7 +15,7 @@ def test_passages_are_numbered_in_order_with_their_headers():
     messages, used = build_messages("Who?", [passage(1, 5), passage(2, 5)], count_words, 1000)
     assert messages[0] == {"role": "system", "content": SYSTEM_PROMPT}
     user = messages[1]["content"]
-    assert "[1] T1 (TASS)\nword1" in user and "[2] T2 (TASS)\nword2" in user
+    assert "Passage [1] (T1 (TASS)): word1" in user and "Passage [2] (T2 (TASS)): word2" in user
     assert user.index("[1]") < user.index("[2]") < user.index("Question: Who?")
     assert [p.chunk.id for p in used] == [1, 2]
 
