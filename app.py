@@ -59,12 +59,16 @@ def show_answer(answer: dict) -> None:
             st.caption(as_text(f"{meta} · characters {c['start']}–{c['end']}"))
             st.markdown("> " + as_text(c["text"]))
     t = answer["timings"]
-    st.caption(f"retrieval {t['retrieve_s']:.2f} s · first token {t['first_token_s']:.2f} s · total {t['total_s']:.2f} s")
+    st.caption(
+        f"retrieval {t['retrieve_s']:.2f} s · first token {t['first_token_s']:.2f} s · total {t['total_s']:.2f} s"
+    )
 
 
 pipeline = load_pipeline()
 st.title("🗞️ News archive Q&A")
-st.caption("Answers come only from the articles in the corpus, with numbered citations. Everything runs offline.")
+st.caption(
+    "Answers come only from the articles in the corpus, with numbered citations. Everything runs offline."
+)
 
 with st.sidebar:
     st.subheader("Corpus")

@@ -30,11 +30,17 @@ _REQUEST = re.compile(
 )
 _RECIPE = re.compile(r"\b(recipe|poem|haiku|joke|limerick|lyrics)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-_NUMBER_QUESTION = re.compile(r"\b(how (many|much|long|old|far)|what (share|percentage|number|proportion))\b", re.I)
-_DATE_QUESTION = re.compile(
-    r"\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since what year|date of birth|born)\b", re.I
+_NUMBER_QUESTION = re.compile(
+    r"\b(how (many|much|long|old|far)|what (share|percentage|number|proportion))\b", re.I
 )
-_NAME_QUESTION = re.compile(r"^\s*(who|whom|to whom|by whom|where|which (country|countries|partner|ministry|organization|district|outlet|city|side))\b", re.I)
+_DATE_QUESTION = re.compile(
+    r"\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since what year|date of birth|born)\b",
+    re.I,
+)
+_NAME_QUESTION = re.compile(
+    r"^\s*(who|whom|to whom|by whom|where|which (country|countries|partner|ministry|organization|district|outlet|city|side))\b",
+    re.I,
+)
 _MARKER = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _NUMBER_WORDS = (
@@ -47,9 +53,41 @@ _DATE_WORDS = (
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|fall|autumn|winter|week|month|year|"
     r"earlier|later|morning|evening|night)\b"
 )
-_QUESTION_OPENERS = {"what", "who", "whom", "when", "where", "which", "why", "how", "did", "does", "do", "is",
-                     "are", "was", "were", "can", "could", "according", "in", "on", "to", "and", "since", "write",
-                     "give", "tell", "please", "list", "name", "describe", "explain", "summarize", "compare"}
+_QUESTION_OPENERS = {
+    "what",
+    "who",
+    "whom",
+    "when",
+    "where",
+    "which",
+    "why",
+    "how",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "can",
+    "could",
+    "according",
+    "in",
+    "on",
+    "to",
+    "and",
+    "since",
+    "write",
+    "give",
+    "tell",
+    "please",
+    "list",
+    "name",
+    "describe",
+    "explain",
+    "summarize",
+    "compare",
+}
 
 
 def fold(text: str) -> str:
@@ -81,7 +119,8 @@ def _mentioned(name: str, text_words: set[str]) -> bool:
         if word in text_words:
             continue
         if len(word) >= 6 and any(
-            abs(len(w) - len(word)) <= 2 and SequenceMatcher(None, word, w).ratio() >= 0.85 for w in text_words
+            abs(len(w) - len(word)) <= 2 and SequenceMatcher(None, word, w).ratio() >= 0.85
+            for w in text_words
         ):
             continue  # "Pashinian" for "Pashinyan"
         return False
@@ -95,7 +134,7 @@ def missing_names(question: str, texts: list[str]) -> list[str]:
 
 
 def expected_answer_type(question: str) -> str | None:
-    """"number", "date" or "name" when the question's wording asks for one, else None."""
+    """ "number", "date" or "name" when the question's wording asks for one, else None."""
     if _NUMBER_QUESTION.search(question):
         return "number"
     if _DATE_QUESTION.search(question):

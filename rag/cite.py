@@ -40,10 +40,14 @@ _STOPWORDS = STOPWORDS | {"passage", "passages", "article", "articles"}
 _NOT_NAMES = {w.capitalize() for w in _STOPWORDS} | {"I", "We", "In", "On", "At", "As", "Yes", "No"}
 # "Passage [2] (Title (Outlet)): ..." — a small model sometimes copies the passage header first.
 _HEADER_ECHO = re.compile(r"^\s*(passage\s*)?(\[\d+\]\s*)?\((?:[^()]|\([^()]*\))*\)\s*:\s*", re.IGNORECASE)
+# "The passage states that ...", "According to the article, ..." add nothing a citation does not say.
+_LEAD_IN = re.compile(
+    r"^(according to (the )?(passages?|articles?|texts?)( \[\d+\])?,?\s*|"
+    r"(the )?(passages?|articles?|texts?)\s*(\[\d+\]\s*)?(states?|says?|mentions?|reports?|notes?)( that)?[:,]?\s*)",
+    re.IGNORECASE,
+)
 _PROMPT_ECHO = re.compile(r"(^|\n)\s*(passages:|question:|answer with citations)", re.IGNORECASE)
 
-# Calibrated on the development questions (tests/data/dev.jsonl); see BENCHMARKS.md.
-SUPPORT_THRESHOLD = 0.45
 MAX_ANSWER_SENTENCES = 4
 
 
@@ -102,6 +106,9 @@ def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
         raw = text[span.start : span.end]
         markers = [int(n) for group in MARKER.findall(raw) for n in re.split(r"\s*[,;]\s*", group)]
         clean = re.sub(r"\s+([.,;:!?])", r"\1", MARKER.sub("", raw)).strip(" []")
+        stripped = _LEAD_IN.sub("", clean).lstrip('"“ ')
+        if stripped != clean and re.search(r"\w", stripped):
+            clean = stripped[0].upper() + stripped[1:]
         if not re.search(r"\w", clean):
             if out:
                 out[-1][1].extend(markers)
@@ -128,7 +135,11 @@ def _support(
     """support[i, p, w]: how well window w of passage p supports answer sentence i (0..1)."""
     windows = [_windows(p) for p in passages]
     spans = [p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)] for p in passages]
-    texts = [p.chunk.text[s.start - p.chunk.start : s.end - p.chunk.start] for p, ss in zip(passages, spans) for s in ss]
+    texts = [
+        p.chunk.text[s.start - p.chunk.start : s.end - p.chunk.start]
+        for p, ss in zip(passages, spans)
+        for s in ss
+    ]
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
     offsets = np.cumsum([0] + [len(ss) for ss in spans])
@@ -185,7 +196,8 @@ def naive_citations(answer: str, passages: list[Passage]) -> CitedAnswer:
             if 1 <= int(n) <= len(passages) and int(n) not in seen:
                 seen.append(int(n))
     citations = [
-        _citation(n, passages[n - 1], [Span(passages[n - 1].chunk.start, passages[n - 1].chunk.end)]) for n in seen
+        _citation(n, passages[n - 1], [Span(passages[n - 1].chunk.start, passages[n - 1].chunk.end)])
+        for n in seen
     ]
     return CitedAnswer(answer, citations, False, [])
 
@@ -194,7 +206,7 @@ def cite(
     answer: str,
     passages: list[Passage],
     embed: Callable[[list[str]], np.ndarray],
-    threshold: float = SUPPORT_THRESHOLD,
+    threshold: float = 0.45,
 ) -> CitedAnswer:
     """Verify the model's answer against ``passages`` (numbered from 1 in the prompt)."""
     answer = _HEADER_ECHO.sub("", answer.strip())
@@ -254,7 +266,8 @@ def extractive_answer(
     vectors = embed([question] + texts)
     query_words = content_words(question)
     scores = [
-        float(vectors[0] @ v) + 0.3 * (len(query_words & content_words(t)) / len(query_words) if query_words else 0.0)
+        float(vectors[0] @ v)
+        + 0.3 * (len(query_words & content_words(t)) / len(query_words) if query_words else 0.0)
         for v, t in zip(vectors[1:], texts)
     ]
     best = int(np.argmax(scores))

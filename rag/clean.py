@@ -28,27 +28,49 @@ _DISCLAIMER = re.compile(
     r"all rights reserved|^©|^copyright\b|we remind our readers)",
     re.IGNORECASE,
 )
+# Text that addresses a language model rather than a reader is never article text: a planted
+# "ignore previous instructions" must not reach the prompt, however it is dressed.
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+|your\s+)*(previous|prior|above|earlier|"
+    r"preceding|system)?\s*(instructions|prompts?|rules|directions)|\bsystem prompt\b|"
+    r"\b(you are now|from now on,? you|as an ai( language model)?,? you must|new instructions\s*:)|"
+    r"\b(assistant|ai|chatbot|language model)s?\s*(must|should|will)\s+(now\s+)?(reply|respond|answer|say)",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"^(by|posted by|written by|posted on|published on|updated)\b.{0,80}$", re.I)
 
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ]
     )
     for m in names
 }
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_LINE = re.compile(rf"^(\w+,?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
-                        r"\d{4}-\d{2}-\d{2})(\s+\d{1,2}:\d{2}.*)?$", re.I)
+_DATE_LINE = re.compile(
+    rf"^(\w+,?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2})(\s+\d{1,2}:\d{2}.*)?$",
+    re.I,
+)
 # "MOSCOW (Sputnik) –" or "MOSCOW, September 25. /TASS/." at the start of the first paragraph.
 _DATELINE_OUTLET = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*(?:\(([^)]{2,40})\)|/([^/]{2,40})/)"
@@ -85,10 +107,7 @@ def _is_label(line: str, max_words: int = 3) -> bool:
 
 def _looks_like_title(line: str) -> bool:
     return (
-        len(line.split()) >= 3
-        and len(line) <= 200
-        and not _ends_sentence(line)
-        and line[0] not in "\"“‘'«"
+        len(line.split()) >= 3 and len(line) <= 200 and not _ends_sentence(line) and line[0] not in "\"“‘'«"
     )
 
 
@@ -143,10 +162,14 @@ def clean_document(doc: Document) -> Document:
         if teaser:
             keep[i] = False
             nxt = i + 1
-            if not teaser.group(2) and nxt < len(lines) and len(lines[nxt].text) < 200 \
-                    and not lines[nxt].text.endswith("."):
+            if (
+                not teaser.group(2)
+                and nxt < len(lines)
+                and len(lines[nxt].text) < 200
+                and not lines[nxt].text.endswith(".")
+            ):
                 keep[nxt] = False
-        elif _DISCLAIMER.search(line.text) or _BYLINE.match(line.text):
+        elif _DISCLAIMER.search(line.text) or _BYLINE.match(line.text) or _INJECTION.search(line.text):
             keep[i] = False
 
     # Header: a section label, the title, a date line.

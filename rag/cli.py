@@ -9,11 +9,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from rag.index import IndexNotReady
 from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models
@@ -24,13 +30,15 @@ from rag.types import Message
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Ask a folder of news articles, offline.")
 err = Console(stderr=True, soft_wrap=True)  # never break a message (or a path) mid-line
 
-CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of articles (default: corpus/).")]
-IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder (default: index/).")]
+CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Folder of articles (default: corpus/).")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder (default: index/).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON lines instead of text.")]
 
 
 def _pipeline(corpus: Path | None, index: Path | None, **overrides) -> Pipeline:
-    values = {k: v for k, v in {"corpus_dir": corpus, "index_dir": index, **overrides}.items() if v is not None}
+    values = {
+        k: v for k, v in {"corpus_dir": corpus, "index_dir": index, **overrides}.items() if v is not None
+    }
     return Pipeline(Settings(**values))
 
 
@@ -39,8 +47,12 @@ class _Bars:
 
     def __init__(self) -> None:
         self.progress = Progress(
-            TextColumn("{task.description:>11}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, transient=False,
+            TextColumn("{task.description:>11}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=False,
         )
         self.tasks: dict[str, int] = {}
 
@@ -101,7 +113,9 @@ def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
         _fail(str(exc))
     for label, names in (("added", report.added), ("changed", report.changed), ("removed", report.removed)):
         err.print(f"{label:>8}: {len(names)}" + (f"  ({', '.join(names)})" if names else ""))
-    err.print(f"unchanged: {len(report.unchanged)}; chunks in index: {report.chunks}; embedded now: {report.embedded_chunks}")
+    err.print(
+        f"unchanged: {len(report.unchanged)}; chunks in index: {report.chunks}; embedded now: {report.embedded_chunks}"
+    )
     if report.rebuilt_because:
         err.print(f"[yellow]rebuilt from scratch:[/yellow] {report.rebuilt_because}")
     for error in report.errors:
@@ -113,8 +127,14 @@ def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
 def _result_json(passage) -> dict:
     chunk = passage.chunk
     return {
-        "source": chunk.source, "title": chunk.title, "start": chunk.start, "end": chunk.end,
-        "text": chunk.text, "score": round(passage.score, 4), "outlet": chunk.outlet, "date": chunk.date,
+        "source": chunk.source,
+        "title": chunk.title,
+        "start": chunk.start,
+        "end": chunk.end,
+        "text": chunk.text,
+        "score": round(passage.score, 4),
+        "outlet": chunk.outlet,
+        "date": chunk.date,
     }
 
 
@@ -169,7 +189,7 @@ def _history(raw) -> list[Message]:
 def ask(
     question: Annotated[str, typer.Argument(help="The question, or - to read JSON lines from stdin.")],
     json_out: JsonOpt = False,
-    model: Annotated[Optional[str], typer.Option(help="Packaged model name or GGUF path.")] = None,
+    model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
@@ -207,15 +227,19 @@ def ask(
         typer.echo(f"  [{c.n}] {c.title} — {c.outlet or c.source} ({c.source}:{c.start}-{c.end})")
         typer.echo(f"      “{c.text}”")
     t = answer.timings
-    err.print(f"[dim]retrieve {t.retrieve_s:.2f}s · first token {t.first_token_s:.2f}s · total {t.total_s:.2f}s[/dim]")
+    err.print(
+        f"[dim]retrieve {t.retrieve_s:.2f}s · first token {t.first_token_s:.2f}s · total {t.total_s:.2f}s[/dim]"
+    )
 
 
 @app.command("eval")
 def evaluate(
     questions: Annotated[Path, typer.Argument(help="JSON lines of questions with acceptable answers.")],
     json_out: JsonOpt = False,
-    naive: Annotated[bool, typer.Option(help="Baseline: dense top-k pasted in, no citation checks, no refusal gate.")] = False,
-    model: Annotated[Optional[str], typer.Option(help="Packaged model name or GGUF path.")] = None,
+    naive: Annotated[
+        bool, typer.Option(help="Baseline: dense top-k pasted in, no citation checks, no refusal gate.")
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each question's outcome.")] = False,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
@@ -225,7 +249,9 @@ def evaluate(
 
     overrides = {"model": model}
     if naive:
-        overrides.update(retrieval="dense", verify_citations=False, min_relevance=-1.0, answerability_checks=False)
+        overrides.update(
+            retrieval="dense", verify_citations=False, min_relevance=-1.0, answerability_checks=False
+        )
     pipeline = _pipeline(corpus, index, **overrides)
     _ensure_ready(pipeline)
     try:
@@ -237,7 +263,11 @@ def evaluate(
         if verbose:
             mark = "ok " if (row.correct if row.item.answerable else row.answer.refused) else "BAD"
             cited = ",".join(sorted({c.source[:3] for c in row.answer.citations}))
-            err.print(f"{mark} {row.item.question[:70]!r} -> {row.answer.answer[:110]!r} [{cited}]", markup=False, highlight=False)
+            err.print(
+                f"{mark} {row.item.question[:70]!r} -> {row.answer.answer[:110]!r} [{cited}]",
+                markup=False,
+                highlight=False,
+            )
 
     with _Bars() as bars:
         done = 0
@@ -281,6 +311,8 @@ def setup(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     except (ModelNotAvailable, FileNotFoundError) as exc:
         _fail(str(exc))
     err.print(f"model: {path}")
-    err.print(f"index: {report.chunks} chunks from {len(report.added) + len(report.changed) + len(report.unchanged)} articles")
+    err.print(
+        f"index: {report.chunks} chunks from {len(report.added) + len(report.changed) + len(report.unchanged)} articles"
+    )
     for error in report.errors:
         err.print(f"[red]skipped[/red] {error.source}: {error.reason}")

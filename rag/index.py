@@ -30,7 +30,7 @@ from rag.settings import Settings
 from rag.store import VectorStore, create_store, load_store
 from rag.types import Chunk
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # bump when chunking, cleaning or tokenizing changes what is stored
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -103,7 +103,9 @@ class Index:
             store = load_store(manifest["vector_store"], gen)
             lexical = LexicalIndex.load(gen)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-            raise IndexNotReady(f"the index in {index_dir} is unreadable ({exc}): run `python -m rag index`") from exc
+            raise IndexNotReady(
+                f"the index in {index_dir} is unreadable ({exc}): run `python -m rag index`"
+            ) from exc
         expected = _index_params(settings)
         differing = [k for k, v in expected.items() if manifest.get(k) != v]
         if differing:
@@ -205,7 +207,9 @@ def update_index(
             report.unchanged.append(source)
             continue
         doc = clean_document(doc)
-        chunks = chunk_document(doc, settings.chunk_chars, settings.chunk_overlap_sentences, index.manifest["next_id"])
+        chunks = chunk_document(
+            doc, settings.chunk_chars, settings.chunk_overlap_sentences, index.manifest["next_id"]
+        )
         if not chunks:
             report.errors.append(LoadError(source, "no article text found after cleaning"))
             continue

@@ -21,10 +21,18 @@ _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 FOLDER = "bm25"
 
 
+def _stem(token: str) -> str:
+    """A light suffix strip so "suspended", "suspends" and "suspend" meet."""
+    for suffix, keep in (("ing", 5), ("ed", 5), ("es", 5), ("s", 4)):
+        if token.endswith(suffix) and len(token) > keep:
+            return token[: -len(suffix)]
+    return token
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-cased words without stopwords; "5,000" and "5000" become the same token."""
+    """Lower-cased, lightly stemmed words without stopwords; "5,000" and "5000" are one token."""
     text = _THOUSANDS.sub("", text.lower())
-    return [t for t in _TOKEN.findall(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    return [_stem(t) for t in _TOKEN.findall(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
 class LexicalIndex:

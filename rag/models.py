@@ -120,7 +120,9 @@ def assemble(model: PackagedModel, cache_dir: Path, progress: ProgressCallback |
     parts = _part_files(model)
     total = sum(p.stat().st_size for p in parts)
     if model.size is not None and total != model.size:
-        raise ModelNotAvailable(f"the parts of {model.name} add up to {total:,} bytes, expected {model.size:,}")
+        raise ModelNotAvailable(
+            f"the parts of {model.name} add up to {total:,} bytes, expected {model.size:,}"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".tmp{os.getpid()}")
     digest = hashlib.sha256()
@@ -163,7 +165,9 @@ def resolve_model(name_or_path: str, cache_dir: Path, progress: ProgressCallback
         module, file_name = model.whole_file
         directory = _package_dir(module)
         if directory is None or not (directory / file_name).is_file():
-            raise ModelNotAvailable(f"model {model.name!r} is not installed: pip install {_PIP_NAMES[model.name]}")
+            raise ModelNotAvailable(
+                f"model {model.name!r} is not installed: pip install {_PIP_NAMES[model.name]}"
+            )
         return directory / file_name
     return assemble(model, cache_dir, progress)
 

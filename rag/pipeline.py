@@ -10,11 +10,18 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from rag.answerability import OUT_OF_SCOPE_REPLY, answers_the_type, is_out_of_scope, missing_names
-from rag.cite import cite, extractive_answer, naive_citations
+from rag.answerability import (
+    OUT_OF_SCOPE_REPLY,
+    answers_the_type,
+    is_out_of_scope,
+    missing_names,
+)
+from rag.cite import CitedAnswer, cite, extractive_answer, naive_citations
+from rag.conflicts import conflict_note, dates, find_conflicts
 from rag.embed import Embedder
 from rag.generate import Generator, create_generator
 from rag.index import Index, IndexReport, ProgressCallback, is_stale, update_index
@@ -127,20 +134,10 @@ class Pipeline:
                 passages=list(shown),
             )
 
-        checks = settings.answerability_checks
-        if checks and is_out_of_scope(question):
-            yield OUT_OF_SCOPE_REPLY
-            finish(OUT_OF_SCOPE_REPLY, True)
-            return
-        if not passages or max(p.score for p in passages) < settings.min_relevance:
-            yield REFUSAL
-            finish(REFUSAL, True, shown=passages)
-            return
-        missing = missing_names(standalone, [f"{passage_header(p)} {p.chunk.text}" for p in passages]) if checks else []
-        if missing:
-            text = f"{REFUSAL} None of them mentions {' or '.join(missing)}."
-            yield text
-            finish(text, True, shown=passages)
+        early = self.refusal_before_generation(question, standalone, passages)
+        if early is not None:
+            yield early
+            finish(early, True, shown=passages)
             return
 
         generator = self.generator
@@ -152,22 +149,54 @@ class Pipeline:
                 timings.first_token_s = time.perf_counter() - started
             raw += piece
             yield piece
-        if settings.verify_citations:
-            cited = cite(raw, shown, self.embedder.embed)
-            wrong_type = checks and not cited.refused and not answers_the_type(question, cited.text)
-            if cited.unusable or wrong_type:
-                # The model gave nothing usable, or no answer of the kind asked ("how many" with no
-                # number): quote the passage sentence that best answers, if one is close enough.
-                cited = extractive_answer(
-                    standalone,
-                    shown,
-                    self.embedder.embed,
-                    accept=lambda sentence: not checks or answers_the_type(question, sentence),
-                    min_similarity=settings.min_extractive_similarity,
-                )
-        else:
-            cited = naive_citations(raw, shown)
+        cited = self.verify(question, standalone, raw, shown)
         if cited.refused:
             finish(REFUSAL, True, shown=shown)
         else:
             finish(cited.text, False, cited.citations, shown)
+
+    def refusal_before_generation(
+        self, question: str, standalone: str, passages: list[Passage]
+    ) -> str | None:
+        """The refusal to give without calling the model, or None when the model should answer."""
+        settings = self.settings
+        checks = settings.answerability_checks
+        if checks and is_out_of_scope(question):
+            return OUT_OF_SCOPE_REPLY
+        if not passages or max(p.score for p in passages) < settings.min_relevance:
+            return REFUSAL
+        missing = (
+            missing_names(standalone, [f"{passage_header(p)} {p.chunk.text}" for p in passages])
+            if checks
+            else []
+        )
+        if missing:
+            return f"{REFUSAL} None of them mentions {' or '.join(missing)}."
+        return None
+
+    def verify(self, question: str, standalone: str, raw: str, shown: list[Passage]) -> CitedAnswer:
+        """Turn the model's raw answer into a checked, cited answer (or a refusal)."""
+        settings = self.settings
+        if not settings.verify_citations:
+            return naive_citations(raw, shown)
+        checks = settings.answerability_checks
+        cited = cite(raw, shown, self.embedder.embed, settings.min_support)
+        wrong_type = checks and not cited.refused and not answers_the_type(question, cited.text)
+        if cited.unusable or wrong_type:
+            # The model gave nothing usable, or no answer of the kind asked ("how many" with no
+            # number): quote the passage sentence that best answers, if one is close enough.
+            cited = extractive_answer(
+                standalone,
+                shown,
+                self.embedder.embed,
+                accept=lambda sentence: not checks or answers_the_type(question, sentence),
+                min_similarity=settings.min_extractive_similarity,
+            )
+        if not cited.refused:
+            # Look again, from each dated cited sentence, for what the other articles say of it.
+            second_look = [p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10)]
+            for conflict in find_conflicts(cited.citations, shown + second_look, self.embedder.embed)[:1]:
+                other = replace(conflict.other, n=len(cited.citations) + 1)
+                cited.citations.append(other)
+                cited.text += " " + conflict_note(conflict, conflict.cited.n, other.n)
+        return cited

@@ -64,4 +64,3 @@ class Retriever:
             if len(passages) == k:
                 break
         return passages
-

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     answerability_checks: bool = Field(
         True, description="Refuse out-of-scope requests, unknown names and answers of the wrong type."
     )
+    min_support: float = Field(
+        0.45, description="How well a passage sentence must match an answer sentence to be cited for it."
+    )
     min_extractive_similarity: float = Field(
         0.55, description="A quoted fallback sentence must be at least this similar to the question."
     )

@@ -2,9 +2,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rag.chunk import chunk_document
-from rag.text import split_sentences
 from rag.clean import clean_document
 from rag.load import load_corpus
+from rag.text import split_sentences
 from rag.types import Document, Span
 from tests.conftest import CORPUS
 

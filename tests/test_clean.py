@@ -20,7 +20,9 @@ def test_sputnik_teasers_and_disclaimer_are_removed():
     assert "UN to hold emergency meeting" not in text
     assert "We remind our readers" not in text
     assert "Peskov told a briefing" in text  # the article's last real sentence stays
-    assert doc.title == "Kremlin Calls on Armenia and Azerbaijan to Adhere to Trilateral Agreements on Karabakh"
+    assert (
+        doc.title == "Kremlin Calls on Armenia and Azerbaijan to Adhere to Trilateral Agreements on Karabakh"
+    )
     assert doc.outlet == "Sputnik"
     assert doc.date == "2023-09-19"
 

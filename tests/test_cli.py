@@ -18,7 +18,9 @@ def rag(*args, stdin=None, index=None, timeout=300):
     cmd = [sys.executable, "-m", "rag", *args]
     if index is not None:
         cmd += ["--index", str(index)]
-    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
+    return subprocess.run(
+        cmd, input=stdin, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="module")

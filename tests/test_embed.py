@@ -18,7 +18,11 @@ def test_unknown_model_is_a_clear_error():
 
 def test_vectors_are_unit_length_and_meaningful(embedder):
     vectors = embedder.embed(
-        ["Russian peacekeepers in Karabakh", "peacekeeping troops from Russia in Nagorno-Karabakh", "a cake recipe"]
+        [
+            "Russian peacekeepers in Karabakh",
+            "peacekeeping troops from Russia in Nagorno-Karabakh",
+            "a cake recipe",
+        ]
     )
     assert vectors.shape == (3, 384) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)

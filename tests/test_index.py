@@ -31,7 +31,9 @@ def test_build_then_incremental_update_embeds_only_what_changed(tmp_path, corpus
 
     reloaded = Index.load(settings.index_dir, settings)
     assert len(reloaded.store) == len(reloaded.chunks) == len(index.chunks)
-    manifest = json.loads((settings.index_dir / (settings.index_dir / "CURRENT").read_text() / "manifest.json").read_text())
+    manifest = json.loads(
+        (settings.index_dir / (settings.index_dir / "CURRENT").read_text() / "manifest.json").read_text()
+    )
     assert manifest["embedding_model"] == "all-MiniLM-L6-v2" and manifest["dim"] == 384
     assert manifest["chunk_chars"] == settings.chunk_chars
     assert set(manifest["files"]) == set(index.files)
@@ -39,7 +41,9 @@ def test_build_then_incremental_update_embeds_only_what_changed(tmp_path, corpus
     assert len(list(settings.index_dir.glob("gen-*"))) <= 2  # old generations are cleaned up
 
 
-def test_a_crash_while_writing_leaves_the_previous_index_loadable(tmp_path, corpus_copy, embedder, monkeypatch):
+def test_a_crash_while_writing_leaves_the_previous_index_loadable(
+    tmp_path, corpus_copy, embedder, monkeypatch
+):
     settings = make_settings(tmp_path, corpus_dir=corpus_copy)
     update_index(settings, embedder)
     before = Index.load(settings.index_dir, settings)

@@ -2,7 +2,14 @@ import hashlib
 
 import pytest
 
-from rag.models import PACKAGED_MODELS, ModelNotAvailable, PackagedModel, assemble, installed_models, resolve_model
+from rag.models import (
+    PACKAGED_MODELS,
+    ModelNotAvailable,
+    PackagedModel,
+    assemble,
+    installed_models,
+    resolve_model,
+)
 
 
 def test_default_model_is_assembled_once_with_the_right_size_and_hash(tmp_path):
@@ -23,7 +30,9 @@ def test_default_model_is_assembled_once_with_the_right_size_and_hash(tmp_path):
 
 def test_wrong_hash_is_refused_and_leaves_nothing_behind(tmp_path):
     real = PACKAGED_MODELS["qwen2.5-coder-0.5b"]
-    bogus = PackagedModel("bogus", "one part, wrong hash", size=None, sha256="0" * 64, part_packages=real.part_packages[:1])
+    bogus = PackagedModel(
+        "bogus", "one part, wrong hash", size=None, sha256="0" * 64, part_packages=real.part_packages[:1]
+    )
     with pytest.raises(ModelNotAvailable, match="sha256"):
         assemble(bogus, tmp_path)
     assert not any((tmp_path / "models").iterdir())

@@ -4,7 +4,9 @@ from rag.types import Chunk, Passage
 
 def passage(i: int, words: int) -> Passage:
     text = " ".join(f"word{i}" for _ in range(words))
-    return Passage(Chunk(id=i, source=f"{i}.txt", start=0, end=len(text), text=text, title=f"T{i}", outlet="TASS"), 0.9)
+    return Passage(
+        Chunk(id=i, source=f"{i}.txt", start=0, end=len(text), text=text, title=f"T{i}", outlet="TASS"), 0.9
+    )
 
 
 def count_words(text: str) -> int:  # a stand-in tokenizer: one token per word

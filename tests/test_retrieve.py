@@ -4,7 +4,10 @@ from rag.retrieve import Retriever, reciprocal_rank_fusion
 
 QUESTIONS = [
     ("How many Russian troops are stationed in Armenia?", "003_3de8e0a82d2249ce.txt"),
-    ("How many Karabakh Armenians took shelter at the peacekeepers' headquarters?", "004_ec9ddec3083ffd8f.txt"),
+    (
+        "How many Karabakh Armenians took shelter at the peacekeepers' headquarters?",
+        "004_ec9ddec3083ffd8f.txt",
+    ),
     ("When did Putin and Pashinyan speak by telephone according to TASS?", "002_bc626fa2c772027a.txt"),
     ("Did the Kremlin confirm that Baku notified Moscow before the operation?", "001_ad9039b2d6be9212.txt"),
     ("Where did Peskov say the Russian peacekeepers are now located?", "000_187d25106f4b8867.txt"),

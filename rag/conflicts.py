@@ -1,0 +1,118 @@
+"""Conflicts: notice when the articles disagree on a date or a number the answer relies on.
+
+Scraped news often disagrees: one outlet says a measure was suspended on "Sept. 13", another on
+"September 20". After citing, each cited sentence that states a date (or a number) is compared
+with the other articles' sentences among the passages: one on the same topic (similar meaning or
+shared words) that states a different date is a conflict. The answer then says so and cites both
+sides instead of silently picking one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.types import Citation, Passage, Span
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|"
+    r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def dates(text: str) -> set[tuple[int, int]]:
+    """(month, day) pairs stated in ``text``: "Sept. 13" and "13 September" are both (9, 13)."""
+    found = set()
+    for match in _MONTH_DAY.finditer(text):
+        month = (match.group(1) or match.group(4)).lower()[:3]
+        day = int(match.group(2) or match.group(3))
+        if 1 <= day <= 31:
+            found.add((_MONTHS.index(month) + 1, day))
+    return found
+
+
+@dataclass
+class Conflict:
+    cited: Citation  # the side the answer cites
+    other: Citation  # the disagreeing sentence, ready to be cited (n still to assign)
+    cited_value: str
+    other_value: str
+
+
+def _label(citation: Citation) -> str:
+    return citation.outlet or f"“{citation.title}”"
+
+
+def _value(text: str, pair: tuple[int, int]) -> str:
+    for match in _MONTH_DAY.finditer(text):
+        month = (match.group(1) or match.group(4)).lower()[:3]
+        if (_MONTHS.index(month) + 1, int(match.group(2) or match.group(3))) == pair:
+            return match.group(0)
+    return f"{pair[0]}/{pair[1]}"
+
+
+def find_conflicts(
+    citations: list[Citation],
+    passages: list[Passage],
+    embed: Callable[[list[str]], np.ndarray],
+    min_similarity: float = 0.5,
+) -> list[Conflict]:
+    """Sentences of other articles that state a different date for what a cited sentence dates."""
+    conflicts: list[Conflict] = []
+    dated = [c for c in citations if dates(c.text)]
+    if not dated:
+        return conflicts
+    candidates: list[tuple[Passage, Span, str]] = []
+    for passage in passages:
+        chunk = passage.chunk
+        for span in chunk.sentences:
+            text = chunk.text[span.start - chunk.start : span.end - chunk.start]
+            if dates(text):
+                candidates.append((passage, span, text))
+    if not candidates:
+        return conflicts
+    vectors = embed([c.text for c in dated] + [t for _, _, t in candidates])
+    cited_vecs, candidate_vecs = vectors[: len(dated)], vectors[len(dated) :]
+    for i, citation in enumerate(dated):
+        cited_dates = dates(citation.text)
+        cited_words = set(_WORD.findall(citation.text.lower()))
+        for j, (passage, span, text) in enumerate(candidates):
+            if passage.chunk.source == citation.source:
+                continue
+            other_dates = dates(text)
+            if other_dates & cited_dates:
+                continue  # they agree on at least one date
+            shared = len(cited_words & set(_WORD.findall(text.lower()))) / max(1, len(cited_words))
+            if float(cited_vecs[i] @ candidate_vecs[j]) < min_similarity and shared < 0.3:
+                continue  # a different topic, not a disagreement
+            chunk = passage.chunk
+            other = Citation(
+                0,
+                chunk.source,
+                chunk.title,
+                span.start,
+                span.end,
+                text,
+                passage.score,
+                chunk.outlet,
+                chunk.date,
+            )
+            cited_pair, other_pair = sorted(cited_dates)[0], sorted(other_dates)[0]
+            conflicts.append(
+                Conflict(citation, other, _value(citation.text, cited_pair), _value(text, other_pair))
+            )
+            break
+    return conflicts
+
+
+def conflict_note(conflict: Conflict, cited_n: int, other_n: int) -> str:
+    return (
+        f"The sources disagree on the date: {_label(conflict.cited)} gives {conflict.cited_value} [{cited_n}], "
+        f"while {_label(conflict.other)} gives {conflict.other_value} [{other_n}]."
+    )

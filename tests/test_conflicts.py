@@ -1,0 +1,27 @@
+from rag.conflicts import dates
+
+
+def test_dates_in_several_spellings():
+    assert dates("suspended on Sept. 13, a day after") == {(9, 13)}
+    assert dates("On September 20, the ministry said") == {(9, 20)}
+    assert dates("on 19 September 2023 and Sep 21") == {(9, 19), (9, 21)}
+    assert dates("since 1991, for 44 days") == set()
+
+
+def test_the_seed_articles_disagree_and_the_answer_says_so(pipeline):
+    """Anadolu-style 000 dates the suspension Sept. 13; TASS (002) dates it September 20."""
+    answer = pipeline.ask("When did Azerbaijan suspend its counterterrorism measures?")
+    assert not answer.refused
+    assert "disagree" in answer.answer
+    sources = {c.source for c in answer.citations}
+    assert {"000_187d25106f4b8867.txt", "002_bc626fa2c772027a.txt"} <= sources
+    assert "Sept. 13" in answer.answer and "September 20" in answer.answer
+    for c in answer.citations:
+        assert f"[{c.n}]" in answer.answer
+
+
+def test_agreeing_sources_raise_no_conflict(pipeline):
+    answer = pipeline.ask(
+        "How many Karabakh Armenians took shelter at the headquarters of the Russian peacekeeping contingent?"
+    )
+    assert not answer.refused and "disagree" not in answer.answer
