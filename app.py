@@ -65,7 +65,7 @@ def show_answer(answer: dict) -> None:
 
 
 pipeline = load_pipeline()
-st.title("🗞️ News archive Q&A")
+st.title("News archive Q&A")
 st.caption(
     "Answers come only from the articles in the corpus, with numbered citations. Everything runs offline."
 )

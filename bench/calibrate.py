@@ -13,11 +13,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from rag.evaluate import EvalItem, load_questions
-from rag.pipeline import Pipeline, condense
-from rag.prompt import build_messages
-from rag.settings import Settings
-from rag.types import Passage
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
+
+from rag.evaluate import EvalItem, load_questions  # noqa: E402
+from rag.pipeline import Pipeline, condense  # noqa: E402
+from rag.prompt import build_messages  # noqa: E402
+from rag.settings import Settings  # noqa: E402
+from rag.types import Passage  # noqa: E402
 
 
 @dataclass

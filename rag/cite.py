@@ -206,7 +206,7 @@ def cite(
     answer: str,
     passages: list[Passage],
     embed: Callable[[list[str]], np.ndarray],
-    threshold: float = 0.45,
+    threshold: float = 0.5,
 ) -> CitedAnswer:
     """Verify the model's answer against ``passages`` (numbered from 1 in the prompt)."""
     answer = _HEADER_ECHO.sub("", answer.strip())

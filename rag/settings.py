@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     n_ctx: int = Field(4096, ge=512, description="LLM context window in tokens.")
     n_threads: int = Field(default_factory=lambda: os.cpu_count() or 2, ge=1)
     temperature: float = Field(0.0, ge=0.0, le=2.0)
-    max_tokens: int = Field(256, ge=16, description="Longest answer, in tokens.")
+    max_tokens: int = Field(160, ge=16, description="Longest answer, in tokens.")
     seed: int = 0
 
     retrieval: str = Field("hybrid", description="hybrid (BM25 + dense), dense or bm25.")
@@ -56,11 +56,13 @@ class Settings(BaseSettings):
     answerability_checks: bool = Field(
         True, description="Refuse out-of-scope requests, unknown names and answers of the wrong type."
     )
+    # The three thresholds below were calibrated on tests/data/dev.jsonl (bench/calibrate.py,
+    # tables in BENCHMARKS.md): each is the strictest value on its best plateau.
     min_support: float = Field(
-        0.45, description="How well a passage sentence must match an answer sentence to be cited for it."
+        0.5, description="How well a passage sentence must match an answer sentence to be cited for it."
     )
     min_extractive_similarity: float = Field(
-        0.55, description="A quoted fallback sentence must be at least this similar to the question."
+        0.45, description="A quoted fallback sentence must be at least this similar to the question."
     )
     top_k: int = Field(4, ge=1, le=50, description="Passages given to the model.")
     min_relevance: float = Field(

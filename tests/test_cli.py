@@ -95,3 +95,21 @@ def test_missing_index_is_a_clear_error(tmp_path):
     done = rag("ask", "Anything?", index=tmp_path / "none")
     assert done.returncode == 2
     assert "python -m rag index" in done.stderr
+
+
+def test_eval_runs_from_the_command_line(built_index, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"question": "How many Russian troops are stationed in Armenia?", "answers": ["5,000"], '
+        '"sources": ["003_3de8e0a82d2249ce.txt"], "answerable": true}\n'
+        '{"question": "Who won the 2022 FIFA World Cup?", "answers": [], "sources": [], "answerable": false}\n'
+    )
+    done = rag("eval", str(questions), "--json", index=built_index)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["questions"] == 2 and summary["answer_accuracy"] == 1.0
+    assert summary["refusal_accuracy"] == 1.0 and summary["citation_accuracy"] == 1.0
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json}\n")
+    failed = rag("eval", str(bad), index=built_index)
+    assert failed.returncode == 2 and "bad.jsonl:1" in failed.stderr

@@ -35,6 +35,17 @@ def test_streams_tokens_then_holds_the_verified_answer(pipeline):
     assert stream.answer is not None and "ingratitude" in stream.answer.answer
 
 
+def test_follow_up_is_answered_from_the_conversation(pipeline):
+    history = [
+        Message("user", "Who is Maria Zakharova?"),
+        Message("assistant", "She is the Russian Foreign Ministry spokeswoman. [1]"),
+    ]
+    answer = pipeline.ask("What did she accuse the Armenian government of?", history)
+    assert "Zakharova" in answer.standalone_question
+    assert not answer.refused and "ingratitude" in answer.answer
+    assert answer.citations[0].source == "004_ec9ddec3083ffd8f.txt"
+
+
 def test_follow_up_borrows_the_previous_question():
     history = [Message("user", "Who is Maria Zakharova?"), Message("assistant", "A spokeswoman. [1]")]
     assert "Zakharova" in condense("What did she accuse them of?", history)

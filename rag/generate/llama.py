@@ -48,6 +48,9 @@ class LlamaGenerator(Generator):
                 temperature=temperature,
                 top_p=1.0 if temperature == 0 else 0.95,
                 repeat_penalty=1.05,
+                # A blank line ends the short answer asked for; "Passage [" is the model starting
+                # to echo its prompt. Either way nothing useful follows, so stop early.
+                stop=["\n\n", "Passage ["],
                 stream=True,
             )
             for chunk in chunks:
