@@ -95,6 +95,10 @@ def is_refusal(text: str) -> bool:
     return bool(REFUSAL_PATTERN.search(first))
 
 
+def _marker_numbers(text: str) -> list[int]:
+    return [int(n) for group in MARKER.findall(text) for n in re.split(r"\s*[,;]\s*", group)]
+
+
 def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
     """(sentence without markers, marker numbers) pairs; marker-only pieces join the sentence before.
 
@@ -104,7 +108,11 @@ def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
     seen: set[str] = set()
     for span in split_sentences(text):
         raw = text[span.start : span.end]
-        markers = [int(n) for group in MARKER.findall(raw) for n in re.split(r"\s*[,;]\s*", group)]
+        leading = re.match(r"^(\s*\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\])+", raw)
+        if leading and out:  # "… contingent. [1] More than …": the marker closes the sentence before
+            out[-1][1].extend(_marker_numbers(leading.group()))
+            raw = raw[leading.end() :]
+        markers = _marker_numbers(raw)
         clean = re.sub(r"\s+([.,;:!?])", r"\1", MARKER.sub("", raw)).strip(" []")
         stripped = _LEAD_IN.sub("", clean).lstrip('"“ ')
         if stripped != clean and re.search(r"\w", stripped):
@@ -190,11 +198,7 @@ def naive_citations(answer: str, passages: list[Passage]) -> CitedAnswer:
     answer = answer.strip()
     if not answer or is_refusal(answer) or not passages:
         return CitedAnswer("", [], True, [])
-    seen: list[int] = []
-    for group in MARKER.findall(answer):
-        for n in re.split(r"\s*[,;]\s*", group):
-            if 1 <= int(n) <= len(passages) and int(n) not in seen:
-                seen.append(int(n))
+    seen = [n for n in dict.fromkeys(_marker_numbers(answer)) if 1 <= n <= len(passages)]
     citations = [
         _citation(n, passages[n - 1], [Span(passages[n - 1].chunk.start, passages[n - 1].chunk.end)])
         for n in seen

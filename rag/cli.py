@@ -245,7 +245,7 @@ def evaluate(
     index: IndexOpt = None,
 ) -> None:
     """Run a question set and report answer/citation accuracy, refusals and latency."""
-    from rag.evaluate import load_questions, run_eval
+    from rag.evaluate import judge_sentences, load_questions, run_eval
 
     overrides = {"model": model}
     if naive:
@@ -263,8 +263,9 @@ def evaluate(
         if verbose:
             mark = "ok " if (row.correct if row.item.answerable else row.answer.refused) else "BAD"
             cited = ",".join(sorted({c.source[:3] for c in row.answer.citations}))
+            supported, total = judge_sentences(row.answer)
             err.print(
-                f"{mark} {row.item.question[:70]!r} -> {row.answer.answer[:110]!r} [{cited}]",
+                f"{mark} {row.item.question[:70]!r} -> {row.answer.answer!r} [{cited}] supported {supported}/{total}",
                 markup=False,
                 highlight=False,
             )

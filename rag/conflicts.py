@@ -111,8 +111,24 @@ def find_conflicts(
     return conflicts
 
 
+NOTE_PREFIX = "The sources disagree on the date:"
+_NOTE = re.compile(
+    re.escape(NOTE_PREFIX)
+    + r".* gives (?P<a>.+?) \[(?P<n>\d+)\], while .* gives (?P<b>.+?) \[(?P<m>\d+)\]\.$"
+)
+
+
 def conflict_note(conflict: Conflict, cited_n: int, other_n: int) -> str:
     return (
-        f"The sources disagree on the date: {_label(conflict.cited)} gives {conflict.cited_value} [{cited_n}], "
+        f"{NOTE_PREFIX} {_label(conflict.cited)} gives {conflict.cited_value} [{cited_n}], "
         f"while {_label(conflict.other)} gives {conflict.other_value} [{other_n}]."
     )
+
+
+def note_holds(note: str, cited: dict[int, str]) -> bool | None:
+    """For a conflict note: does each side's citation state the date the note gives it? None if not a note."""
+    match = _NOTE.match(note)
+    if not match:
+        return None
+    sides = ((match["a"], int(match["n"])), (match["b"], int(match["m"])))
+    return all(n in cited and dates(value) and dates(value) <= dates(cited[n]) for value, n in sides)

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.cite import answer_sentences, content_words, numbers
+from rag.conflicts import NOTE_PREFIX, note_holds
 from rag.types import Answer, Message
 
 
@@ -64,9 +65,13 @@ def judge_sentences(answer: Answer) -> tuple[int, int]:
     """(supported, total) over the answer's sentences: each should carry a citation that holds it."""
     by_number = {c.n: c.text for c in answer.citations}
     supported = total = 0
-    for sentence, markers in answer_sentences(answer.answer):
-        cited = [by_number[n] for n in markers if n in by_number]
+    body, has_note, note = answer.answer.partition(NOTE_PREFIX)
+    if has_note:  # a conflict note is one claim: each side's date must be in that side's citation
         total += 1
+        supported += bool(note_holds(has_note + note, by_number))
+    for sentence, markers in answer_sentences(body):
+        total += 1
+        cited = [by_number[n] for n in markers if n in by_number]
         supported += bool(cited) and sentence_supported(sentence, cited)
     return supported, total
 

@@ -3,7 +3,7 @@
 import pytest
 
 from rag.answerability import answers_the_type
-from rag.cite import cite, extractive_answer, is_refusal, naive_citations
+from rag.cite import answer_sentences, cite, extractive_answer, is_refusal, naive_citations
 from rag.types import Passage
 from tests.conftest import CORPUS
 
@@ -65,6 +65,17 @@ def test_refusals_echoes_and_bare_markers(passages, embedder):
     assert bare.refused and bare.unusable
     echo = cite("Passages:\n[1] Russia has troops.\nQuestion: how many?", passages, embedder.embed)
     assert echo.unusable
+
+
+def test_a_marker_after_the_full_stop_belongs_to_the_sentence_before():
+    assert answer_sentences("Over 2,000 took shelter. [1] More than half were children. [2]") == [
+        ("Over 2,000 took shelter.", [1]),
+        ("More than half were children.", [2]),
+    ]
+    assert answer_sentences("A claim [1][2]. Another one [3].") == [
+        ("A claim.", [1, 2]),
+        ("Another one.", [3]),
+    ]
 
 
 def test_repeated_sentences_are_kept_once(passages, embedder):

@@ -67,3 +67,19 @@ def test_harness_runs_the_real_pipeline(pipeline, tmp_path):
     assert summary["questions"] == 2
     assert summary["answer_accuracy"] == 1.0 and summary["refusal_accuracy"] == 1.0
     assert summary["first_token_p50_s"] > 0
+
+
+def test_a_conflict_note_is_judged_by_the_dates_each_side_cites():
+    a = Citation(1, "a.txt", "T", 0, 10, "Azerbaijan suspended its measures on Sept. 13.", 0.9)
+    b = Citation(
+        2, "b.txt", "T", 0, 10, "On September 20, the ministry said the crackdown was suspended.", 0.9
+    )
+    body = "Azerbaijan suspended its measures on Sept. 13. [1] "
+    right = (
+        body + "The sources disagree on the date: “T” gives Sept. 13 [1], while TASS gives September 20 [2]."
+    )
+    wrong = (
+        body + "The sources disagree on the date: “T” gives Sept. 13 [1], while TASS gives September 21 [2]."
+    )
+    assert judge_sentences(answer(right, [a, b])) == (2, 2)
+    assert judge_sentences(answer(wrong, [a, b])) == (1, 2)
