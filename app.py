@@ -21,9 +21,9 @@ def as_text(text: str) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def load_pipeline() -> Pipeline:
-    """One pipeline (models and index) per server process, shared by all browser sessions."""
-    return Pipeline(Settings())
+def load_pipeline(settings_json: str) -> Pipeline:
+    """One pipeline (models and index) per server process and settings, shared by all sessions."""
+    return Pipeline(Settings.model_validate_json(settings_json))
 
 
 def prepare(pipeline: Pipeline) -> None:
@@ -64,7 +64,7 @@ def show_answer(answer: dict) -> None:
     )
 
 
-pipeline = load_pipeline()
+pipeline = load_pipeline(Settings().model_dump_json())
 st.title("News archive Q&A")
 st.caption(
     "Answers come only from the articles in the corpus, with numbered citations. Everything runs offline."

@@ -15,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
 
+from rag.condense import condense  # noqa: E402
 from rag.evaluate import EvalItem, load_questions  # noqa: E402
-from rag.pipeline import Pipeline, condense  # noqa: E402
+from rag.pipeline import Pipeline  # noqa: E402
 from rag.prompt import build_messages  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.types import Passage  # noqa: E402

@@ -177,7 +177,7 @@ def _support(
     return scores, windows
 
 
-def _citation(n: int, passage: Passage, spans: list[Span], score: float | None = None) -> Citation:
+def _citation(n: int, passage: Passage, spans: list[Span]) -> Citation:
     chunk = passage.chunk
     start, end = min(s.start for s in spans), max(s.end for s in spans)
     return Citation(
@@ -187,7 +187,7 @@ def _citation(n: int, passage: Passage, spans: list[Span], score: float | None =
         start=start,
         end=end,
         text=chunk.text[start - chunk.start : end - chunk.start],
-        score=float(passage.score if score is None else score),
+        score=float(passage.score),
         outlet=chunk.outlet,
         date=chunk.date,
     )

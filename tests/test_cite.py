@@ -93,3 +93,16 @@ def test_extractive_fallback_quotes_the_best_sentence(passages, embedder):
 def test_naive_citations_trust_the_markers(passages):
     result = naive_citations("Something unrelated [2].", passages)
     assert [c.source for c in result.citations] == ["004_ec9ddec3083ffd8f.txt"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300), st.lists(st.sampled_from(["[1]", "[2]", "[7]", " ", ". "]), max_size=6))
+def test_citations_always_quote_the_source_exactly(passages, embedder, answer, markers):
+    result = cite(answer + "".join(markers), passages, embedder.embed)
+    for citation in result.citations:
+        assert original(citation) == citation.text
+        assert f"[{citation.n}]" in result.text

@@ -66,3 +66,23 @@ def test_parse_date_forms():
     assert parse_date("19 September 2023") == "2023-09-19"
     assert parse_date("posted 2023-09-25 10:00") == "2023-09-25"
     assert parse_date("September 25") is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LINES = st.sampled_from(
+    ["Read also:", "Share", "Recent Posts", "MOSCOW (Sputnik) – Peskov said.", "Sep 19, 2023", "", "Armenia"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=80), LINES), max_size=25))
+def test_cleaning_arbitrary_pages_keeps_exact_offsets(lines):
+    text = "\n".join(lines)
+    doc = clean_document(Document(source="x.txt", text=text, sha256="0"))
+    previous_end = -1
+    for span in doc.kept:
+        assert previous_end < span.start < span.end <= len(text)
+        assert text[span.start : span.end] == text[span.start : span.end].strip()
+        previous_end = span.end

@@ -91,3 +91,49 @@ def test_unreadable_file_is_reported_and_the_rest_indexed(tmp_path, corpus_copy,
     index, report = update_index(settings, embedder)
     assert [e.source for e in report.errors] == ["broken.txt"]
     assert len(report.added) == 5 and "broken.txt" not in index.files
+
+
+def test_sigkill_at_random_moments_never_leaves_a_broken_index(tmp_path, corpus_copy, embedder):
+    """Kill `rag index` 20 times while it updates; the index must always load, then complete."""
+    import random
+    import subprocess
+    import sys
+    import time
+
+    from rag.retrieve import Retriever
+    from tests.conftest import ROOT
+
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy)
+    update_index(settings, embedder)
+    command = [
+        sys.executable,
+        "-m",
+        "rag",
+        "index",
+        "--corpus",
+        str(corpus_copy),
+        "--index",
+        str(settings.index_dir),
+    ]
+    rng = random.Random(20231919)
+    killed_mid_run = 0
+    for round_number in range(20):
+        (corpus_copy / f"extra{round_number}.txt").write_text(
+            f"Round {round_number}: officials met in Brussels. " * 40 + "Peskov commented on the talks."
+        )
+        if round_number % 4 == 0:
+            (corpus_copy / f"extra{round_number // 2}.txt").unlink(missing_ok=True)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 7.0))
+        killed_mid_run += process.poll() is None
+        process.kill()
+        process.wait()
+        index = Index.load(settings.index_dir, settings)  # the old or the new one, never a broken one
+        assert len(index.store) == len(index.chunks) == len(index.lexical.ids) > 0
+        assert Retriever(index, embedder).search("Peskov peacekeepers", 3)
+    assert killed_mid_run >= 5  # the loop really interrupted updates
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    index = Index.load(settings.index_dir, settings)
+    assert set(index.files) == {p.name for p in corpus_copy.iterdir()}
+    assert not list(settings.index_dir.glob(".tmp-*"))

@@ -28,7 +28,6 @@ def test_bad_files_are_reported_by_name_and_good_ones_still_load(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
     (tmp_path / "latin.txt").write_bytes("Café au lait, très bien".encode("cp1252"))
-    (tmp_path / "notes.csv").write_text("ignored")
     docs, errors = load_corpus(tmp_path)
     assert [d.source for d in docs] == ["good.txt"]
     reasons = {e.source: e.reason for e in errors}
@@ -49,3 +48,45 @@ def test_markdown_and_nested_folders_are_found_hidden_files_skipped(tmp_path):
 def test_missing_corpus_folder_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="corpus folder not found"):
         list_sources(tmp_path / "nope")
+
+
+def test_oversized_files_and_link_loops_are_reported_not_fatal(tmp_path):
+    from rag.load import load_document
+
+    (tmp_path / "good.txt").write_text("Peskov spoke on Monday.")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (3 * 1024 * 1024 // 5))
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "dir_loop").symlink_to(tmp_path, target_is_directory=True)
+    docs, errors = load_corpus(tmp_path)  # the folder loop must not hang the walk
+    assert [d.source for d in docs] == ["big.txt", "good.txt"]
+    assert [e.source for e in errors] == ["loop.txt"]
+    assert "symbolic links" in errors[0].reason.lower() or "loop" in errors[0].reason.lower()
+    with pytest.raises(ValueError, match="too large .* RAG_MAX_FILE_MB"):
+        load_document(big, tmp_path, max_bytes=1024 * 1024)
+
+
+def test_a_50_mb_file_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path, corpus_copy, embedder):
+    from rag.index import update_index
+    from tests.conftest import make_settings
+
+    with open(corpus_copy / "huge.txt", "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    with open(corpus_copy / "huge.txt", "r+b") as fh:
+        fh.write(b"A huge scrape. ")
+    index, report = update_index(make_settings(tmp_path, corpus_dir=corpus_copy), embedder)
+    assert [(e.source, "too large" in e.reason) for e in report.errors] == [("huge.txt", True)]
+    assert len(report.added) == 5 and "huge.txt" not in index.files
+
+
+def test_unsupported_types_are_named_when_indexing(tmp_path, corpus_copy, embedder):
+    from rag.index import update_index
+    from tests.conftest import make_settings
+
+    (corpus_copy / "page.html").write_text("<html><body><nav>menu</nav></body></html>")
+    (corpus_copy / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    _, report = update_index(make_settings(tmp_path, corpus_dir=corpus_copy), embedder)
+    reasons = {e.source: e.reason for e in report.errors}
+    assert set(reasons) == {"page.html", "broken.pdf"}
+    assert all("unsupported file type" in r for r in reasons.values())
+    assert len(report.added) == 5

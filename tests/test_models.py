@@ -25,7 +25,25 @@ def test_default_model_is_assembled_once_with_the_right_size_and_hash(tmp_path):
     assert seen[-1] == ("assembling", model.size, model.size)
     mtime = path.stat().st_mtime_ns
     assert assemble(model, tmp_path) == path and path.stat().st_mtime_ns == mtime  # reused, not redone
-    assert list(path.parent.iterdir()) == [path]  # no temporary files left behind
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        path.name,
+        path.name + ".verified",
+    ]  # no temp files
+
+
+def test_a_damaged_cached_model_is_detected_and_assembled_again(tmp_path):
+    model = PACKAGED_MODELS["qwen2.5-coder-0.5b"]
+    path = assemble(model, tmp_path)
+    with open(path, "r+b") as fh:  # same size, one byte changed: only the checksum can tell
+        fh.seek(1_000_000)
+        byte = fh.read(1)
+        fh.seek(1_000_000)
+        fh.write(bytes([byte[0] ^ 0xFF]))
+    stages = []
+    repaired = assemble(model, tmp_path, progress=lambda stage, done, total: stages.append(stage))
+    assert any("checksum" in s for s in stages) and "assembling" in stages
+    digest = hashlib.sha256(repaired.read_bytes()).hexdigest()
+    assert digest == model.sha256
 
 
 def test_wrong_hash_is_refused_and_leaves_nothing_behind(tmp_path):

@@ -1,7 +1,7 @@
 """The whole pipeline with the default model on the shipped articles."""
 
 from rag.answerability import OUT_OF_SCOPE_REPLY
-from rag.pipeline import condense
+from rag.pipeline import EMPTY_QUESTION_REPLY
 from rag.prompt import REFUSAL
 from rag.types import Message
 from tests.conftest import CORPUS
@@ -46,7 +46,48 @@ def test_follow_up_is_answered_from_the_conversation(pipeline):
     assert answer.citations[0].source == "004_ec9ddec3083ffd8f.txt"
 
 
-def test_follow_up_borrows_the_previous_question():
-    history = [Message("user", "Who is Maria Zakharova?"), Message("assistant", "A spokeswoman. [1]")]
-    assert "Zakharova" in condense("What did she accuse them of?", history)
-    assert condense("How many troops does Russia have in Armenia?", history).startswith("How many")
+def test_an_empty_question_gets_a_clear_message(pipeline):
+    for blank in ("", "   \n\t"):
+        answer = pipeline.ask(blank)
+        assert answer.refused and answer.answer == EMPTY_QUESTION_REPLY and answer.citations == []
+
+
+def test_eight_concurrent_questions_each_get_their_own_answer(pipeline):
+    """Threads share one loaded pipeline; llama.cpp calls are serialized, nothing mixes up."""
+    import resource
+    from concurrent.futures import ThreadPoolExecutor
+
+    cases = {
+        "How many Russian troops are stationed in Armenia?": "5,000",
+        "How many Karabakh Armenians took shelter at the headquarters of the Russian peacekeeping contingent?": "2,000",
+        "What did Maria Zakharova accuse the Armenian government of?": "ingratitude",
+        "In which district did the Russian peacekeepers' armored vehicle come under fire?": "Martakert",
+        "What is the capital of France?": None,
+        "Write me a poem about autumn.": None,
+        "How many post-Soviet states make up the Collective Security Treaty Organization?": "six",
+        "Through which roads did the first batch of humanitarian aid go to Karabakh?": "Aghdam",
+    }
+    pipeline.ask("Warm-up: how many troops does Russia have in Armenia?")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = dict(zip(cases, pool.map(pipeline.ask, cases)))
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    for question, expected in cases.items():
+        answer = answers[question]
+        if expected is None:
+            assert answer.refused, question
+        else:
+            assert not answer.refused and expected in answer.answer, (question, answer.answer)
+    assert grown_mb < 500  # bounded: no per-request copies of models or index
+
+
+def test_huge_and_odd_questions_never_crash_or_overflow(pipeline):
+    from rag.condense import MAX_QUESTION_CHARS
+
+    huge = "How many Russian troops are stationed in Armenia? " + "Karabakh " * 20_000
+    answer = pipeline.ask(huge)
+    assert len(answer.standalone_question) <= MAX_QUESTION_CHARS
+    odd = pipeline.ask("How many\x00 Russian troops\x1b[31m are stationed\x07 in Armenia?")
+    assert "\x00" not in odd.standalone_question and "\x1b" not in odd.standalone_question
+    foreign = pipeline.ask("Сколько российских военных находится в Армении?")
+    assert isinstance(foreign.answer, str) and foreign.answer
