@@ -129,6 +129,36 @@ def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="Article files to copy into the corpus.")],
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Copy articles into the corpus (safe names, duplicates refused), then update the index."""
+    from rag.corpus import add_article
+
+    pipeline = _pipeline(corpus, index)
+    settings = pipeline.settings
+    refused = 0
+    for file in files:
+        try:
+            added = add_article(
+                settings.corpus_dir, file.name, file.read_bytes(), int(settings.max_file_mb * 1024 * 1024)
+            )
+        except (OSError, ValueError) as exc:
+            refused += 1
+            err.print(f"[red]refused[/red] {file}: {exc}", markup=True, highlight=False)
+            continue
+        note = f" (renamed from {added.renamed_from})" if added.renamed_from else ""
+        err.print(f"added {added.path}{note}", markup=False, highlight=False)
+    with _Bars() as bars:
+        report = pipeline.update_index(bars)
+    _print_report(report)
+    if refused or report.errors:
+        raise typer.Exit(1)
+
+
 def _result_json(passage) -> dict:
     chunk = passage.chunk
     return {

@@ -52,31 +52,43 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_document(path: Path, corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file. Raises ValueError (or OSError) with a readable reason when it is not usable text."""
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+def check_type(name: str) -> None:
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
         raise ValueError(
-            f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
+            f"unsupported file type {suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
-    size = path.stat().st_size
+
+
+def check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise ValueError(
             f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB, set RAG_MAX_FILE_MB to raise it)"
         )
-    raw = path.read_bytes()
+
+
+def decode_article(raw: bytes) -> str:
+    """The text of an article file's bytes, or ValueError saying why they are not usable text."""
     if not raw.strip():
         raise ValueError("the file is empty")
     if b"\x00" in raw:
         raise ValueError("the file contains NUL bytes (binary, not text)")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ValueError(
             f"not UTF-8 text ({exc.reason} at byte {exc.start}); convert it first, e.g. iconv -f cp1251 -t utf-8"
         ) from exc
+
+
+def load_document(path: Path, corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file. Raises ValueError (or OSError) with a readable reason when it is not usable text."""
+    check_type(path.name)
+    check_size(path.stat().st_size, max_bytes)
+    raw = path.read_bytes()
     return Document(
         source=path.relative_to(corpus_dir).as_posix(),
-        text=text,
+        text=decode_article(raw),
         sha256=hashlib.sha256(raw).hexdigest(),
     )
 

@@ -113,3 +113,27 @@ def test_eval_runs_from_the_command_line(built_index, tmp_path):
     bad.write_text("{not json}\n")
     failed = rag("eval", str(bad), index=built_index)
     assert failed.returncode == 2 and "bad.jsonl:1" in failed.stderr
+
+
+def test_add_copies_safely_reports_refusals_and_indexes(tmp_path, corpus_copy):
+    index = tmp_path / "idx"
+    good = tmp_path / "talks.txt"
+    good.write_text(
+        "Brussels talks\nBRUSSELS, Oct. 6, 2023. Aliyev and Pashinyan met in Brussels on Friday.\n"
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    done = rag("add", str(good), str(empty), "--corpus", str(corpus_copy), index=index)
+    assert done.returncode == 1  # one file was refused: scripts can tell
+    assert "refused" in done.stderr and "empty.txt" in done.stderr and "the file is empty" in done.stderr
+    assert (corpus_copy / "talks.txt").exists() and not (corpus_copy / "empty.txt").exists()
+    assert "added: 6" in done.stderr.replace("  ", " ")
+    found = rag("search", "--json", "Aliyev Pashinyan Brussels", index=index)
+    assert json.loads(found.stdout)["results"][0]["source"] == "talks.txt"
+
+
+def test_index_exits_1_and_names_bad_files(tmp_path, corpus_copy):
+    (corpus_copy / "binary.txt").write_bytes(b"\x00\x01\x02")
+    done = rag("index", "--corpus", str(corpus_copy), index=tmp_path / "idx")
+    assert done.returncode == 1
+    assert "binary.txt" in done.stderr and "NUL bytes" in done.stderr and "added: 5" in done.stderr

@@ -137,3 +137,25 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_index(tmp_path, corpus_
     index = Index.load(settings.index_dir, settings)
     assert set(index.files) == {p.name for p in corpus_copy.iterdir()}
     assert not list(settings.index_dir.glob(".tmp-*"))
+
+
+def test_truncated_files_and_foreign_manifests_are_refused_then_repaired(tmp_path, corpus_copy, embedder):
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy)
+    update_index(settings, embedder)
+    live = settings.index_dir / (settings.index_dir / "CURRENT").read_text()
+    chunks = live / "chunks.jsonl"
+    chunks.write_bytes(chunks.read_bytes()[: chunks.stat().st_size // 2])  # cut mid-line
+    with pytest.raises(IndexNotReady, match="rag index"):
+        Index.load(settings.index_dir, settings)
+    update_index(settings, embedder)
+
+    live = settings.index_dir / (settings.index_dir / "CURRENT").read_text()
+    manifest = json.loads((live / "manifest.json").read_text())
+    for field, value, expected in (("embedding_model", "other-model", "embedding_model"), ("dim", 768, "inconsistent")):
+        (live / "manifest.json").write_text(json.dumps({**manifest, field: value}))
+        with pytest.raises(IndexNotReady, match=expected):
+            Index.load(settings.index_dir, settings)
+    corpus_before = {p.name: p.read_bytes() for p in corpus_copy.iterdir()}
+    index, report = update_index(settings, embedder)
+    assert report.rebuilt_because and len(Index.load(settings.index_dir, settings).chunks) == len(index.chunks)
+    assert {p.name: p.read_bytes() for p in corpus_copy.iterdir()} == corpus_before  # corpus untouched

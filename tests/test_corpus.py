@@ -1,0 +1,66 @@
+"""Adding articles from outside (uploads, `rag add`): nothing lands outside the corpus folder."""
+
+import pytest
+
+from rag.corpus import add_article, delete_article, safe_name
+
+MB = 1024 * 1024
+ARTICLE = b"Talks in Brussels\nBRUSSELS, Oct. 6, 2023. Negotiators met on Friday.\n"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["../../etc/passwd.txt", "/etc/passwd.txt", "..\\..\\windows\\evil.txt", "a\x00b.txt", "sub/../../x.txt"],
+)
+def test_hostile_names_land_inside_the_corpus(tmp_path, hostile):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    added = add_article(corpus, hostile, ARTICLE, MB)
+    assert added.path.parent == corpus and added.path.read_bytes() == ARTICLE
+    assert "\x00" not in added.path.name
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [added.path.name]
+
+
+def test_long_names_are_shortened_and_bad_ones_refused(tmp_path):
+    added = add_article(tmp_path, "x" * 400 + ".md", ARTICLE, MB)
+    assert len(added.path.name) <= 120 and added.path.suffix == ".md"
+    for name, reason in [("..", "empty"), ("/etc/passwd", "unsupported"), ("photo.png", "unsupported")]:
+        with pytest.raises(ValueError, match=reason):
+            add_article(tmp_path, name, ARTICLE + name.encode(), MB)
+
+
+def test_duplicates_are_refused_and_name_clashes_renamed(tmp_path):
+    first = add_article(tmp_path, "talks.txt", ARTICLE, MB)
+    with pytest.raises(ValueError, match="already in the corpus as talks.txt"):
+        add_article(tmp_path, "copy.txt", ARTICLE, MB)
+    second = add_article(tmp_path, "talks.txt", ARTICLE + b"Updated.\n", MB)
+    assert second.path.name == "talks-2.txt" and second.renamed_from == "talks.txt"
+    assert first.path.read_bytes() == ARTICLE  # the existing article is untouched
+
+
+def test_bad_content_is_refused_and_nothing_is_written(tmp_path):
+    for data, reason in [
+        (b"", "empty"),
+        (b"\x00\x01", "NUL"),
+        ("Café".encode("cp1252"), "UTF-8"),
+        (b"x" * (2 * MB), "too large"),
+    ]:
+        with pytest.raises(ValueError, match=reason):
+            add_article(tmp_path, "bad.txt", data, MB)
+    assert list(tmp_path.iterdir()) == []  # no partial or temporary files
+
+
+def test_delete_only_names_articles_inside(tmp_path):
+    corpus = tmp_path / "corpus"
+    added = add_article(corpus, "talks.txt", ARTICLE, MB)
+    (tmp_path / "outside.txt").write_text("keep me")
+    with pytest.raises(ValueError):
+        delete_article(corpus, "../outside.txt")
+    assert (tmp_path / "outside.txt").exists()
+    delete_article(corpus, "talks.txt")
+    assert not added.path.exists()
+
+
+def test_safe_name_keeps_ordinary_names():
+    assert safe_name("Kremlin statement 2023-09-19.txt") == "Kremlin statement 2023-09-19.txt"
+    assert safe_name("Report.TXT") == "Report.txt"
