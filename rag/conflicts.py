@@ -46,7 +46,11 @@ class Conflict:
 
 
 def _label(citation: Citation) -> str:
-    return citation.outlet or f"“{citation.title}”"
+    """The outlet, or for an article without one the first words of its title."""
+    if citation.outlet:
+        return citation.outlet
+    words = citation.title.rstrip("…").split()
+    return f"“{' '.join(words[:6])}{'…' if len(words) > 6 else ''}”"
 
 
 def _value(text: str, pair: tuple[int, int]) -> str:
