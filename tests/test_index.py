@@ -151,11 +151,16 @@ def test_truncated_files_and_foreign_manifests_are_refused_then_repaired(tmp_pat
 
     live = settings.index_dir / (settings.index_dir / "CURRENT").read_text()
     manifest = json.loads((live / "manifest.json").read_text())
-    for field, value, expected in (("embedding_model", "other-model", "embedding_model"), ("dim", 768, "inconsistent")):
+    for field, value, expected in (
+        ("embedding_model", "other-model", "embedding_model"),
+        ("dim", 768, "inconsistent"),
+    ):
         (live / "manifest.json").write_text(json.dumps({**manifest, field: value}))
         with pytest.raises(IndexNotReady, match=expected):
             Index.load(settings.index_dir, settings)
     corpus_before = {p.name: p.read_bytes() for p in corpus_copy.iterdir()}
     index, report = update_index(settings, embedder)
-    assert report.rebuilt_because and len(Index.load(settings.index_dir, settings).chunks) == len(index.chunks)
+    assert report.rebuilt_because and len(Index.load(settings.index_dir, settings).chunks) == len(
+        index.chunks
+    )
     assert {p.name: p.read_bytes() for p in corpus_copy.iterdir()} == corpus_before  # corpus untouched
