@@ -96,6 +96,8 @@ if question := st.chat_input("Ask about the articles…"):
         st.markdown(as_text(question))
     with st.chat_message("assistant"):
         placeholder = st.empty()
+        if pipeline.generator.busy():
+            placeholder.info("Waiting for another answer to finish…")
         stream = pipeline.ask_stream(question, history)
         text = ""
         with st.spinner("Searching the articles…"):

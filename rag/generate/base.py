@@ -19,6 +19,10 @@ class Generator(ABC):
     @abstractmethod
     def count_tokens(self, text: str) -> int: ...
 
+    def busy(self) -> bool:
+        """True while another answer is being generated (callers can say so instead of waiting blind)."""
+        return False
+
     def chat_overhead_tokens(self, messages: list[dict]) -> int:
         """Tokens the chat template adds around the messages (a safe over-estimate by default)."""
         return 16 * len(messages) + 8
