@@ -160,19 +160,24 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def corpus_changed(corpus_dir: Path, indexed: dict[str, dict]) -> bool:
+    """True when any article was added, removed or changed since ``indexed`` (an index's files)."""
+    sources = {p.relative_to(corpus_dir).as_posix(): p for p in list_sources(corpus_dir)}
+    if set(sources) != set(indexed):
+        return True
+    try:
+        return any(file_sha256(p) != indexed[s]["sha256"] for s, p in sources.items())
+    except OSError:
+        return True  # an unreadable file: let the update report it
+
+
 def is_stale(settings: Settings) -> bool:
-    """True when the index is missing, unloadable, or any corpus file was added, changed or removed."""
+    """True when the index is missing, unloadable, or the corpus changed since it was built."""
     try:
         index = Index.load(settings.index_dir, settings)
     except IndexNotReady:
         return True
-    sources = {p.relative_to(settings.corpus_dir).as_posix(): p for p in list_sources(settings.corpus_dir)}
-    if set(sources) != set(index.files):
-        return True
-    try:
-        return any(file_sha256(p) != index.files[s]["sha256"] for s, p in sources.items())
-    except OSError:
-        return True  # an unreadable file: let the update report it
+    return corpus_changed(settings.corpus_dir, index.files)
 
 
 def update_index(

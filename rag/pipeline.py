@@ -24,7 +24,7 @@ from rag.condense import clean_question, condense
 from rag.conflicts import conflict_note, dates, find_conflicts
 from rag.embed import Embedder
 from rag.generate import Generator, create_generator
-from rag.index import Index, IndexReport, ProgressCallback, is_stale, update_index
+from rag.index import Index, IndexNotReady, IndexReport, ProgressCallback, corpus_changed, update_index
 from rag.models import resolve_model
 from rag.prompt import REFUSAL, build_messages, passage_header
 from rag.retrieve import Retriever
@@ -78,12 +78,18 @@ class Pipeline:
         return report
 
     def prepare(self, progress: ProgressCallback | None = None) -> IndexReport | None:
-        """Assemble the model if needed and bring the index up to date if the corpus changed."""
+        """Assemble the model if needed, load the index, and update it if the corpus changed.
+
+        Returns the update's report, or None when the index was already up to date.
+        """
         self.model_path(progress)
         self.embedder  # noqa: B018 - load it now rather than on the first question
-        if is_stale(self.settings):
+        try:
+            index = self.index
+        except IndexNotReady:
             return self.update_index(progress)
-        self.index  # noqa: B018 - load it now rather than on the first question
+        if corpus_changed(self.settings.corpus_dir, index.files):
+            return self.update_index(progress)
         return None
 
     # --- answering -----------------------------------------------------------------------

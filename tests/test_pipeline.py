@@ -91,3 +91,18 @@ def test_huge_and_odd_questions_never_crash_or_overflow(pipeline):
     assert "\x00" not in odd.standalone_question and "\x1b" not in odd.standalone_question
     foreign = pipeline.ask("Сколько российских военных находится в Армении?")
     assert isinstance(foreign.answer, str) and foreign.answer
+
+
+def test_prepare_updates_only_when_the_corpus_changed(tmp_path, corpus_copy, embedder):
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    pipe = Pipeline(make_settings(tmp_path, corpus_dir=corpus_copy))
+    pipe.embedder = embedder
+    first = pipe.prepare()
+    assert first is not None and len(first.added) == 5  # no index yet: built
+    assert pipe.prepare() is None  # nothing changed: loaded as is
+    (corpus_copy / "new.txt").write_text("Talks in Brussels were held on Friday, officials said.")
+    again = pipe.prepare()
+    assert again is not None and again.added == ["new.txt"]
+    assert "new.txt" in pipe.index.files
