@@ -276,6 +276,9 @@ def evaluate(
     ] = False,
     model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each question's outcome.")] = False,
+    retrieval: Annotated[
+        bool, typer.Option("--retrieval", help="Score retrieval only: dense, BM25 and hybrid side by side.")
+    ] = False,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
@@ -293,6 +296,25 @@ def evaluate(
         items = load_questions(questions)
     except (OSError, ValueError) as exc:
         _fail(str(exc))
+    if retrieval:
+        from rag.evaluate import retrieval_metrics
+        from rag.retrieve import Retriever
+
+        table = {}
+        for mode in ("dense", "bm25", "hybrid"):
+            retriever = Retriever(pipeline.index, pipeline.embedder, mode)
+            table[mode] = retrieval_metrics(
+                items, lambda q, k: [p.chunk.source for p in retriever.search(q, k)]
+            )
+        if json_out:
+            _emit(table)
+            return
+        metrics = list(table["hybrid"])
+        typer.echo("| mode | " + " | ".join(metrics) + " |")
+        typer.echo("| --- |" + " ---: |" * len(metrics))
+        for mode, row in table.items():
+            typer.echo(f"| {mode} | " + " | ".join(str(row[m]) for m in metrics) + " |")
+        return
 
     def show(row) -> None:
         if verbose:

@@ -137,3 +137,34 @@ def run_eval(
         if on_row:
             on_row(row)
     return summarize(rows), rows
+
+
+def retrieval_metrics(items: list[EvalItem], search: Callable[[str, int], list[str]]) -> dict:
+    """recall@1/5/10 and MRR over the ranked chunks' sources, nDCG@10 over distinct sources.
+
+    ``search(query, k)`` returns the source of each ranked chunk. Only answerable items with gold
+    sources count; a chunk is relevant when its article is one of the item's sources.
+    """
+    from rag.condense import condense
+
+    scored = [i for i in items if i.answerable and i.sources]
+    hits = {1: 0, 5: 0, 10: 0}
+    reciprocal = ndcg = 0.0
+    for item in scored:
+        ranked = search(condense(item.question, item.history), 10)
+        gold = set(item.sources)
+        first = next((r for r, source in enumerate(ranked, 1) if source in gold), None)
+        for k in hits:
+            hits[k] += first is not None and first <= k
+        reciprocal += 1 / first if first else 0.0
+        distinct = list(dict.fromkeys(ranked))[:10]
+        dcg = sum(1 / np.log2(r + 1) for r, source in enumerate(distinct, 1) if source in gold)
+        ideal = sum(1 / np.log2(r + 1) for r in range(1, min(len(gold), 10) + 1))
+        ndcg += dcg / ideal
+    n = max(1, len(scored))
+    return {
+        "questions": len(scored),
+        **{f"recall@{k}": round(v / n, 3) for k, v in hits.items()},
+        "mrr": round(reciprocal / n, 3),
+        "ndcg@10": round(ndcg / n, 3),
+    }

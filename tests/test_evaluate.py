@@ -1,5 +1,7 @@
 import json
 
+import numpy as np
+
 from rag.evaluate import (
     EvalItem,
     EvalRow,
@@ -83,3 +85,37 @@ def test_a_conflict_note_is_judged_by_the_dates_each_side_cites():
     )
     assert judge_sentences(answer(right, [a, b])) == (2, 2)
     assert judge_sentences(answer(wrong, [a, b])) == (1, 2)
+
+
+def test_retrieval_metrics_on_known_rankings():
+    from rag.evaluate import retrieval_metrics
+
+    items = [
+        EvalItem("q1", ["x"], ["a.txt"], True),
+        EvalItem("q2", ["x"], ["b.txt"], True),
+        EvalItem("q3", [], [], False),  # unanswerable: not scored
+    ]
+    rankings = {"q1": ["a.txt", "c.txt"], "q2": ["c.txt", "c.txt", "b.txt"]}
+    metrics = retrieval_metrics(items, lambda q, k: rankings[q][:k])
+    assert metrics["questions"] == 2
+    assert metrics["recall@1"] == 0.5 and metrics["recall@5"] == 1.0
+    assert metrics["mrr"] == round((1 + 1 / 3) / 2, 3)
+    assert metrics["ndcg@10"] == round((1 + 1 / np.log2(3)) / 2, 3)  # b.txt is 2nd distinct source
+
+
+def test_hybrid_retrieval_finds_the_gold_article_on_the_dev_set(pipeline):
+    from rag.evaluate import retrieval_metrics
+    from rag.retrieve import Retriever
+
+    items = load_questions(DEV)
+    table = {
+        mode: retrieval_metrics(
+            items,
+            lambda q, k, r=Retriever(pipeline.index, pipeline.embedder, mode): [
+                p.chunk.source for p in r.search(q, k)
+            ],
+        )
+        for mode in ("dense", "hybrid")
+    }
+    assert table["hybrid"]["recall@5"] >= 0.98
+    assert table["hybrid"]["mrr"] >= table["dense"]["mrr"]
