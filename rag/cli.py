@@ -302,9 +302,9 @@ def evaluate(
 
         table = {}
         for mode in ("dense", "bm25", "hybrid"):
-            retriever = Retriever(pipeline.index, pipeline.embedder, mode)
+            search = Retriever(pipeline.index, pipeline.embedder, mode).search
             table[mode] = retrieval_metrics(
-                items, lambda q, k: [p.chunk.source for p in retriever.search(q, k)]
+                items, lambda q, k, search=search: [p.chunk.source for p in search(q, k)]
             )
         if json_out:
             _emit(table)
