@@ -43,7 +43,7 @@ def prepare(pipeline: Pipeline) -> None:
         if report is not None:
             label = f"Index updated: {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed"
             for error in report.errors:
-                st.warning(f"Skipped {error.source}: {error.reason}")
+                st.warning(as_text(f"Skipped {error.source}: {error.reason}"))
         status.update(label=label, state="complete")
     st.session_state.prepared = True
 
