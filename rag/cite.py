@@ -154,6 +154,7 @@ def _support(
     scores = np.zeros((len(sentences), len(passages), max(len(w) for w in windows)), dtype=np.float32)
     headers = [f"{p.chunk.title} {p.chunk.outlet or ''}" for p in passages]
     header_words = [{_normalize(w) for w in _WORD.findall(h)} for h in headers]
+    header_numbers = [numbers(h) for h in headers]
     raw_words = [{_normalize(w) for w in _WORD.findall(t)} | content_words(t) for t in texts]
     sentence_numbers = [numbers(t) for t in texts]
     sentence_words = [content_words(t) for t in texts]
@@ -166,7 +167,7 @@ def _support(
                 # Names may also come from the sentence before (a "he said" refers back) or the header.
                 context = cols if cols[0] == offsets[p] else [cols[0] - 1] + cols
                 known_words = header_words[p].union(*(raw_words[c] for c in context))
-                known_numbers = numbers(headers[p]).union(*(sentence_numbers[c] for c in context))
+                known_numbers = header_numbers[p].union(*(sentence_numbers[c] for c in context))
                 if stated - known_numbers or named - known_words:
                     continue  # a number or a name this part of the passage never states: no support
                 window_words = set().union(*(sentence_words[c] for c in cols))

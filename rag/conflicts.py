@@ -26,15 +26,20 @@ _MONTH_DAY = re.compile(
 _WORD = re.compile(r"[a-z]{4,}")
 
 
-def dates(text: str) -> set[tuple[int, int]]:
-    """(month, day) pairs stated in ``text``: "Sept. 13" and "13 September" are both (9, 13)."""
-    found = set()
+def _dated(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Each (month, day) stated in ``text`` with the words that state it."""
+    found = []
     for match in _MONTH_DAY.finditer(text):
         month = (match.group(1) or match.group(4)).lower()[:3]
         day = int(match.group(2) or match.group(3))
         if 1 <= day <= 31:
-            found.add((_MONTHS.index(month) + 1, day))
+            found.append(((_MONTHS.index(month) + 1, day), match.group(0)))
     return found
+
+
+def dates(text: str) -> set[tuple[int, int]]:
+    """(month, day) pairs stated in ``text``: "Sept. 13" and "13 September" are both (9, 13)."""
+    return {pair for pair, _ in _dated(text)}
 
 
 @dataclass
@@ -54,11 +59,7 @@ def _label(citation: Citation) -> str:
 
 
 def _value(text: str, pair: tuple[int, int]) -> str:
-    for match in _MONTH_DAY.finditer(text):
-        month = (match.group(1) or match.group(4)).lower()[:3]
-        if (_MONTHS.index(month) + 1, int(match.group(2) or match.group(3))) == pair:
-            return match.group(0)
-    return f"{pair[0]}/{pair[1]}"
+    return next((words for found, words in _dated(text) if found == pair), f"{pair[0]}/{pair[1]}")
 
 
 def find_conflicts(

