@@ -33,6 +33,7 @@ REFUSAL_PATTERN = re.compile(
     r"there is no mention|unable to (answer|find|determine))",
     re.IGNORECASE,
 )
+_LEADING_MARKERS = re.compile(rf"^(\s*{MARKER.pattern})+")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
@@ -108,7 +109,7 @@ def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
     seen: set[str] = set()
     for span in split_sentences(text):
         raw = text[span.start : span.end]
-        leading = re.match(r"^(\s*\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\])+", raw)
+        leading = _LEADING_MARKERS.match(raw)
         if leading and out:  # "… contingent. [1] More than …": the marker closes the sentence before
             out[-1][1].extend(_marker_numbers(leading.group()))
             raw = raw[leading.end() :]
@@ -143,11 +144,7 @@ def _support(
     """support[i, p, w]: how well window w of passage p supports answer sentence i (0..1)."""
     windows = [_windows(p) for p in passages]
     spans = [p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)] for p in passages]
-    texts = [
-        p.chunk.text[s.start - p.chunk.start : s.end - p.chunk.start]
-        for p, ss in zip(passages, spans)
-        for s in ss
-    ]
+    texts = [p.chunk.quote(s) for p, ss in zip(passages, spans) for s in ss]
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
     offsets = np.cumsum([0] + [len(ss) for ss in spans])
@@ -187,7 +184,7 @@ def _citation(n: int, passage: Passage, spans: list[Span]) -> Citation:
         title=chunk.title,
         start=start,
         end=end,
-        text=chunk.text[start - chunk.start : end - chunk.start],
+        text=chunk.quote(Span(start, end)),
         score=float(passage.score),
         outlet=chunk.outlet,
         date=chunk.date,
@@ -263,7 +260,7 @@ def extractive_answer(
     ``accept`` filters candidates (say, a "how many" question needs a sentence with a number).
     """
     candidates = [(p, s) for p in passages for s in (p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)])]
-    texts = [p.chunk.text[s.start - p.chunk.start : s.end - p.chunk.start] for p, s in candidates]
+    texts = [p.chunk.quote(s) for p, s in candidates]
     keep = [i for i, t in enumerate(texts) if accept(t)]
     if not keep:
         return CitedAnswer("", [], True, [])

@@ -77,7 +77,7 @@ def find_conflicts(
     for passage in passages:
         chunk = passage.chunk
         for span in chunk.sentences:
-            text = chunk.text[span.start - chunk.start : span.end - chunk.start]
+            text = chunk.quote(span)
             if dates(text):
                 candidates.append((passage, span, text))
     if not candidates:

@@ -42,6 +42,10 @@ class Chunk:
     date: str | None = None
     sentences: list[Span] = field(default_factory=list)
 
+    def quote(self, span: Span) -> str:
+        """The original text of ``span`` (file offsets), which must lie inside this chunk."""
+        return self.text[span.start - self.start : span.end - self.start]
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["sentences"] = [[s.start, s.end] for s in self.sentences]
