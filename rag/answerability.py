@@ -44,7 +44,7 @@ _NAME_QUESTION = re.compile(
 _MARKER = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _NUMBER_WORDS = (
-    r"\b(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|dozens?|scores?|half|third|quarter|several|many|few|majority)\b"
 )
 _DATE_WORDS = (

@@ -7,6 +7,8 @@ citation can point at one sentence rather than the whole chunk.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rag.text import split_sentences
 from rag.types import Chunk, Document
 
@@ -38,6 +40,8 @@ def chunk_document(doc: Document, max_chars: int, overlap_sentences: int, first_
                     outlet=doc.outlet,
                     date=doc.date,
                     sentences=group,
+                    first_page=bisect_right(doc.pages, start) if doc.pages else None,
+                    page_starts=[p for p in doc.pages if start < p < end],
                 )
             )
             if j >= len(sentences):

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.collapse import restated_spans, sentence_spans
 from rag.text import STOPWORDS, split_sentences
 from rag.types import Citation, Passage, Span
 
@@ -176,19 +177,45 @@ def _support(
 
 
 def _citation(n: int, passage: Passage, spans: list[Span]) -> Citation:
-    chunk = passage.chunk
     start, end = min(s.start for s in spans), max(s.end for s in spans)
-    return Citation(
-        n=n,
-        source=chunk.source,
-        title=chunk.title,
-        start=start,
-        end=end,
-        text=chunk.quote(Span(start, end)),
-        score=float(passage.score),
-        outlet=chunk.outlet,
-        date=chunk.date,
-    )
+    return Citation.quoting(n, passage.chunk, Span(start, end), passage.score)
+
+
+def add_other_sources(
+    citations: list[Citation], passages: list[Passage], embed: Callable[[list[str]], np.ndarray]
+) -> None:
+    """Name, on each citation, the other articles that restate the cited sentences.
+
+    They come from the passage's collapsed duplicates and from the other passages shown.
+    """
+    for citation in citations:
+        cited_passage = next(
+            (
+                p
+                for p in passages
+                if p.chunk.source == citation.source
+                and p.chunk.start <= citation.start
+                and citation.end <= p.chunk.end
+            ),
+            None,
+        )
+        if cited_passage is None:
+            continue
+        cited = [
+            cited_passage.chunk.quote(s)
+            for s in sentence_spans(cited_passage.chunk)
+            if citation.start <= s.start and s.end <= citation.end
+        ]
+        others = cited_passage.duplicates + [p.chunk for p in passages if p.chunk.source != citation.source]
+        seen = {citation.source}
+        for chunk in others:
+            if chunk.source in seen or not cited:
+                continue
+            spans = restated_spans(cited, chunk, embed)
+            if spans:
+                seen.add(chunk.source)
+                span = Span(spans[0].start, spans[-1].end)
+                citation.also_in.append(Citation.quoting(citation.n, chunk, span, cited_passage.score))
 
 
 def naive_citations(answer: str, passages: list[Passage]) -> CitedAnswer:

@@ -196,6 +196,8 @@ def clean_document(doc: Document) -> Document:
             break
     if date is None:
         date = next((d for d in (parse_date(line.text[:120]) for line in kept_lines[:3]) if d), None)
+    # What the file itself declares (HTML metadata, a PDF's title) beats what the text suggests.
+    title, outlet, date = doc.title or title, doc.outlet or outlet, doc.date or date
     body = [line for line in kept_lines if line.text != title]
     if not title and body:
         title = _first_sentence_title(body[0].text)

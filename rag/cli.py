@@ -24,6 +24,7 @@ from rich.progress import (
 from rag.index import IndexNotReady, IndexReport
 from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models
 from rag.pipeline import Pipeline
+from rag.retrieve import allowed_ids, describe_empty_filter, make_filter
 from rag.settings import Settings
 from rag.types import Message
 
@@ -33,6 +34,12 @@ err = Console(stderr=True, soft_wrap=True)  # never break a message (or a path) 
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Folder of articles (default: corpus/).")]
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder (default: index/).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Write JSON lines instead of text.")]
+SourceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--source", help="Only this outlet (or file name); repeat for several."),
+]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Only articles dated on or before YYYY-MM-DD.")]
 
 
 def _pipeline(corpus: Path | None, index: Path | None, **overrides) -> Pipeline:
@@ -72,6 +79,24 @@ class _Bars:
 def _fail(message: str, code: int = 2) -> None:
     err.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code)
+
+
+def _search_filter(pipeline: Pipeline, sources: list[str] | None, since: str | None, until: str | None):
+    """The filter the options ask for, checked against the index: None when there is none."""
+    try:
+        search_filter = make_filter(sources or (), since, until)
+    except ValueError as exc:
+        _fail(str(exc))
+    if search_filter is None:
+        return None
+    found = allowed_ids(pipeline.index, search_filter)
+    if found is not None and not len(found):
+        _fail(describe_empty_filter(pipeline.index, search_filter), code=1)
+    if search_filter.since or search_filter.until:
+        undated = sum(1 for info in pipeline.index.files.values() if not info.get("date"))
+        if undated:
+            err.print(f"[dim]{undated} article(s) with no known date are left out of a date range[/dim]")
+    return search_filter
 
 
 def _ensure_ready(pipeline: Pipeline) -> None:
@@ -170,7 +195,23 @@ def _result_json(passage) -> dict:
         "score": round(passage.score, 4),
         "outlet": chunk.outlet,
         "date": chunk.date,
+        "page": chunk.first_page,
+        "also_in": [
+            {
+                "source": d.source,
+                "title": d.title,
+                "outlet": d.outlet,
+                "date": d.date,
+                "start": d.start,
+                "end": d.end,
+            }
+            for d in passage.duplicates
+        ],
     }
+
+
+def _page(page: int | None) -> str | None:
+    return f"p. {page}" if page else None
 
 
 @app.command()
@@ -178,12 +219,16 @@ def search(
     query: Annotated[str, typer.Argument(help="The query, or - to read JSON lines from stdin.")],
     k: Annotated[int, typer.Option("-k", min=1, max=100, help="How many passages.")] = 5,
     json_out: JsonOpt = False,
+    source: SourceOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
     """Print the passages most relevant to QUERY, with their scores."""
     pipeline = _pipeline(corpus, index)
     _ensure_ready(pipeline)
+    search_filter = _search_filter(pipeline, source, since, until)
     if query == "-":
         if not json_out:
             _fail("reading queries from stdin (-) needs --json")
@@ -195,9 +240,10 @@ def search(
             if not isinstance(wanted, int) or wanted < 1:
                 _emit({"error": '"k" must be a positive integer'})
                 continue
-            _emit({"results": [_result_json(p) for p in pipeline.search(obj["query"], min(wanted, 100))]})
+            found = pipeline.search(obj["query"], min(wanted, 100), search_filter)
+            _emit({"results": [_result_json(p) for p in found]})
         return
-    passages = pipeline.search(query, k)
+    passages = pipeline.search(query, k, search_filter)
     if json_out:
         _emit({"results": [_result_json(p) for p in passages]})
         return
@@ -205,7 +251,15 @@ def search(
         err.print("no passages found")
     for rank, passage in enumerate(passages, 1):
         chunk = passage.chunk
-        typer.echo(f"{rank}. [{passage.score:.3f}] {chunk.source} {chunk.start}-{chunk.end} — {chunk.title}")
+        details = ", ".join(x for x in (chunk.outlet, chunk.date, _page(chunk.first_page)) if x)
+        typer.echo(
+            f"{rank}. [{passage.score:.3f}] {chunk.source} {chunk.start}-{chunk.end} — {chunk.title}"
+            + (f" ({details})" if details else "")
+        )
+        for other in passage.duplicates:
+            typer.echo(
+                f"   also in {other.outlet or other.source} ({other.source} {other.start}-{other.end})"
+            )
         typer.echo("   " + chunk.text.replace("\n", "\n   ") + "\n")
 
 
@@ -225,12 +279,16 @@ def ask(
     question: Annotated[str, typer.Argument(help="The question, or - to read JSON lines from stdin.")],
     json_out: JsonOpt = False,
     model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
+    source: SourceOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
     """Answer QUESTION from the articles, with numbered citations."""
     pipeline = _pipeline(corpus, index, model=model)
     _ensure_ready(pipeline)
+    search_filter = _search_filter(pipeline, source, since, until)
     try:
         pipeline.generator  # noqa: B018 - load (and assemble) the model once, up front
     except (ModelNotAvailable, RuntimeError) as exc:
@@ -247,20 +305,25 @@ def ask(
             except ValueError as exc:
                 _emit({"error": f"line {number}: {exc}"})
                 continue
-            _emit(pipeline.ask(obj["question"], history).to_json())
+            _emit(pipeline.ask(obj["question"], history, search_filter).to_json())
         return
     if json_out:
-        _emit(pipeline.ask(question).to_json())
+        _emit(pipeline.ask(question, search_filter=search_filter).to_json())
         return
-    stream = pipeline.ask_stream(question)
+    stream = pipeline.ask_stream(question, search_filter=search_filter)
     for piece in stream:
         err.print(piece, end="", style="dim", markup=False, highlight=False)
     err.print()
     answer = stream.answer
     typer.echo(answer.answer)
     for c in answer.citations:
-        typer.echo(f"  [{c.n}] {c.title} — {c.outlet or c.source} ({c.source}:{c.start}-{c.end})")
+        where = ", ".join(x for x in (f"{c.source}:{c.start}-{c.end}", _page(c.page)) if x)
+        typer.echo(f"  [{c.n}] {c.title} — {c.outlet or c.source} ({where})")
         typer.echo(f"      “{c.text}”")
+        for other in c.also_in:
+            typer.echo(
+                f"      also in {other.outlet or other.source} ({other.source}:{other.start}-{other.end}): “{other.text}”"
+            )
     t = answer.timings
     err.print(
         f"[dim]retrieve {t.retrieve_s:.2f}s · first token {t.first_token_s:.2f}s · total {t.total_s:.2f}s[/dim]"

@@ -96,18 +96,7 @@ def find_conflicts(
             shared = len(cited_words & set(_WORD.findall(text.lower()))) / max(1, len(cited_words))
             if float(cited_vecs[i] @ candidate_vecs[j]) < min_similarity and shared < 0.3:
                 continue  # a different topic, not a disagreement
-            chunk = passage.chunk
-            other = Citation(
-                0,
-                chunk.source,
-                chunk.title,
-                span.start,
-                span.end,
-                text,
-                passage.score,
-                chunk.outlet,
-                chunk.date,
-            )
+            other = Citation.quoting(0, passage.chunk, span, passage.score)
             cited_pair, other_pair = sorted(cited_dates)[0], sorted(other_dates)[0]
             conflicts.append(
                 Conflict(citation, other, _value(citation.text, cited_pair), _value(text, other_pair))

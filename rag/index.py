@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from rag.settings import Settings
 from rag.store import VectorStore, create_store, load_store
 from rag.types import Chunk
 
-FORMAT_VERSION = 2  # bump when chunking, cleaning or tokenizing changes what is stored
+FORMAT_VERSION = 3  # bump when chunking, cleaning or tokenizing changes what is stored
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -196,8 +197,8 @@ def update_index(
 
     paths = list_sources(settings.corpus_dir, include_unsupported=True)
     present = {p.relative_to(settings.corpus_dir).as_posix() for p in paths}
-    to_embed: list[Chunk] = []
-    replaced_ids: list[int] = []
+    batch = _EmbedBatch(index, embedder, progress)
+    last_checkpoint = time.monotonic()
     for n, path in enumerate(paths):
         source = path.relative_to(settings.corpus_dir).as_posix()
         if progress:
@@ -222,52 +223,100 @@ def update_index(
             report.errors.append(LoadError(source, "no article text found after cleaning"))
             continue
         index.manifest["next_id"] += len(chunks)
-        if known:
-            replaced_ids.extend(known["chunk_ids"])
-            report.changed.append(source)
-        else:
-            report.added.append(source)
-        to_embed.extend(chunks)
-        index.files[source] = {
-            "sha256": doc.sha256,
-            "title": doc.title,
-            "outlet": doc.outlet,
-            "date": doc.date,
-            "chunk_ids": [c.id for c in chunks],
-        }
+        (report.changed if known else report.added).append(source)
+        batch.add(
+            source,
+            {
+                "sha256": doc.sha256,
+                "title": doc.title,
+                "outlet": doc.outlet,
+                "date": doc.date,
+                "chunk_ids": [c.id for c in chunks],
+            },
+            chunks,
+        )
+        if batch.full:
+            report.embedded_chunks += batch.flush()
+            if time.monotonic() - last_checkpoint > CHECKPOINT_SECONDS:
+                # A long first build publishes what it has so far: if it is stopped, the next
+                # run starts from here instead of from nothing.
+                _publish(index, settings)
+                last_checkpoint = time.monotonic()
+    report.embedded_chunks += batch.flush()
     if progress:
         progress("reading", len(paths), len(paths))
 
+    removed_ids: list[int] = []
     for source in sorted(set(index.files) - present):
-        replaced_ids.extend(index.files.pop(source)["chunk_ids"])
+        removed_ids.extend(index.files.pop(source)["chunk_ids"])
         report.removed.append(source)
-
-    if replaced_ids:
-        index.store.delete(np.array(replaced_ids, dtype=np.int64))
-        for chunk_id in replaced_ids:
+    if removed_ids:
+        index.store.delete(np.array(removed_ids, dtype=np.int64))
+        for chunk_id in removed_ids:
             index.chunks.pop(chunk_id, None)
 
-    if to_embed:
-        done = 0
+    report.chunks = len(index.chunks)
+    if report.modified or not (settings.index_dir / "CURRENT").is_file():
+        _publish(index, settings)
+    return index, report
+
+
+# Files are read, cleaned and chunked in batches of about this many chunks, then embedded and
+# stored, so memory holds one batch of work beside the index itself, however large the corpus.
+BATCH_CHUNKS = 2048
+CHECKPOINT_SECONDS = 300.0
+
+
+class _EmbedBatch:
+    """Chunks waiting to be embedded, with the manifest entries that become true once they are."""
+
+    def __init__(self, index: Index, embedder: Embedder, progress: ProgressCallback | None):
+        self.index, self.embedder, self.progress = index, embedder, progress
+        self.entries: dict[str, dict] = {}
+        self.chunks: list[Chunk] = []
+        self.embedded = 0
+
+    def add(self, source: str, entry: dict, chunks: list[Chunk]) -> None:
+        self.entries[source] = entry
+        self.chunks.extend(chunks)
+
+    @property
+    def full(self) -> bool:
+        return len(self.chunks) >= BATCH_CHUNKS
+
+    def flush(self) -> int:
+        """Embed and store the batch; replaced versions of its files leave the index at once."""
+        if not self.entries:
+            return 0
+        chunks, index = self.chunks, self.index
+        total = self.embedded + len(chunks)  # all chunks queued so far: the bar grows with the corpus
 
         def step(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress:
-                progress("embedding", done, len(to_embed))
+            self.embedded += n
+            if self.progress:
+                self.progress("embedding", self.embedded, total)
 
-        if progress:
-            progress("embedding", 0, len(to_embed))
-        vectors = embedder.embed([embedding_text(c) for c in to_embed], progress=step)
-        index.store.add(np.array([c.id for c in to_embed], dtype=np.int64), vectors)
-        index.chunks.update({c.id: c for c in to_embed})
+        if self.progress:
+            self.progress("embedding", self.embedded, total)
 
-    if to_embed or replaced_ids or not index.lexical.ids:
-        ordered = sorted(index.chunks.values(), key=lambda c: c.id)
-        index.lexical = LexicalIndex.build([c.id for c in ordered], [embedding_text(c) for c in ordered])
+        vectors = self.embedder.embed([embedding_text(c) for c in chunks], progress=step)
+        replaced = [
+            i for source in self.entries if source in index.files for i in index.files[source]["chunk_ids"]
+        ]
+        if replaced:
+            index.store.delete(np.array(replaced, dtype=np.int64))
+            for chunk_id in replaced:
+                index.chunks.pop(chunk_id, None)
+        index.store.add(np.array([c.id for c in chunks], dtype=np.int64), vectors)
+        index.chunks.update({c.id: c for c in chunks})
+        index.files.update(self.entries)
+        self.entries, self.chunks = {}, []
+        return len(chunks)
 
-    report.chunks = len(index.chunks)
-    report.embedded_chunks = len(to_embed)
-    if report.modified or not (settings.index_dir / "CURRENT").is_file():
-        index.save(settings.index_dir)
-    return index, report
+
+def _publish(index: Index, settings: Settings) -> None:
+    """Bring BM25 and the vector search structure in step with the chunks, then save."""
+    ordered = sorted(index.chunks.values(), key=lambda c: c.id)
+    index.lexical = LexicalIndex.build([c.id for c in ordered], [embedding_text(c) for c in ordered])
+    index.store.fit_to_size(settings.ann_threshold)
+    index.save(settings.index_dir)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import bm25s
+import numpy as np
 
 from rag.text import STOPWORDS
 
@@ -39,6 +40,7 @@ class LexicalIndex:
     def __init__(self, ids: list[int], bm25: bm25s.BM25 | None):
         self.ids = ids
         self.bm25 = bm25
+        self._positions: dict[int, int] | None = None
 
     @classmethod
     def build(cls, ids: Sequence[int], texts: Sequence[str]) -> LexicalIndex:
@@ -49,11 +51,20 @@ class LexicalIndex:
         bm25.index([tokenize(t) or ["\x00"] for t in texts], show_progress=False)
         return cls(list(ids), bm25)
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The ``k`` best-scoring ids for ``query``; with ``allowed``, only among those ids."""
         tokens = tokenize(query)
         if self.bm25 is None or not tokens:
             return []
-        positions, scores = self.bm25.retrieve([tokens], k=min(k, len(self.ids)), show_progress=False)
+        mask = None
+        if allowed is not None:
+            if self._positions is None:
+                self._positions = {chunk_id: n for n, chunk_id in enumerate(self.ids)}
+            mask = np.zeros(len(self.ids), dtype=np.float32)
+            mask[[self._positions[i] for i in allowed.tolist() if i in self._positions]] = 1.0
+        positions, scores = self.bm25.retrieve(
+            [tokens], k=min(k, len(self.ids)), show_progress=False, weight_mask=mask
+        )
         return [(self.ids[int(p)], float(s)) for p, s in zip(positions[0], scores[0]) if s > 0]
 
     def save(self, directory: Path) -> None:

@@ -1,7 +1,8 @@
 """Load: read article files from the corpus folder into `Document`s.
 
-A file that cannot be read as text is reported with its reason, never silently skipped, and
-never stops the other files from loading.
+Each file type has its reader (`rag.readers`: text, Markdown, HTML, PDF). A file that cannot be
+read is reported with its reason, never silently skipped, and never stops the other files from
+loading.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from rag.readers import READERS, ReadText
 from rag.types import Document
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = tuple(READERS)
 
 
 @dataclass
@@ -67,29 +69,26 @@ def check_size(size: int, max_bytes: int) -> None:
         )
 
 
-def decode_article(raw: bytes) -> str:
-    """The text of an article file's bytes, or ValueError saying why they are not usable text."""
-    if not raw.strip():
-        raise ValueError("the file is empty")
-    if b"\x00" in raw:
-        raise ValueError("the file contains NUL bytes (binary, not text)")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"not UTF-8 text ({exc.reason} at byte {exc.start}); convert it first, e.g. iconv -f cp1251 -t utf-8"
-        ) from exc
+def read_article(name: str, raw: bytes) -> ReadText:
+    """The article text in a file's bytes, by its type; ValueError says why it is not usable."""
+    check_type(name)
+    return READERS[Path(name).suffix.lower()](raw)
 
 
 def load_document(path: Path, corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file. Raises ValueError (or OSError) with a readable reason when it is not usable text."""
+    """Read one file. Raises ValueError (or OSError) with a readable reason when it is not usable."""
     check_type(path.name)
     check_size(path.stat().st_size, max_bytes)
     raw = path.read_bytes()
+    found = read_article(path.name, raw)
     return Document(
         source=path.relative_to(corpus_dir).as_posix(),
-        text=decode_article(raw),
+        text=found.text,
         sha256=hashlib.sha256(raw).hexdigest(),
+        title=found.title,
+        outlet=found.outlet,
+        date=found.date,
+        pages=found.pages,
     )
 
 

@@ -19,7 +19,7 @@ from rag.answerability import (
     is_out_of_scope,
     missing_names,
 )
-from rag.cite import CitedAnswer, cite, extractive_answer, naive_citations
+from rag.cite import CitedAnswer, add_other_sources, cite, extractive_answer, naive_citations
 from rag.condense import clean_question, condense
 from rag.conflicts import conflict_note, dates, find_conflicts
 from rag.embed import Embedder
@@ -27,11 +27,12 @@ from rag.generate import Generator, create_generator
 from rag.index import Index, IndexNotReady, IndexReport, ProgressCallback, corpus_changed, update_index
 from rag.models import resolve_model
 from rag.prompt import REFUSAL, build_messages, passage_header
-from rag.retrieve import Retriever
+from rag.retrieve import Retriever, allowed_ids
 from rag.settings import Settings
-from rag.types import Answer, Message, Passage, Timings
+from rag.types import Answer, Message, Passage, SearchFilter, Timings
 
 EMPTY_QUESTION_REPLY = "Please type a question about the articles."
+NO_MATCHING_ARTICLES_REPLY = "No article matches the chosen outlets and dates; widen the filter."
 
 
 class AnswerStream:
@@ -93,26 +94,45 @@ class Pipeline:
         return None
 
     # --- answering -----------------------------------------------------------------------
-    def search(self, query: str, k: int | None = None) -> list[Passage]:
+    def search(
+        self, query: str, k: int | None = None, search_filter: SearchFilter | None = None
+    ) -> list[Passage]:
         retriever = Retriever(self.index, self.embedder, self.settings.retrieval)
-        return retriever.search(query, k or self.settings.top_k)
+        return retriever.search(query, k or self.settings.top_k, search_filter)
 
-    def ask(self, question: str, history: list[Message] | None = None) -> Answer:
-        stream = self.ask_stream(question, history)
+    def ask(
+        self,
+        question: str,
+        history: list[Message] | None = None,
+        search_filter: SearchFilter | None = None,
+    ) -> Answer:
+        stream = self.ask_stream(question, history, search_filter)
         for _ in stream:
             pass
         assert stream.answer is not None
         return stream.answer
 
-    def ask_stream(self, question: str, history: list[Message] | None = None) -> AnswerStream:
-        return AnswerStream(lambda stream: self._answer(question, history or [], stream))
+    def ask_stream(
+        self,
+        question: str,
+        history: list[Message] | None = None,
+        search_filter: SearchFilter | None = None,
+    ) -> AnswerStream:
+        """The answer, streamed; with ``search_filter``, only from the chosen outlets and dates."""
+        return AnswerStream(lambda stream: self._answer(question, history or [], search_filter, stream))
 
-    def _answer(self, question: str, history: list[Message], stream: AnswerStream) -> Iterator[str]:
+    def _answer(
+        self,
+        question: str,
+        history: list[Message],
+        search_filter: SearchFilter | None,
+        stream: AnswerStream,
+    ) -> Iterator[str]:
         settings = self.settings
         started = time.perf_counter()
         question = clean_question(question)
         standalone = condense(question, history)
-        passages = self.search(standalone, settings.top_k)
+        passages = self.search(standalone, settings.top_k, search_filter)
         timings = Timings(retrieve_s=time.perf_counter() - started)
         model = str(self.model_path())
 
@@ -131,6 +151,8 @@ class Pipeline:
             )
 
         early = EMPTY_QUESTION_REPLY if not question.strip() else None
+        if early is None and search_filter is not None and not self.filter_matches_anything(search_filter):
+            early = NO_MATCHING_ARTICLES_REPLY
         early = early or self.refusal_before_generation(question, standalone, passages)
         if early is not None:
             yield early
@@ -146,11 +168,15 @@ class Pipeline:
                 timings.first_token_s = time.perf_counter() - started
             raw += piece
             yield piece
-        cited = self.verify(question, standalone, raw, shown)
+        cited = self.verify(question, standalone, raw, shown, search_filter)
         if cited.refused:
             finish(REFUSAL, True, shown=shown)
         else:
             finish(cited.text, False, cited.citations, shown)
+
+    def filter_matches_anything(self, search_filter: SearchFilter) -> bool:
+        allowed = allowed_ids(self.index, search_filter)
+        return allowed is None or len(allowed) > 0
 
     def refusal_before_generation(
         self, question: str, standalone: str, passages: list[Passage]
@@ -171,13 +197,21 @@ class Pipeline:
             return f"{REFUSAL} None of them mentions {' or '.join(missing[:3])}."
         return None
 
-    def verify(self, question: str, standalone: str, raw: str, shown: list[Passage]) -> CitedAnswer:
+    def verify(
+        self,
+        question: str,
+        standalone: str,
+        raw: str,
+        shown: list[Passage],
+        search_filter: SearchFilter | None = None,
+    ) -> CitedAnswer:
         """Turn the model's raw answer into a checked, cited answer (or a refusal)."""
         settings = self.settings
         if not settings.verify_citations:
             return naive_citations(raw, shown)
         checks = settings.answerability_checks
-        cited = cite(raw, shown, self.embedder.embed, settings.min_support)
+        embed = self.embedder.embed_cached
+        cited = cite(raw, shown, embed, settings.min_support)
         wrong_type = checks and not cited.refused and not answers_the_type(question, cited.text)
         if cited.unusable or wrong_type:
             # The model gave nothing usable, or no answer of the kind asked ("how many" with no
@@ -185,14 +219,17 @@ class Pipeline:
             cited = extractive_answer(
                 standalone,
                 shown,
-                self.embedder.embed,
+                embed,
                 accept=lambda sentence: not checks or answers_the_type(question, sentence),
                 min_similarity=settings.min_extractive_similarity,
             )
         if not cited.refused:
+            add_other_sources(cited.citations, shown, embed)
             # Look again, from each dated cited sentence, for what the other articles say of it.
-            second_look = [p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10)]
-            for conflict in find_conflicts(cited.citations, shown + second_look, self.embedder.embed)[:1]:
+            second_look = [
+                p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10, search_filter)
+            ]
+            for conflict in find_conflicts(cited.citations, shown + second_look, embed)[:1]:
                 other = replace(conflict.other, n=len(cited.citations) + 1)
                 cited.citations.append(other)
                 cited.text += " " + conflict_note(conflict, conflict.cited.n, other.n)

@@ -1,20 +1,31 @@
 """Retrieve: find the passages most relevant to a question.
 
 Hybrid search: dense (FAISS, cosine) and lexical (BM25) rankings are fused with reciprocal rank
-fusion, then overlapping chunks of the same article (neighbours share a sentence) are collapsed
-so the prompt is not spent on repeats. Every passage carries its cosine similarity to the
-question, the calibrated signal the pipeline uses to decide whether anything relevant was found.
+fusion. Overlapping chunks of the same article (neighbours share a sentence) are dropped, and a
+passage that restates another article's passage (the same quotes in another outlet's words, or
+reprinted wire copy) is folded into it as a duplicate, so the prompt is not spent on repeats and
+the citation can name every outlet. A filter restricts both rankings to chosen outlets and dates.
+Every passage carries its cosine similarity to the question, the calibrated signal the pipeline
+uses to decide whether anything relevant was found.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
+from rag.collapse import CANDIDATE_SIMILARITY, NEAR_DUPLICATE_SHARE, shared_share
 from rag.embed import Embedder
 from rag.index import Index
-from rag.types import Passage
+from rag.types import Passage, SearchFilter
 
+# Tuned on tests/data/dev.jsonl and tests/data/lee_retrieval.jsonl (BENCHMARKS.md): MRR is flat
+# from 10 to 100, so the customary 60 stays.
 RRF_K = 60
+MODES = ("hybrid", "dense", "bm25")
+# Candidates examined past the k-th passage, only to fold restatements ranked just below it in.
+LOOKAHEAD = 4
 
 
 def _overlaps(a: Passage, b: Passage) -> bool:
@@ -33,34 +44,112 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int = RRF_K) -> dict[in
     return fused
 
 
+def allowed_ids(index: Index, search_filter: SearchFilter | None) -> np.ndarray | None:
+    """The chunk ids a filter lets through (None: no filter, everything)."""
+    if search_filter is None or not search_filter.active:
+        return None
+    ids = [
+        chunk_id
+        for source, info in index.files.items()
+        if search_filter.matches(source, info.get("outlet"), info.get("date"))
+        for chunk_id in info["chunk_ids"]
+    ]
+    return np.array(ids, dtype=np.int64)
+
+
+def make_filter(
+    sources: tuple[str, ...] | list[str], since: str | None, until: str | None
+) -> SearchFilter | None:
+    """A filter from user input, with dates checked (YYYY-MM-DD); None when nothing is restricted."""
+    for name, value in (("since", since), ("until", until)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"--{name} {value!r} is not a date like 2023-09-19") from None
+    if since and until and since > until:
+        raise ValueError(f"--since {since} is after --until {until}")
+    search_filter = SearchFilter(tuple(s.strip() for s in sources if s.strip()), since or None, until or None)
+    return search_filter if search_filter.active else None
+
+
+def describe_empty_filter(index: Index, search_filter: SearchFilter) -> str:
+    """Why a filter finds nothing, with the outlets and dates that do exist."""
+    outlets = sorted({info["outlet"] for info in index.files.values() if info.get("outlet")})
+    dated = sorted(info["date"] for info in index.files.values() if info.get("date"))
+    span = f"dated articles run from {dated[0]} to {dated[-1]}" if dated else "no article has a known date"
+    return (
+        "no article matches the filter; outlets in the index: "
+        + (", ".join(outlets) or "none known")
+        + f" (file names work too); {span}"
+    )
+
+
 class Retriever:
-    def __init__(self, index: Index, embedder: Embedder, mode: str = "hybrid"):
-        if mode not in ("hybrid", "dense", "bm25"):
-            raise ValueError(f"unknown retrieval mode {mode!r}: hybrid, dense or bm25")
+    def __init__(
+        self,
+        index: Index,
+        embedder: Embedder,
+        mode: str = "hybrid",
+        collapse: bool = True,
+        rrf_k: int = RRF_K,
+    ):
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}: {', '.join(MODES)}")
         self.index = index
         self.embedder = embedder
         self.mode = mode
+        self.collapse = collapse
+        self.rrf_k = rrf_k
 
-    def search(self, query: str, k: int) -> list[Passage]:
-        """The top ``k`` passages for ``query``, best first."""
+    def search(self, query: str, k: int, search_filter: SearchFilter | None = None) -> list[Passage]:
+        """The top ``k`` passages for ``query``, best first, within ``search_filter``."""
         if not query.strip() or not self.index.chunks:
             return []
+        allowed = allowed_ids(self.index, search_filter)
         depth = max(20, 4 * k)
-        vector = self.embedder.embed([query])[0]
+        vector = self.embedder.embed_cached([query])[0]
         rankings = []
         if self.mode in ("hybrid", "dense"):
-            rankings.append([i for i, _ in self.index.store.search(vector, depth)])
+            rankings.append([i for i, _ in self.index.store.search(vector, depth, allowed)])
         if self.mode in ("hybrid", "bm25"):
-            rankings.append([i for i, _ in self.index.lexical.search(query, depth)])
-        fused = reciprocal_rank_fusion(rankings)
+            rankings.append([i for i, _ in self.index.lexical.search(query, depth, allowed)])
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k)
         ordered = [i for i in sorted(fused, key=fused.get, reverse=True) if i in self.index.chunks]
-        similarity = self.index.store.vectors(ordered) @ vector if ordered else np.zeros(0)
+        vectors = self.index.store.vectors(ordered) if ordered else np.zeros((0, len(vector)))
+        similarity = vectors @ vector
         passages: list[Passage] = []
-        for chunk_id, score in zip(ordered, similarity):
+        kept_rows: list[int] = []
+        lookahead = LOOKAHEAD
+        for row, (chunk_id, score) in enumerate(zip(ordered, similarity)):
+            if len(passages) == k:
+                if not self.collapse or lookahead == 0:
+                    break
+                lookahead -= 1
             candidate = Passage(self.index.chunks[chunk_id], float(score))
             if any(_overlaps(candidate, kept) for kept in passages):
                 continue
-            passages.append(candidate)
-            if len(passages) == k:
-                break
+            original = self._restated_in(candidate, passages, vectors[row], vectors[kept_rows])
+            if original is not None:
+                original.duplicates.append(candidate.chunk)
+            elif len(passages) < k:
+                passages.append(candidate)
+                kept_rows.append(row)
         return passages
+
+    def _restated_in(
+        self, candidate: Passage, kept: list[Passage], vector: np.ndarray, kept_vectors: np.ndarray
+    ) -> Passage | None:
+        """The kept passage from another article that ``candidate`` mostly restates, if any."""
+        if not self.collapse or not kept:
+            return None
+        for passage, similarity in zip(kept, kept_vectors @ vector):
+            if (
+                passage.chunk.source != candidate.chunk.source
+                and similarity >= CANDIDATE_SIMILARITY
+                and all(d.source != candidate.chunk.source for d in passage.duplicates)
+                and shared_share(candidate.chunk, passage.chunk, self.embedder.embed_cached)
+                >= NEAR_DUPLICATE_SHARE
+            ):
+                return passage
+        return None

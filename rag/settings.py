@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences shared by neighbours.")
 
     vector_store: str = Field("faiss", description="Vector store backend by name.")
+    ann_threshold: int = Field(
+        50_000, ge=1000, description="From this many chunks on, search an approximate (IVF) index."
+    )
     generator: str = Field("llama", description="Generator backend by name.")
 
     model: str = Field(

@@ -26,6 +26,7 @@ class Document:
     outlet: str | None = None
     date: str | None = None  # ISO date when the article states a full date
     kept: list[Span] = field(default_factory=list)  # article text without boilerplate
+    pages: list[int] = field(default_factory=list)  # PDF: offset where page n+1 starts
 
 
 @dataclass
@@ -41,6 +42,14 @@ class Chunk:
     outlet: str | None = None
     date: str | None = None
     sentences: list[Span] = field(default_factory=list)
+    first_page: int | None = None  # PDF page the chunk starts on (1-based)
+    page_starts: list[int] = field(default_factory=list)  # later pages starting inside the chunk
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page holding ``offset`` (None for files without pages)."""
+        if self.first_page is None:
+            return None
+        return self.first_page + sum(1 for p in self.page_starts if p <= offset)
 
     def quote(self, span: Span) -> str:
         """The original text of ``span`` (file offsets), which must lie inside this chunk."""
@@ -64,6 +73,36 @@ class Passage:
 
     chunk: Chunk
     score: float
+    duplicates: list[Chunk] = field(default_factory=list)  # other articles carrying the same text
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Restrict a search to some outlets (or file names) and a date range; empty means everything.
+
+    Dates are ISO strings compared inclusively. With a date range, an article whose date is not
+    known is left out: nobody can say it falls inside the range.
+    """
+
+    sources: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.sources or self.since or self.until)
+
+    def matches(self, source: str, outlet: str | None, date: str | None) -> bool:
+        if self.sources:
+            wanted = {s.casefold() for s in self.sources}
+            if not ({source.casefold(), (outlet or "").casefold()} & wanted):
+                return False
+        if self.since or self.until:
+            if not date:
+                return False
+            if (self.since and date < self.since) or (self.until and date > self.until):
+                return False
+        return True
 
 
 @dataclass
@@ -77,6 +116,40 @@ class Citation:
     score: float
     outlet: str | None = None
     date: str | None = None
+    page: int | None = None  # PDF page of the cited text
+    also_in: list[Citation] = field(default_factory=list)  # the same statement in other articles
+
+    @classmethod
+    def quoting(cls, n: int, chunk: Chunk, span: Span, score: float) -> Citation:
+        """A citation of ``span`` (file offsets inside ``chunk``)."""
+        return cls(
+            n=n,
+            source=chunk.source,
+            title=chunk.title,
+            start=span.start,
+            end=span.end,
+            text=chunk.quote(span),
+            score=float(score),
+            outlet=chunk.outlet,
+            date=chunk.date,
+            page=chunk.page_at(span.start),
+        )
+
+    def to_json(self) -> dict:
+        data = {
+            "n": self.n,
+            "source": self.source,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": round(float(self.score), 4),
+            "outlet": self.outlet,
+            "date": self.date,
+            "page": self.page,
+        }
+        data["also_in"] = [{k: v for k, v in c.to_json().items() if k != "also_in"} for c in self.also_in]
+        return data
 
 
 @dataclass
@@ -107,20 +180,7 @@ class Answer:
         return {
             "answer": self.answer,
             "refused": self.refused,
-            "citations": [
-                {
-                    "n": c.n,
-                    "source": c.source,
-                    "title": c.title,
-                    "start": c.start,
-                    "end": c.end,
-                    "text": c.text,
-                    "score": round(float(c.score), 4),
-                    "outlet": c.outlet,
-                    "date": c.date,
-                }
-                for c in self.citations
-            ],
+            "citations": [c.to_json() for c in self.citations],
             "timings": {k: round(v, 3) for k, v in asdict(self.timings).items()},
             "model": self.model,
             "standalone_question": self.standalone_question,

@@ -49,3 +49,27 @@ def corpus_copy(tmp_path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     return target
+
+
+def make_pdf(pages: list[str], title: str = "") -> bytes:
+    """A real PDF with one text page per item (fpdf2), as a publisher's report would be."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    if title:
+        pdf.set_title(title)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+REPORT_PAGES = [
+    "Humanitarian situation update, Armenia. Issued by the UN refugee agency office in Yerevan. "
+    "Since 24 September, people from Nagorno-Karabakh have crossed into Armenia through the Lachin "
+    "corridor. Most arrive in Goris, where the government has opened a registration centre.",
+    "By 1 October, 100,617 refugees had arrived in Armenia, according to the Armenian government. "
+    "Around 17,000 of them are children. The agency has delivered 3,200 blankets and 1,500 mattresses "
+    "to reception centres in Syunik province.",
+]

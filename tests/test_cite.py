@@ -106,3 +106,17 @@ def test_citations_always_quote_the_source_exactly(passages, embedder, answer, m
     for citation in result.citations:
         assert original(citation) == citation.text
         assert f"[{citation.n}]" in result.text
+
+
+@pytest.mark.parametrize(
+    "answer,ok",
+    [
+        ("96,831 displaced persons have been registered so far. [1]", True),
+        ("Registered: 12 people.", True),
+        ("Over 2,000 took shelter.", True),
+        ("Dozens took shelter.", True),
+        ("The registration continues. [1]", False),
+    ],
+)
+def test_a_how_many_question_needs_a_quantity_of_any_length(answer, ok):
+    assert answers_the_type("How many displaced persons had been registered?", answer) is ok

@@ -137,3 +137,27 @@ def test_index_exits_1_and_names_bad_files(tmp_path, corpus_copy):
     done = rag("index", "--corpus", str(corpus_copy), index=tmp_path / "idx")
     assert done.returncode == 1
     assert "binary.txt" in done.stderr and "NUL bytes" in done.stderr and "added: 5" in done.stderr
+
+
+def test_search_filters_by_outlet_and_date_and_explains_an_empty_filter(built_index):
+    args = ["search", "Peskov peacekeepers", "--json", "-k", "5", "--corpus", str(CORPUS)]
+    tass = rag(*args, "--source", "TASS", index=built_index)
+    assert tass.returncode == 0, tass.stderr
+    results = json.loads(tass.stdout)["results"]
+    assert results and {r["source"] for r in results} == {"002_bc626fa2c772027a.txt"}
+    two = rag(*args, "--source", "TASS", "--source", "Sputnik", index=built_index)
+    assert {r["outlet"] for r in json.loads(two.stdout)["results"]} == {"TASS", "Sputnik"}
+    dated = rag(*args, "--since", "2023-09-19", "--until", "2023-09-30", index=built_index)
+    assert {r["date"] for r in json.loads(dated.stdout)["results"]} == {"2023-09-19"}
+    assert "no known date" in dated.stderr
+    nothing = rag(*args, "--source", "Reuters", index=built_index)
+    assert nothing.returncode == 1 and "no article matches" in nothing.stderr and "Sputnik" in nothing.stderr
+    bad = rag(*args, "--since", "19.09.2023", index=built_index)
+    assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_search_shows_a_collapsed_duplicate_with_both_sources(built_index):
+    out = rag("search", "Did Peskov accept blame on the Russian peacekeepers?", "-k", "4", index=built_index)
+    assert out.returncode == 0, out.stderr
+    # Anadolu's article (000) has no outlet line, so it is named by its file.
+    assert "also in TASS (002_bc626fa2c772027a.txt" in out.stdout or "also in 000_187d25106f4b8867.txt" in out.stdout

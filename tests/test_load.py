@@ -81,14 +81,17 @@ def test_a_50_mb_file_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path, 
     assert len(report.added) == 5 and "huge.txt" not in index.files
 
 
-def test_unsupported_types_are_named_when_indexing(tmp_path, corpus_copy, embedder):
+def test_unreadable_and_unsupported_files_are_named_when_indexing(tmp_path, corpus_copy, embedder):
     from rag.index import update_index
     from tests.conftest import make_settings
 
     (corpus_copy / "page.html").write_text("<html><body><nav>menu</nav></body></html>")
     (corpus_copy / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    (corpus_copy / "report.docx").write_bytes(b"PK\x03\x04 word file")
     _, report = update_index(make_settings(tmp_path, corpus_dir=corpus_copy), embedder)
     reasons = {e.source: e.reason for e in report.errors}
-    assert set(reasons) == {"page.html", "broken.pdf"}
-    assert all("unsupported file type" in r for r in reasons.values())
+    assert set(reasons) == {"page.html", "broken.pdf", "report.docx"}
+    assert "no article text" in reasons["page.html"]
+    assert "PDF could not be read" in reasons["broken.pdf"]
+    assert "unsupported file type '.docx'" in reasons["report.docx"]
     assert len(report.added) == 5

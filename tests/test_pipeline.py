@@ -106,3 +106,46 @@ def test_prepare_updates_only_when_the_corpus_changed(tmp_path, corpus_copy, emb
     again = pipe.prepare()
     assert again is not None and again.added == ["new.txt"]
     assert "new.txt" in pipe.index.files
+
+
+def test_html_and_pdf_articles_are_indexed_and_cited_with_outlet_and_page(tmp_path, corpus_copy):
+    from rag.pipeline import Pipeline
+    from tests.conftest import REPORT_PAGES, make_pdf, make_settings
+
+    (corpus_copy / "refugees.html").write_bytes((CORPUS.parent / "tests/data/armenpress_refugees.html").read_bytes())
+    (corpus_copy / "unhcr-update.pdf").write_bytes(make_pdf(REPORT_PAGES, title="UNHCR Armenia update"))
+    pipe = Pipeline(make_settings(tmp_path, corpus_dir=corpus_copy))
+    report = pipe.update_index()
+    assert {"refugees.html", "unhcr-update.pdf"} <= set(report.added) and not report.errors
+
+    from_pdf = pipe.ask("How many refugees had arrived in Armenia by 1 October?")
+    assert not from_pdf.refused and "100,617" in from_pdf.answer
+    cited = [c for c in from_pdf.citations if c.source == "unhcr-update.pdf"]
+    assert cited and cited[0].page == 2 and cited[0].title == "UNHCR Armenia update"
+    assert from_pdf.to_json()["citations"][0]["page"] == 2
+
+    from_html = pipe.ask("How many displaced persons had been registered, according to Nazeli Baghdasaryan?")
+    assert not from_html.refused and "96,831" in from_html.answer
+    cited = [c for c in from_html.citations if c.source == "refugees.html"]
+    assert cited and (cited[0].outlet, cited[0].date, cited[0].page) == ("Armenpress", "2023-09-30", None)
+
+
+def test_a_citation_names_every_outlet_carrying_the_same_statement(pipeline):
+    answer = pipeline.ask("What did Peskov say about blaming the Russian peacekeepers?")
+    assert not answer.refused
+    carried = {c.source for c in answer.citations} | {o.source for c in answer.citations for o in c.also_in}
+    assert {"000_187d25106f4b8867.txt", "002_bc626fa2c772027a.txt"} <= carried, answer.to_json()
+    for citation in answer.citations:
+        for other in citation.also_in:
+            assert (CORPUS / other.source).read_text(encoding="utf-8")[other.start : other.end] == other.text
+            assert other.n == citation.n and other.source != citation.source
+
+
+def test_a_filter_restricts_the_answer_and_says_when_nothing_matches(pipeline):
+    from rag.pipeline import NO_MATCHING_ARTICLES_REPLY
+    from rag.types import SearchFilter
+
+    answer = pipeline.ask("What did Peskov say about the peacekeepers?", search_filter=SearchFilter(("TASS",)))
+    assert not answer.refused and {c.source for c in answer.citations} == {"002_bc626fa2c772027a.txt"}
+    nothing = pipeline.ask("What did Peskov say?", search_filter=SearchFilter(since="2030-01-01"))
+    assert nothing.refused and nothing.answer == NO_MATCHING_ARTICLES_REPLY

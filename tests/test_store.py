@@ -29,3 +29,44 @@ def test_empty_store_and_unknown_backend(tmp_path):
         create_store("chroma", 4)
     with pytest.raises(FileNotFoundError):
         load_store("faiss", tmp_path)
+
+
+def clustered(n, dim=64, clusters=50, seed=0):
+    """Unit vectors in topical clusters, like article embeddings (uniform noise would be unrealistic)."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(clusters, dim))
+    return unit(centres[rng.integers(0, clusters, n)] + 0.6 * rng.normal(size=(n, dim)))
+
+
+def test_past_the_threshold_the_store_turns_approximate_and_keeps_recall(tmp_path):
+    vectors = clustered(6000)
+    ids = np.arange(6000) * 7 + 3
+    exact = create_store("faiss", 64)
+    exact.add(ids, vectors)
+    store = create_store("faiss", 64)
+    store.add(ids, vectors)
+    store.fit_to_size(5000)
+    assert store.kind.startswith("IVF") and exact.kind == "exact (flat)"
+    queries = clustered(100, seed=1)
+    recall = np.mean(
+        [
+            len({i for i, _ in store.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10
+            for q in queries
+        ]
+    )
+    assert recall >= 0.95
+    # Deleting, reading vectors back, filtering, saving and loading all still work.
+    store.delete(ids[:100])
+    assert len(store) == 5900 and ids[0] not in {i for i, _ in store.search(vectors[0], 5)}
+    np.testing.assert_allclose(store.vectors([int(ids[200])])[0], vectors[200], atol=1e-6)
+    allowed = ids[[300, 4000, 5999]]
+    assert sorted(i for i, _ in store.search(vectors[300], 10, allowed)) == sorted(allowed.tolist())
+    store.save(tmp_path)
+    loaded = load_store("faiss", tmp_path)
+    assert loaded.kind.startswith("IVF") and len(loaded) == 5900
+    assert loaded.search(vectors[200], 1)[0][0] == ids[200]
+    # Shrunk well below the threshold, it goes back to exact search.
+    loaded.delete(ids[100:5000])
+    loaded.fit_to_size(5000)
+    assert loaded.kind == "exact (flat)" and len(loaded) == 1000
+    assert loaded.search(vectors[5500], 1)[0][0] == ids[5500]

@@ -20,7 +20,23 @@ class VectorStore(ABC):
     def delete(self, ids: np.ndarray) -> None: ...
 
     @abstractmethod
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]: ...
+    def search(
+        self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """The ``k`` nearest ids, best first; with ``allowed``, only among those ids (filters)."""
+
+    @abstractmethod
+    def ids(self) -> np.ndarray:
+        """Every stored id."""
+
+    def fit_to_size(self, ann_threshold: int) -> None:
+        """Choose exact or approximate search for the current size (a backend may ignore it)."""
+        return None
+
+    @property
+    def kind(self) -> str:
+        """A short description of the search structure, for `rag index` and the benchmarks."""
+        return type(self).__name__
 
     @abstractmethod
     def vectors(self, ids: list[int]) -> np.ndarray:

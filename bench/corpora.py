@@ -1,0 +1,64 @@
+"""Write the benchmark corpora to folders, from real news text that ships with gensim.
+
+    .venv/bin/python bench/corpora.py lee DIR          # the 300 Lee news articles, lee-NNN.txt
+    .venv/bin/python bench/corpora.py scale DIR [N]    # N (10,000) articles for the scale runs
+
+`lee` is gensim's `test_data/lee_background.cor` (one Australian news article per line, 2001),
+read by path; `tests/data/lee_retrieval.jsonl` asks questions about it. `scale` has no larger
+real news corpus to draw on offline, so it composes N articles of 28 sentences each from the Lee
+sentences, shuffled (seeded): real language and realistic chunk vectors, ~10 chunks per article,
+so 10,000 articles make ~100,000 chunks. Its articles are not meant to be read.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
+
+from rag.text import split_sentences  # noqa: E402
+
+
+def lee_articles() -> list[str]:
+    spec = importlib.util.find_spec("gensim")
+    if spec is None or spec.origin is None:
+        raise SystemExit("gensim is not installed (it is in requirements.txt): run `make test` once")
+    path = Path(spec.origin).parent / "test" / "test_data" / "lee_background.cor"
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write_lee(folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    articles = lee_articles()
+    for n, text in enumerate(articles):
+        (folder / f"lee-{n:03d}.txt").write_text(text + "\n", encoding="utf-8")
+    return len(articles)
+
+
+def write_scale(folder: Path, count: int = 10_000, sentences_per_article: int = 28, seed: int = 0) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    pool = [text[s.start : s.end] for text in lee_articles() for s in split_sentences(text)]
+    rng = random.Random(seed)
+    for n in range(count):
+        body = rng.sample(pool, sentences_per_article)
+        paragraphs = [" ".join(body[i : i + 4]) for i in range(0, len(body), 4)]
+        (folder / f"scale-{n:05d}.txt").write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    return count
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) < 2 or argv[0] not in ("lee", "scale"):
+        raise SystemExit(__doc__)
+    folder = Path(argv[1])
+    if argv[0] == "lee":
+        print(f"wrote {write_lee(folder)} articles to {folder}")
+    else:
+        count = int(argv[2]) if len(argv) > 2 else 10_000
+        print(f"wrote {write_scale(folder, count)} articles to {folder}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
