@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
+from rag.corpus import add_article, article_text, delete_article, surrounding
+from rag.export import conversation_markdown
+from rag.index import IndexReport
+from rag.load import SUPPORTED_SUFFIXES
+from rag.models import installed_models
 from rag.pipeline import Pipeline
 from rag.settings import Settings
-from rag.types import Answer, Message
+from rag.types import Answer, Message, SearchFilter
 
 st.set_page_config(page_title="News archive Q&A", page_icon="🗞️", layout="centered")
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+CUSTOM_MODEL = "Custom GGUF file…"
 
 
 def as_text(text: str) -> str:
@@ -20,92 +28,332 @@ def as_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
 
 
+def highlighted(before: str, cited: str, after: str) -> str:
+    """Markdown of a passage with the cited words on a highlight, everything escaped."""
+    marked = "  \n".join(
+        f":orange-background[{as_text(line)}]" if line.strip() else "" for line in cited.split("\n")
+    )
+    return as_text(before) + marked + as_text(after)
+
+
 @st.cache_resource(show_spinner=False)
 def load_pipeline(settings_json: str) -> Pipeline:
-    """One pipeline (models and index) per server process and settings, shared by all sessions."""
+    """One pipeline (models and index) per server process, shared by every browser session."""
     return Pipeline(Settings.model_validate_json(settings_json))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_article_text(corpus_dir: str, source: str, modified: float) -> str:
+    return article_text(Path(corpus_dir), source)
+
+
+def progress_reporter(status, bar):
+    def progress(stage: str, done: int, total: int) -> None:
+        status.update(label=f"{stage.capitalize()}…")
+        bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{stage}: {done:,}/{total:,}")
+
+    return progress
+
+
+def report_lines(report: IndexReport | None) -> tuple[str, list[str]]:
+    if report is None:
+        return "Ready", []
+    label = f"Index updated: {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed"
+    return label, [f"Skipped {e.source}: {e.reason}" for e in report.errors]
 
 
 def prepare(pipeline: Pipeline) -> None:
     """First run: assemble the model and build the index with visible progress."""
     if st.session_state.get("prepared"):
         return
-    with st.status("Getting ready…", expanded=False) as status:
+    with st.status("Getting ready: assembling the model and indexing the articles…", expanded=True) as status:
         bar = st.progress(0.0)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            status.update(label=f"{stage.capitalize()}…")
-            bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{stage}: {done:,}/{total:,}")
-
-        report = pipeline.prepare(progress)
+        report = pipeline.prepare(progress_reporter(status, bar))
         bar.empty()
-        label = "Ready"
-        if report is not None:
-            label = f"Index updated: {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed"
-            for error in report.errors:
-                st.warning(as_text(f"Skipped {error.source}: {error.reason}"))
-        status.update(label=label, state="complete")
+        label, warnings = report_lines(report)
+        for warning in warnings:
+            st.warning(as_text(warning))
+        status.update(label=label, state="complete", expanded=bool(warnings))
     st.session_state.prepared = True
 
 
-def show_answer(answer: dict) -> None:
+def reindex(pipeline: Pipeline, title: str) -> IndexReport:
+    with st.status(title, expanded=True) as status:
+        bar = st.progress(0.0)
+        report = pipeline.update_index(progress_reporter(status, bar))
+        bar.empty()
+        label, warnings = report_lines(report)
+        status.update(label=label, state="complete")
+    st.session_state.notices = [("warning", w) for w in warnings]
+    return report
+
+
+# --- sidebar: settings ---------------------------------------------------------------------
+def settings_panel(pipeline: Pipeline) -> tuple[Pipeline, SearchFilter | None]:
+    """Model, passages, temperature and filters for this browser session."""
+    defaults = pipeline.settings
+    with st.sidebar.expander("Settings", expanded=False):
+        models = installed_models()
+        choices = models + [CUSTOM_MODEL]
+        default = defaults.model if defaults.model in models else CUSTOM_MODEL
+        choice = st.selectbox("Model", choices, index=choices.index(default), key="model")
+        model = choice
+        if choice == CUSTOM_MODEL:
+            path = st.text_input(
+                "Path to a .gguf file", value="" if defaults.model in models else defaults.model
+            )
+            model = path.strip()
+            if not model:
+                st.caption("Enter a path; until then the default model answers.")
+                model = defaults.model if defaults.model in models else models[0]
+            elif not (Path(model).is_file() and model.endswith(".gguf")):
+                st.error(as_text(f"No GGUF file at {model}; the default model answers instead."))
+                model = models[0] if models else defaults.model
+        top_k = st.slider("Passages given to the model", 1, 10, defaults.top_k, key="top_k")
+        temperature = st.slider("Temperature", 0.0, 1.0, float(defaults.temperature), 0.1, key="temperature")
+        search_filter = filter_controls(pipeline)
+    return pipeline.with_options(model=model, top_k=top_k, temperature=temperature), search_filter
+
+
+def filter_controls(pipeline: Pipeline) -> SearchFilter | None:
+    files = pipeline.index.files
+    names = sorted({info.get("outlet") or source for source, info in files.items()})
+    chosen = st.multiselect(
+        "Only these outlets", names, key="outlets", help="Articles with no outlet go by file name."
+    )
+    dated = sorted(info["date"] for info in files.values() if info.get("date"))
+    since = until = None
+    if dated and st.checkbox("Only a date range", key="use_dates"):
+        first, last = date.fromisoformat(dated[0]), date.fromisoformat(dated[-1])
+        picked = st.date_input("Published between", (first, last), key="dates")
+        if isinstance(picked, tuple) and len(picked) == 2:
+            since, until = picked[0].isoformat(), picked[1].isoformat()
+        undated = len(files) - len(dated)
+        if undated:
+            st.caption(f"{undated} article(s) with no known date are left out of a date range.")
+    search_filter = SearchFilter(tuple(chosen), since, until)
+    return search_filter if search_filter.active else None
+
+
+# --- sidebar: articles ---------------------------------------------------------------------
+def articles_panel(pipeline: Pipeline) -> None:
+    """Upload, list, delete and re-index the articles."""
+    files = pipeline.index.files
+    with st.sidebar.expander(f"Articles ({len(files)})", expanded=False):
+        with st.form("upload", clear_on_submit=True):
+            # No type= restriction: a wrong file gets a message saying why, not a silent block.
+            uploads = st.file_uploader(
+                "Add articles (" + ", ".join(SUPPORTED_SUFFIXES) + ")",
+                accept_multiple_files=True,
+                help="Text, Markdown, HTML or PDF; several at once.",
+            )
+            submitted = st.form_submit_button("Add to the archive")
+        if submitted and uploads:
+            add_uploads(pipeline, uploads)
+        for source, info in sorted(files.items(), key=lambda item: item[1].get("title") or item[0]):
+            details = " · ".join(
+                x
+                for x in (info.get("outlet"), info.get("date"), f"{len(info['chunk_ids'])} passages", source)
+                if x
+            )
+            text_col, button_col = st.columns([5, 1])
+            text_col.markdown(f"**{as_text(info.get('title') or source)}**  \n{as_text(details)}")
+            if button_col.button("🗑", key=f"delete:{source}", help=f"Delete {source}"):
+                kept = delete_article(pipeline.settings.corpus_dir, source)
+                reindex(pipeline, f"Removing {source}…")
+                st.session_state.notices.append(("success", f"Deleted {source} (kept in {kept})."))
+                st.rerun()
+        if st.button("Re-index the folder", key="reindex"):
+            reindex(pipeline, "Re-indexing…")
+            st.rerun()
+
+
+def add_uploads(pipeline: Pipeline, uploads) -> None:
+    settings = pipeline.settings
+    notices: list[tuple[str, str]] = []
+    added = 0
+    for upload in uploads:
+        try:
+            result = add_article(
+                settings.corpus_dir, upload.name, upload.getvalue(), int(settings.max_file_mb * 1024 * 1024)
+            )
+        except (OSError, ValueError) as exc:
+            notices.append(("error", f"{upload.name} was not added: {exc}"))
+            continue
+        added += 1
+        renamed = f" (saved as {result.path.name})" if result.renamed_from else ""
+        notices.append(("success", f"Added {upload.name}{renamed}."))
+    if added:
+        reindex(pipeline, f"Indexing {added} new article(s)…")
+    st.session_state.notices = st.session_state.get("notices", []) + notices
+    st.rerun()
+
+
+def show_notices() -> None:
+    for kind, text in st.session_state.pop("notices", []):
+        getattr(st.sidebar, kind)(as_text(text))
+
+
+# --- chat ----------------------------------------------------------------------------------
+def citation_card(citation: dict, corpus_dir: Path, key: str) -> None:
+    page = f"p. {citation['page']}" if citation.get("page") else None
+    meta = " · ".join(
+        x for x in (citation.get("outlet"), citation.get("date"), page, citation["source"]) if x
+    )
+    with st.expander(as_text(f"[{citation['n']}] {citation['title']}"), expanded=False):
+        st.caption(as_text(meta))
+        path = corpus_dir / citation["source"]
+        try:
+            text = cached_article_text(str(corpus_dir), citation["source"], path.stat().st_mtime)
+        except (OSError, ValueError):
+            text = ""
+        if text[citation["start"] : citation["end"]] != citation["text"]:
+            st.markdown(highlighted("", citation["text"], ""))  # the article changed or went away
+            st.caption("The article has changed since this answer; showing the quoted text.")
+        else:
+            more = st.toggle("Show the surrounding text", key=f"more:{key}")
+            st.markdown(
+                highlighted(*surrounding(text, citation["start"], citation["end"], 1500 if more else 250))
+            )
+        for other in citation.get("also_in", []):
+            where = " · ".join(x for x in (other.get("outlet"), other.get("date"), other["source"]) if x)
+            st.caption(as_text(f"Also reported by {where}:"))
+            st.markdown(highlighted("", other["text"], ""))
+
+
+def show_answer(message: dict, corpus_dir: Path, key: str) -> None:
+    answer = message["answer"]
+    if message.get("stopped"):
+        st.warning("Stopped before the answer was finished and checked.", icon="⏹️")
+        if message.get("draft"):
+            st.caption(as_text("Unfinished draft, not checked against the articles: " + message["draft"]))
+        return
     if answer["refused"]:
         st.info("Not in the articles: " + as_text(answer["answer"]), icon="🔎")
+        closest = message.get("closest", [])
+        if closest:
+            st.caption("You may be looking for:")
+            for passage in closest:
+                where = " · ".join(
+                    x for x in (passage.get("outlet"), passage.get("date"), passage["source"]) if x
+                )
+                with st.expander(as_text(f"{passage['title']} — {where}"), expanded=False):
+                    st.markdown(as_text(passage["text"]))
         return
     st.markdown(as_text(answer["answer"]))
-    for c in answer["citations"]:
-        meta = " · ".join(x for x in (c.get("outlet"), c.get("date"), c["source"]) if x)
-        with st.expander(as_text(f"[{c['n']}] {c['title']}"), expanded=False):
-            st.caption(as_text(f"{meta} · characters {c['start']}–{c['end']}"))
-            st.markdown("> " + as_text(c["text"]))
+    for citation in answer["citations"]:
+        citation_card(citation, corpus_dir, f"{key}:{citation['n']}")
     t = answer["timings"]
     st.caption(
         f"retrieval {t['retrieve_s']:.2f} s · first token {t['first_token_s']:.2f} s · total {t['total_s']:.2f} s"
     )
 
 
-pipeline = load_pipeline(Settings().model_dump_json())
-st.title("News archive Q&A")
-st.caption(
-    "Answers come only from the articles in the corpus, with numbered citations. Everything runs offline."
-)
+def stop_requested() -> None:
+    """Stop button callback: keep what was asked, and say the answer was stopped."""
+    pending = st.session_state.get("pending")
+    if pending:
+        st.session_state.messages.append(
+            {
+                "role": "assistant",
+                "content": "(stopped)",
+                "stopped": True,
+                "draft": pending["draft"],
+                "answer": {"answer": "", "refused": True, "citations": []},
+            }
+        )
+        st.session_state.pending = None
 
-with st.sidebar:
-    st.subheader("Corpus")
-    st.caption(f"Folder: `{pipeline.settings.corpus_dir}` · model: `{pipeline.settings.model}`")
-    if st.button("New chat"):
-        st.session_state.messages = []
 
-prepare(pipeline)
-with st.sidebar:
-    for source, info in sorted(pipeline.index.files.items()):
-        st.caption(as_text(f"{info['title']} — {info.get('outlet') or source}"))
-
-st.session_state.setdefault("messages", [])
-for message in st.session_state.messages:
-    with st.chat_message(message["role"]):
-        if message["role"] == "assistant":
-            show_answer(message["answer"])
-        else:
-            st.markdown(as_text(message["content"]))
-
-if question := st.chat_input("Ask about the articles…"):
+def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilter | None) -> None:
     history = [Message(m["role"], m["content"]) for m in st.session_state.messages]
     st.session_state.messages.append({"role": "user", "content": question})
     with st.chat_message("user"):
         st.markdown(as_text(question))
     with st.chat_message("assistant"):
+        note = st.empty()
+        stop_slot = st.empty()
         placeholder = st.empty()
         if pipeline.generator.busy():
-            placeholder.info("Waiting for another answer to finish…")
-        stream = pipeline.ask_stream(question, history)
+            note.info("Waiting for another answer to finish…", icon="⏳")
+        else:
+            note.caption("Searching the articles…")
+        stop_slot.button("⏹ Stop", key="stop", on_click=stop_requested)
+        st.session_state.pending = {"question": question, "draft": ""}
+        stream = pipeline.ask_stream(question, history, search_filter)
         text = ""
-        with st.spinner("Searching the articles…"):
+        try:
             for piece in stream:
+                if not text:
+                    note.empty()
                 text += piece
+                st.session_state.pending["draft"] = text
                 placeholder.markdown(as_text(text) + "▌")
+        finally:
+            stream.close()
+        st.session_state.pending = None
+        note.empty()
+        stop_slot.empty()
         placeholder.empty()
         answer: Answer = stream.answer
-        result = answer.to_json()
-        show_answer(result)
-    st.session_state.messages.append({"role": "assistant", "content": answer.answer, "answer": result})
+        message = {"role": "assistant", "content": answer.answer, "answer": answer.to_json()}
+        if answer.refused:
+            message["closest"] = [
+                {
+                    "source": p.chunk.source,
+                    "title": p.chunk.title,
+                    "outlet": p.chunk.outlet,
+                    "date": p.chunk.date,
+                    "text": p.chunk.text,
+                }
+                for p in answer.passages[:3]
+                if p.score > 0.2
+            ]
+        show_answer(message, pipeline.settings.corpus_dir, str(len(st.session_state.messages)))
+    st.session_state.messages.append(message)
+
+
+def main() -> None:
+    base = load_pipeline(Settings().model_dump_json())
+    st.title("News archive Q&A")
+    st.caption(
+        "Answers come only from the articles in the corpus, with numbered citations. Everything runs offline."
+    )
+    st.session_state.setdefault("messages", [])
+    prepare(base)
+    with st.sidebar:
+        st.subheader("Conversation")
+        left, right = st.columns(2)
+        if left.button("New chat", key="new_chat"):
+            st.session_state.messages = []
+        right.download_button(
+            "Export",
+            conversation_markdown(st.session_state.messages),
+            file_name="conversation.md",
+            mime="text/markdown",
+            key="export",
+            disabled=not st.session_state.messages,
+        )
+    try:
+        pipeline, search_filter = settings_panel(base)
+    except ValueError as exc:
+        st.sidebar.error(as_text(str(exc)))
+        pipeline, search_filter = base, None
+    articles_panel(base)
+    show_notices()
+
+    for n, message in enumerate(st.session_state.messages):
+        with st.chat_message(message["role"]):
+            if message["role"] == "assistant":
+                show_answer(message, base.settings.corpus_dir, str(n))
+            else:
+                st.markdown(as_text(message["content"]))
+
+    if question := st.chat_input("Ask about the articles…"):
+        try:
+            answer_question(pipeline, question, search_filter)
+        except RuntimeError as exc:  # a custom model that llama.cpp cannot load, say
+            st.error(as_text(f"Could not answer: {exc}"))
+
+
+main()

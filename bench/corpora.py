@@ -5,9 +5,9 @@
 
 `lee` is gensim's `test_data/lee_background.cor` (one Australian news article per line, 2001),
 read by path; `tests/data/lee_retrieval.jsonl` asks questions about it. `scale` has no larger
-real news corpus to draw on offline, so it composes N articles of 28 sentences each from the Lee
-sentences, shuffled (seeded): real language and realistic chunk vectors, ~10 chunks per article,
-so 10,000 articles make ~100,000 chunks. Its articles are not meant to be read.
+real news corpus to draw on offline, so it composes N articles of 8 sentences each (a news brief) from the Lee
+sentences, shuffled (seeded): real language and realistic chunk vectors, about 3 chunks per article.
+Its articles are not meant to be read.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def write_lee(folder: Path) -> int:
     return len(articles)
 
 
-def write_scale(folder: Path, count: int = 10_000, sentences_per_article: int = 28, seed: int = 0) -> int:
+def write_scale(folder: Path, count: int = 10_000, sentences_per_article: int = 8, seed: int = 0) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     pool = [text[s.start : s.end] for text in lee_articles() for s in split_sentences(text)]
     rng = random.Random(seed)

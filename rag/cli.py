@@ -130,7 +130,8 @@ def _emit(obj: dict) -> None:
 def _print_report(report: IndexReport) -> None:
     """What an index update did, and every file it could not read, by name and reason."""
     for label, names in (("added", report.added), ("changed", report.changed), ("removed", report.removed)):
-        err.print(f"{label:>8}: {len(names)}" + (f"  ({', '.join(names)})" if names else ""))
+        shown = ", ".join(names[:10]) + (f", … and {len(names) - 10} more" if len(names) > 10 else "")
+        err.print(f"{label:>8}: {len(names)}" + (f"  ({shown})" if names else ""))
     err.print(
         f"unchanged: {len(report.unchanged)}; chunks in index: {report.chunks}; embedded now: {report.embedded_chunks}"
     )
@@ -361,14 +362,12 @@ def evaluate(
         _fail(str(exc))
     if retrieval:
         from rag.evaluate import retrieval_metrics
-        from rag.retrieve import Retriever
+        from rag.retrieve import Retriever, ranked_sources
 
         table = {}
         for mode in ("dense", "bm25", "hybrid"):
             search = Retriever(pipeline.index, pipeline.embedder, mode).search
-            table[mode] = retrieval_metrics(
-                items, lambda q, k, search=search: [p.chunk.source for p in search(q, k)]
-            )
+            table[mode] = retrieval_metrics(items, lambda q, k, search=search: ranked_sources(search(q, k)))
         if json_out:
             _emit(table)
             return

@@ -23,7 +23,7 @@ Embed = Callable[[list[str]], np.ndarray]
 SAME_STATEMENT = 0.84
 # Chunks whose whole-passage similarity is below this share too little to be checked sentence by
 # sentence (a cheap pre-filter on vectors the index already holds).
-CANDIDATE_SIMILARITY = 0.6
+CANDIDATE_SIMILARITY = 0.7
 NEAR_DUPLICATE_SHARE = 0.5
 
 

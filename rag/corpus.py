@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -69,10 +70,45 @@ def add_article(corpus_dir: Path, name: str, data: bytes, max_bytes: int) -> Add
     return Added(target, wanted if target.name != wanted else None)
 
 
-def delete_article(corpus_dir: Path, source: str) -> None:
-    """Remove one article by its corpus-relative name; nothing outside the corpus can be named."""
+TRASH = ".trash"  # hidden, so never indexed
+
+
+def delete_article(corpus_dir: Path, source: str) -> Path:
+    """Take one article out of the corpus by its corpus-relative name; nothing outside the corpus
+    can be named. The file is moved to ``corpus/.trash/`` rather than erased, so a slip of the
+    mouse loses nothing; returns where it went."""
     root = corpus_dir.resolve()
     target = (corpus_dir / source).resolve()
-    if root not in target.parents or not target.is_file():
+    if root not in target.parents or not target.is_file() or TRASH in target.relative_to(root).parts:
         raise ValueError(f"no article {source!r} in the corpus")
-    target.unlink()
+    trash = corpus_dir / TRASH
+    trash.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    kept = trash / f"{stamp}-{target.name}"
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = trash / f"{stamp}-{n}-{target.name}"
+    os.replace(target, kept)
+    return kept
+
+
+def article_text(corpus_dir: Path, source: str) -> str:
+    """The text an article was indexed from (its file's text, or what was read out of HTML/PDF),
+    which is what citation offsets point into."""
+    path = corpus_dir / source
+    return read_article(path.name, path.read_bytes()).text
+
+
+def surrounding(text: str, start: int, end: int, chars: int = 700) -> tuple[str, str, str]:
+    """(before, cited, after): the cited span with about ``chars`` of context each side, cut at
+    line or word boundaries."""
+    left = max(0, start - chars)
+    if left:
+        line = text.rfind("\n", left, start)
+        left = line + 1 if line != -1 else text.find(" ", left, start) + 1
+    right = min(len(text), end + chars)
+    if right < len(text):
+        line = text.find("\n", end, right)
+        right = line if line != -1 else max(end, text.rfind(" ", end, right))
+    return text[left:start], text[start:end], text[end:right]

@@ -10,7 +10,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import cached_property
 from pathlib import Path
 
 from rag.answerability import (
@@ -36,7 +35,10 @@ NO_MATCHING_ARTICLES_REPLY = "No article matches the chosen outlets and dates; w
 
 
 class AnswerStream:
-    """Iterate to receive the answer's text as it is generated; `answer` holds the verified result."""
+    """Iterate to receive the answer's text as it is generated; `answer` holds the verified result.
+
+    `close()` abandons an answer half-way (a stop button): the model is released at once.
+    """
 
     def __init__(self, produce: Callable[[AnswerStream], Iterator[str]]):
         self.answer: Answer | None = None
@@ -45,37 +47,79 @@ class AnswerStream:
     def __iter__(self) -> Iterator[str]:
         yield from self._tokens
 
+    def close(self) -> None:
+        self._tokens.close()
+
+
+class _Shared:
+    """What every pipeline derived from one another shares: loaded models and the live index."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()  # loading models and the index
+        self.update_lock = threading.Lock()  # one index update at a time
+        self.embedder: Embedder | None = None
+        self.generators: dict[tuple[str, int, int], Generator] = {}
+        self.index: Index | None = None
+
 
 class Pipeline:
-    def __init__(self, settings: Settings | None = None):
+    def __init__(self, settings: Settings | None = None, _shared: _Shared | None = None):
         self.settings = settings or Settings()
-        self._load_lock = threading.Lock()
-        self._index: Index | None = None
+        self._shared = _shared or _Shared()
+
+    def with_options(self, **changes) -> Pipeline:
+        """The same pipeline with some answering settings changed (model, top_k, temperature...).
+
+        Models and the index stay shared, so a chat can switch models without loading anything
+        twice; settings that the stored index depends on cannot change this way.
+        """
+        settings = Settings.model_validate({**self.settings.model_dump(), **changes})
+        fixed = ("corpus_dir", "index_dir", "embedding_model", "chunk_chars", "chunk_overlap_sentences")
+        changed = [name for name in fixed if getattr(settings, name) != getattr(self.settings, name)]
+        if changed:
+            raise ValueError(f"{', '.join(changed)} cannot change on a running pipeline")
+        return Pipeline(settings, self._shared)
 
     # --- loading -------------------------------------------------------------------------
-    @cached_property
+    @property
     def embedder(self) -> Embedder:
-        return Embedder(self.settings.embedding_model, self.settings.embed_batch_size)
+        if self._shared.embedder is None:
+            with self._shared.lock:
+                if self._shared.embedder is None:
+                    settings = self.settings
+                    self._shared.embedder = Embedder(settings.embedding_model, settings.embed_batch_size)
+        return self._shared.embedder
+
+    @embedder.setter
+    def embedder(self, embedder: Embedder) -> None:
+        self._shared.embedder = embedder
 
     def model_path(self, progress: ProgressCallback | None = None) -> Path:
         return resolve_model(self.settings.model, self.settings.cache_dir, progress)
 
-    @cached_property
+    @property
     def generator(self) -> Generator:
-        return create_generator(self.settings, self.model_path())
+        """The model for these settings, loaded once per process and shared."""
+        settings = self.settings
+        with self._shared.lock:
+            key = (str(self.model_path()), settings.n_ctx, settings.n_threads)
+            if key not in self._shared.generators:
+                self._shared.generators[key] = create_generator(settings, Path(key[0]))
+            return self._shared.generators[key]
 
     @property
     def index(self) -> Index:
-        with self._load_lock:
-            if self._index is None:
-                self._index = Index.load(self.settings.index_dir, self.settings)
-            return self._index
+        if self._shared.index is None:
+            with self._shared.lock:
+                if self._shared.index is None:
+                    self._shared.index = Index.load(self.settings.index_dir, self.settings)
+        return self._shared.index
 
     def update_index(self, progress: ProgressCallback | None = None) -> IndexReport:
         """Embed what changed in the corpus folder and publish the new index."""
-        index, report = update_index(self.settings, self.embedder, progress)
-        with self._load_lock:
-            self._index = index
+        with self._shared.update_lock:  # one update at a time; searches meanwhile use the last index
+            index, report = update_index(self.settings, self.embedder, progress)
+            self._shared.index = index
         return report
 
     def prepare(self, progress: ProgressCallback | None = None) -> IndexReport | None:
@@ -163,11 +207,17 @@ class Pipeline:
         budget = generator.n_ctx - settings.max_tokens - generator.chat_overhead_tokens([{}, {}])
         messages, shown = build_messages(standalone, passages, generator.count_tokens, budget)
         raw = ""
-        for piece in generator.stream(messages, settings.max_tokens, settings.temperature):
-            if not raw:
-                timings.first_token_s = time.perf_counter() - started
-            raw += piece
-            yield piece
+        tokens = generator.stream(messages, settings.max_tokens, settings.temperature)
+        try:
+            for piece in tokens:
+                if not raw:
+                    timings.first_token_s = time.perf_counter() - started
+                raw += piece
+                yield piece
+        finally:
+            close = getattr(tokens, "close", None)
+            if close:
+                close()  # stopped half-way: release the model for the next question now
         cited = self.verify(question, standalone, raw, shown, search_filter)
         if cited.refused:
             finish(REFUSAL, True, shown=shown)

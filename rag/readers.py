@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-
 # Fewer words than this is page furniture that survived extraction ("Home | About"), not an article.
 MIN_ARTICLE_WORDS = 15
 

@@ -57,6 +57,11 @@ def allowed_ids(index: Index, search_filter: SearchFilter | None) -> np.ndarray 
     return np.array(ids, dtype=np.int64)
 
 
+def ranked_sources(passages: list[Passage]) -> list[str]:
+    """Article names in rank order; a collapsed duplicate's article counts at its passage's rank."""
+    return [s for p in passages for s in [p.chunk.source, *(d.source for d in p.duplicates)]]
+
+
 def make_filter(
     sources: tuple[str, ...] | list[str], since: str | None, until: str | None
 ) -> SearchFilter | None:

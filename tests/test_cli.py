@@ -160,4 +160,7 @@ def test_search_shows_a_collapsed_duplicate_with_both_sources(built_index):
     out = rag("search", "Did Peskov accept blame on the Russian peacekeepers?", "-k", "4", index=built_index)
     assert out.returncode == 0, out.stderr
     # Anadolu's article (000) has no outlet line, so it is named by its file.
-    assert "also in TASS (002_bc626fa2c772027a.txt" in out.stdout or "also in 000_187d25106f4b8867.txt" in out.stdout
+    assert (
+        "also in TASS (002_bc626fa2c772027a.txt" in out.stdout
+        or "also in 000_187d25106f4b8867.txt" in out.stdout
+    )

@@ -2,7 +2,8 @@
 
 import pytest
 
-from rag.corpus import add_article, delete_article, safe_name
+from rag.corpus import add_article, delete_article, safe_name, surrounding
+from rag.load import list_sources
 
 MB = 1024 * 1024
 ARTICLE = b"Talks in Brussels\nBRUSSELS, Oct. 6, 2023. Negotiators met on Friday.\n"
@@ -57,8 +58,24 @@ def test_delete_only_names_articles_inside(tmp_path):
     with pytest.raises(ValueError):
         delete_article(corpus, "../outside.txt")
     assert (tmp_path / "outside.txt").exists()
-    delete_article(corpus, "talks.txt")
+    kept = delete_article(corpus, "talks.txt")
     assert not added.path.exists()
+    # Moved aside, not erased, and out of what gets indexed.
+    assert kept.parent == corpus / ".trash" and kept.read_bytes() == ARTICLE
+    assert list_sources(corpus) == []
+    with pytest.raises(ValueError):
+        delete_article(corpus, f".trash/{kept.name}")
+
+
+def test_the_surrounding_text_frames_the_cited_span():
+    text = "First line of the story.\nThe cited sentence is here. And more after it.\nLast line."
+    start = text.index("The cited")
+    end = start + len("The cited sentence is here.")
+    before, cited, after = surrounding(text, start, end, chars=10)
+    assert cited == "The cited sentence is here."
+    assert before == "" and after == " And more"  # cut at a word, never mid-word
+    before, cited, after = surrounding(text, start, end, chars=1000)
+    assert before + cited + after == text
 
 
 def test_safe_name_keeps_ordinary_names():

@@ -112,7 +112,9 @@ def test_html_and_pdf_articles_are_indexed_and_cited_with_outlet_and_page(tmp_pa
     from rag.pipeline import Pipeline
     from tests.conftest import REPORT_PAGES, make_pdf, make_settings
 
-    (corpus_copy / "refugees.html").write_bytes((CORPUS.parent / "tests/data/armenpress_refugees.html").read_bytes())
+    (corpus_copy / "refugees.html").write_bytes(
+        (CORPUS.parent / "tests/data/armenpress_refugees.html").read_bytes()
+    )
     (corpus_copy / "unhcr-update.pdf").write_bytes(make_pdf(REPORT_PAGES, title="UNHCR Armenia update"))
     pipe = Pipeline(make_settings(tmp_path, corpus_dir=corpus_copy))
     report = pipe.update_index()
@@ -145,7 +147,30 @@ def test_a_filter_restricts_the_answer_and_says_when_nothing_matches(pipeline):
     from rag.pipeline import NO_MATCHING_ARTICLES_REPLY
     from rag.types import SearchFilter
 
-    answer = pipeline.ask("What did Peskov say about the peacekeepers?", search_filter=SearchFilter(("TASS",)))
+    answer = pipeline.ask(
+        "What did Peskov say about the peacekeepers?", search_filter=SearchFilter(("TASS",))
+    )
     assert not answer.refused and {c.source for c in answer.citations} == {"002_bc626fa2c772027a.txt"}
     nothing = pipeline.ask("What did Peskov say?", search_filter=SearchFilter(since="2030-01-01"))
     assert nothing.refused and nothing.answer == NO_MATCHING_ARTICLES_REPLY
+
+
+def test_closing_a_stream_half_way_releases_the_model_at_once(pipeline):
+    stream = pipeline.ask_stream("What did Maria Zakharova accuse the Armenian government of?")
+    pieces = iter(stream)
+    next(pieces)
+    assert pipeline.generator.busy()
+    stream.close()  # the app's stop button
+    assert not pipeline.generator.busy() and stream.answer is None
+    assert "5,000" in pipeline.ask("How many Russian troops are stationed in Armenia?").answer
+
+
+def test_options_derive_a_pipeline_that_shares_models_and_index(pipeline):
+    fewer = pipeline.with_options(top_k=2, temperature=0.3)
+    assert fewer.settings.top_k == 2 and fewer.index is pipeline.index and fewer.embedder is pipeline.embedder
+    assert fewer.generator is pipeline.generator
+    assert len(fewer.ask("How many Russian troops are stationed in Armenia?").passages) <= 2
+    import pytest
+
+    with pytest.raises(ValueError, match="cannot change"):
+        pipeline.with_options(chunk_chars=300)

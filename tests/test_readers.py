@@ -16,7 +16,13 @@ def test_html_keeps_the_article_and_its_metadata_and_drops_the_page_furniture():
     assert found.title.startswith("Over 100,000 forcibly displaced persons")
     assert (found.outlet, found.date) == ("Armenpress", "2023-09-30")
     assert "100,514 forcibly displaced persons" in found.text
-    for furniture in ("Share on Facebook", "Recent Posts", "Exchange rates", "All rights reserved", "dataLayer"):
+    for furniture in (
+        "Share on Facebook",
+        "Recent Posts",
+        "Exchange rates",
+        "All rights reserved",
+        "dataLayer",
+    ):
         assert furniture not in found.text
     # Escaped markup in the article is article text: it stays, as characters.
     assert '<script>alert("x")</script>' in found.text

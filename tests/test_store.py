@@ -49,10 +49,7 @@ def test_past_the_threshold_the_store_turns_approximate_and_keeps_recall(tmp_pat
     assert store.kind.startswith("IVF") and exact.kind == "exact (flat)"
     queries = clustered(100, seed=1)
     recall = np.mean(
-        [
-            len({i for i, _ in store.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10
-            for q in queries
-        ]
+        [len({i for i, _ in store.search(q, 10)} & {i for i, _ in exact.search(q, 10)}) / 10 for q in queries]
     )
     assert recall >= 0.95
     # Deleting, reading vectors back, filtering, saving and loading all still work.
