@@ -9,6 +9,7 @@ chat: setup
 	bash scripts/chat.sh
 
 test: setup
+	bash scripts/browser.sh
 	$(PY) -m pytest
 
 setup:

@@ -200,7 +200,8 @@ def citation_card(citation: dict, corpus_dir: Path, key: str) -> None:
     meta = " · ".join(
         x for x in (citation.get("outlet"), citation.get("date"), page, citation["source"]) if x
     )
-    with st.expander(as_text(f"[{citation['n']}] {citation['title']}"), expanded=False):
+    # A key keeps the card open across reruns (the "surrounding text" toggle causes one).
+    with st.expander(as_text(f"[{citation['n']}] {citation['title']}"), expanded=False, key=f"card:{key}"):
         st.caption(as_text(meta))
         path = corpus_dir / citation["source"]
         try:
@@ -233,11 +234,11 @@ def show_answer(message: dict, corpus_dir: Path, key: str) -> None:
         closest = message.get("closest", [])
         if closest:
             st.caption("You may be looking for:")
-            for passage in closest:
+            for n, passage in enumerate(closest):
                 where = " · ".join(
                     x for x in (passage.get("outlet"), passage.get("date"), passage["source"]) if x
                 )
-                with st.expander(as_text(f"{passage['title']} — {where}"), expanded=False):
+                with st.expander(as_text(f"{passage['title']} — {where}"), key=f"closest:{key}:{n}"):
                     st.markdown(as_text(passage["text"]))
         return
     st.markdown(as_text(answer["answer"]))
@@ -336,8 +337,11 @@ def main() -> None:
         )
     try:
         pipeline, search_filter = settings_panel(base)
-    except ValueError as exc:
-        st.sidebar.error(as_text(str(exc)))
+        if pipeline.settings.model != base.settings.model:
+            with st.spinner(f"Loading {pipeline.settings.model} (the first time takes a while)…"):
+                pipeline.generator  # noqa: B018 - load it before the question, with a visible wait
+    except (ValueError, RuntimeError) as exc:  # a custom GGUF llama.cpp cannot load, say
+        st.sidebar.error(as_text(f"Using the default model: {exc}"))
         pipeline, search_filter = base, None
     articles_panel(base)
     show_notices()

@@ -151,6 +151,7 @@ def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     except FileNotFoundError as exc:
         _fail(str(exc))
     _print_report(report)
+    err.print(f"vector search: {pipeline.index.store.kind}")
     if report.errors:
         raise typer.Exit(1)
 

@@ -68,6 +68,10 @@ class Embedder:
 
     CACHE_SIZE = 4096
 
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
+
     def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
         """Like `embed`, remembering recent texts: at question time the same passage sentences are
         compared several times (duplicate collapse, citation check, conflict check)."""

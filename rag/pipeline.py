@@ -123,19 +123,26 @@ class Pipeline:
         return report
 
     def prepare(self, progress: ProgressCallback | None = None) -> IndexReport | None:
-        """Assemble the model if needed, load the index, and update it if the corpus changed.
+        """Assemble the model if needed, bring the index up to date, and load the model.
 
-        Returns the update's report, or None when the index was already up to date.
+        Returns the index update's report, or None when the index was already up to date.
         """
         self.model_path(progress)
         self.embedder  # noqa: B018 - load it now rather than on the first question
         try:
             index = self.index
         except IndexNotReady:
-            return self.update_index(progress)
-        if corpus_changed(self.settings.corpus_dir, index.files):
-            return self.update_index(progress)
-        return None
+            report = self.update_index(progress)
+        else:
+            report = (
+                self.update_index(progress) if corpus_changed(self.settings.corpus_dir, index.files) else None
+            )
+        if progress:
+            progress("loading the model", 0, 1)
+        self.generator  # noqa: B018 - the first question should not wait for the model to load
+        if progress:
+            progress("loading the model", 1, 1)
+        return report
 
     # --- answering -----------------------------------------------------------------------
     def search(

@@ -40,7 +40,7 @@ class Settings(BaseSettings):
 
     vector_store: str = Field("faiss", description="Vector store backend by name.")
     ann_threshold: int = Field(
-        50_000, ge=1000, description="From this many chunks on, search an approximate (IVF) index."
+        50_000, ge=100, description="From this many chunks on, search an approximate (IVF) index."
     )
     generator: str = Field("llama", description="Generator backend by name.")
 

@@ -164,3 +164,42 @@ def test_truncated_files_and_foreign_manifests_are_refused_then_repaired(tmp_pat
         index.chunks
     )
     assert {p.name: p.read_bytes() for p in corpus_copy.iterdir()} == corpus_before  # corpus untouched
+
+
+def test_a_long_build_works_in_batches_and_resumes_from_its_last_checkpoint(
+    tmp_path, corpus_copy, embedder, monkeypatch
+):
+    import rag.index
+
+    monkeypatch.setattr(rag.index, "BATCH_CHUNKS", 10)  # about one article per batch
+    monkeypatch.setattr(rag.index, "CHECKPOINT_SECONDS", 0.0)  # publish after every batch
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy)
+    batches = []
+
+    def stop_after_two_batches(stage, done, total):
+        if stage == "embedding" and done == total:
+            batches.append(done)
+            if len(batches) == 2:
+                raise KeyboardInterrupt  # the user gives up half-way
+
+    with pytest.raises(KeyboardInterrupt):
+        update_index(settings, embedder, stop_after_two_batches)
+    saved = Index.load(settings.index_dir, settings)  # the checkpoint is a whole, valid index
+    assert 1 <= len(saved.files) < 5 and len(saved.chunks) == len(saved.store)
+    index, report = update_index(settings, embedder)
+    assert len(index.files) == 5 and len(report.unchanged) == len(saved.files)
+    assert report.embedded_chunks == len(index.chunks) - len(saved.chunks)
+
+
+def test_past_the_threshold_the_saved_index_is_approximate_and_still_answers(tmp_path, corpus_copy, embedder):
+    from rag.retrieve import Retriever
+
+    settings = make_settings(tmp_path, corpus_dir=corpus_copy, ann_threshold=100)
+    for source in sorted(corpus_copy.glob("00*.txt")):  # a second copy of each: over 100 chunks
+        (corpus_copy / f"copy-{source.name}").write_bytes(source.read_bytes() + b"\nCopy.\n")
+    index, _ = update_index(settings, embedder)
+    assert len(index.chunks) >= 100 and index.store.kind.startswith("IVF")
+    loaded = Index.load(settings.index_dir, settings)
+    assert loaded.store.kind.startswith("IVF")
+    top = Retriever(loaded, embedder).search("How many Russian troops are stationed in Armenia?", 3)
+    assert "5,000" in top[0].chunk.text

@@ -1,0 +1,150 @@
+"""The chat end to end in a real browser: `streamlit run app.py` on a loopback port, driven by
+Playwright through Debian's Chromium (headless). Screenshots go to tests/artifacts/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS, ROOT
+from tests.test_app import HOSTILE
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    # This machine's network is closed: without these Chromium keeps trying to reach Google.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app on a fresh corpus (the seeds plus a hostile article) and no index yet: the first
+    page load builds it, as on a new machine."""
+    assert Path(CHROMIUM).exists(), (
+        "Debian's chromium is missing: run `bash scripts/browser.sh` (make test does)"
+    )
+    tmp = tmp_path_factory.mktemp("browser")
+    corpus = tmp / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env.update(RAG_CORPUS_DIR=str(corpus), RAG_INDEX_DIR=str(tmp / "index"))
+    log = open(tmp / "streamlit.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((tmp / "streamlit.log").read_text()) from None
+            time.sleep(0.5)
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 1100})
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.dialogs = dialogs
+        page.goto(server)
+        yield page
+        browser.close()
+
+
+def ask(page, question: str):
+    """Send ``question``; returns the locator of the reply to it (it may still be streaming)."""
+    messages = page.locator('[data-testid="stChatMessage"]')
+    before = messages.count()
+    box = page.get_by_placeholder("Ask about the articles…")
+    box.fill(question)
+    box.press("Enter")
+    messages.nth(before + 1).wait_for(timeout=60_000)
+    return messages.nth(before + 1)
+
+
+def test_first_run_builds_the_index_with_visible_progress(page):
+    page.get_by_text("Index updated: 6 added").wait_for(timeout=180_000)
+    page.get_by_placeholder("Ask about the articles…").wait_for()
+
+
+def test_a_question_streams_an_answer_whose_citation_opens_on_the_source(page):
+    reply = ask(page, "How many Russian troops are stationed in Armenia?")
+    # Streaming: the cursor shows while tokens arrive, then the checked answer replaces it.
+    reply.get_by_text("▌").wait_for(timeout=120_000)
+    reply.get_by_text("first token").wait_for(timeout=120_000)
+    assert "5,000" in reply.inner_text() and "[1]" in reply.inner_text()
+    card = reply.locator('[data-testid="stExpander"]').first
+    card.locator("summary").click()
+    highlighted = card.locator("mark, span[class*='highlight'], span[style*='background']").first
+    highlighted.wait_for(timeout=10_000)
+    assert "5,000" in highlighted.inner_text()
+    card.get_by_text("Show the surrounding text").click()
+    card.get_by_text("MassisPost").first.wait_for()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+
+
+def test_article_markup_shows_as_text_and_never_runs(page):
+    reply = ask(page, "What was signed at the Brussels ceasefire talks?")
+    reply.get_by_text("first token").wait_for(timeout=120_000)
+    reply.locator('[data-testid="stExpander"] summary').first.click()
+    page.wait_for_timeout(500)
+    text = page.locator("body").inner_text()
+    assert "<script>alert('x')</script>" in text
+    assert "<img src=x onerror=alert(1)>" in text
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert page.evaluate("[...document.scripts].some(s => s.textContent.includes(\"alert('x')\"))") is False
+    assert page.dialogs == []
+    page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
+
+
+def test_stop_ends_an_answer_half_way(page):
+    reply = ask(page, "What did Maria Zakharova accuse the Armenian government of?")
+    stop = reply.get_by_role("button", name="⏹ Stop")
+    stop.wait_for(timeout=30_000)
+    stop.click()
+    page.get_by_text("Stopped before the answer was finished").wait_for(timeout=60_000)
+    # The model was released: the next question is answered normally.
+    reply = ask(page, "How many Russian troops are stationed in Armenia?")
+    reply.get_by_text("first token").wait_for(timeout=120_000)
+    assert "5,000" in reply.inner_text()
