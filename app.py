@@ -312,6 +312,7 @@ def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilt
             ]
         show_answer(message, pipeline.settings.corpus_dir, str(len(st.session_state.messages)))
     st.session_state.messages.append(message)
+    st.rerun()  # redraw from the history, so the sidebar (Export) sees the new answer
 
 
 def main() -> None:

@@ -101,14 +101,14 @@ def article_text(corpus_dir: Path, source: str) -> str:
 
 
 def surrounding(text: str, start: int, end: int, chars: int = 700) -> tuple[str, str, str]:
-    """(before, cited, after): the cited span with about ``chars`` of context each side, cut at
-    line or word boundaries."""
+    """(before, cited, after): the cited span with up to ``chars`` of context each side, as whole
+    lines where the window holds a line break, else cut between words."""
     left = max(0, start - chars)
     if left:
-        line = text.rfind("\n", left, start)
+        line = text.find("\n", left, start)
         left = line + 1 if line != -1 else text.find(" ", left, start) + 1
     right = min(len(text), end + chars)
     if right < len(text):
-        line = text.find("\n", end, right)
+        line = text.rfind("\n", end, right)
         right = line if line != -1 else max(end, text.rfind(" ", end, right))
     return text[left:start], text[start:end], text[end:right]

@@ -52,9 +52,7 @@ def read_html(raw: bytes) -> ReadText:
     if not raw.strip():
         raise ValueError("the file is empty")
     # Given bytes, trafilatura honours the page's own charset declaration.
-    found = trafilatura.bare_extraction(
-        raw, with_metadata=True, include_comments=False, include_tables=False, deduplicate=True
-    )
+    found = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False)
     text = (found.text or "").strip() if found is not None else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise ValueError("no article text found in this HTML page (only menus or a few words)")

@@ -117,10 +117,13 @@ def test_a_question_streams_an_answer_whose_citation_opens_on_the_source(page):
     highlighted = card.locator("mark, span[class*='highlight'], span[style*='background']").first
     highlighted.wait_for(timeout=10_000)
     assert "5,000" in highlighted.inner_text()
-    card.get_by_text("Show the surrounding text").click()
-    card.get_by_text("MassisPost").first.wait_for()
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+    shown = card.inner_text()
+    card.get_by_text("Show the surrounding text").click()
+    card.get_by_text("Turkish President Recep Tayyip Erdogan said on Monday").wait_for(timeout=30_000)
+    assert len(card.inner_text()) > len(shown) + 500 and "MassisPost" in card.inner_text()  # still open
+    page.screenshot(path=str(ARTIFACTS / "chat-context.png"), full_page=True)
 
 
 def test_article_markup_shows_as_text_and_never_runs(page):

@@ -74,6 +74,8 @@ def test_the_surrounding_text_frames_the_cited_span():
     before, cited, after = surrounding(text, start, end, chars=10)
     assert cited == "The cited sentence is here."
     assert before == "" and after == " And more"  # cut at a word, never mid-word
+    before, cited, after = surrounding(text, start, end, chars=20)
+    assert (before, after) == ("", " And more after it.")  # whole lines where the window has a break
     before, cited, after = surrounding(text, start, end, chars=1000)
     assert before + cited + after == text
 

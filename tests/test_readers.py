@@ -28,6 +28,12 @@ def test_html_keeps_the_article_and_its_metadata_and_drops_the_page_furniture():
     assert '<script>alert("x")</script>' in found.text
 
 
+def test_reading_the_same_page_twice_gives_the_same_text():
+    # trafilatura's cross-document deduplication would blank a page it has seen before (a
+    # re-index, or the chat showing an article's surrounding text); it is off.
+    assert read_html(HTML.read_bytes()).text == read_html(HTML.read_bytes()).text
+
+
 def test_html_without_an_article_is_refused_with_a_reason():
     with pytest.raises(ValueError, match="no article text"):
         read_html(b"<html><body><nav>Home | About</nav></body></html>")

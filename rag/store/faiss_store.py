@@ -20,9 +20,10 @@ from rag.store.base import VectorStore
 FILE_NAME = "vectors.faiss"
 # How many clusters to visit is not guessed: when the IVF index is built, it is measured on a
 # sample of the stored vectors against exact search, and the smallest number of probes that keeps
-# recall@10 at TARGET_RECALL is kept. Stored vectors are easier queries than new questions, so the
-# bar is set above the 0.95 wanted for real queries (bench/ann.py, BENCHMARKS.md).
-TARGET_RECALL = 0.98
+# recall@10 at TARGET_RECALL is kept. Queries made from the collection itself are easier than real
+# questions (which scored up to 0.06 lower in bench/ann.py), so the bar is 0.99 for an outcome
+# of at least 0.95 (BENCHMARKS.md).
+TARGET_RECALL = 0.99
 CALIBRATION_QUERIES = 200
 RETRAIN_GROWTH = 4.0
 
@@ -32,18 +33,24 @@ def _as_matrix(vectors: np.ndarray) -> np.ndarray:
 
 
 def _calibrated_nprobe(index: faiss.IndexIVF, ids: np.ndarray, vectors: np.ndarray) -> int:
-    """The fewest probes whose recall@10 on a sample of stored vectors reaches TARGET_RECALL."""
+    """The fewest probes whose recall@10 reaches TARGET_RECALL, measured against exact search.
+
+    The calibration queries are blends of two stored vectors: like a question touching two
+    stories, they fall between clusters, where an inverted file is weakest.
+    """
     rng = np.random.default_rng(0)
-    queries = vectors[rng.choice(len(vectors), min(CALIBRATION_QUERIES, len(vectors)), replace=False)]
+    pairs = rng.integers(0, len(vectors), size=(CALIBRATION_QUERIES, 2))
+    queries = vectors[pairs].sum(axis=1)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True) + 1e-12
     k = min(10, len(vectors))
     exact = faiss.IndexFlatIP(vectors.shape[1])
     exact.add(vectors)
-    truth = [set(ids[row].tolist()) for row in exact.search(queries, k)[1]]
+    truth = ids[exact.search(queries, k)[1]]  # the exact index numbers vectors by position
     nprobe = 1
     while True:
         index.nprobe = nprobe
         found = index.search(queries, k)[1]
-        recall = np.mean([len(t & set(row.tolist())) / k for t, row in zip(truth, found)])
+        recall = np.mean([len(set(t.tolist()) & set(f.tolist())) / k for t, f in zip(truth, found)])
         if recall >= TARGET_RECALL or nprobe >= index.nlist:
             return nprobe
         nprobe = min(index.nlist, nprobe * 2)
