@@ -174,9 +174,7 @@ def add_uploads(pipeline: Pipeline, uploads) -> None:
     added = 0
     for upload in uploads:
         try:
-            result = add_article(
-                settings.corpus_dir, upload.name, upload.getvalue(), int(settings.max_file_mb * 1024 * 1024)
-            )
+            result = add_article(settings.corpus_dir, upload.name, upload.getvalue(), settings.max_file_bytes)
         except (OSError, ValueError) as exc:
             notices.append(("error", f"{upload.name} was not added: {exc}"))
             continue

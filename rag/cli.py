@@ -170,9 +170,7 @@ def add(
     refused = 0
     for file in files:
         try:
-            added = add_article(
-                settings.corpus_dir, file.name, file.read_bytes(), int(settings.max_file_mb * 1024 * 1024)
-            )
+            added = add_article(settings.corpus_dir, file.name, file.read_bytes(), settings.max_file_bytes)
         except (OSError, ValueError) as exc:
             refused += 1
             err.print(f"[red]refused[/red] {file}: {exc}", markup=True, highlight=False)

@@ -205,7 +205,7 @@ def update_index(
             progress("reading", n, len(paths))
         known = index.files.get(source)
         try:
-            doc = load_document(path, settings.corpus_dir, int(settings.max_file_mb * 1024 * 1024))
+            doc = load_document(path, settings.corpus_dir, settings.max_file_bytes)
         except (OSError, ValueError) as exc:
             reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
             report.errors.append(LoadError(source, reason))

@@ -74,3 +74,7 @@ class Settings(BaseSettings):
         0.30,
         description="Below this cosine similarity the best passage is not relevant: refuse.",
     )
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)

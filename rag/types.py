@@ -1,7 +1,9 @@
 """Plain data passed between the pipeline stages.
 
-Offsets are always character offsets into the original file text, decoded as UTF-8 with
-newlines untouched, so ``original[start:end] == text`` holds for every span.
+Offsets are always character offsets into the document's text, so ``text[start:end]`` is the
+quoted span: for .txt and .md that is the file itself, decoded as UTF-8 with newlines untouched;
+for HTML and PDF it is the article text its reader extracted (`rag.readers`), which reading the
+same file again reproduces exactly.
 """
 
 from __future__ import annotations

@@ -18,6 +18,23 @@ def app(pipeline, monkeypatch):
     return at
 
 
+def app_over(corpus, tmp_path, monkeypatch, embedder) -> AppTest:
+    """The app, started, over ``corpus`` with an index of its own built first."""
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    settings = make_settings(tmp_path, corpus_dir=corpus)
+    pipe = Pipeline(settings)
+    pipe.embedder = embedder
+    pipe.update_index()
+    monkeypatch.setenv("RAG_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("RAG_INDEX_DIR", str(settings.index_dir))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception
+    return at
+
+
 def unescape(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
@@ -58,20 +75,10 @@ Observers said the <img src=x onerror=alert(1)> talks lasted nine hours, see [de
 
 
 def test_article_markup_is_shown_as_text_never_as_html(tmp_path, monkeypatch, embedder):
-    from rag.pipeline import Pipeline
-    from tests.conftest import make_settings
-
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "hostile.txt").write_text(HOSTILE)
-    settings = make_settings(tmp_path, corpus_dir=corpus)
-    pipe = Pipeline(settings)
-    pipe.embedder = embedder
-    pipe.update_index()
-    monkeypatch.setenv("RAG_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("RAG_INDEX_DIR", str(settings.index_dir))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.run()
+    at = app_over(corpus, tmp_path, monkeypatch, embedder)
     reply = ask(at, "What was signed at the Brussels ceasefire talks?")
     shown = [m.value for m in reply.markdown] + [c.value for c in reply.caption]
     shown += [m.value for card in reply.expander for m in card.markdown]
@@ -100,21 +107,9 @@ def own_corpus(tmp_path, monkeypatch, embedder):
     """The app over a writable copy of the corpus with its own index."""
     import shutil
 
-    from rag.pipeline import Pipeline
-    from tests.conftest import make_settings
-
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    settings = make_settings(tmp_path, corpus_dir=corpus)
-    pipe = Pipeline(settings)
-    pipe.embedder = embedder
-    pipe.update_index()
-    monkeypatch.setenv("RAG_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("RAG_INDEX_DIR", str(settings.index_dir))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.run()
-    assert not at.exception
-    return at, corpus
+    return app_over(corpus, tmp_path, monkeypatch, embedder), corpus
 
 
 def test_an_upload_is_indexed_and_cited_then_a_delete_removes_it(own_corpus):
