@@ -163,3 +163,15 @@ def test_the_conversation_exports_as_markdown_with_its_citations(app):
     assert "## Q: How many Russian troops are stationed in Armenia?" in exported
     assert "5,000" in exported and "> " in exported and "MassisPost" in exported
     assert app.get("download_button")[0].proto.label == "Export"
+
+
+def test_the_model_list_offers_installed_models_and_a_checked_custom_path(app):
+    from rag.models import installed_models
+
+    choices = app.selectbox(key="model").options
+    assert set(installed_models()) <= set(choices) and "qwen2.5-coder-0.5b" in choices
+    app.selectbox(key="model").set_value("Custom GGUF file…").run()
+    app.text_input[0].set_value("/nowhere/model.gguf").run()
+    assert any("No GGUF file at" in unescape(e.value) for e in app.sidebar.error)
+    reply = ask(app, "How many Russian troops are stationed in Armenia?")  # the default model answers
+    assert "5,000" in reply.markdown[0].value
