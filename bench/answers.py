@@ -5,7 +5,8 @@
 
 All three answer every question in one process, in rotating order (the machine is shared and
 noisy, so each question sees the same conditions on every side), with the same GGUF model,
-the same embedder (all-MiniLM-L6-v2), k = 4 passages and the same answer length limit:
+the same embedder (all-MiniLM-L6-v2) and the same answer length limit; the naive and LangChain
+pipelines get k = 4 passages, the project its own default (2, after collapsing restatements):
 
 * project: the default configuration (hybrid retrieval, collapse, refusal gates, verified citations);
 * naive: dense top-4 chunks pasted into one chat prompt, the model's answer and markers as they come;
@@ -28,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
 
-from rag.evaluate import EvalRow, load_questions, summarize  # noqa: E402
+from rag.evaluate import NAIVE_SETTINGS, EvalRow, load_questions, summarize  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.prompt import REFUSAL  # noqa: E402
 from rag.settings import Settings  # noqa: E402
@@ -114,9 +115,7 @@ def main() -> None:
     overrides = {"model": args.model} if args.model else {}
     project = Pipeline(Settings(**overrides))
     project.prepare()
-    naive = project.with_options(
-        retrieval="dense", verify_citations=False, min_relevance=-1.0, answerability_checks=False
-    )
+    naive = project.with_options(**NAIVE_SETTINGS)
     sides = {"project": project.ask, "naive": naive.ask}
     if not args.without_langchain:
         from rag.embed import resolve_embedding_model

@@ -335,7 +335,7 @@ def evaluate(
     questions: Annotated[Path, typer.Argument(help="JSON lines of questions with acceptable answers.")],
     json_out: JsonOpt = False,
     naive: Annotated[
-        bool, typer.Option(help="Baseline: dense top-k pasted in, no citation checks, no refusal gate.")
+        bool, typer.Option(help="Baseline: dense top-4 pasted in, no citation checks, no refusal gate.")
     ] = False,
     model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each question's outcome.")] = False,
@@ -346,13 +346,9 @@ def evaluate(
     index: IndexOpt = None,
 ) -> None:
     """Run a question set and report answer/citation accuracy, refusals and latency."""
-    from rag.evaluate import judge_sentences, load_questions, run_eval
+    from rag.evaluate import NAIVE_SETTINGS, judge_sentences, load_questions, run_eval
 
-    overrides = {"model": model}
-    if naive:
-        overrides.update(
-            retrieval="dense", verify_citations=False, min_relevance=-1.0, answerability_checks=False
-        )
+    overrides = {"model": model, **(NAIVE_SETTINGS if naive else {})}
     pipeline = _pipeline(corpus, index, **overrides)
     _ensure_ready(pipeline)
     try:

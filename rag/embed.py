@@ -57,13 +57,19 @@ class Embedder:
     def embed(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Embed ``texts`` in batches; ``progress(n)`` is called after each batch of n texts."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i in range(0, len(texts), self.batch_size):
-            batch = list(texts[i : i + self.batch_size])
-            out[i : i + len(batch)] = self.model.encode(
-                batch, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
+        # Texts of similar length share a batch, so little of each batch is padding (what
+        # SentenceTransformer.encode does internally, kept here across the progress batches).
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
+        for i in range(0, len(order), self.batch_size):
+            rows = order[i : i + self.batch_size]
+            out[rows] = self.model.encode(
+                [texts[r] for r in rows],
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
             )
             if progress:
-                progress(len(batch))
+                progress(len(rows))
         return out
 
     CACHE_SIZE = 4096

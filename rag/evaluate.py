@@ -19,6 +19,16 @@ from rag.cite import answer_sentences, content_words, numbers
 from rag.conflicts import NOTE_PREFIX, note_holds
 from rag.types import Answer, Message
 
+# The naive baseline: the top four dense chunks pasted into one prompt, the model's answer and
+# markers taken as they come, no refusal gate.
+NAIVE_SETTINGS = {
+    "retrieval": "dense",
+    "top_k": 4,
+    "verify_citations": False,
+    "min_relevance": -1.0,
+    "answerability_checks": False,
+}
+
 
 @dataclass
 class EvalItem:

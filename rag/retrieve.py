@@ -153,7 +153,6 @@ class Retriever:
             if (
                 passage.chunk.source != candidate.chunk.source
                 and similarity >= CANDIDATE_SIMILARITY
-                and all(d.source != candidate.chunk.source for d in passage.duplicates)
                 and shared_share(candidate.chunk, passage.chunk, self.embedder.embed_cached)
                 >= NEAR_DUPLICATE_SHARE
             ):
