@@ -66,6 +66,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, _shared: _Shared | None = None):
         self.settings = settings or Settings()
         self._shared = _shared or _Shared()
+        self._model_path: Path | None = None
 
     def with_options(self, **changes) -> Pipeline:
         """The same pipeline with some answering settings changed (model, top_k, temperature...).
@@ -95,7 +96,10 @@ class Pipeline:
         self._shared.embedder = embedder
 
     def model_path(self, progress: ProgressCallback | None = None) -> Path:
-        return resolve_model(self.settings.model, self.settings.cache_dir, progress)
+        """The GGUF file, assembled and checked once per pipeline (not again on every question)."""
+        if self._model_path is None:
+            self._model_path = resolve_model(self.settings.model, self.settings.cache_dir, progress)
+        return self._model_path
 
     @property
     def generator(self) -> Generator:
@@ -202,8 +206,13 @@ class Pipeline:
             )
 
         early = EMPTY_QUESTION_REPLY if not question.strip() else None
-        if early is None and search_filter is not None and not self.filter_matches_anything(search_filter):
-            early = NO_MATCHING_ARTICLES_REPLY
+        if (
+            early is None
+            and not passages
+            and search_filter
+            and not self.filter_matches_anything(search_filter)
+        ):
+            early = NO_MATCHING_ARTICLES_REPLY  # only worth asking when the search found nothing
         early = early or self.refusal_before_generation(question, standalone, passages)
         if early is not None:
             yield early
