@@ -24,7 +24,7 @@ from rich.progress import (
 from rag.index import IndexNotReady, IndexReport
 from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models
 from rag.pipeline import Pipeline
-from rag.retrieve import allowed_ids, describe_empty_filter, make_filter
+from rag.retrieve import describe_empty_filter, make_filter
 from rag.settings import Settings
 from rag.types import Message
 
@@ -89,8 +89,7 @@ def _search_filter(pipeline: Pipeline, sources: list[str] | None, since: str | N
         _fail(str(exc))
     if search_filter is None:
         return None
-    found = allowed_ids(pipeline.index, search_filter)
-    if found is not None and not len(found):
+    if not pipeline.filter_matches_anything(search_filter):
         _fail(describe_empty_filter(pipeline.index, search_filter), code=1)
     if search_filter.since or search_filter.until:
         undated = sum(1 for info in pipeline.index.files.values() if not info.get("date"))
