@@ -14,12 +14,49 @@ from pathlib import Path
 from rag.generate.base import Generator
 
 
+def load_cpu_variants() -> str | None:
+    """Load the best CPU backend of a runtime-dispatch build of llama.cpp; None for other builds.
+
+    A build made with GGML_BACKEND_DL and GGML_CPU_ALL_VARIANTS (what scripts/bootstrap.sh makes on
+    a CPU without AVX2) ships one backend per x86 level and lets ggml pick the best the CPU reports.
+    llama.cpp only looks for them beside the executable, so point it at the wheel's folder.
+    """
+    import ctypes
+
+    import llama_cpp
+
+    package = Path(llama_cpp.__file__).parent
+    variants = package.parent / "bin"
+    if not any(variants.glob("libggml-cpu-*.so")):
+        return None
+    ggml = ctypes.CDLL(str(package / "lib" / "libggml.so.0"))  # the copy libllama is linked to
+    ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
+    ggml.ggml_backend_load_all_from_path(str(variants).encode())
+    return str(variants)
+
+
+_variants_lock = threading.Lock()
+_variants_loaded = False
+
+
+def _load_variants_once() -> None:
+    global _variants_loaded
+    with _variants_lock:
+        if not _variants_loaded:
+            load_cpu_variants()
+            _variants_loaded = True
+
+
 class LlamaGenerator(Generator):
-    def __init__(self, model_path: Path, n_ctx: int, n_threads: int, seed: int = 0):
+    def __init__(
+        self, model_path: Path, n_ctx: int, n_threads: int, seed: int = 0, repeat_penalty: float = 1.05
+    ):
         from llama_cpp import Llama
 
+        _load_variants_once()
         self.model_path = str(model_path)
         self.n_ctx = n_ctx
+        self.repeat_penalty = repeat_penalty
         self._lock = threading.Lock()
         try:
             self.llm = Llama(
@@ -47,7 +84,7 @@ class LlamaGenerator(Generator):
                 max_tokens=max_tokens,
                 temperature=temperature,
                 top_p=1.0 if temperature == 0 else 0.95,
-                repeat_penalty=1.05,
+                repeat_penalty=self.repeat_penalty,
                 # A blank line ends the short answer asked for; "Passage [" is the model starting
                 # to echo its prompt. Either way nothing useful follows, so stop early.
                 stop=["\n\n", "Passage ["],
