@@ -21,8 +21,9 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from rag.generate.openai_api import GeneratorUnavailable
 from rag.index import IndexNotReady, IndexReport
-from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models
+from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models, resolve_model
 from rag.pipeline import Pipeline
 from rag.retrieve import describe_empty_filter, make_filter
 from rag.settings import Settings
@@ -292,6 +293,13 @@ def ask(
         pipeline.generator  # noqa: B018 - load (and assemble) the model once, up front
     except (ModelNotAvailable, RuntimeError) as exc:
         _fail(str(exc))
+    try:
+        _answer(pipeline, question, json_out, search_filter)
+    except GeneratorUnavailable as exc:
+        _fail(str(exc))
+
+
+def _answer(pipeline: Pipeline, question: str, json_out: bool, search_filter) -> None:
     if question == "-":
         if not json_out:
             _fail("reading questions from stdin (-) needs --json")
@@ -394,13 +402,44 @@ def evaluate(
             return answer
 
         summary, _ = run_eval(items, ask_one, show)
-    summary["model"] = str(pipeline.model_path())
+    summary["model"] = pipeline.model_label()
     summary["configuration"] = "naive" if naive else "default"
     if json_out:
         _emit(summary)
         return
     for key, value in summary.items():
         typer.echo(f"{key:>28}: {value}")
+
+
+@app.command("serve-llm")
+def serve_llm(
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
+) -> None:
+    """Serve the model over the OpenAI API (llama.cpp's own server) for RAG_GENERATOR=openai.
+
+    Several chat processes, on this machine or others, can then share one loaded model.
+    """
+    settings = Settings(**({"model": model} if model else {}))
+    try:
+        path = resolve_model(settings.model, settings.cache_dir)
+    except ModelNotAvailable as exc:
+        _fail(str(exc))
+    from llama_cpp.server.__main__ import main as server_main
+
+    from rag.generate.llama import load_cpu_variants
+
+    load_cpu_variants()
+    alias = settings.model if settings.model in PACKAGED_MODELS else path.stem
+    err.print(f"serving {path} as {alias!r} on http://{host}:{port}/v1")
+    sys.argv = [
+        "llama_cpp.server",
+        *("--model", str(path), "--model_alias", alias, "--host", host, "--port", str(port)),
+        *("--n_ctx", str(settings.n_ctx), "--n_threads", str(settings.n_threads)),
+        *("--n_threads_batch", str(settings.n_threads), "--seed", str(settings.seed)),
+    ]
+    server_main()
 
 
 @app.command()
@@ -421,9 +460,9 @@ def setup(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
     try:
         with _Bars() as bars:
             report = pipeline.prepare(bars)
-    except (ModelNotAvailable, FileNotFoundError) as exc:
+    except (ModelNotAvailable, FileNotFoundError, RuntimeError) as exc:
         _fail(str(exc))
-    err.print(f"model: {pipeline.model_path()}")
+    err.print(f"model: {pipeline.model_label()}")
     if report is None:
         err.print(
             f"index: up to date, {len(pipeline.index.chunks)} chunks from {len(pipeline.index.files)} articles"

@@ -63,6 +63,8 @@ def _index_params(settings: Settings) -> dict:
         "vector_store": settings.vector_store,
         "chunk_chars": settings.chunk_chars,
         "chunk_overlap_sentences": settings.chunk_overlap_sentences,
+        # Another Milvus database means vectors that are not there yet: rebuild into it.
+        **({"milvus_uri": settings.milvus_location} if settings.vector_store == "milvus" else {}),
     }
 
 
@@ -85,7 +87,7 @@ class Index:
     @classmethod
     def empty(cls, settings: Settings, dim: int) -> Index:
         manifest = {**_index_params(settings), "dim": dim, "next_id": 0, "files": {}}
-        return cls(manifest, {}, create_store(settings.vector_store, dim), LexicalIndex([], None))
+        return cls(manifest, {}, create_store(settings, dim), LexicalIndex([], None))
 
     @classmethod
     def load(cls, index_dir: Path, settings: Settings) -> Index:
@@ -101,7 +103,7 @@ class Index:
                 for line in fh:
                     chunk = Chunk.from_dict(json.loads(line))
                     chunks[chunk.id] = chunk
-            store = load_store(manifest["vector_store"], gen)
+            store = load_store(manifest["vector_store"], gen, settings)
             lexical = LexicalIndex.load(gen)
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexNotReady(
@@ -146,6 +148,7 @@ class Index:
         _fsync(pointer)
         os.replace(pointer, current)
         _fsync(index_dir)
+        self.store.published()
         for old in index_dir.glob("gen-*"):
             if old.name not in (name, previous):
                 shutil.rmtree(old, ignore_errors=True)

@@ -24,7 +24,7 @@ from rag.conflicts import conflict_note, dates, find_conflicts
 from rag.embed import Embedder
 from rag.generate import Generator, create_generator
 from rag.index import Index, IndexNotReady, IndexReport, ProgressCallback, corpus_changed, update_index
-from rag.models import resolve_model
+from rag.models import ModelNotAvailable, resolve_model
 from rag.prompt import REFUSAL, build_messages, passage_header
 from rag.retrieve import Retriever, allowed_ids
 from rag.settings import Settings
@@ -103,13 +103,31 @@ class Pipeline:
 
     @property
     def generator(self) -> Generator:
-        """The model for these settings, loaded once per process and shared."""
+        """The model for these settings, loaded (or connected to) once per process and shared."""
         settings = self.settings
         with self._shared.lock:
-            key = (str(self.model_path()), settings.n_ctx, settings.n_threads)
-            if key not in self._shared.generators:
-                self._shared.generators[key] = create_generator(settings, Path(key[0]))
+            if settings.generator == "openai":
+                key = ("openai", settings.openai_base_url, settings.served_model, settings.n_ctx)
+                if key not in self._shared.generators:
+                    self._shared.generators[key] = create_generator(settings, self._local_tokenizer())
+            else:
+                key = (settings.generator, str(self.model_path()), settings.n_ctx, settings.n_threads)
+                if key not in self._shared.generators:
+                    self._shared.generators[key] = create_generator(settings, self.model_path())
             return self._shared.generators[key]
+
+    def _local_tokenizer(self) -> Path | None:
+        """The served model's GGUF when this machine has it too (exact token counts), else None."""
+        try:
+            return self.model_path()
+        except ModelNotAvailable:
+            return None
+
+    def model_label(self) -> str:
+        """Which model answers: the GGUF file, or the served model and its server."""
+        if self.settings.generator == "openai":
+            return f"{self.settings.served_model} at {self.settings.openai_base_url}"
+        return str(self.model_path())
 
     @property
     def index(self) -> Index:
@@ -131,7 +149,8 @@ class Pipeline:
 
         Returns the index update's report, or None when the index was already up to date.
         """
-        self.model_path(progress)
+        if self.settings.generator == "local":
+            self.model_path(progress)
         self.embedder  # noqa: B018 - load it now rather than on the first question
         try:
             index = self.index
@@ -189,7 +208,7 @@ class Pipeline:
         standalone = condense(question, history)
         passages = self.search(standalone, settings.top_k, search_filter)
         timings = Timings(retrieve_s=time.perf_counter() - started)
-        model = str(self.model_path())
+        model = self.model_label()
 
         def finish(text: str, refused: bool, citations=(), shown=()) -> None:
             timings.total_s = time.perf_counter() - started

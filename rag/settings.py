@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -38,11 +38,33 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(600, ge=100, description="Target chunk length in characters.")
     chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences shared by neighbours.")
 
-    vector_store: str = Field("faiss", description="Vector store backend by name.")
+    vector_store: str = Field(
+        "faiss", description="Vector store backend: faiss (files under index/) or milvus."
+    )
+    milvus_uri: str = Field(
+        "",
+        description="Milvus: a server URI (http://host:19530) or a milvus-lite file; empty: index/milvus.db.",
+    )
+    milvus_token: SecretStr | None = Field(None, description="Milvus credentials (user:password or API key).")
+    milvus_collection: str = Field(
+        "newsrag_chunks", description="Milvus collection holding the chunk vectors."
+    )
     ann_threshold: int = Field(
         50_000, ge=100, description="From this many chunks on, search an approximate (IVF) index."
     )
-    generator: str = Field("llama", description="Generator backend by name.")
+    generator: str = Field("local", description="Generator backend: local (llama.cpp in-process) or openai.")
+    openai_base_url: str = Field(
+        "http://127.0.0.1:8000/v1", description="openai backend: the chat-completions server's base URL."
+    )
+    openai_model: str = Field("", description="openai backend: the served model's name; empty: `model`.")
+    openai_api_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("RAG_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key"),
+        description="openai backend: the API key, read from the environment (local servers need none).",
+    )
+    openai_timeout_s: float = Field(
+        120.0, gt=0, description="openai backend: seconds before a request fails."
+    )
 
     model: str = Field(
         "qwen2.5-coder-0.5b",
@@ -53,6 +75,9 @@ class Settings(BaseSettings):
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     max_tokens: int = Field(160, ge=16, description="Longest answer, in tokens.")
     seed: int = 0
+    repeat_penalty: float = Field(
+        1.05, ge=0.0, description="llama.cpp's repeat penalty; 1.0 sends none (hosted APIs reject it)."
+    )
 
     retrieval: str = Field("hybrid", description="hybrid (BM25 + dense), dense or bm25.")
     verify_citations: bool = Field(
@@ -76,6 +101,23 @@ class Settings(BaseSettings):
         0.30,
         description="Below this cosine similarity the best passage is not relevant: refuse.",
     )
+
+    @field_validator("generator")
+    @classmethod
+    def _generator_alias(cls, name: str) -> str:
+        return "local" if name == "llama" else name  # the backend's name before there were two
+
+    @property
+    def served_model(self) -> str:
+        """The model name sent to an OpenAI-compatible server."""
+        return self.openai_model or self.model
+
+    @property
+    def milvus_location(self) -> str:
+        """The Milvus server URI, or the absolute path of the milvus-lite file."""
+        if "://" in self.milvus_uri:
+            return self.milvus_uri
+        return str(Path(self.milvus_uri or self.index_dir / "milvus.db").resolve())
 
     @property
     def max_file_bytes(self) -> int:

@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from rag.settings import Settings
 from rag.store import create_store, load_store
 
 
@@ -10,7 +11,7 @@ def unit(rows):
 
 
 def test_faiss_add_search_delete_save_load(tmp_path):
-    store = create_store("faiss", 3)
+    store = create_store(Settings(), 3)
     store.add(np.array([10, 20, 30]), unit([[1, 0, 0], [0, 1, 0], [0.9, 0.1, 0]]))
     hits = store.search(unit([[1, 0, 0]])[0], 2)
     assert [i for i, _ in hits] == [10, 30]
@@ -18,17 +19,17 @@ def test_faiss_add_search_delete_save_load(tmp_path):
     store.delete(np.array([10]))
     assert len(store) == 2
     store.save(tmp_path)
-    loaded = load_store("faiss", tmp_path)
+    loaded = load_store("faiss", tmp_path, Settings())
     assert len(loaded) == 2 and loaded.dim == 3
     assert [i for i, _ in loaded.search(unit([[1, 0, 0]])[0], 5)] == [30, 20]
 
 
 def test_empty_store_and_unknown_backend(tmp_path):
-    assert create_store("faiss", 4).search(np.ones(4, dtype=np.float32), 3) == []
+    assert create_store(Settings(), 4).search(np.ones(4, dtype=np.float32), 3) == []
     with pytest.raises(ValueError, match="unknown vector store"):
-        create_store("chroma", 4)
+        create_store(Settings(vector_store="chroma"), 4)
     with pytest.raises(FileNotFoundError):
-        load_store("faiss", tmp_path)
+        load_store("faiss", tmp_path, Settings())
 
 
 def clustered(n, dim=64, clusters=50, seed=0):
@@ -41,9 +42,9 @@ def clustered(n, dim=64, clusters=50, seed=0):
 def test_past_the_threshold_the_store_turns_approximate_and_keeps_recall(tmp_path):
     vectors, queries = np.split(clustered(6100), [6000])  # queries: new points on the same topics
     ids = np.arange(6000) * 7 + 3
-    exact = create_store("faiss", 64)
+    exact = create_store(Settings(), 64)
     exact.add(ids, vectors)
-    store = create_store("faiss", 64)
+    store = create_store(Settings(), 64)
     store.add(ids, vectors)
     store.fit_to_size(5000)
     assert store.kind.startswith("IVF") and exact.kind == "exact (flat)"
@@ -58,7 +59,7 @@ def test_past_the_threshold_the_store_turns_approximate_and_keeps_recall(tmp_pat
     allowed = ids[[300, 4000, 5999]]
     assert sorted(i for i, _ in store.search(vectors[300], 10, allowed)) == sorted(allowed.tolist())
     store.save(tmp_path)
-    loaded = load_store("faiss", tmp_path)
+    loaded = load_store("faiss", tmp_path, Settings())
     assert loaded.kind.startswith("IVF") and len(loaded) == 5900
     assert loaded.search(vectors[200], 1)[0][0] == ids[200]
     # Shrunk well below the threshold, it goes back to exact search.

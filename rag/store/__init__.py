@@ -1,25 +1,43 @@
-"""Vector store backends, chosen by name (``Settings.vector_store``)."""
+"""Vector store backends, chosen by name (``Settings.vector_store``): ``faiss`` or ``milvus``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rag.settings import Settings
 from rag.store.base import VectorStore
 
+STORES = ("faiss", "milvus")
 
-def create_store(name: str, dim: int) -> VectorStore:
-    """A new, empty store of the named backend. A new backend is a new module plus one line here."""
-    if name == "faiss":
+
+def create_store(settings: Settings, dim: int) -> VectorStore:
+    """A new, empty store of the named backend. A new backend is a new module plus one branch here."""
+    if settings.vector_store == "faiss":
         from rag.store.faiss_store import FaissStore
 
         return FaissStore(dim)
-    raise ValueError(f"unknown vector store {name!r}; available: faiss")
+    if settings.vector_store == "milvus":
+        from rag.store.milvus_store import MilvusStore
+
+        return MilvusStore.new(dim, settings.milvus_location, _token(settings), settings.milvus_collection)
+    raise ValueError(f"unknown vector store {settings.vector_store!r}; available: {', '.join(STORES)}")
 
 
-def load_store(name: str, directory) -> VectorStore:
+def load_store(name: str, directory: Path, settings: Settings) -> VectorStore:
+    """The store of an index generation folder, written by the backend ``name``."""
     if name == "faiss":
         from rag.store.faiss_store import FaissStore
 
         return FaissStore.load(directory)
-    raise ValueError(f"unknown vector store {name!r}; available: faiss")
+    if name == "milvus":
+        from rag.store.milvus_store import MilvusStore
+
+        return MilvusStore.load(directory, _token(settings))
+    raise ValueError(f"unknown vector store {name!r}; available: {', '.join(STORES)}")
 
 
-__all__ = ["VectorStore", "create_store", "load_store"]
+def _token(settings: Settings) -> str:
+    return settings.milvus_token.get_secret_value() if settings.milvus_token else ""
+
+
+__all__ = ["STORES", "VectorStore", "create_store", "load_store"]

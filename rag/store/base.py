@@ -29,6 +29,14 @@ class VectorStore(ABC):
     def ids(self) -> np.ndarray:
         """Every stored id."""
 
+    def published(self) -> None:
+        """Called once the index generation that includes this store's changes is live.
+
+        A store shared in place by several processes (Milvus) applies its deletions here, so
+        readers of the previous generation never lose a row they know; file stores ignore it.
+        """
+        return None
+
     def fit_to_size(self, ann_threshold: int) -> None:
         """Choose exact or approximate search for the current size (a backend may ignore it)."""
         return None

@@ -1,0 +1,139 @@
+"""Scaling out: several readers sharing one served LLM and one Milvus server, on loopback.
+
+    .venv/bin/python bench/scale_out.py [--questions tests/data/dev.jsonl] [--count 16]
+
+Starts `python -m rag serve-llm` (llama.cpp's OpenAI-compatible server, default model) and
+`milvus-lite server`, indexes the corpus into that Milvus, then:
+
+1. N concurrent questions (N = 1, 2, 4 threads, one pipeline) against the served LLM: questions
+   per second and per-question latency p50, with the in-process (local) backend answering the same
+   questions one at a time as the baseline, in the same run;
+2. two separate `rag ask --json -` processes at once, both on the served LLM and the Milvus
+   server, as two app replicas would be: both must answer every question, and agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
+
+from rag.evaluate import load_questions  # noqa: E402
+from rag.pipeline import Pipeline  # noqa: E402
+from rag.settings import Settings  # noqa: E402
+from tests.test_openai_backend import free_port, start_server  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed_answers(pipeline: Pipeline, questions: list[str], workers: int) -> tuple[float, list[float]]:
+    started = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        answers = list(pool.map(pipeline.ask, questions))
+    return time.perf_counter() - started, [a.timings.total_s for a in answers]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=Path, default=ROOT / "tests/data/dev.jsonl")
+    parser.add_argument("--count", type=int, default=16)
+    args = parser.parse_args()
+    questions = [q.question for q in load_questions(args.questions) if not q.history][: args.count]
+    work = Path(tempfile.mkdtemp(prefix="scale-out-"))
+    llm_port, milvus_port = free_port(), free_port()
+    servers = [
+        start_server(
+            [sys.executable, "-m", "rag", "serve-llm", "--port", str(llm_port)], llm_port, work / "llm.log"
+        ),
+    ]
+    milvus_cmd = [
+        str(Path(sys.executable).parent / "milvus-lite"),
+        "server",
+        "--data-dir",
+        str(work / "milvus"),
+    ]
+    servers.append(
+        subprocess.Popen(
+            [*milvus_cmd, "--host", "127.0.0.1", "--port", str(milvus_port)],
+            stdout=open(work / "milvus.log", "w"),
+            stderr=subprocess.STDOUT,
+        )
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env.update(
+        RAG_GENERATOR="openai",
+        RAG_OPENAI_BASE_URL=f"http://127.0.0.1:{llm_port}/v1",
+        RAG_VECTOR_STORE="milvus",
+        RAG_MILVUS_URI=f"http://127.0.0.1:{milvus_port}",
+        RAG_INDEX_DIR=str(work / "index"),
+    )
+    try:
+        time.sleep(3)  # milvus-lite server start
+        subprocess.run(
+            [sys.executable, "-m", "rag", "index"], cwd=ROOT, env=env, check=True, capture_output=True
+        )
+        served = Pipeline(
+            Settings(
+                _env_file=None,
+                **{k[4:].lower(): v for k, v in env.items() if k.startswith("RAG_")},
+            )
+        )
+        local = Pipeline(Settings(_env_file=None))
+        local.prepare()
+        served.embedder = local.embedder
+        served.ask(questions[0])  # warm both
+        local.ask(questions[0])
+
+        print("| readers | backend | questions/s | ratio to local | latency p50 s |")
+        print("| ---: | --- | ---: | ---: | ---: |")
+        wall, latencies = timed_answers(local, questions, 1)
+        base = len(questions) / wall
+        print(f"| 1 | local (in-process) | {base:.2f} | 1.00 | {statistics.median(latencies):.2f} |")
+        for workers in (1, 2, 4):
+            wall, latencies = timed_answers(served, questions, workers)
+            rate = len(questions) / wall
+            print(
+                f"| {workers} | openai (served) | {rate:.2f} | {rate / base:.2f} | {statistics.median(latencies):.2f} |"
+            )
+
+        lines = "".join(json.dumps({"question": q}) + "\n" for q in questions)
+        started = time.perf_counter()
+        replicas = [
+            subprocess.Popen(
+                [sys.executable, "-m", "rag", "ask", "--json", "-"],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+            for _ in range(2)
+        ]
+        outputs = [r.communicate(lines, timeout=1200) for r in replicas]
+        wall = time.perf_counter() - started
+        answers = [[json.loads(line)["answer"] for line in out.splitlines()] for out, _ in outputs]
+        assert all(r.returncode == 0 for r in replicas), [err[-2000:] for _, err in outputs]
+        assert all(len(a) == len(questions) for a in answers), "a replica missed questions"
+        same = sum(a == b for a, b in zip(*answers))
+        print(
+            f"\ntwo `rag ask` processes sharing the served LLM and Milvus: {2 * len(questions)} answers "
+            f"in {wall:.1f} s (process start-up included), {same}/{len(questions)} identical across replicas"
+        )
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

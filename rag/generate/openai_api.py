@@ -1,0 +1,96 @@
+"""OpenAI-compatible backend: chat completions from a served LLM (llama.cpp's server, vLLM, a hosted API).
+
+The model runs elsewhere, so several app processes can share one server, and the server does the
+batching. Everything around generation (the prompt budget, citations, refusals) stays in this
+process and is the same as with the local backend. Token counts use the GGUF's own tokenizer
+when the model file is on this machine, and a safe over-estimate otherwise, so the prompt can
+never overflow the server's context window either way.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+from rag.generate.base import Generator
+
+# Qwen and Llama tokenizers average about 4 characters per token on English news; counting one
+# token per 3 bytes over-estimates, which only ever costs a passage, never an overflow.
+BYTES_PER_TOKEN_ESTIMATE = 3
+
+
+class GeneratorUnavailable(RuntimeError):
+    """The served LLM cannot be reached or refused the request; the message says which and why."""
+
+
+class OpenAIGenerator(Generator):
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str | None,
+        n_ctx: int,
+        seed: int,
+        repeat_penalty: float,
+        timeout_s: float,
+        tokenizer_path: Path | None = None,
+    ):
+        import openai
+
+        self._errors = (openai.APIError, openai.APIConnectionError, openai.APITimeoutError)
+        self.base_url = base_url
+        self.model = model
+        self.model_path = f"{model} at {base_url}"
+        self.n_ctx = n_ctx
+        self.seed = seed
+        self.repeat_penalty = repeat_penalty
+        # The key comes from the environment (RAG_OPENAI_API_KEY or OPENAI_API_KEY); local servers
+        # ignore it, but the client library insists on one.
+        self.client = openai.OpenAI(
+            base_url=base_url, api_key=api_key or "not-needed", timeout=timeout_s, max_retries=1
+        )
+        self._tokenizer = _vocab_only(tokenizer_path) if tokenizer_path else None
+        try:
+            served = [m.id for m in self.client.models.list()]
+        except self._errors as exc:
+            raise GeneratorUnavailable(f"the LLM server at {base_url} is not reachable: {exc}") from exc
+        if served and model not in served:
+            raise GeneratorUnavailable(
+                f"the LLM server at {base_url} does not serve {model!r}; it serves: {', '.join(served)}"
+            )
+
+    def count_tokens(self, text: str) -> int:
+        if self._tokenizer is not None:
+            return len(self._tokenizer.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+        return math.ceil(len(text.encode("utf-8")) / BYTES_PER_TOKEN_ESTIMATE)
+
+    def stream(self, messages: list[dict], max_tokens: int, temperature: float) -> Iterator[str]:
+        extra = {"repeat_penalty": self.repeat_penalty} if self.repeat_penalty != 1.0 else None
+        try:
+            chunks = self.client.chat.completions.create(
+                model=self.model,
+                messages=messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                top_p=1.0 if temperature == 0 else 0.95,
+                seed=self.seed,
+                stop=["\n\n", "Passage ["],  # as the local backend: see rag/generate/llama.py
+                stream=True,
+                extra_body=extra,
+            )
+            try:
+                for chunk in chunks:
+                    if chunk.choices and (piece := chunk.choices[0].delta.content):
+                        yield piece
+            finally:
+                chunks.close()  # a stopped answer frees the server's slot at once
+        except self._errors as exc:
+            raise GeneratorUnavailable(f"the LLM server at {self.base_url} failed: {exc}") from exc
+
+
+def _vocab_only(path: Path):
+    """The GGUF's tokenizer without its weights (a few MB), for exact prompt budgets."""
+    from llama_cpp import Llama
+
+    return Llama(model_path=str(path), vocab_only=True, verbose=False)

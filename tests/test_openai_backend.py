@@ -1,0 +1,182 @@
+"""The `openai` generator against a real llama.cpp server (`python -m llama_cpp.server`) on loopback.
+
+The server loads the same GGUF as the local backend, so with greedy decoding the two must give the
+same answers, citations and refusals: everything but the token stream stays in this process.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from rag.generate.openai_api import GeneratorUnavailable, OpenAIGenerator
+from rag.models import resolve_model
+from rag.settings import Settings
+from tests.conftest import ROOT, TEST_MODEL
+
+QUESTIONS = [
+    "How many Russian troops are stationed in Armenia?",
+    "What did Peskov say about the peacekeepers?",
+    "Who won the 2022 football World Cup?",  # refused: the articles do not say
+    "Which corridor did the refugees use to reach Armenia?",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(args: list[str], port: int, log: Path) -> subprocess.Popen:
+    """Start a server process and wait until its OpenAI API answers (or fail with its log)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    with open(log, "w") as out:
+        server = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"server exited with {server.returncode}: {log.read_text()[-3000:]}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=1)
+            return server
+        except OSError as exc:
+            if "401" in str(exc):  # up, and asking for a key
+                return server
+            time.sleep(0.3)
+    server.kill()
+    raise AssertionError(f"server did not start: {log.read_text()[-3000:]}")
+
+
+def llama_server(model: Path, alias: str, port: int, log: Path, *extra: str) -> subprocess.Popen:
+    return start_server(
+        [
+            sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", alias,
+            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2",
+            "--seed", "0", *extra,
+        ],
+        port,
+        log,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def served_url(pipeline, tmp_path_factory):
+    """llama.cpp's server with the default model, as a newsroom would run it."""
+    port = free_port()
+    server = llama_server(
+        pipeline.model_path(), pipeline.settings.model, port, tmp_path_factory.mktemp("srv") / "log"
+    )
+    yield f"http://127.0.0.1:{port}/v1"
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_served_answers_match_the_local_backend(pipeline, served_url):
+    served = pipeline.with_options(generator="openai", openai_base_url=served_url)
+    for question in QUESTIONS:
+        local, remote = pipeline.ask(question), served.ask(question)
+        assert remote.answer == local.answer, question
+        assert remote.refused == local.refused
+        assert [(c.source, c.start, c.end) for c in remote.citations] == [
+            (c.source, c.start, c.end) for c in local.citations
+        ]
+        assert remote.model == f"{pipeline.settings.model} at {served_url}"
+    assert served.ask(QUESTIONS[0]).citations, "a cited answer came through the server"
+    assert served.ask(QUESTIONS[2]).refused
+
+
+def test_served_answers_stream_and_can_be_stopped(pipeline, served_url):
+    served = pipeline.with_options(generator="openai", openai_base_url=served_url)
+    stream = served.ask_stream(QUESTIONS[1])
+    pieces = []
+    for piece in stream:
+        pieces.append(piece)
+        if len(pieces) == 3:
+            break
+    stream.close()  # a stop button: the request is dropped, the server is free again
+    assert len(pieces) == 3
+    stream = served.ask_stream(QUESTIONS[0])
+    pieces = list(stream)
+    assert len(pieces) > 3 and "5,000" in stream.answer.answer
+    assert 0 < stream.answer.timings.first_token_s < stream.answer.timings.total_s
+
+
+def test_prompt_budget_uses_the_gguf_tokenizer_or_overestimates(pipeline, served_url):
+    exact = OpenAIGenerator(
+        served_url, pipeline.settings.model, None, 4096, 0, 1.05, 30, pipeline.model_path()
+    )
+    estimated = OpenAIGenerator(served_url, pipeline.settings.model, None, 4096, 0, 1.05, 30)
+    text = (ROOT / "corpus" / "002_bc626fa2c772027a.txt").read_text()[:3000]
+    assert exact.count_tokens(text) == pipeline.generator.count_tokens(text)
+    assert estimated.count_tokens(text) >= exact.count_tokens(text)
+
+
+def test_unreachable_server_and_unknown_model_are_clear_errors(pipeline, served_url):
+    down = pipeline.with_options(generator="openai", openai_base_url=f"http://127.0.0.1:{free_port()}/v1")
+    with pytest.raises(GeneratorUnavailable, match="not reachable"):
+        down.generator  # noqa: B018
+    wrong = pipeline.with_options(generator="openai", openai_base_url=served_url, openai_model="gpt-9")
+    with pytest.raises(GeneratorUnavailable, match="does not serve 'gpt-9'.*qwen2.5-coder-0.5b"):
+        wrong.generator  # noqa: B018
+
+
+def test_cli_says_when_the_server_is_down(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env.update(RAG_GENERATOR="openai", RAG_OPENAI_BASE_URL=f"http://127.0.0.1:{free_port()}/v1")
+    env.update(RAG_INDEX_DIR=str(tmp_path / "index"))
+    subprocess.run([sys.executable, "-m", "rag", "index"], cwd=ROOT, env=env, check=True, capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "rag", "ask", "Who leads Armenia?"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "is not reachable" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_api_key_comes_from_the_environment(tmp_path, monkeypatch, session_tmp):
+    """A server that demands a key: refused without it, answered with OPENAI_API_KEY set."""
+    port = free_port()
+    model = resolve_model(TEST_MODEL, Settings().cache_dir)
+    server = llama_server(model, TEST_MODEL, port, tmp_path / "log", "--api_key", "s3cret")
+    try:
+        url = f"http://127.0.0.1:{port}/v1"
+        monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+        monkeypatch.delenv("RAG_OPENAI_API_KEY", raising=False)
+        with pytest.raises(GeneratorUnavailable):
+            create = Settings(_env_file=None, generator="openai", openai_base_url=url, model=TEST_MODEL)
+            OpenAIGenerator(url, create.served_model, None, 2048, 0, 1.05, 30)
+        monkeypatch.setenv("OPENAI_API_KEY", "s3cret")
+        settings = Settings(_env_file=None, generator="openai", openai_base_url=url, model=TEST_MODEL)
+        assert settings.openai_api_key.get_secret_value() == "s3cret"
+        generator = OpenAIGenerator(
+            url, settings.served_model, settings.openai_api_key.get_secret_value(), 2048, 0, 1.05, 30
+        )
+        text = "".join(generator.stream([{"role": "user", "content": "Say hello."}], 16, 0.0))
+        assert text.strip()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_rag_serve_llm_serves_a_packaged_model_by_name(tmp_path):
+    port = free_port()
+    server = start_server(
+        [sys.executable, "-m", "rag", "serve-llm", "--model", TEST_MODEL, "--port", str(port)],
+        port,
+        tmp_path / "log",
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/v1"
+        generator = OpenAIGenerator(url, TEST_MODEL, None, 2048, 0, 1.05, 30)  # checks the name is served
+        assert "".join(generator.stream([{"role": "user", "content": "Say hello."}], 16, 0.0)).strip()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
