@@ -25,7 +25,7 @@ from rag.embed import Embedder
 from rag.generate import Generator, create_generator
 from rag.index import Index, IndexNotReady, IndexReport, ProgressCallback, corpus_changed, update_index
 from rag.models import ModelNotAvailable, resolve_model
-from rag.prompt import REFUSAL, build_messages, passage_header
+from rag.prompt import REFUSAL, SYSTEM_PROMPT, build_messages, passage_header
 from rag.retrieve import Retriever, allowed_ids
 from rag.settings import Settings
 from rag.types import Answer, Message, Passage, SearchFilter, Timings
@@ -55,7 +55,8 @@ class _Shared:
     """What every pipeline derived from one another shares: loaded models and the live index."""
 
     def __init__(self) -> None:
-        self.lock = threading.RLock()  # loading models and the index
+        self.lock = threading.RLock()  # loading the embedder and the index
+        self.generator_lock = threading.RLock()  # loading LLMs: apart, so both can load at once
         self.update_lock = threading.Lock()  # one index update at a time
         self.embedder: Embedder | None = None
         self.generators: dict[tuple[str, int, int], Generator] = {}
@@ -105,7 +106,7 @@ class Pipeline:
     def generator(self) -> Generator:
         """The model for these settings, loaded (or connected to) once per process and shared."""
         settings = self.settings
-        with self._shared.lock:
+        with self._shared.generator_lock:
             if settings.generator == "openai":
                 key = ("openai", settings.openai_base_url, settings.served_model, settings.n_ctx)
                 if key not in self._shared.generators:
@@ -151,6 +152,11 @@ class Pipeline:
         """
         if self.settings.generator == "local":
             self.model_path(progress)
+        # The model loads (and reads the fixed system prompt) on a second thread while this one
+        # imports and loads the embedder, mostly single-threaded Python: one core each.
+        loading: list[BaseException] = []
+        loader = threading.Thread(target=self._load_generator, args=(loading,), daemon=True)
+        loader.start()
         self.embedder  # noqa: B018 - load it now rather than on the first question
         try:
             index = self.index
@@ -162,10 +168,19 @@ class Pipeline:
             )
         if progress:
             progress("loading the model", 0, 1)
-        self.generator  # noqa: B018 - the first question should not wait for the model to load
+        loader.join()
+        if loading:
+            raise loading[0]
         if progress:
             progress("loading the model", 1, 1)
         return report
+
+    def _load_generator(self, errors: list[BaseException]) -> None:
+        """Load the model so the first question does not wait for it, and warm its prompt cache."""
+        try:
+            self.generator.warm_up([{"role": "system", "content": SYSTEM_PROMPT}])
+        except BaseException as exc:  # handed to the caller of prepare()
+            errors.append(exc)
 
     # --- answering -----------------------------------------------------------------------
     def search(

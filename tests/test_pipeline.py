@@ -1,5 +1,7 @@
 """The whole pipeline with the default model on the shipped articles."""
 
+import pytest
+
 from rag.answerability import OUT_OF_SCOPE_REPLY
 from rag.pipeline import EMPTY_QUESTION_REPLY
 from rag.prompt import REFUSAL
@@ -174,3 +176,27 @@ def test_options_derive_a_pipeline_that_shares_models_and_index(pipeline):
 
     with pytest.raises(ValueError, match="cannot change"):
         pipeline.with_options(chunk_chars=300)
+
+
+def test_prepare_loads_the_model_beside_the_embedder_and_warms_the_system_prompt(tmp_path, embedder):
+    """prepare() leaves the model loaded with the fixed prompt start evaluated, so the first
+    question reuses it; a model that cannot load fails prepare() itself, with its reason."""
+    from rag.pipeline import Pipeline
+    from rag.prompt import SYSTEM_PROMPT
+    from tests.conftest import TEST_MODEL, make_settings
+
+    pipe = Pipeline(make_settings(tmp_path, model=TEST_MODEL))
+    pipe.embedder = embedder
+    pipe.prepare()
+    llm = pipe.generator.llm
+    system_tokens = llm.tokenize(SYSTEM_PROMPT.encode(), add_bos=False, special=False)
+    assert llm.n_tokens > len(system_tokens)  # the templated system message is in the KV cache
+    cached = llm.detokenize(list(llm._input_ids[: llm.n_tokens])).decode(errors="ignore")
+    assert SYSTEM_PROMPT in cached
+
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF" + b"\0" * 64)
+    bad = Pipeline(make_settings(tmp_path, model=str(broken)))
+    bad.embedder = embedder
+    with pytest.raises(RuntimeError, match="could not load GGUF model"):
+        bad.prepare()

@@ -19,6 +19,10 @@ class Generator(ABC):
     @abstractmethod
     def count_tokens(self, text: str) -> int: ...
 
+    def warm_up(self, messages: list[dict]) -> None:
+        """Get ready to answer prompts that start with ``messages`` (a backend may ignore it)."""
+        return None
+
     def busy(self) -> bool:
         """True while another answer is being generated (callers can say so instead of waiting blind)."""
         return False

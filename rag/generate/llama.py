@@ -71,6 +71,11 @@ class LlamaGenerator(Generator):
         except ValueError as exc:  # llama-cpp-python raises ValueError for unloadable files
             raise RuntimeError(f"could not load GGUF model {self.model_path}: {exc}") from exc
 
+    def warm_up(self, messages: list[dict]) -> None:
+        """Evaluate the fixed start of every prompt now: llama.cpp keeps it for the first question."""
+        for _ in self.stream([*messages, {"role": "user", "content": "Ready?"}], 1, 0.0):
+            pass
+
     def busy(self) -> bool:
         return self._lock.locked()
 
