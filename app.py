@@ -320,7 +320,11 @@ def main() -> None:
         "Answers come only from the articles in the corpus, with numbered citations. Everything runs offline."
     )
     st.session_state.setdefault("messages", [])
-    prepare(base)
+    try:
+        prepare(base)
+    except RuntimeError as exc:  # a served LLM or a Milvus server that is down, say
+        st.error(as_text(f"Not ready: {exc}. Start it (README, Scaling out) and reload this page."))
+        st.stop()
     with st.sidebar:
         st.subheader("Conversation")
         left, right = st.columns(2)

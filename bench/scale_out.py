@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anyw
 from rag.evaluate import load_questions  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
-from tests.test_openai_backend import free_port, start_server  # noqa: E402
+from tests.conftest import free_port, start_server  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

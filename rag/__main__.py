@@ -1,3 +1,3 @@
-from rag.cli import app
+from rag.cli import main
 
-app(prog_name="python -m rag")
+main()

@@ -27,6 +27,7 @@ from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models, res
 from rag.pipeline import Pipeline
 from rag.retrieve import describe_empty_filter, make_filter
 from rag.settings import Settings
+from rag.store import StoreUnavailable
 from rag.types import Message
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Ask a folder of news articles, offline.")
@@ -469,3 +470,12 @@ def setup(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
         )
     else:
         _print_report(report)
+
+
+def main() -> None:
+    """`python -m rag`: an engine that is down (served LLM, Milvus) is one clear line, not a traceback."""
+    try:
+        app(prog_name="python -m rag")
+    except (GeneratorUnavailable, StoreUnavailable) as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise SystemExit(2) from None

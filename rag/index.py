@@ -28,7 +28,7 @@ from rag.embed import Embedder
 from rag.lexical import LexicalIndex
 from rag.load import LoadError, describe_os_error, file_sha256, list_sources, load_document
 from rag.settings import Settings
-from rag.store import VectorStore, create_store, load_store
+from rag.store import StoreUnavailable, VectorStore, create_store, load_store
 from rag.types import Chunk
 
 FORMAT_VERSION = 3  # bump when chunking, cleaning or tokenizing changes what is stored
@@ -105,6 +105,8 @@ class Index:
                     chunks[chunk.id] = chunk
             store = load_store(manifest["vector_store"], gen, settings)
             lexical = LexicalIndex.load(gen)
+        except StoreUnavailable:
+            raise  # a server that is down is not a broken index: say so, rebuild nothing
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexNotReady(
                 f"the index in {index_dir} is unreadable ({exc}): run `python -m rag index`"
@@ -148,7 +150,7 @@ class Index:
         _fsync(pointer)
         os.replace(pointer, current)
         _fsync(index_dir)
-        self.store.published()
+        self.store.published(index_dir / previous if previous and previous != name else None)
         for old in index_dir.glob("gen-*"):
             if old.name not in (name, previous):
                 shutil.rmtree(old, ignore_errors=True)

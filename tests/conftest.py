@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -73,3 +78,77 @@ REPORT_PAGES = [
     "Around 17,000 of them are children. The agency has delivered 3,200 blankets and 1,500 mattresses "
     "to reception centres in Syunik province.",
 ]
+
+
+# --- servers for the scaling-out backends, started by the tests on loopback ports -----------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(args: list[str], port: int, log: Path, http: bool = True) -> subprocess.Popen:
+    """Start a server process and wait until it answers: its OpenAI API (``http``) or, for a
+    gRPC server, its port (or fail with its log)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    with open(log, "w") as out:
+        server = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"server exited with {server.returncode}: {log.read_text()[-3000:]}")
+        try:
+            if http:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=1)
+            else:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server
+        except OSError as exc:
+            if "401" in str(exc):  # up, and asking for a key
+                return server
+            time.sleep(0.3)
+    server.kill()
+    raise AssertionError(f"server did not start: {log.read_text()[-3000:]}")
+
+
+def llama_server(model: Path, alias: str, port: int, log: Path, *extra: str) -> subprocess.Popen:
+    return start_server(
+        [
+            sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", alias,
+            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2",
+            "--seed", "0", *extra,
+        ],
+        port,
+        log,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def served_url(pipeline, tmp_path_factory):
+    """llama.cpp's server with the default model, as a newsroom would run it."""
+    port = free_port()
+    server = llama_server(
+        pipeline.model_path(), pipeline.settings.model, port, tmp_path_factory.mktemp("srv") / "log"
+    )
+    yield f"http://127.0.0.1:{port}/v1"
+    server.terminate()
+    server.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def milvus_uri(tmp_path_factory):
+    """A Milvus server (milvus-lite's gRPC server) that several processes can share."""
+    port = free_port()
+    data = tmp_path_factory.mktemp("milvus")
+    server = start_server(
+        [str(Path(sys.executable).parent / "milvus-lite"), "server", "--data-dir", str(data / "db"),
+         "--host", "127.0.0.1", "--port", str(port)],
+        port,
+        data / "log",
+        http=False,
+    )  # fmt: skip
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=30)

@@ -56,14 +56,19 @@ def test_rows_of_an_unpublished_update_are_invisible(settings, tmp_path):
     assert [i for i, _ in writer.search(unit([[1, 0]])[0], 5)][:2] == [0, 2]
 
 
-def test_a_rebuild_drops_the_old_collection_once_published(settings, tmp_path):
+def test_a_rebuild_drops_the_collection_it_replaced_once_published(settings, tmp_path):
     first = create_store(settings, 2)
     first.add(np.array([0]), unit([[1, 0]]))
+    (tmp_path / "gen-1").mkdir()
+    first.save(tmp_path / "gen-1")
+    first.published()
+    other_index = create_store(settings, 2)  # another index folder using the same Milvus and name
     second = create_store(settings, 2)  # a rebuild writes a new collection
     second.add(np.array([0]), unit([[0, 1]]))
     assert first.collection != second.collection
-    second.published()
-    assert second._client.list_collections() == [second.collection]
+    assert first.collection in second._client.list_collections()  # readers of gen-1 still use it
+    second.published(tmp_path / "gen-1")
+    assert sorted(second._client.list_collections()) == sorted([second.collection, other_index.collection])
 
 
 def test_many_vectors_round_trip(settings, tmp_path):
@@ -121,3 +126,20 @@ def test_milvus_index_answers_like_faiss_and_updates_incrementally(pipeline, cor
     reopened = Pipeline(milvus.settings)  # a new process: the published generation, from Milvus
     reopened.embedder = pipeline.embedder
     assert len(reopened.index.store) == len(milvus.index.chunks)
+
+
+def test_a_collection_dropped_behind_the_index_is_rebuilt(pipeline, tmp_path):
+    from rag.pipeline import Pipeline
+    from rag.store.milvus_store import _client
+    from tests.conftest import make_settings
+
+    milvus = Pipeline(make_settings(tmp_path, vector_store="milvus"))
+    milvus.embedder = pipeline.embedder
+    milvus.update_index()
+    store = milvus.index.store
+    _client(store.uri, "").drop_collection(store.collection)
+    again = Pipeline(milvus.settings)
+    again.embedder = pipeline.embedder
+    report = again.update_index()
+    assert report.rebuilt_because and "unreadable" in report.rebuilt_because
+    assert again.search("How many Russian troops are stationed in Armenia?", 1)[0].chunk.source

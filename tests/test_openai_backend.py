@@ -7,19 +7,15 @@ same answers, citations and refusals: everything but the token stream stays in t
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
 from rag.generate.openai_api import GeneratorUnavailable, OpenAIGenerator
 from rag.models import resolve_model
 from rag.settings import Settings
-from tests.conftest import ROOT, TEST_MODEL
+from tests.conftest import ROOT, TEST_MODEL, free_port, llama_server, start_server
 
 QUESTIONS = [
     "How many Russian troops are stationed in Armenia?",
@@ -27,56 +23,6 @@ QUESTIONS = [
     "Who won the 2022 football World Cup?",  # refused: the articles do not say
     "Which corridor did the refugees use to reach Armenia?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(args: list[str], port: int, log: Path) -> subprocess.Popen:
-    """Start a server process and wait until its OpenAI API answers (or fail with its log)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    with open(log, "w") as out:
-        server = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise AssertionError(f"server exited with {server.returncode}: {log.read_text()[-3000:]}")
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=1)
-            return server
-        except OSError as exc:
-            if "401" in str(exc):  # up, and asking for a key
-                return server
-            time.sleep(0.3)
-    server.kill()
-    raise AssertionError(f"server did not start: {log.read_text()[-3000:]}")
-
-
-def llama_server(model: Path, alias: str, port: int, log: Path, *extra: str) -> subprocess.Popen:
-    return start_server(
-        [
-            sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", alias,
-            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2",
-            "--seed", "0", *extra,
-        ],
-        port,
-        log,
-    )  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def served_url(pipeline, tmp_path_factory):
-    """llama.cpp's server with the default model, as a newsroom would run it."""
-    port = free_port()
-    server = llama_server(
-        pipeline.model_path(), pipeline.settings.model, port, tmp_path_factory.mktemp("srv") / "log"
-    )
-    yield f"http://127.0.0.1:{port}/v1"
-    server.terminate()
-    server.wait(timeout=30)
 
 
 def test_served_answers_match_the_local_backend(pipeline, served_url):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rag.settings import Settings
-from rag.store.base import VectorStore
+from rag.store.base import StoreUnavailable, VectorStore
 
 STORES = ("faiss", "milvus")
 
@@ -40,4 +40,4 @@ def _token(settings: Settings) -> str:
     return settings.milvus_token.get_secret_value() if settings.milvus_token else ""
 
 
-__all__ = ["STORES", "VectorStore", "create_store", "load_store"]
+__all__ = ["STORES", "StoreUnavailable", "VectorStore", "create_store", "load_store"]

@@ -8,6 +8,13 @@ from pathlib import Path
 import numpy as np
 
 
+class StoreUnavailable(RuntimeError):
+    """The vector store's engine cannot be reached or failed; the message says which and why.
+
+    Not a broken index: nothing is rebuilt because a server is down.
+    """
+
+
 class VectorStore(ABC):
     """Stores unit vectors under integer ids; search returns (id, cosine similarity) pairs."""
 
@@ -29,11 +36,13 @@ class VectorStore(ABC):
     def ids(self) -> np.ndarray:
         """Every stored id."""
 
-    def published(self) -> None:
+    def published(self, previous: Path | None = None) -> None:
         """Called once the index generation that includes this store's changes is live.
 
-        A store shared in place by several processes (Milvus) applies its deletions here, so
-        readers of the previous generation never lose a row they know; file stores ignore it.
+        ``previous`` is the generation folder it replaced (None for the first). A store shared in
+        place by several processes (Milvus) applies its deletions here, so readers of the previous
+        generation never lose a row they know, and drops what a rebuild replaced; file stores
+        ignore it.
         """
         return None
 

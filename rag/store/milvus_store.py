@@ -12,12 +12,13 @@ Index generations stay atomic although the collection is shared and changed in p
   killed update are invisible (and overwritten, since rows are upserted, when their ids are used);
 * deletions wait in memory until the new generation is published (``published``), so readers of
   the old generation keep every row they know until then;
-* a rebuild (other settings, a broken index) writes a new collection; the old ones with the same
-  name prefix are dropped once the new generation is published.
+* a rebuild (other settings, a broken index) writes a new collection; the one it replaces is
+  dropped once the new generation is published.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import uuid
@@ -25,12 +26,30 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.store.base import VectorStore
+from rag.store.base import StoreUnavailable, VectorStore
 
 FILE_NAME = "milvus.json"
 MAX_QUERY_ROWS = 16_384  # Milvus returns at most this many rows per query
 
 _clients: dict[tuple[str, str], object] = {}
+CONNECT_TIMEOUT_S = 10.0
+
+
+def _engine_errors(method):
+    """Milvus failures (server down, refused request) become StoreUnavailable, naming the server."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        from pymilvus.exceptions import MilvusException
+
+        try:
+            return method(self, *args, **kwargs)
+        except MilvusException as exc:
+            raise StoreUnavailable(f"Milvus at {self.uri} failed: {getattr(exc, 'message', exc)}") from exc
+
+    return wrapper
+
+
 _clients_lock = threading.Lock()
 
 
@@ -43,11 +62,12 @@ def _client(uri: str, token: str):
         if key not in _clients:
             if "://" not in uri:
                 Path(uri).parent.mkdir(parents=True, exist_ok=True)
-            _clients[key] = MilvusClient(uri=uri, token=token)
+            _clients[key] = MilvusClient(uri=uri, token=token, timeout=CONNECT_TIMEOUT_S)
         return _clients[key]
 
 
 class MilvusStore(VectorStore):
+    @_engine_errors
     def __init__(self, dim: int, uri: str, token: str, collection: str, limit: int = 0, create: bool = False):
         self.dim = dim
         self.uri = uri
@@ -58,12 +78,16 @@ class MilvusStore(VectorStore):
         self._client = _client(uri, token)
         if create:
             self._create()
+        elif not self._client.has_collection(collection):
+            # Dropped behind the index's back: a broken index (rebuilt), not an engine failure.
+            raise ValueError(f"Milvus at {uri} has no collection {collection}")
         self._client.load_collection(collection)
 
     @classmethod
     def new(cls, dim: int, uri: str, token: str, prefix: str) -> MilvusStore:
         return cls(dim, uri, token, f"{prefix}_{uuid.uuid4().hex[:8]}", create=True)
 
+    @_engine_errors
     def _create(self) -> None:
         from pymilvus import DataType, MilvusClient
 
@@ -78,6 +102,7 @@ class MilvusStore(VectorStore):
             self.collection, schema=schema, index_params=params, consistency_level="Strong"
         )
 
+    @_engine_errors
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         ids = np.asarray(ids, dtype=np.int64)
         vectors = np.asarray(vectors, dtype=np.float32)
@@ -90,20 +115,23 @@ class MilvusStore(VectorStore):
     def delete(self, ids: np.ndarray) -> None:
         self._pending_deletes.extend(int(i) for i in ids)
 
-    def published(self) -> None:
+    @_engine_errors
+    def published(self, previous: Path | None = None) -> None:
         if self._pending_deletes:
             for start in range(0, len(self._pending_deletes), 1000):
                 self._client.delete(self.collection, ids=self._pending_deletes[start : start + 1000])
             self._pending_deletes = []
-        prefix = self.collection.rsplit("_", 1)[0]
-        for name in self._client.list_collections():
-            if name != self.collection and name.rsplit("_", 1)[0] == prefix:
-                self._client.drop_collection(name)  # left by an earlier rebuild
+        record = previous / FILE_NAME if previous else None
+        if record and record.is_file():
+            replaced = json.loads(record.read_text())
+            if replaced["uri"] == self.uri and replaced["collection"] != self.collection:
+                self._client.drop_collection(replaced["collection"])  # a rebuild replaced it
 
     def _visible(self, extra: str = "") -> str:
         pending = f" and id not in {self._pending_deletes}" if self._pending_deletes else ""
         return f"id < {self.limit}{pending}" + (f" and {extra}" if extra else "")
 
+    @_engine_errors
     def search(
         self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
@@ -123,6 +151,7 @@ class MilvusStore(VectorStore):
         )[0]
         return [(int(hit["id"]), float(hit["distance"])) for hit in hits]
 
+    @_engine_errors
     def ids(self) -> np.ndarray:
         iterator = self._client.query_iterator(
             self.collection, batch_size=MAX_QUERY_ROWS, filter=self._visible(), output_fields=["id"]
@@ -133,6 +162,7 @@ class MilvusStore(VectorStore):
         iterator.close()
         return np.array(sorted(found), dtype=np.int64)
 
+    @_engine_errors
     def vectors(self, ids: list[int]) -> np.ndarray:
         by_id: dict[int, list[float]] = {}
         for start in range(0, len(ids), MAX_QUERY_ROWS):
@@ -144,6 +174,7 @@ class MilvusStore(VectorStore):
                 by_id[int(row["id"])] = row["vector"]
         return np.array([by_id[int(i)] for i in ids], dtype=np.float32).reshape(-1, self.dim)
 
+    @_engine_errors
     def __len__(self) -> int:
         result = self._client.query(self.collection, filter=self._visible(), output_fields=["count(*)"])
         return int(result[0]["count(*)"])
@@ -152,6 +183,7 @@ class MilvusStore(VectorStore):
     def kind(self) -> str:
         return f"Milvus collection {self.collection} at {self.uri}"
 
+    @_engine_errors
     def save(self, directory: Path) -> None:
         self._client.flush(self.collection)
         record = {"uri": self.uri, "collection": self.collection, "dim": self.dim, "limit": self.limit}
@@ -160,9 +192,4 @@ class MilvusStore(VectorStore):
     @classmethod
     def load(cls, directory: Path, token: str = "") -> MilvusStore:
         record = json.loads((directory / FILE_NAME).read_text())
-        from pymilvus.exceptions import MilvusException
-
-        try:
-            return cls(record["dim"], record["uri"], token, record["collection"], record["limit"])
-        except MilvusException as exc:
-            raise RuntimeError(f"Milvus collection {record['collection']} at {record['uri']}: {exc}") from exc
+        return cls(record["dim"], record["uri"], token, record["collection"], record["limit"])
