@@ -36,10 +36,13 @@ def highlighted(before: str, cited: str, after: str) -> str:
     return as_text(before) + marked + as_text(after)
 
 
-@st.cache_resource(show_spinner=False)
-def load_pipeline(settings_json: str) -> Pipeline:
-    """One pipeline (models and index) per server process, shared by every browser session."""
-    return Pipeline(Settings.model_validate_json(settings_json))
+@st.cache_resource(show_spinner=False, hash_funcs={Settings: lambda settings: settings.model_dump_json()})
+def load_pipeline(settings: Settings) -> Pipeline:
+    """One pipeline (models and index) per server process, shared by every browser session.
+
+    Passed as an object, not as its JSON, which masks secrets such as the served LLM's API key.
+    """
+    return Pipeline(settings)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -314,7 +317,7 @@ def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilt
 
 
 def main() -> None:
-    base = load_pipeline(Settings().model_dump_json())
+    base = load_pipeline(Settings())
     st.title("News archive Q&A")
     st.caption(
         "Answers come only from the articles in the corpus, with numbered citations. Everything runs offline."

@@ -1,6 +1,6 @@
 """Approximate vs exact vector search at scale: recall@10, query latency and memory.
 
-    .venv/bin/python bench/ann.py [--chunks 120000] [--index DIR]
+    .venv/bin/python bench/ann.py [--chunks 120000] [--index DIR] [--milvus]
 
 Embedding 100k real chunks takes ~40 min on a 2-core laptop, so the large collection is built
 from real embeddings instead: every Lee sentence is embedded once (MiniLM) and each "chunk" vector
@@ -8,6 +8,7 @@ is the normalised mean of four random sentence vectors, which is how mean poolin
 passage's content. Queries are other such mixtures, and 200 held-out Lee sentences. With
 --index, the real vectors of a built index (say the 10,000-article scale corpus) are measured too.
 Exact search is the flat index; the approximate one is what `FaissStore.fit_to_size` builds.
+With --milvus, the same collection is also searched in Milvus (`RAG_VECTOR_STORE=milvus`).
 """
 
 from __future__ import annotations
@@ -76,11 +77,45 @@ def measure(name: str, vectors: np.ndarray, queries: np.ndarray, threshold: int,
     )
 
 
+def measure_milvus(vectors: np.ndarray, queries: np.ndarray) -> None:
+    """The same collection in Milvus (a milvus-lite file, AUTOINDEX), against exact FAISS search."""
+    import tempfile
+
+    from rag.store.milvus_store import MilvusStore
+
+    ids = np.arange(len(vectors), dtype=np.int64)
+    exact = FaissStore(vectors.shape[1])
+    exact.add(ids, vectors)
+    folder = Path(tempfile.mkdtemp(prefix="ann-milvus-"))
+    started = time.perf_counter()
+    store = MilvusStore.new(vectors.shape[1], str(folder / "milvus.db"), "", "ann")
+    store.add(ids, vectors)
+    store.save(folder)  # flushed and indexed, as after `rag index`
+    build_s = time.perf_counter() - started
+    recalls, exact_ms, milvus_ms = [], [], []
+    for q in queries:
+        t = time.perf_counter()
+        truth = {i for i, _ in exact.search(q, 10)}
+        exact_ms.append(1000 * (time.perf_counter() - t))
+        t = time.perf_counter()
+        got = {i for i, _ in store.search(q, 10)}
+        milvus_ms.append(1000 * (time.perf_counter() - t))
+        recalls.append(len(truth & got) / 10)
+    p95 = lambda xs: float(np.percentile(xs, 95))  # noqa: E731
+    print(
+        f"| Milvus (milvus-lite file) | {len(vectors):,} | {store.kind.split(' at ')[0]}, AUTOINDEX |"
+        f" {statistics.mean(recalls):.3f} | {statistics.median(exact_ms):.1f} / {p95(exact_ms):.1f} |"
+        f" {statistics.median(milvus_ms):.2f} / {p95(milvus_ms):.2f} | {build_s:.1f} | – |",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chunks", type=int, default=120_000)
     parser.add_argument("--index", type=Path, help="a built index folder whose real vectors to measure too")
     parser.add_argument("--sweep", action="store_true", help="also print recall for other nprobe values")
+    parser.add_argument("--milvus", action="store_true", help="also measure the Milvus store (milvus-lite)")
     args = parser.parse_args()
 
     sentences = [t[s.start : s.end] for t in lee_articles() for s in split_sentences(t)]
@@ -101,6 +136,8 @@ def main() -> None:
           " approximate ms p50 / p95 | build s | index MB |")  # fmt: skip
     print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     measure("mixtures of real sentence vectors", chunks, queries, threshold=50_000, sweep=args.sweep)
+    if args.milvus:
+        measure_milvus(chunks, queries)
     if args.index:
         current = (args.index / "CURRENT").read_text().strip()
         store = FaissStore.load(args.index / current)

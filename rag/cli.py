@@ -294,13 +294,6 @@ def ask(
         pipeline.generator  # noqa: B018 - load (and assemble) the model once, up front
     except (ModelNotAvailable, RuntimeError) as exc:
         _fail(str(exc))
-    try:
-        _answer(pipeline, question, json_out, search_filter)
-    except GeneratorUnavailable as exc:
-        _fail(str(exc))
-
-
-def _answer(pipeline: Pipeline, question: str, json_out: bool, search_filter) -> None:
     if question == "-":
         if not json_out:
             _fail("reading questions from stdin (-) needs --json")
@@ -424,7 +417,8 @@ def serve_llm(
     """
     settings = Settings(**({"model": model} if model else {}))
     try:
-        path = resolve_model(settings.model, settings.cache_dir)
+        with _Bars() as bars:
+            path = resolve_model(settings.model, settings.cache_dir, bars)
     except ModelNotAvailable as exc:
         _fail(str(exc))
     from llama_cpp.server.__main__ import main as server_main

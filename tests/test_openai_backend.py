@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from rag.generate.openai_api import GeneratorUnavailable, OpenAIGenerator
 from rag.models import resolve_model
@@ -87,7 +88,7 @@ def test_cli_says_when_the_server_is_down(tmp_path):
     assert "is not reachable" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_api_key_comes_from_the_environment(tmp_path, monkeypatch, session_tmp):
+def test_api_key_comes_from_the_environment(tmp_path, monkeypatch, session_tmp, pipeline):
     """A server that demands a key: refused without it, answered with OPENAI_API_KEY set."""
     port = free_port()
     model = resolve_model(TEST_MODEL, Settings().cache_dir)
@@ -96,9 +97,8 @@ def test_api_key_comes_from_the_environment(tmp_path, monkeypatch, session_tmp):
         url = f"http://127.0.0.1:{port}/v1"
         monkeypatch.delenv("OPENAI_API_KEY", raising=False)
         monkeypatch.delenv("RAG_OPENAI_API_KEY", raising=False)
-        with pytest.raises(GeneratorUnavailable):
-            create = Settings(_env_file=None, generator="openai", openai_base_url=url, model=TEST_MODEL)
-            OpenAIGenerator(url, create.served_model, None, 2048, 0, 1.05, 30)
+        with pytest.raises(GeneratorUnavailable, match="401"):
+            OpenAIGenerator(url, TEST_MODEL, None, 2048, 0, 1.05, 30)
         monkeypatch.setenv("OPENAI_API_KEY", "s3cret")
         settings = Settings(_env_file=None, generator="openai", openai_base_url=url, model=TEST_MODEL)
         assert settings.openai_api_key.get_secret_value() == "s3cret"
@@ -107,6 +107,21 @@ def test_api_key_comes_from_the_environment(tmp_path, monkeypatch, session_tmp):
         )
         text = "".join(generator.stream([{"role": "user", "content": "Say hello."}], 16, 0.0))
         assert text.strip()
+
+        # The chat, configured by the environment alone, keeps the key all the way to the server.
+        for key, value in {
+            "RAG_CORPUS_DIR": str(ROOT / "corpus"),
+            "RAG_INDEX_DIR": str(session_tmp / "index"),
+            "RAG_GENERATOR": "openai",
+            "RAG_OPENAI_BASE_URL": url,
+            "RAG_MODEL": TEST_MODEL,
+        }.items():
+            monkeypatch.setenv(key, value)
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+        at.run()
+        at.chat_input[0].set_value("How many Russian troops are stationed in Armenia?").run()
+        assert not at.exception and not at.error
+        assert at.chat_message[-1].name == "assistant" and at.chat_message[-1].markdown[0].value
     finally:
         server.terminate()
         server.wait(timeout=30)

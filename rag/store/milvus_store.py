@@ -45,7 +45,12 @@ def _engine_errors(method):
         try:
             return method(self, *args, **kwargs)
         except MilvusException as exc:
-            raise StoreUnavailable(f"Milvus at {self.uri} failed: {getattr(exc, 'message', exc)}") from exc
+            reason = getattr(exc, "message", exc)
+            if "://" not in self.uri:  # a milvus-lite file: one process at a time
+                reason = (
+                    f"{reason} (a milvus-lite file opens in one process only; share a Milvus server instead)"
+                )
+            raise StoreUnavailable(f"Milvus at {self.uri} failed: {reason}") from exc
 
     return wrapper
 
