@@ -15,7 +15,6 @@ Starts `python -m rag serve-llm` (llama.cpp's OpenAI-compatible server, default 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -30,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anyw
 from rag.evaluate import load_questions  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
-from tests.conftest import free_port, start_server  # noqa: E402
+from tests.conftest import ask_in_processes, free_port, start_server  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,24 +104,10 @@ def main() -> None:
                 f"| {workers} | openai (served) | {rate:.2f} | {rate / base:.2f} | {statistics.median(latencies):.2f} |"
             )
 
-        lines = "".join(json.dumps({"question": q}) + "\n" for q in questions)
         started = time.perf_counter()
-        replicas = [
-            subprocess.Popen(
-                [sys.executable, "-m", "rag", "ask", "--json", "-"],
-                cwd=ROOT,
-                env=env,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )  # fmt: skip
-            for _ in range(2)
-        ]
-        outputs = [r.communicate(lines, timeout=1200) for r in replicas]
+        replicas = ask_in_processes(env, questions, processes=2, timeout=1200)
         wall = time.perf_counter() - started
-        answers = [[json.loads(line)["answer"] for line in out.splitlines()] for out, _ in outputs]
-        assert all(r.returncode == 0 for r in replicas), [err[-2000:] for _, err in outputs]
+        answers = [[a["answer"] for a in replica] for replica in replicas]
         assert all(len(a) == len(questions) for a in answers), "a replica missed questions"
         same = sum(a == b for a, b in zip(*answers))
         print(

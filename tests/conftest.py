@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -152,3 +153,27 @@ def milvus_uri(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     server.terminate()
     server.wait(timeout=30)
+
+
+def ask_in_processes(
+    env: dict[str, str], questions: list[str], processes: int, timeout: float
+) -> list[list[dict]]:
+    """Each of ``processes`` separate `rag ask --json -` runs, at once, answers all ``questions``
+    (as app replicas would): their JSON answers, one list per process."""
+    lines = "".join(json.dumps({"question": q}) + "\n" for q in questions)
+    replicas = [
+        subprocess.Popen(
+            [sys.executable, "-m", "rag", "ask", "--json", "-"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for _ in range(processes)
+    ]
+    outputs = [replica.communicate(lines, timeout=timeout) for replica in replicas]
+    for replica, (_, err) in zip(replicas, outputs):
+        assert replica.returncode == 0, err[-3000:]
+    return [[json.loads(line) for line in out.splitlines()] for out, _ in outputs]

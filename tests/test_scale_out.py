@@ -13,7 +13,7 @@ import sys
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, ask_in_processes
 from tests.test_app import unescape
 
 QUESTIONS = ["How many Russian troops are stationed in Armenia?", "Who won the 2022 FIFA World Cup?"]
@@ -33,13 +33,18 @@ def scaled_env(tmp_path, served_url, milvus_uri) -> dict[str, str]:
     return env
 
 
+def use_env(monkeypatch, env: dict[str, str]) -> None:
+    """The RAG_ settings of ``env`` for the chat run in this process."""
+    for key, value in env.items():
+        if key.startswith("RAG_"):
+            monkeypatch.setenv(key, value)
+
+
 def test_chat_and_two_cli_replicas_share_the_served_llm_and_milvus(
     tmp_path, served_url, milvus_uri, monkeypatch
 ):
     env = scaled_env(tmp_path, served_url, milvus_uri)
-    for key, value in env.items():
-        if key.startswith("RAG_"):
-            monkeypatch.setenv(key, value)
+    use_env(monkeypatch, env)
 
     # The chat, with settings alone changed: it builds the index into Milvus, answers through the
     # served model, and shows the same answer and citation card as with the embedded default.
@@ -56,23 +61,7 @@ def test_chat_and_two_cli_replicas_share_the_served_llm_and_milvus(
     assert stored["uri"] == milvus_uri and stored["collection"].startswith("scale_out_")
 
     # Two more processes at once, as two app replicas: the same index folder, Milvus and server.
-    lines = "".join(json.dumps({"question": q}) + "\n" for q in QUESTIONS)
-    replicas = [
-        subprocess.Popen(
-            [sys.executable, "-m", "rag", "ask", "--json", "-"],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )  # fmt: skip
-        for _ in range(2)
-    ]
-    outputs = [replica.communicate(lines, timeout=600) for replica in replicas]
-    for replica, (_, err) in zip(replicas, outputs):
-        assert replica.returncode == 0, err[-3000:]
-    answers = [[json.loads(line) for line in out.splitlines()] for out, _ in outputs]
+    answers = ask_in_processes(env, QUESTIONS, processes=2, timeout=600)
     for answer in answers[0] + answers[1]:
         del answer["timings"]
     assert answers[0] == answers[1]  # the replicas agree
@@ -93,9 +82,7 @@ def test_engines_that_are_down_are_named_not_tracebacks(tmp_path, monkeypatch):
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert f"Milvus at {env['RAG_MILVUS_URI']} failed" in done.stderr
 
-    for key, value in env.items():
-        if key.startswith("RAG_"):
-            monkeypatch.setenv(key, value)
+    use_env(monkeypatch, env)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     assert not at.exception
