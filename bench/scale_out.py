@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
 
-from rag.evaluate import load_questions  # noqa: E402
+from rag.evaluate import EvalRow, load_questions, summarize  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from tests.conftest import ask_in_processes, free_port, start_server  # noqa: E402
@@ -34,11 +34,14 @@ from tests.conftest import ask_in_processes, free_port, start_server  # noqa: E4
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed_answers(pipeline: Pipeline, questions: list[str], workers: int) -> tuple[float, list[float]]:
+def timed_answers(pipeline: Pipeline, items: list, workers: int) -> tuple[float, list[float], float]:
+    """Wall time, per-question latencies and answer accuracy (so speed is never bought with
+    broken answers) for ``items`` asked by ``workers`` threads at once."""
     started = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
-        answers = list(pool.map(pipeline.ask, questions))
-    return time.perf_counter() - started, [a.timings.total_s for a in answers]
+        answers = list(pool.map(lambda item: pipeline.ask(item.question), items))
+    accuracy = summarize([EvalRow(item, answer) for item, answer in zip(items, answers)])["answer_accuracy"]
+    return time.perf_counter() - started, [a.timings.total_s for a in answers], accuracy
 
 
 def main() -> None:
@@ -46,7 +49,8 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=ROOT / "tests/data/dev.jsonl")
     parser.add_argument("--count", type=int, default=16)
     args = parser.parse_args()
-    questions = [q.question for q in load_questions(args.questions) if not q.history][: args.count]
+    items = [q for q in load_questions(args.questions) if not q.history][: args.count]
+    questions = [item.question for item in items]
     work = Path(tempfile.mkdtemp(prefix="scale-out-"))
     llm_port, milvus_port = free_port(), free_port()
     servers = [
@@ -92,16 +96,19 @@ def main() -> None:
         served.ask(questions[0])  # warm both
         local.ask(questions[0])
 
-        print("| readers | backend | questions/s | ratio to local | latency p50 s |")
-        print("| ---: | --- | ---: | ---: | ---: |")
-        wall, latencies = timed_answers(local, questions, 1)
-        base = len(questions) / wall
-        print(f"| 1 | local (in-process) | {base:.2f} | 1.00 | {statistics.median(latencies):.2f} |")
+        print("| readers | backend | questions/s | ratio to local | latency p50 s | answer accuracy |")
+        print("| ---: | --- | ---: | ---: | ---: | ---: |")
+        wall, latencies, accuracy = timed_answers(local, items, 1)
+        base = len(items) / wall
+        print(
+            f"| 1 | local (in-process) | {base:.2f} | 1.00 | {statistics.median(latencies):.2f} | {accuracy} |"
+        )
         for workers in (1, 2, 4):
-            wall, latencies = timed_answers(served, questions, workers)
-            rate = len(questions) / wall
+            wall, latencies, accuracy = timed_answers(served, items, workers)
+            rate = len(items) / wall
             print(
-                f"| {workers} | openai (served) | {rate:.2f} | {rate / base:.2f} | {statistics.median(latencies):.2f} |"
+                f"| {workers} | openai (served) | {rate:.2f} | {rate / base:.2f} |"
+                f" {statistics.median(latencies):.2f} | {accuracy} |"
             )
 
         started = time.perf_counter()

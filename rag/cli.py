@@ -433,6 +433,8 @@ def serve_llm(
         *("--model", str(path), "--model_alias", alias, "--host", host, "--port", str(port)),
         *("--n_ctx", str(settings.n_ctx), "--n_threads", str(settings.n_threads)),
         *("--n_threads_batch", str(settings.n_threads), "--seed", str(settings.seed)),
+        # Several readers share this server: queue their questions instead of cutting one off.
+        *("--interrupt_requests", "False"),
     ]
     server_main()
 

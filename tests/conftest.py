@@ -119,7 +119,7 @@ def llama_server(model: Path, alias: str, port: int, log: Path, *extra: str) -> 
         [
             sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", alias,
             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2",
-            "--seed", "0", *extra,
+            "--seed", "0", "--interrupt_requests", "False", *extra,
         ],
         port,
         log,

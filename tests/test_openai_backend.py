@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -141,3 +142,64 @@ def test_rag_serve_llm_serves_a_packaged_model_by_name(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def concurrent_streams(generator: OpenAIGenerator, count: int) -> list[str | Exception]:
+    """``count`` questions sent at once (0.3 s apart) to one server, as several readers would."""
+    import threading
+
+    results: list[str | Exception] = [""] * count
+
+    def ask(n: int) -> None:
+        try:
+            results[n] = "".join(
+                generator.stream(
+                    [{"role": "user", "content": "Write three sentences about Armenia."}], 48, 0.0
+                )
+            )
+        except GeneratorUnavailable as exc:
+            results[n] = exc
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.3)
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_concurrent_readers_queue_on_rag_serve_llm_and_a_cut_off_answer_is_an_error(tmp_path):
+    """`rag serve-llm` finishes every reader's answer; a server that cuts one off (llama.cpp's
+    default when a second request arrives) is reported, never passed on as a whole answer."""
+    port = free_port()
+    server = start_server(
+        [sys.executable, "-m", "rag", "serve-llm", "--model", TEST_MODEL, "--port", str(port)],
+        port,
+        tmp_path / "log",
+    )
+    try:
+        generator = OpenAIGenerator(f"http://127.0.0.1:{port}/v1", TEST_MODEL, None, 2048, 0, 1.05, 60)
+        answers = concurrent_streams(generator, 3)
+        # Each finished (no cut-off error) and is whole: 48 tokens of text, not a fragment.
+        assert all(isinstance(a, str) and len(a) > 100 for a in answers), answers
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    port = free_port()
+    model = resolve_model(TEST_MODEL, Settings().cache_dir)
+    interrupting = start_server(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", TEST_MODEL,
+         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"],
+        port,
+        tmp_path / "log2",
+    )  # fmt: skip
+    try:
+        generator = OpenAIGenerator(f"http://127.0.0.1:{port}/v1", TEST_MODEL, None, 2048, 0, 1.05, 60)
+        first, second = concurrent_streams(generator, 2)
+        assert isinstance(first, GeneratorUnavailable) and "cut the answer off" in str(first)
+        assert isinstance(second, str) and second.strip()
+    finally:
+        interrupting.terminate()
+        interrupting.wait(timeout=30)

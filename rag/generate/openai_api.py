@@ -79,14 +79,26 @@ class OpenAIGenerator(Generator):
                 stream=True,
                 extra_body=extra,
             )
+            finished = None
             try:
                 for chunk in chunks:
-                    if chunk.choices and (piece := chunk.choices[0].delta.content):
+                    if not chunk.choices:
+                        continue
+                    finished = chunk.choices[0].finish_reason or finished
+                    if piece := chunk.choices[0].delta.content:
                         yield piece
             finally:
                 chunks.close()  # a stopped answer frees the server's slot at once
         except self._errors as exc:
             raise GeneratorUnavailable(f"the LLM server at {self.base_url} failed: {exc}") from exc
+        if finished is None:
+            # The stream ended without saying why: cut off, not finished. llama.cpp's Python server
+            # does this to a request when another arrives, unless started with
+            # --interrupt_requests False (as `rag serve-llm` does). Never pass half an answer on.
+            raise GeneratorUnavailable(
+                f"the LLM server at {self.base_url} cut the answer off before it finished "
+                "(for llama_cpp.server, start it with --interrupt_requests False)"
+            )
 
 
 def _vocab_only(path: Path):
