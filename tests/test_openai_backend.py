@@ -47,10 +47,11 @@ def test_served_answers_stream_and_can_be_stopped(pipeline, served_url):
     pieces = []
     for piece in stream:
         pieces.append(piece)
+        assert served.generator.busy()  # another chat tab would be told to wait
         if len(pieces) == 3:
             break
     stream.close()  # a stop button: the request is dropped, the server is free again
-    assert len(pieces) == 3
+    assert len(pieces) == 3 and not served.generator.busy()
     stream = served.ask_stream(QUESTIONS[0])
     pieces = list(stream)
     assert len(pieces) > 3 and "5,000" in stream.answer.answer

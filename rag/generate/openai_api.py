@@ -10,6 +10,7 @@ never overflow the server's context window either way.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,6 +46,8 @@ class OpenAIGenerator(Generator):
         self.n_ctx = n_ctx
         self.seed = seed
         self.repeat_penalty = repeat_penalty
+        self._in_flight = 0  # answers this process is streaming now
+        self._in_flight_lock = threading.Lock()
         # The key comes from the environment (RAG_OPENAI_API_KEY or OPENAI_API_KEY); local servers
         # ignore it, but the client library insists on one.
         self.client = openai.OpenAI(
@@ -65,7 +68,20 @@ class OpenAIGenerator(Generator):
             return len(self._tokenizer.tokenize(text.encode("utf-8"), add_bos=False, special=False))
         return math.ceil(len(text.encode("utf-8")) / BYTES_PER_TOKEN_ESTIMATE)
 
+    def busy(self) -> bool:
+        """True while this process streams another answer: the server will queue the next one."""
+        return self._in_flight > 0
+
     def stream(self, messages: list[dict], max_tokens: int, temperature: float) -> Iterator[str]:
+        with self._in_flight_lock:
+            self._in_flight += 1
+        try:
+            yield from self._stream(messages, max_tokens, temperature)
+        finally:
+            with self._in_flight_lock:
+                self._in_flight -= 1
+
+    def _stream(self, messages: list[dict], max_tokens: int, temperature: float) -> Iterator[str]:
         extra = {"repeat_penalty": self.repeat_penalty} if self.repeat_penalty != 1.0 else None
         try:
             chunks = self.client.chat.completions.create(
@@ -104,5 +120,7 @@ class OpenAIGenerator(Generator):
 def _vocab_only(path: Path):
     """The GGUF's tokenizer without its weights (a few MB), for exact prompt budgets."""
     from llama_cpp import Llama
+    from llama_cpp._utils import suppress_stdout_stderr
 
-    return Llama(model_path=str(path), vocab_only=True, verbose=False)
+    with suppress_stdout_stderr(disable=False):  # llama.cpp warns about the context it does not need
+        return Llama(model_path=str(path), vocab_only=True, verbose=False)
