@@ -146,15 +146,30 @@ class MilvusStore(VectorStore):
             expression = self._visible(f"id in {[int(i) for i in allowed]}")
         else:
             expression = self._visible()
+        vector = np.asarray(vector, dtype=np.float32).ravel()
         hits = self._client.search(
             self.collection,
-            data=[np.asarray(vector, dtype=np.float32).ravel().tolist()],
+            data=[vector.tolist()],
             limit=k,
             filter=expression,
             output_fields=["id"],
             consistency_level="Strong",
         )[0]
-        return [(int(hit["id"]), float(hit["distance"])) for hit in hits]
+        found = [(int(hit["id"]), float(hit["distance"])) for hit in hits]
+        if allowed is not None and len(found) < min(k, len(allowed)):
+            # An approximate index that filters after searching (milvus-lite does) comes back short
+            # when the filter keeps few rows: score exactly the rows it allows, which are few.
+            found = self._exact_among(vector, k, expression)
+        return found
+
+    def _exact_among(self, vector: np.ndarray, k: int, expression: str) -> list[tuple[int, float]]:
+        rows = self._client.query(self.collection, filter=expression, output_fields=["vector"])
+        if not rows:
+            return []
+        ids = np.array([int(row["id"]) for row in rows])
+        scores = np.array([row["vector"] for row in rows], dtype=np.float32) @ vector
+        best = np.argsort(-scores)[:k]
+        return [(int(ids[i]), float(scores[i])) for i in best]
 
     @_engine_errors
     def ids(self) -> np.ndarray:
