@@ -153,11 +153,9 @@ def concurrent_streams(generator: OpenAIGenerator, count: int) -> list[str | Exc
 
     def ask(n: int) -> None:
         try:
-            results[n] = "".join(
-                generator.stream(
-                    [{"role": "user", "content": "Write three sentences about Armenia."}], 48, 0.0
-                )
-            )
+            # Long enough (~1.5 s) that the next request, 0.3 s later, arrives while it streams.
+            essay = [{"role": "user", "content": "Write a long essay about Armenia, in ten paragraphs."}]
+            results[n] = "".join(generator.stream(essay, 200, 0.0))
         except GeneratorUnavailable as exc:
             results[n] = exc
 
@@ -182,8 +180,8 @@ def test_concurrent_readers_queue_on_rag_serve_llm_and_a_cut_off_answer_is_an_er
     try:
         generator = OpenAIGenerator(f"http://127.0.0.1:{port}/v1", TEST_MODEL, None, 2048, 0, 1.05, 60)
         answers = concurrent_streams(generator, 3)
-        # Each finished (no cut-off error) and is whole: 48 tokens of text, not a fragment.
-        assert all(isinstance(a, str) and len(a) > 100 for a in answers), answers
+        # Each stream ended with a finish reason (a cut-off one raises, as the second half shows).
+        assert all(isinstance(a, str) and a.strip() for a in answers), answers
     finally:
         server.terminate()
         server.wait(timeout=30)
