@@ -5,13 +5,14 @@
 
 All three answer every question in one process, in rotating order (the machine is shared and
 noisy, so each question sees the same conditions on every side), with the same GGUF model,
-the same embedder (all-MiniLM-L6-v2) and the same answer length limit; the naive and LangChain
-pipelines get k = 4 passages, the project its own default (2, after collapsing restatements):
+the same embedder (all-MiniLM-L6-v2) and the same answer length limit; the naive pipeline gets
+k = 4 passages, the project its own default (2, after collapsing restatements) and LangChain the
+project's k:
 
 * project: the default configuration (hybrid retrieval, collapse, refusal gates, verified citations);
 * naive: dense top-4 chunks pasted into one chat prompt, the model's answer and markers as they come;
 * langchain: the textbook LangChain RAG chain: DirectoryLoader, RecursiveCharacterTextSplitter
-  (600 characters), HuggingFaceEmbeddings + the LangChain FAISS store, k = 4, the common RAG
+  (600 characters), HuggingFaceEmbeddings + the LangChain FAISS store, the project's k, the common RAG
   prompt ("Use the following pieces of retrieved context...") and ChatLlamaCpp, streamed. Its
   citations are the retrieved chunks (LangChain returns sources, not per-sentence citations).
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -146,23 +145,30 @@ def test_rag_serve_llm_serves_a_packaged_model_by_name(tmp_path):
 
 
 def concurrent_streams(generator: OpenAIGenerator, count: int) -> list[str | Exception]:
-    """``count`` questions sent at once (0.3 s apart) to one server, as several readers would."""
+    """``count`` readers on one server, each sending its request while the previous one's answer
+    is streaming (a long count, so it cannot end first): the overlap a busy newsroom makes."""
     import threading
 
     results: list[str | Exception] = [""] * count
+    streaming = [threading.Event() for _ in range(count)]
+    counting = [{"role": "user", "content": "Count from 1 to 300, separated by commas."}]
 
     def ask(n: int) -> None:
         try:
-            # Long enough (~1.5 s) that the next request, 0.3 s later, arrives while it streams.
-            essay = [{"role": "user", "content": "Write a long essay about Armenia, in ten paragraphs."}]
-            results[n] = "".join(generator.stream(essay, 200, 0.0))
+            text = ""
+            for piece in generator.stream(counting, 200, 0.0):
+                text += piece
+                streaming[n].set()
+            results[n] = text
         except GeneratorUnavailable as exc:
             results[n] = exc
+        finally:
+            streaming[n].set()
 
     threads = [threading.Thread(target=ask, args=(n,)) for n in range(count)]
-    for thread in threads:
+    for n, thread in enumerate(threads):
         thread.start()
-        time.sleep(0.3)
+        streaming[n].wait(timeout=60)  # the next reader asks once this answer is under way
     for thread in threads:
         thread.join()
     return results
