@@ -59,7 +59,7 @@ class _Shared:
         self.generator_lock = threading.RLock()  # loading LLMs: apart, so both can load at once
         self.update_lock = threading.Lock()  # one index update at a time
         self.embedder: Embedder | None = None
-        self.generators: dict[tuple[str, int, int], Generator] = {}
+        self.generators: dict[tuple, Generator] = {}  # by backend and what it loads or calls
         self.index: Index | None = None
 
 
