@@ -128,22 +128,6 @@ def test_api_key_comes_from_the_environment(tmp_path, monkeypatch, session_tmp, 
         server.wait(timeout=30)
 
 
-def test_rag_serve_llm_serves_a_packaged_model_by_name(tmp_path):
-    port = free_port()
-    server = start_server(
-        [sys.executable, "-m", "rag", "serve-llm", "--model", TEST_MODEL, "--port", str(port)],
-        port,
-        tmp_path / "log",
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/v1"
-        generator = OpenAIGenerator(url, TEST_MODEL, None, 2048, 0, 1.05, 30)  # checks the name is served
-        assert "".join(generator.stream([{"role": "user", "content": "Say hello."}], 16, 0.0)).strip()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
 def concurrent_streams(generator: OpenAIGenerator, count: int) -> list[str | Exception]:
     """``count`` readers on one server, each sending its request while the previous one's answer
     is streaming (a long count, so it cannot end first): the overlap a busy newsroom makes."""
@@ -174,9 +158,10 @@ def concurrent_streams(generator: OpenAIGenerator, count: int) -> list[str | Exc
     return results
 
 
-def test_concurrent_readers_queue_on_rag_serve_llm_and_a_cut_off_answer_is_an_error(tmp_path):
-    """`rag serve-llm` finishes every reader's answer; a server that cuts one off (llama.cpp's
-    default when a second request arrives) is reported, never passed on as a whole answer."""
+def test_rag_serve_llm_queues_concurrent_readers_and_a_cut_off_answer_is_an_error(tmp_path):
+    """`rag serve-llm` serves a packaged model by its name and finishes every reader's answer; a
+    server that cuts one off (llama.cpp's default when a second request arrives) is reported,
+    never passed on as a whole answer."""
     port = free_port()
     server = start_server(
         [sys.executable, "-m", "rag", "serve-llm", "--model", TEST_MODEL, "--port", str(port)],
@@ -184,6 +169,7 @@ def test_concurrent_readers_queue_on_rag_serve_llm_and_a_cut_off_answer_is_an_er
         tmp_path / "log",
     )
     try:
+        # The constructor checks that the server serves TEST_MODEL under that name.
         generator = OpenAIGenerator(f"http://127.0.0.1:{port}/v1", TEST_MODEL, None, 2048, 0, 1.05, 60)
         answers = concurrent_streams(generator, 3)
         # Each stream ended with a finish reason (a cut-off one raises, as the second half shows).
