@@ -1,7 +1,7 @@
 """OpenAI-compatible backend: chat completions from a served LLM (llama.cpp's server, vLLM, a hosted API).
 
-The model runs elsewhere, so several app processes can share one server, and the server does the
-batching. Everything around generation (the prompt budget, citations, refusals) stays in this
+The model runs elsewhere, so several app processes can share one loaded model; the server queues
+their requests (or batches them, if it can). Everything around generation (the prompt budget, citations, refusals) stays in this
 process and is the same as with the local backend. Token counts use the GGUF's own tokenizer
 when the model file is on this machine, and a safe over-estimate otherwise, so the prompt can
 never overflow the server's context window either way.
