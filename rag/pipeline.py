@@ -106,15 +106,15 @@ class Pipeline:
     def generator(self) -> Generator:
         """The model for these settings, loaded (or connected to) once per process and shared."""
         settings = self.settings
+        served = settings.generator == "openai"
         with self._shared.generator_lock:
-            if settings.generator == "openai":
+            if served:
                 key = ("openai", settings.openai_base_url, settings.served_model, settings.n_ctx)
-                if key not in self._shared.generators:
-                    self._shared.generators[key] = create_generator(settings, self._local_tokenizer())
             else:
                 key = (settings.generator, str(self.model_path()), settings.n_ctx, settings.n_threads)
-                if key not in self._shared.generators:
-                    self._shared.generators[key] = create_generator(settings, self.model_path())
+            if key not in self._shared.generators:
+                model_file = self._local_tokenizer() if served else self.model_path()
+                self._shared.generators[key] = create_generator(settings, model_file)
             return self._shared.generators[key]
 
     def _local_tokenizer(self) -> Path | None:
