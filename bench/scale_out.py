@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anyw
 from rag.evaluate import EvalRow, load_questions, summarize  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
-from tests.conftest import ask_in_processes, free_port, start_server  # noqa: E402
+from tests.conftest import ask_in_processes, free_port, milvus_server, start_server  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,19 +58,7 @@ def main() -> None:
             [sys.executable, "-m", "rag", "serve-llm", "--port", str(llm_port)], llm_port, work / "llm.log"
         ),
     ]
-    milvus_cmd = [
-        str(Path(sys.executable).parent / "milvus-lite"),
-        "server",
-        "--data-dir",
-        str(work / "milvus"),
-    ]
-    servers.append(
-        subprocess.Popen(
-            [*milvus_cmd, "--host", "127.0.0.1", "--port", str(milvus_port)],
-            stdout=open(work / "milvus.log", "w"),
-            stderr=subprocess.STDOUT,
-        )
-    )
+    servers.append(milvus_server(work / "milvus", milvus_port, work / "milvus.log"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
     env.update(
         RAG_GENERATOR="openai",
@@ -80,7 +68,6 @@ def main() -> None:
         RAG_INDEX_DIR=str(work / "index"),
     )
     try:
-        time.sleep(3)  # milvus-lite server start
         subprocess.run(
             [sys.executable, "-m", "rag", "index"], cwd=ROOT, env=env, check=True, capture_output=True
         )

@@ -114,15 +114,30 @@ def start_server(args: list[str], port: int, log: Path, http: bool = True) -> su
     raise AssertionError(f"server did not start: {log.read_text()[-3000:]}")
 
 
-def llama_server(model: Path, alias: str, port: int, log: Path, *extra: str) -> subprocess.Popen:
+def llama_server(
+    model: Path, alias: str, port: int, log: Path, *extra: str, interrupt_requests: bool = False
+) -> subprocess.Popen:
+    """llama.cpp's OpenAI-compatible server; by default queuing concurrent requests as
+    `rag serve-llm` does (``interrupt_requests=True`` is the server's own default)."""
     return start_server(
         [
             sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", alias,
             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2",
-            "--seed", "0", "--interrupt_requests", "False", *extra,
+            "--seed", "0", "--interrupt_requests", str(interrupt_requests), *extra,
         ],
         port,
         log,
+    )  # fmt: skip
+
+
+def milvus_server(data_dir: Path, port: int, log: Path) -> subprocess.Popen:
+    """A Milvus server (milvus-lite's gRPC server) that several processes can share."""
+    return start_server(
+        [str(Path(sys.executable).parent / "milvus-lite"), "server", "--data-dir", str(data_dir),
+         "--host", "127.0.0.1", "--port", str(port)],
+        port,
+        log,
+        http=False,
     )  # fmt: skip
 
 
@@ -140,16 +155,10 @@ def served_url(pipeline, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def milvus_uri(tmp_path_factory):
-    """A Milvus server (milvus-lite's gRPC server) that several processes can share."""
+    """A Milvus server shared by the test's processes."""
     port = free_port()
     data = tmp_path_factory.mktemp("milvus")
-    server = start_server(
-        [str(Path(sys.executable).parent / "milvus-lite"), "server", "--data-dir", str(data / "db"),
-         "--host", "127.0.0.1", "--port", str(port)],
-        port,
-        data / "log",
-        http=False,
-    )  # fmt: skip
+    server = milvus_server(data / "db", port, data / "log")
     yield f"http://127.0.0.1:{port}"
     server.terminate()
     server.wait(timeout=30)

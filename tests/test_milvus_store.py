@@ -4,8 +4,8 @@ generation rules that let readers share a collection that an update changes in p
 import numpy as np
 import pytest
 
-from rag.settings import Settings
 from rag.store import create_store, load_store
+from tests.conftest import make_settings
 
 pytest.importorskip("pymilvus")
 
@@ -17,7 +17,7 @@ def unit(rows):
 
 @pytest.fixture
 def settings(tmp_path):
-    return Settings(vector_store="milvus", index_dir=tmp_path / "index", milvus_collection="test_chunks")
+    return make_settings(tmp_path, vector_store="milvus", milvus_collection="test_chunks")
 
 
 def test_add_search_filter_delete_save_load(settings, tmp_path):
@@ -115,7 +115,6 @@ SAME_QUESTIONS = [
 def test_milvus_index_answers_like_faiss_and_updates_incrementally(pipeline, corpus_copy, tmp_path):
     from rag.pipeline import Pipeline
     from rag.types import SearchFilter
-    from tests.conftest import make_settings
 
     milvus = Pipeline(make_settings(tmp_path, corpus_dir=corpus_copy, vector_store="milvus"))
     milvus.embedder = pipeline.embedder
@@ -151,7 +150,6 @@ def test_milvus_index_answers_like_faiss_and_updates_incrementally(pipeline, cor
 def test_a_collection_dropped_behind_the_index_is_rebuilt(pipeline, tmp_path):
     from rag.pipeline import Pipeline
     from rag.store.milvus_store import _client
-    from tests.conftest import make_settings
 
     milvus = Pipeline(make_settings(tmp_path, vector_store="milvus"))
     milvus.embedder = pipeline.embedder

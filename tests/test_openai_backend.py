@@ -180,12 +180,7 @@ def test_rag_serve_llm_queues_concurrent_readers_and_a_cut_off_answer_is_an_erro
 
     port = free_port()
     model = resolve_model(TEST_MODEL, Settings().cache_dir)
-    interrupting = start_server(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", TEST_MODEL,
-         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"],
-        port,
-        tmp_path / "log2",
-    )  # fmt: skip
+    interrupting = llama_server(model, TEST_MODEL, port, tmp_path / "log2", interrupt_requests=True)
     try:
         generator = OpenAIGenerator(f"http://127.0.0.1:{port}/v1", TEST_MODEL, None, 2048, 0, 1.05, 60)
         first, second = concurrent_streams(generator, 2)
