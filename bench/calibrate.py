@@ -18,7 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anyw
 from rag.condense import condense  # noqa: E402
 from rag.evaluate import EvalItem, load_questions  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
-from rag.prompt import build_messages  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.types import Passage  # noqa: E402
 
@@ -35,11 +34,10 @@ class Case:
 def collect(pipeline: Pipeline, items: list[EvalItem]) -> list[Case]:
     cases = []
     generator = pipeline.generator
-    budget = generator.n_ctx - pipeline.settings.max_tokens - generator.chat_overhead_tokens([{}, {}])
     for n, item in enumerate(items, 1):
         standalone = condense(item.question, item.history)
         passages = pipeline.search(standalone)
-        messages, shown = build_messages(standalone, passages, generator.count_tokens, budget)
+        messages, shown = pipeline.prompt(standalone, passages)
         raw = "".join(generator.stream(messages, pipeline.settings.max_tokens, pipeline.settings.temperature))
         cases.append(Case(item, standalone, passages, shown, raw))
         print(f"\rmodel answers: {n}/{len(items)}", end="", file=sys.stderr)

@@ -254,8 +254,7 @@ class Pipeline:
             return
 
         generator = self.generator
-        budget = generator.n_ctx - settings.max_tokens - generator.chat_overhead_tokens([{}, {}])
-        messages, shown = build_messages(standalone, passages, generator.count_tokens, budget)
+        messages, shown = self.prompt(standalone, passages)
         raw = ""
         tokens = generator.stream(messages, settings.max_tokens, settings.temperature)
         try:
@@ -273,6 +272,13 @@ class Pipeline:
             finish(REFUSAL, True, shown=shown)
         else:
             finish(cited.text, False, cited.citations, shown)
+
+    def prompt(self, standalone: str, passages: list[Passage]) -> tuple[list[dict], list[Passage]]:
+        """The chat messages for the model and the passages that fitted its context window, which
+        leaves room for the answer (``max_tokens``) and the chat template's own tokens."""
+        generator = self.generator
+        budget = generator.n_ctx - self.settings.max_tokens - generator.chat_overhead_tokens([{}, {}])
+        return build_messages(standalone, passages, generator.count_tokens, budget)
 
     def filter_matches_anything(self, search_filter: SearchFilter) -> bool:
         allowed = allowed_ids(self.index, search_filter)
