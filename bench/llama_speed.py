@@ -21,25 +21,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anyw
 
 from rag.condense import condense  # noqa: E402
 from rag.evaluate import load_questions  # noqa: E402
+from rag.generate.llama import LlamaGenerator  # noqa: E402
 from rag.models import PACKAGED_MODELS, ModelNotAvailable, resolve_model  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
-from rag.prompt import build_messages  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
 FILLER = (Path(__file__).resolve().parent.parent / "corpus" / "003_3de8e0a82d2249ce.txt").read_text()
 
 
 def raw_speed(path: Path, settings: Settings, repeat: int) -> tuple[float, float]:
-    from llama_cpp import Llama
-
-    llm = Llama(
-        model_path=str(path),
-        n_ctx=settings.n_ctx,
-        n_threads=settings.n_threads,
-        n_threads_batch=settings.n_threads,
-        n_batch=512,
-        verbose=False,
-    )
+    # Loaded exactly as the project loads it (a runtime-dispatch build needs its CPU backends).
+    llm = LlamaGenerator(path, settings.n_ctx, settings.n_threads).llm
     prompt = llm.tokenize(FILLER.encode())[:512]
     prompt_speeds, generation_speeds = [], []
     for _ in range(repeat):
@@ -79,11 +71,10 @@ def main() -> None:
     pipeline = Pipeline(settings)
     pipeline.prepare()
     generator = pipeline.generator
-    budget = generator.n_ctx - settings.max_tokens - generator.chat_overhead_tokens([{}, {}])
     lengths, measured = [], []
     for item in load_questions(args.questions)[:20]:
         question = condense(item.question, item.history)
-        messages, _ = build_messages(question, pipeline.search(question), generator.count_tokens, budget)
+        messages, _ = pipeline.prompt(question, pipeline.search(question))
         lengths.append(sum(generator.count_tokens(m["content"]) for m in messages))
         answer = pipeline.ask(item.question, item.history)
         if answer.timings.first_token_s > 0.05:  # generated, not refused before the model
