@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from anywhere, no install
+
+from tests.conftest import free_port  # noqa: E402
+
 QUESTION = "How many Russian troops are stationed in Armenia?"
 
 
@@ -40,9 +43,7 @@ def cli_once() -> float:
 def app_once() -> float:
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     with sync_playwright() as p:
         # The reader's browser is already open: start Chromium before the clock, then launch the app.
         browser = p.chromium.launch(
