@@ -1,23 +1,26 @@
-"""Evaluate: run a question set through the pipeline and report accuracy, citations and latency.
+"""Evaluate: run a question set through the pipeline and judge the answers, by split.
 
 Question lines: {"question", "history"?, "answers": [acceptable strings], "sources": [file names],
-"answerable": bool}. Citation precision is judged independently of the pipeline's own citation
-check: a sentence counts as supported when the text it cites holds every number it states and
-at least half of its content words.
+"answerable": bool, "kind"?, "split"?: "calibration" | "test"}. Every held-out set is split in
+two before anything is tuned: thresholds and heuristics are fitted on the calibration half, and
+the test half is what gets reported.
+
+The judge is independent of what it judges: it reads only the question set and the public
+`ask --json` contract (answer text, `refused`, citations with their quoted text) and imports
+nothing of the answering code, so a bug in the pipeline's own checks cannot hide here. A
+sentence counts as supported when the text it cites holds every number it states and at least
+half of its content words.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
-from rag.cite import answer_sentences, content_words, numbers
-from rag.conflicts import NOTE_PREFIX, note_holds
-from rag.types import Answer, Message
 
 # The naive baseline: the top four dense chunks pasted into one prompt, the model's answer and
 # markers taken as they come, no refusal gate.
@@ -27,7 +30,26 @@ NAIVE_SETTINGS = {
     "verify_citations": False,
     "min_relevance": -1.0,
     "answerability_checks": False,
+    "rerank": False,
 }
+SPLITS = ("calibration", "test")
+
+# The judge's own tokenization: deliberately simple and separate from the pipeline's.
+_JUDGE_STOPWORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been being it its "
+    "this that these those he she they them his her their there here what which who whom whose when "
+    "where why how not no do does did has have had will would can could should may might must than "
+    "then so such also about into over after before during said says say told according passage "
+    "passages article articles".split()
+)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\])*\s+(?=[A-Z\"“(])")
+_NOTE_PREFIX = "The sources disagree on the "
+_NOTE = re.compile(
+    re.escape(_NOTE_PREFIX) + r"\w+: .* gives (?P<a>.+?) \[(?P<n>\d+)\], while .* gives (?P<b>.+?) \[(?P<m>\d+)\]\.?$"
+)
 
 
 @dataclass
@@ -36,50 +58,90 @@ class EvalItem:
     answers: list[str]
     sources: list[str]
     answerable: bool
-    history: list[Message] = field(default_factory=list)
+    history: list[dict] = field(default_factory=list)  # {"role", "content"} as in `ask --json`
     kind: str = ""
+    split: str = "test"  # a set without splits is all reported, none of it tuned on
 
 
-def load_questions(path: Path) -> list[EvalItem]:
+def load_questions(path: Path, split: str | None = None) -> list[EvalItem]:
+    """The question set at ``path``; with ``split``, only that half."""
     items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
             raw = json.loads(line)
-            items.append(
-                EvalItem(
-                    question=raw["question"],
-                    answers=list(raw.get("answers", [])),
-                    sources=list(raw.get("sources", [])),
-                    answerable=bool(raw.get("answerable", bool(raw.get("answers")))),
-                    history=[Message(m["role"], m["content"]) for m in raw.get("history", [])],
-                    kind=raw.get("kind", ""),
-                )
+            item = EvalItem(
+                question=raw["question"],
+                answers=list(raw.get("answers", [])),
+                sources=list(raw.get("sources", [])),
+                answerable=bool(raw.get("answerable", bool(raw.get("answers")))),
+                history=[{"role": m["role"], "content": m["content"]} for m in raw.get("history", [])],
+                kind=raw.get("kind", ""),
+                split=raw.get("split", "test"),
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}:{number}: not a valid question line ({exc})") from exc
+        if item.split not in SPLITS:
+            raise ValueError(f"{path}:{number}: split must be one of {', '.join(SPLITS)}")
+        if split is None or item.split == split:
+            items.append(item)
     return items
+
+
+def _normalize(word: str) -> str:
+    word = re.sub(r"['’]s$", "", word.lower())
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _content_words(text: str) -> set[str]:
+    words = {_normalize(w) for w in _WORD.findall(text)}
+    return {w for w in words if w not in _JUDGE_STOPWORDS and (len(w) > 2 or w.isdigit())}
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+
+
+def _markers(text: str) -> list[int]:
+    return [int(n) for group in _MARKER.findall(text) for n in re.split(r"\s*[,;]\s*", group)]
 
 
 def sentence_supported(sentence: str, cited_texts: list[str]) -> bool:
     """The independent judge used for citation precision."""
-    words, nums = content_words(sentence), numbers(sentence)
+    words, nums = _content_words(sentence), _numbers(sentence)
     evidence = " ".join(cited_texts)
-    if nums - numbers(evidence):
+    if nums - _numbers(evidence):
         return False
-    return not words or len(words & content_words(evidence)) / len(words) >= 0.5
+    return not words or len(words & _content_words(evidence)) / len(words) >= 0.5
 
 
-def judge_sentences(answer: Answer) -> tuple[int, int]:
-    """(supported, total) over the answer's sentences: each should carry a citation that holds it."""
-    by_number = {c.n: c.text for c in answer.citations}
+def _claims(answer_text: str) -> list[tuple[str, list[int]]]:
+    """(sentence, its markers) for each sentence of an answer; a marker after the full stop counts."""
+    out = []
+    for piece in _SENTENCE_END.split(answer_text.strip()):
+        if re.search(r"\w", _MARKER.sub("", piece)):
+            out.append((_MARKER.sub("", piece).strip(), _markers(piece)))
+    return out
+
+
+def judge_sentences(answer: dict) -> tuple[int, int]:
+    """(supported, total) over an answer's sentences: each should carry a citation that holds it.
+
+    A conflict note ("The sources disagree on the date: X gives A [1], while Y gives B [2].") is
+    one claim: each side's value must be in that side's citation.
+    """
+    by_number = {c["n"]: c["text"] for c in answer.get("citations", [])}
+    body, prefix, note = answer.get("answer", "").partition(_NOTE_PREFIX)
     supported = total = 0
-    body, has_note, note = answer.answer.partition(NOTE_PREFIX)
-    if has_note:  # a conflict note is one claim: each side's date must be in that side's citation
+    if prefix:
         total += 1
-        supported += bool(note_holds(has_note + note, by_number))
-    for sentence, markers in answer_sentences(body):
+        match = _NOTE.match(prefix + note.strip())
+        supported += bool(match) and all(
+            n in by_number and _numbers(value) and _numbers(value) <= _numbers(by_number[n])
+            for value, n in ((match["a"], int(match["n"])), (match["b"], int(match["m"])))
+        )
+    for sentence, markers in _claims(body):
         total += 1
         cited = [by_number[n] for n in markers if n in by_number]
         supported += bool(cited) and sentence_supported(sentence, cited)
@@ -89,16 +151,38 @@ def judge_sentences(answer: Answer) -> tuple[int, int]:
 @dataclass
 class EvalRow:
     item: EvalItem
-    answer: Answer
+    answer: dict  # the `ask --json` object
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.answer.get("refused"))
 
     @property
     def correct(self) -> bool:
-        text = self.answer.answer.lower()
-        return not self.answer.refused and any(a.lower() in text for a in self.item.answers)
+        """The fact is stated (an acceptable answer string is in the answer)."""
+        text = self.answer.get("answer", "").lower()
+        return not self.refused and any(a.lower() in text for a in self.item.answers)
+
+    @property
+    def cited_sources(self) -> set[str]:
+        cited = set()
+        for c in self.answer.get("citations", []):
+            cited.add(c["source"])
+            cited.update(o["source"] for o in c.get("also_in", []))
+        return cited
 
     @property
     def cites_a_gold_source(self) -> bool:
-        return any(c.source in self.item.sources for c in self.answer.citations)
+        return bool(self.cited_sources & set(self.item.sources))
+
+    @property
+    def correct_and_cited(self) -> bool:
+        return self.correct and self.cites_a_gold_source
+
+    @property
+    def ok(self) -> bool:
+        """The outcome a reader wants: the cited fact, or a refusal when the articles do not say."""
+        return self.correct_and_cited if self.item.answerable else self.refused
 
 
 def _share(values: Iterable[bool]) -> float | None:
@@ -106,62 +190,77 @@ def _share(values: Iterable[bool]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
+def _percentile(values: list[float], q: float) -> float | None:
+    return round(float(np.percentile(values, q)), 3) if values else None
+
+
 def summarize(rows: list[EvalRow]) -> dict:
     answerable = [r for r in rows if r.item.answerable]
     unanswerable = [r for r in rows if not r.item.answerable]
-    answered = [r for r in answerable if not r.answer.refused]
+    answered = [r for r in answerable if not r.refused]
     supported = total = 0
     for r in rows:
-        if not r.answer.refused:
+        if not r.refused:
             s, t = judge_sentences(r.answer)
             supported, total = supported + s, total + t
-    ttft = [r.answer.timings.first_token_s for r in rows]
-    totals = [r.answer.timings.total_s for r in rows]
-    generated = [r.answer.timings.first_token_s for r in rows if r.answer.timings.first_token_s > 0.05]
+    timings = [r.answer.get("timings", {}) for r in rows]
+    ttft = [t.get("first_token_s", 0.0) for t in timings]
+    totals = [t.get("total_s", 0.0) for t in timings]
+    generated = [v for v in ttft if v > 0.05]
     return {
         "questions": len(rows),
         "answerable": len(answerable),
         "unanswerable": len(unanswerable),
+        "fact_and_citation": _share(r.correct_and_cited for r in answerable),
         "answer_accuracy": _share(r.correct for r in answerable),
         "citation_accuracy": _share(r.cites_a_gold_source for r in answered),
         "citation_precision": round(supported / total, 3) if total else None,
-        "refusal_accuracy": _share(r.answer.refused for r in unanswerable),
-        "false_refusals": _share(r.answer.refused for r in answerable),
-        "first_token_p50_s": round(float(np.percentile(ttft, 50)), 3) if ttft else None,
-        "first_token_p95_s": round(float(np.percentile(ttft, 95)), 3) if ttft else None,
-        "first_token_p50_generated_s": round(float(np.percentile(generated, 50)), 3) if generated else None,
-        "total_p50_s": round(float(np.percentile(totals, 50)), 3) if totals else None,
-        "total_p95_s": round(float(np.percentile(totals, 95)), 3) if totals else None,
+        "refusal_accuracy": _share(r.refused for r in unanswerable),
+        "near_miss_refused": _share(r.refused for r in unanswerable if r.item.kind == "nearmiss"),
+        "false_refusals": _share(r.refused for r in answerable),
+        "first_token_p50_s": _percentile(ttft, 50),
+        "first_token_p95_s": _percentile(ttft, 95),
+        "first_token_p50_generated_s": _percentile(generated, 50),
+        "total_p50_s": _percentile(totals, 50),
+        "total_p95_s": _percentile(totals, 95),
+    }
+
+
+def summarize_by_split(rows: list[EvalRow]) -> dict[str, dict]:
+    """One summary per split present (calibration first), so the two halves are never blended."""
+    return {
+        split: summarize([r for r in rows if r.item.split == split])
+        for split in SPLITS
+        if any(r.item.split == split for r in rows)
     }
 
 
 def run_eval(
     items: list[EvalItem],
-    ask: Callable[[str, list[Message]], Answer],
+    ask: Callable[[str, list[dict]], dict],
     on_row: Callable[[EvalRow], None] | None = None,
-) -> tuple[dict, list[EvalRow]]:
+) -> tuple[dict[str, dict], list[EvalRow]]:
+    """Ask every item (``ask`` returns the `ask --json` object) and summarize each split."""
     rows = []
     for item in items:
         row = EvalRow(item, ask(item.question, item.history))
         rows.append(row)
         if on_row:
             on_row(row)
-    return summarize(rows), rows
+    return summarize_by_split(rows), rows
 
 
-def retrieval_metrics(items: list[EvalItem], search: Callable[[str, int], list[str]]) -> dict:
+def retrieval_metrics(items: list[EvalItem], search: Callable[[EvalItem, int], list[str]]) -> dict:
     """recall@1/5/10 and MRR over the ranked chunks' sources, nDCG@10 over distinct sources.
 
-    ``search(query, k)`` returns the source of each ranked chunk. Only answerable items with gold
+    ``search(item, k)`` returns the source of each ranked chunk. Only answerable items with gold
     sources count; a chunk is relevant when its article is one of the item's sources.
     """
-    from rag.condense import condense
-
     scored = [i for i in items if i.answerable and i.sources]
     hits = {1: 0, 5: 0, 10: 0}
     reciprocal = ndcg = 0.0
     for item in scored:
-        ranked = search(condense(item.question, item.history), 10)
+        ranked = search(item, 10)
         gold = set(item.sources)
         first = next((r for r, source in enumerate(ranked, 1) if source in gold), None)
         for k in hits:

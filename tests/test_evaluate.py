@@ -1,6 +1,7 @@
 import json
 
 import numpy as np
+import pytest
 
 from rag.evaluate import (
     EvalItem,
@@ -11,7 +12,7 @@ from rag.evaluate import (
     sentence_supported,
     summarize,
 )
-from rag.types import Answer, Citation, Timings
+from rag.types import Citation, Message
 from tests.conftest import ROOT
 
 DEV = ROOT / "tests" / "data" / "dev.jsonl"
@@ -29,7 +30,13 @@ def test_the_development_set_covers_what_it_should():
 
 
 def answer(text, citations, refused=False, ttft=1.0):
-    return Answer(text, refused, citations, Timings(0.01, ttft, ttft + 0.5), "m.gguf")
+    """An `ask --json` object: the judge reads only the public contract."""
+    return {
+        "answer": text,
+        "refused": refused,
+        "citations": [c.to_json() for c in citations],
+        "timings": {"retrieve_s": 0.01, "first_token_s": ttft, "total_s": ttft + 0.5},
+    }
 
 
 def test_metrics_on_known_outcomes():
@@ -65,7 +72,8 @@ def test_harness_runs_the_real_pipeline(pipeline, tmp_path):
     picked += [r for r in subset if not r["answerable"]][:1]
     path = tmp_path / "q.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in picked))
-    summary, rows = run_eval(load_questions(path), lambda q, h: pipeline.ask(q, h))
+    by_split, rows = run_eval(load_questions(path), lambda q, h: pipeline.ask(q, [Message(**m) for m in h]).to_json())
+    summary = by_split["calibration"]  # the development set is all calibration: it was tuned on
     assert summary["questions"] == 2
     assert summary["answer_accuracy"] == 1.0 and summary["refusal_accuracy"] == 1.0
     assert summary["first_token_p50_s"] > 0
@@ -96,7 +104,7 @@ def test_retrieval_metrics_on_known_rankings():
         EvalItem("q3", [], [], False),  # unanswerable: not scored
     ]
     rankings = {"q1": ["a.txt", "c.txt"], "q2": ["c.txt", "c.txt", "b.txt"]}
-    metrics = retrieval_metrics(items, lambda q, k: rankings[q][:k])
+    metrics = retrieval_metrics(items, lambda item, k: rankings[item.question][:k])
     assert metrics["questions"] == 2
     assert metrics["recall@1"] == 0.5 and metrics["recall@5"] == 1.0
     assert metrics["mrr"] == round((1 + 1 / 3) / 2, 3)
@@ -111,11 +119,48 @@ def test_hybrid_retrieval_finds_the_gold_article_on_the_dev_set(pipeline):
     table = {
         mode: retrieval_metrics(
             items,
-            lambda q, k, r=Retriever(pipeline.index, pipeline.embedder, mode): [
-                p.chunk.source for p in r.search(q, k)
+            lambda item, k, r=Retriever(pipeline.index, pipeline.embedder, mode): [
+                p.chunk.source for p in r.search(item.question, k)
             ],
         )
         for mode in ("dense", "hybrid")
     }
     assert table["hybrid"]["recall@5"] >= 0.98
     assert table["hybrid"]["mrr"] >= table["dense"]["mrr"]
+
+
+def test_the_judge_imports_nothing_of_the_code_it_judges():
+    import ast
+
+    tree = ast.parse((ROOT / "rag" / "evaluate.py").read_text())
+    imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert not [m for m in imported if m and m.split(".")[0] == "rag"]
+
+
+def test_every_held_out_set_is_split_in_two_halves_of_the_same_mix(tmp_path):
+    for name in ("heldout_seeds", "heldout_lee", "heldout_wiki"):
+        items = load_questions(ROOT / "tests" / "data" / f"{name}.jsonl")
+        calibration = [i for i in items if i.split == "calibration"]
+        test = [i for i in items if i.split == "test"]
+        assert len(calibration) == len(test) and len(items) >= 50
+        assert sorted(i.kind for i in calibration) == sorted(i.kind for i in test)
+        assert {i.kind for i in items if not i.answerable} >= {"nearmiss", "absent"}
+        assert any(i.history for i in test) and any(i.kind == "paraphrase" for i in test)
+    assert sum(len(load_questions(ROOT / "tests" / "data" / f"heldout_{n}.jsonl")) for n in ("seeds", "lee", "wiki")) >= 150
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"question": "q", "split": "train"}) + "\n")
+    with pytest.raises(ValueError, match="split"):
+        load_questions(bad)
+
+
+def test_summaries_keep_the_halves_apart():
+    from rag.evaluate import summarize_by_split
+
+    cal = EvalItem("q1", ["5,000"], ["a.txt"], True, split="calibration")
+    test = EvalItem("q2", ["5,000"], ["a.txt"], True, split="test")
+    good = Citation(1, "a.txt", "T", 0, 10, "About 5,000 troops.", 0.9)
+    rows = [EvalRow(cal, answer("About 5,000 troops. [1]", [good])), EvalRow(test, answer("No.", [], refused=True))]
+    by_split = summarize_by_split(rows)
+    assert by_split["calibration"]["fact_and_citation"] == 1.0
+    assert by_split["test"]["fact_and_citation"] == 0.0 and by_split["test"]["false_refusals"] == 1.0
