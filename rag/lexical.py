@@ -15,25 +15,18 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from rag.text import STOPWORDS
+from rag.text import STOPWORDS, fold, stem
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 FOLDER = "bm25"
 
 
-def _stem(token: str) -> str:
-    """A light suffix strip so "suspended", "suspends" and "suspend" meet."""
-    for suffix, keep in (("ing", 5), ("ed", 5), ("es", 5), ("s", 4)):
-        if token.endswith(suffix) and len(token) > keep:
-            return token[: -len(suffix)]
-    return token
-
-
 def tokenize(text: str) -> list[str]:
-    """Lower-cased, lightly stemmed words without stopwords; "5,000" and "5000" are one token."""
-    text = _THOUSANDS.sub("", text.lower())
-    return [_stem(t) for t in _TOKEN.findall(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    """Folded (accents off), Snowball-stemmed words without stopwords: "Dvořák" finds "Dvorak",
+    "suspended" finds "suspends", and "5,000" and "5000" are one token."""
+    text = _THOUSANDS.sub("", fold(text))
+    return [stem(t) for t in _TOKEN.findall(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
 class LexicalIndex:

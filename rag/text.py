@@ -1,8 +1,10 @@
-"""Small text helpers shared by several stages: sentence splitting and stopwords."""
+"""Text analysis shared by every stage: sentences, words, folding, stems and stopwords."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import date, datetime
 from functools import lru_cache
 
 import pysbd
@@ -47,3 +49,92 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             spans.append(Span(base + found, base + found + len(sentence)))
             cursor = found + len(sentence)
     return spans
+
+
+# --- words, folding and stems: one place for how every stage compares words ----------------
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents: "Erdoğan" and "Erdogan", "Dvořák" and "Dvorak" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    """Folded words, possessives dropped ("Russia's" -> "russia"); hyphenated words stay whole."""
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(fold(text))]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball English stemmer, as bm25s uses it
+
+    return Stemmer.Stemmer("english")
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of one folded word ("suspended", "suspends" -> "suspend")."""
+    return _stemmer().stemWord(word)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning, in order (stopwords and one-letter words out)."""
+    return [s for s, _ in positioned_stems(words(text))]
+
+
+def positioned_stems(folded: list[str]) -> list[tuple[str, int]]:
+    """(stem, position among ``folded``) for each word that carries meaning."""
+    return [(stem(w), n) for n, w in enumerate(folded) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+# Words that turn a statement around: a claim that leaves out one its source has is not stated.
+NEGATORS = frozenset("not no never rather instead without neither nor than cannot none".split())
+
+
+def is_negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith(("n't", "n’t"))
+
+
+# --- dates: found by pattern, read by dateutil --------------------------------------------
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+FULL_DATE = re.compile(
+    rf"\b(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I
+)
+_MONTH_DAY = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?!\d)|\b\d{{1,2}}\s+{MONTH}(?!\w)", re.I)
+
+
+def _read_date(words: str, year_known: bool) -> date | None:
+    from dateutil import parser
+
+    try:
+        read = parser.parse(words, default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return read.date() if year_known or read.year == 2000 else None
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date (day, month and year) in ``text`` as ISO ``YYYY-MM-DD``."""
+    for match in FULL_DATE.finditer(text):
+        found = _read_date(match.group(), year_known=True)
+        if found:
+            return found.isoformat()
+    return None
+
+
+def month_days(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Each (month, day) stated in ``text``, with the words that state it: "Sept. 13" and
+    "13 September" are both (9, 13)."""
+    found = []
+    for match in _MONTH_DAY.finditer(text):
+        read = _read_date(match.group(), year_known=False)
+        if read:
+            found.append(((read.month, read.day), match.group()))
+    return found
