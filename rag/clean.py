@@ -2,8 +2,13 @@
 
 Scraped news pages carry boilerplate that would otherwise be retrieved and cited: "Read also:"
 teasers, share widgets, "Recent Posts" lists, publisher disclaimers, section labels, bylines.
-Cleaning never rewrites text; it marks which line ranges of the original file are article text,
-so every later offset still points into the original file.
+Cleaning never rewrites text; it marks which ranges of the original file are article text, so
+every later offset still points into the original file. Nothing is dropped silently: every span
+left out is recorded with its reason (`Document.dropped`, listed by `rag index -v`). Furniture is
+found by structure (a tail marker and what follows it, teaser lines, bylines, labels) and by
+repetition (a short line found in several articles of the archive); disclaimers and text that
+addresses a language model are dropped a sentence at a time, so an article that *quotes* such a
+phrase keeps the rest of its paragraph.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from rag.types import Document, Span
+from rag.text import MONTH, parse_date, split_sentences
+from rag.types import Document, Dropped, Span
 
 # A line equal to one of these starts the page furniture after the article: drop it and the rest.
 _TAIL_MARKERS = re.compile(
@@ -39,35 +45,8 @@ _INJECTION = re.compile(
 )
 _BYLINE = re.compile(r"^(by|posted by|written by|posted on|published on|updated)\b.{0,80}$", re.I)
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b", re.I)
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_LINE = re.compile(
-    rf"^(\w+,?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    rf"^(\w+,?\s+)?({MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2})(\s+\d{1,2}:\d{2}.*)?$",
     re.I,
 )
@@ -75,6 +54,32 @@ _DATE_LINE = re.compile(
 _DATELINE_OUTLET = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*(?:\(([^)]{2,40})\)|/([^/]{2,40})/)"
 )
+
+
+# A line repeated in this many articles is site furniture ("Follow us on Telegram"), when short.
+REPEATED_IN = 3
+REPEATED_MAX_WORDS = 8
+
+
+def _normal_line(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def repeated_lines(texts: list[str]) -> frozenset[str]:
+    """Short lines (no sentence) that appear in at least REPEATED_IN of ``texts``: boilerplate."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for line in {_normal_line(m.group()) for m in re.finditer(r"[^\r\n]+", text)}:
+            if line and len(line.split()) <= REPEATED_MAX_WORDS and not _ends_sentence(line):
+                counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, n in counts.items() if n >= REPEATED_IN)
+
+
+def _unquoted(match: re.Match, text: str) -> bool:
+    """The phrase is the text's own, not quoted as an example ("the phrase 'all rights reserved'")."""
+    before = text[: match.start()]
+    opened = sum(before.count(q) for q in "\"“«") - sum(before.count(q) for q in "”»")
+    return opened % 2 == 0 and not before.rstrip().endswith(("'", "‘"))
 
 
 @dataclass(frozen=True)
@@ -111,21 +116,6 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
-def parse_date(text: str) -> str | None:
-    """The first full date (day, month and year) in ``text`` as ISO ``YYYY-MM-DD``."""
-    for pattern, order in ((_DATE_ISO, "ymd"), (_DATE_MDY, "mdy"), (_DATE_DMY, "dmy")):
-        match = pattern.search(text)
-        if not match:
-            continue
-        groups = dict(zip(order, match.groups()))
-        month = groups["m"]
-        month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
-        day, year = int(groups["d"]), int(groups["y"])
-        if month_number and 1 <= day <= 31:
-            return f"{year:04d}-{month_number:02d}-{day:02d}"
-    return None
-
-
 def _first_sentence_title(text: str, limit: int = 90) -> str:
     sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
     sentence = re.sub(r"[\"“”]", "", sentence).strip()
@@ -134,10 +124,19 @@ def _first_sentence_title(text: str, limit: int = 90) -> str:
     return sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def clean_document(doc: Document) -> Document:
-    """Return ``doc`` with ``kept`` spans (article text only), title, outlet and date filled in."""
+def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Document:
+    """Return ``doc`` with ``kept`` spans (article text only), ``dropped`` spans with their
+    reasons, and title, outlet and date filled in. ``repeated``: lines other articles repeat."""
     lines = _lines(doc.text)
     keep = [True] * len(lines)
+    reasons: dict[int, str] = {}
+    dropped_parts: list[Dropped] = []  # sentences dropped from lines that keep the rest
+    partial: dict[int, list[Span]] = {}  # lines that lose some sentences: what they keep
+
+    def drop(i: int, reason: str) -> None:
+        if keep[i]:
+            keep[i] = False
+            reasons[i] = reason
     outlet: str | None = None
 
     # Page furniture after the article: cut from the first tail marker to the end.
@@ -146,12 +145,12 @@ def clean_document(doc: Document) -> Document:
             if line.text.lower() == "published by" and i + 1 < len(lines):
                 outlet = outlet or lines[i + 1].text
             for j in range(i, len(lines)):
-                keep[j] = False
+                drop(j, "page furniture after the article")
             # A bare publisher name just above the marker is a byline, not article text.
             j = i - 1
             while j > 0 and keep[j] and _is_label(lines[j].text):
                 outlet = outlet or lines[j].text
-                keep[j] = False
+                drop(j, "byline")
                 j -= 1
             break
 
@@ -160,7 +159,7 @@ def clean_document(doc: Document) -> Document:
             continue
         teaser = _TEASER.match(line.text)
         if teaser:
-            keep[i] = False
+            drop(i, "teaser for another article")
             nxt = i + 1
             if (
                 not teaser.group(2)
@@ -168,9 +167,18 @@ def clean_document(doc: Document) -> Document:
                 and len(lines[nxt].text) < 200
                 and not lines[nxt].text.endswith(".")
             ):
-                keep[nxt] = False
-        elif _DISCLAIMER.search(line.text) or _BYLINE.match(line.text) or _INJECTION.search(line.text):
-            keep[i] = False
+                drop(nxt, "teaser for another article")
+        elif _BYLINE.match(line.text):
+            drop(i, "byline")
+        elif _normal_line(line.text) in repeated:
+            drop(i, "line repeated across articles")
+        elif (i > 0 and _DISCLAIMER.search(line.text)) or _INJECTION.search(line.text):
+            # A disclaimer never opens a page: a first line naming the phrase is a title.
+            runs, left_out = _split_boilerplate_sentences(doc.text, line, disclaimers=i > 0)
+            if left_out:
+                partial[i] = runs
+                dropped_parts.extend(left_out)
+                keep[i] = bool(runs)
 
     # Header: a section label, the title, a date line.
     title = ""
@@ -180,9 +188,9 @@ def clean_document(doc: Document) -> Document:
         text = lines[i].text
         if _DATE_LINE.match(text):
             date = date or parse_date(text)
-            keep[i] = False
+            drop(i, "date line")
         elif not title and _is_label(text, max_words=2) and i == header[0]:
-            keep[i] = False  # a section label such as "Armenia"
+            drop(i, "section label")  # such as "Armenia"
         elif not title and _looks_like_title(text) and i in header[:2]:
             title = text
         else:
@@ -202,17 +210,58 @@ def clean_document(doc: Document) -> Document:
     if not title and body:
         title = _first_sentence_title(body[0].text)
 
-    return replace(doc, kept=_regions(lines, keep), title=title, outlet=outlet, date=date)
+    dropped = [Dropped(Span(lines[i].start, lines[i].end), reason) for i, reason in reasons.items()]
+    dropped = sorted(dropped + dropped_parts, key=lambda d: d.span.start)
+    kept = _regions(lines, keep, partial)
+    return replace(doc, kept=kept, dropped=dropped, title=title, outlet=outlet, date=date)
 
 
-def _regions(lines: list[_Line], keep: list[bool]) -> list[Span]:
-    """Merge runs of consecutive kept lines into spans; a dropped line ends a region."""
+def _split_boilerplate_sentences(
+    text: str, line: _Line, disclaimers: bool = True
+) -> tuple[list[Span], list[Dropped]]:
+    """Runs of sentences of a line to keep, and the sentences dropped: a disclaimer, or text
+    addressing a language model. A disclaimer phrase in quotation marks is the article quoting
+    it, and stays.
+    """
+    kept: list[Span] = []
+    out: list[Dropped] = []
+    run: Span | None = None
+    for span in split_sentences(text, line.start, line.end):
+        sentence = text[span.start : span.end]
+        injection = _INJECTION.search(sentence)
+        disclaimer = _DISCLAIMER.search(sentence) if disclaimers else None
+        if injection or (disclaimer and _unquoted(disclaimer, sentence)):
+            out.append(Dropped(span, "addresses a language model" if injection else "publisher disclaimer"))
+            if run:
+                kept.append(run)
+            run = None
+        else:
+            run = Span(run.start if run else span.start, span.end)
+    if run:
+        kept.append(run)
+    return kept, out
+
+
+def _regions(lines: list[_Line], keep: list[bool], partial: dict[int, list[Span]] | None = None) -> list[Span]:
+    """Merge runs of consecutive kept text into spans; dropped text (a line or a sentence) ends a region."""
+    partial = partial or {}
     regions: list[Span] = []
     current: Span | None = None
-    for line, k in zip(lines, keep):
-        if k:
+    for i, (line, k) in enumerate(zip(lines, keep)):
+        if not k:
+            if current:
+                regions.append(current)
+                current = None
+            continue
+        pieces = partial.get(i)
+        if pieces is None:
             current = Span(current.start if current else line.start, line.end)
-        elif current:
+            continue
+        for piece in pieces:  # a line that lost sentences: each kept run stands alone
+            if current:
+                regions.append(current)
+            current = piece
+        if pieces and pieces[-1].end != line.end and current:
             regions.append(current)
             current = None
     if current:

@@ -15,31 +15,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.text import month_days
 from rag.types import Citation, Passage, Span
 
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH_DAY = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?!\d)|"
-    r"\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"[a-z]{4,}")
-
-
-def _dated(text: str) -> list[tuple[tuple[int, int], str]]:
-    """Each (month, day) stated in ``text`` with the words that state it."""
-    found = []
-    for match in _MONTH_DAY.finditer(text):
-        month = (match.group(1) or match.group(4)).lower()[:3]
-        day = int(match.group(2) or match.group(3))
-        if 1 <= day <= 31:
-            found.append(((_MONTHS.index(month) + 1, day), match.group(0)))
-    return found
 
 
 def dates(text: str) -> set[tuple[int, int]]:
     """(month, day) pairs stated in ``text``: "Sept. 13" and "13 September" are both (9, 13)."""
-    return {pair for pair, _ in _dated(text)}
+    return {pair for pair, _ in month_days(text)}
 
 
 @dataclass
@@ -59,7 +43,7 @@ def _label(citation: Citation) -> str:
 
 
 def _value(text: str, pair: tuple[int, int]) -> str:
-    return next((words for found, words in _dated(text) if found == pair), f"{pair[0]}/{pair[1]}")
+    return next((words for found, words in month_days(text) if found == pair), f"{pair[0]}/{pair[1]}")
 
 
 def find_conflicts(

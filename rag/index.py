@@ -18,20 +18,22 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
 from rag.chunk import chunk_document
-from rag.clean import clean_document
+from rag.clean import clean_document, repeated_lines
 from rag.embed import Embedder
 from rag.lexical import LexicalIndex
+from rag.names import NameIndex
 from rag.load import LoadError, describe_os_error, file_sha256, list_sources, load_document
 from rag.settings import Settings
 from rag.store import StoreUnavailable, VectorStore, create_store, load_store
 from rag.types import Chunk
 
-FORMAT_VERSION = 3  # bump when chunking, cleaning or tokenizing changes what is stored
+FORMAT_VERSION = 5  # bump when chunking, cleaning or tokenizing changes what is stored
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -49,6 +51,7 @@ class IndexReport:
     rebuilt_because: str | None = None
     chunks: int = 0
     embedded_chunks: int = 0
+    dropped: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # source -> (reason, text)
 
     @property
     def modified(self) -> bool:
@@ -56,13 +59,10 @@ class IndexReport:
 
 
 def _index_params(settings: Settings) -> dict:
-    """What the stored vectors depend on: a difference means a full rebuild."""
+    """What the stored vectors depend on (the settings tagged "index"): a difference means a rebuild."""
     return {
         "format": FORMAT_VERSION,
-        "embedding_model": settings.embedding_model,
-        "vector_store": settings.vector_store,
-        "chunk_chars": settings.chunk_chars,
-        "chunk_overlap_sentences": settings.chunk_overlap_sentences,
+        **dict(settings.identity("index")),
         # Another Milvus database means vectors that are not there yet: rebuild into it.
         **({"milvus_uri": settings.milvus_location} if settings.vector_store == "milvus" else {}),
     }
@@ -83,6 +83,11 @@ class Index:
     @property
     def files(self) -> dict[str, dict]:
         return self.manifest["files"]
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """Where each word of the archive occurs: built once per loaded generation, on first use."""
+        return NameIndex(self.chunks.values())
 
     @classmethod
     def empty(cls, settings: Settings, dim: int) -> Index:
@@ -202,6 +207,7 @@ def update_index(
 
     paths = list_sources(settings.corpus_dir, include_unsupported=True)
     present = {p.relative_to(settings.corpus_dir).as_posix() for p in paths}
+    repeated = _repeated_lines(paths, settings.max_file_bytes)
     batch = _EmbedBatch(index, embedder, progress)
     last_checkpoint = time.monotonic()
     for n, path in enumerate(paths):
@@ -220,7 +226,9 @@ def update_index(
         if known and known["sha256"] == doc.sha256:
             report.unchanged.append(source)
             continue
-        doc = clean_document(doc)
+        doc = clean_document(doc, repeated)
+        if doc.dropped:
+            report.dropped[source] = [(d.reason, doc.text[d.span.start : d.span.end]) for d in doc.dropped]
         chunks = chunk_document(
             doc, settings.chunk_chars, settings.chunk_overlap_sentences, index.manifest["next_id"]
         )
@@ -264,6 +272,20 @@ def update_index(
     if report.modified or not (settings.index_dir / "CURRENT").is_file():
         _publish(index, settings)
     return index, report
+
+
+def _repeated_lines(paths: list[Path], max_bytes: int) -> frozenset[str]:
+    """Short lines repeated across the plain-text articles (site furniture); HTML and PDF
+    readers strip their own furniture."""
+    texts = []
+    for path in paths:
+        if path.suffix.lower() in (".txt", ".md"):
+            try:
+                if path.stat().st_size <= max_bytes:
+                    texts.append(path.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                continue  # reported when the file itself is read
+    return repeated_lines(texts)
 
 
 # Files are read, cleaned and chunked in batches of about this many chunks, then embedded and

@@ -25,3 +25,18 @@ def test_agreeing_sources_raise_no_conflict(pipeline):
         "How many Karabakh Armenians took shelter at the headquarters of the Russian peacekeeping contingent?"
     )
     assert not answer.refused and "disagree" not in answer.answer
+
+
+def test_different_dates_for_different_events_are_not_a_conflict(embedder):
+    from rag.conflicts import find_conflicts
+    from rag.types import Chunk, Citation, Passage, Span
+
+    cited_text = "The footbridge over the Clyde opened to pedestrians on May 4."
+    other_text = "The first malaria vaccine doses arrived in Kisumu on May 9."
+    cited = Citation(1, "bridge.txt", "Bridge", 0, len(cited_text), cited_text, 0.8)
+    chunk = Chunk(0, "vaccine.txt", 0, len(other_text), other_text, "Vaccine", sentences=[Span(0, len(other_text))])
+    assert find_conflicts([cited], [Passage(chunk, 0.5)], embedder.embed_cached) == []
+    # The same event with another date is one.
+    same = "The footbridge over the Clyde opened to pedestrians on May 6."
+    chunk = Chunk(1, "other.txt", 0, len(same), same, "Bridge", sentences=[Span(0, len(same))])
+    assert len(find_conflicts([cited], [Passage(chunk, 0.5)], embedder.embed_cached)) == 1
