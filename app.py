@@ -308,8 +308,7 @@ def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilt
                     "date": p.chunk.date,
                     "text": p.chunk.text,
                 }
-                for p in answer.passages[:3]
-                if p.score > 0.2
+                for p in answer.suggestions()
             ]
         show_answer(message, pipeline.settings.corpus_dir, str(len(st.session_state.messages)))
     st.session_state.messages.append(message)

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import numpy as np
 
 from rag.collapse import restated_spans, sentence_spans
-from rag.text import STOPWORDS, split_sentences
+from rag.text import STOPWORDS, content_stems, is_negator, positioned_stems, split_sentences, words
 from rag.types import Citation, Passage, Span
 
 MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
@@ -35,7 +36,6 @@ REFUSAL_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _LEADING_MARKERS = re.compile(rf"^(\s*{MARKER.pattern})+")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _STOPWORDS = STOPWORDS | {"passage", "passages", "article", "articles"}
@@ -51,6 +51,9 @@ _LEAD_IN = re.compile(
 _PROMPT_ECHO = re.compile(r"(^|\n)\s*(passages:|question:|answer with citations)", re.IGNORECASE)
 
 MAX_ANSWER_SENTENCES = 4
+# Share of each clause's content words that must follow the source's word order.
+STATED_SHARE = 0.8
+_CLAUSE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas|although)\s", re.IGNORECASE)
 
 
 @dataclass
@@ -60,21 +63,13 @@ class CitedAnswer:
     refused: bool
     dropped_sentences: list[str]
     unusable: bool = False  # the model produced nothing an answer can be made of
-
-
-def _normalize(word: str) -> str:
-    word = re.sub(r"['’]s$", "", word.lower())
-    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+    support: float = 0.0  # the weakest kept sentence's support score (1.0 for a verbatim quote)
+    extractive: bool = False  # quoted from a passage by the fallback, not written by the model
 
 
 def content_words(text: str) -> set[str]:
-    words = set()
-    for word in _WORD.findall(text):
-        word = _normalize(word)
-        if word in _STOPWORDS or (len(word) < 3 and not word.isdigit()):
-            continue
-        words.add(word)
-    return words
+    """Stems of the words that carry meaning ("troops" and "troop" meet; names are not cut)."""
+    return {w for w in content_stems(text) if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())}
 
 
 def numbers(text: str) -> set[str]:
@@ -82,13 +77,64 @@ def numbers(text: str) -> set[str]:
 
 
 def names(sentence: str) -> set[str]:
-    """Proper names the sentence states: capitalized words past its first word."""
+    """Proper names the sentence states, folded: capitalized words past its first word."""
     found = set()
     for match in _CAPITALIZED.finditer(sentence):
         if match.start() == 0 or match.group() in _NOT_NAMES:
             continue
-        found.add(_normalize(match.group()))
+        found.update(words(match.group()))
     return found
+
+
+def is_headline(sentence: str, title: str) -> bool:
+    """A title or a label rather than a statement: no sentence-final punctuation, or the title."""
+    text = sentence.strip()
+    return not text or text == title.strip() or text[-1] not in ".!?\"”’'…)"
+
+
+def stated(sentence: str, source: str) -> bool:
+    """Does ``source`` state ``sentence``, not merely hold its words?
+
+    Clause by clause, the sentence's content words must appear in the source in the same order
+    for the most part, and the stretch of source they come from must not hold a negation or a
+    contrast ("not", "rather than", "instead of") that the clause leaves out. "Its strength is a
+    third of steel's", recombined from "its density is a third of steel's, while its strength
+    ...", shares every word but not their order; "Yerevan prefers to work with Russia" taken
+    from "Yerevan prefers to work with the West rather than with Russia" drops the "rather than".
+    Neither is stated. "The bridge cost £28m, the council said" only swaps whole clauses, and is.
+    """
+    source_words = words(source)
+    evidence = positioned_stems(source_words)
+    evidence_stems = [s for s, _ in evidence]
+    clauses = [words(c) for c in _CLAUSE.split(sentence)]
+    clauses = [(c, positioned_stems(c)) for c in clauses if positioned_stems(c)]
+    if not clauses:
+        return False
+    for clause_words, claim in clauses:
+        claim_stems = [s for s, _ in claim]
+        blocks = [b for b in SequenceMatcher(None, claim_stems, evidence_stems, autojunk=False).get_matching_blocks() if b.size]
+        if sum(b.size for b in blocks) / len(claim_stems) < STATED_SHARE:
+            return False
+        first, last = evidence[blocks[0].b][1], evidence[blocks[-1].b + blocks[-1].size - 1][1]
+        negations = sum(is_negator(w) for w in source_words[first : last + 1])
+        if negations > sum(is_negator(w) for w in clause_words):
+            return False
+        if not _quantities_bound(claim_stems, evidence_stems):
+            return False
+    return True
+
+
+def _quantities_bound(claim: list[str], evidence: list[str]) -> bool:
+    """Each number the claim gives *of something* ("829.8 floors") is given of the same thing in
+    the source: the word after the number follows that number there too, within a few words."""
+    for n, token in enumerate(claim[:-1]):
+        following = claim[n + 1]
+        if not token.isdigit() or following.isdigit():
+            continue
+        places = [i for i, t in enumerate(evidence) if t == token]
+        if places and not any(following in evidence[i + 1 : i + 4] for i in places):
+            return False
+    return True
 
 
 def is_refusal(text: str) -> bool:
@@ -151,13 +197,13 @@ def _support(
     offsets = np.cumsum([0] + [len(ss) for ss in spans])
     scores = np.zeros((len(sentences), len(passages), max(len(w) for w in windows)), dtype=np.float32)
     headers = [f"{p.chunk.title} {p.chunk.outlet or ''}" for p in passages]
-    header_words = [{_normalize(w) for w in _WORD.findall(h)} for h in headers]
+    header_words = [set(words(h)) for h in headers]
     header_numbers = [numbers(h) for h in headers]
-    raw_words = [{_normalize(w) for w in _WORD.findall(t)} | content_words(t) for t in texts]
+    raw_words = [set(words(t)) for t in texts]
     sentence_numbers = [numbers(t) for t in texts]
     sentence_words = [content_words(t) for t in texts]
     for i, sentence in enumerate(sentences):
-        words, stated, named = content_words(sentence), numbers(sentence), names(sentence)
+        claim_words, claim_numbers, named = content_words(sentence), numbers(sentence), names(sentence)
         for p in range(len(passages)):
             index = {s: offsets[p] + k for k, s in enumerate(spans[p])}
             for w, window in enumerate(windows[p]):
@@ -166,10 +212,10 @@ def _support(
                 context = cols if cols[0] == offsets[p] else [cols[0] - 1] + cols
                 known_words = header_words[p].union(*(raw_words[c] for c in context))
                 known_numbers = header_numbers[p].union(*(sentence_numbers[c] for c in context))
-                if stated - known_numbers or named - known_words:
+                if claim_numbers - known_numbers or named - known_words:
                     continue  # a number or a name this part of the passage never states: no support
                 window_words = set().union(*(sentence_words[c] for c in cols))
-                overlap = len(words & window_words) / len(words) if words else 0.0
+                overlap = len(claim_words & window_words) / len(claim_words) if claim_words else 0.0
                 # A pair must earn its place: it is scored a little below a single sentence.
                 penalty = 0.05 * (len(window) - 1)
                 scores[i, p, w] = 0.5 * float(max(cosine[i, c] for c in cols)) + 0.5 * overlap - penalty
@@ -251,6 +297,7 @@ def cite(
     kept: list[tuple[str, list[int]]] = []
     dropped: list[str] = []
     chosen_spans: dict[int, list[Span]] = {}
+    support: list[float] = []
     for i, (sentence, markers) in enumerate(sentences):
         claimed = [m - 1 for m in dict.fromkeys(markers) if 1 <= m <= len(passages)]
         good = [p for p in claimed if best_per_passage[i, p] >= threshold]
@@ -260,9 +307,15 @@ def cite(
         if not good:
             dropped.append(sentence)
             continue
+        windows = {p: spans[p][int(scores[i, p].argmax())] for p in good}
+        first = good[0]
+        if not stated(sentence, " ".join(passages[first].chunk.quote(s) for s in windows[first])):
+            # The words are there but not the statement: show what the passage does state.
+            sentence, good = _quote(passages[first], windows[first]), [first]
         kept.append((sentence, good))
+        support.append(float(best_per_passage[i, good].max()))
         for p in good:
-            chosen_spans.setdefault(p, []).extend(spans[p][int(scores[i, p].argmax())])
+            chosen_spans.setdefault(p, []).extend(windows[p])
 
     if not kept:
         return CitedAnswer("", [], True, dropped)
@@ -272,7 +325,11 @@ def cite(
             numbering.setdefault(p, len(numbering) + 1)
     text = " ".join(sentence + "".join(f" [{numbering[p]}]" for p in good) for sentence, good in kept)
     citations = [_citation(n, passages[p], chosen_spans[p]) for p, n in numbering.items()]
-    return CitedAnswer(text, citations, False, dropped)
+    return CitedAnswer(text, citations, False, dropped, support=min(support))
+
+
+def _quote(passage: Passage, window: list[Span]) -> str:
+    return " ".join(passage.chunk.quote(s) for s in window)
 
 
 def extractive_answer(
@@ -285,10 +342,16 @@ def extractive_answer(
     """The passage sentence closest to the question, quoted and cited: the fallback answer.
 
     ``accept`` filters candidates (say, a "how many" question needs a sentence with a number).
+    A headline (the article's title, or a line with no closing punctuation) states nothing and
+    is never quoted as an answer.
     """
     candidates = [(p, s) for p in passages for s in (p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)])]
     texts = [p.chunk.quote(s) for p, s in candidates]
-    keep = [i for i, t in enumerate(texts) if accept(t)]
+    keep = [
+        i
+        for i, t in enumerate(texts)
+        if accept(t) and not is_headline(t, candidates[i][0].chunk.title)
+    ]
     if not keep:
         return CitedAnswer("", [], True, [])
     candidates, texts = [candidates[i] for i in keep], [texts[i] for i in keep]
@@ -303,4 +366,6 @@ def extractive_answer(
     if float(vectors[0] @ vectors[1 + best]) < min_similarity:
         return CitedAnswer("", [], True, [])
     passage, span = candidates[best]
-    return CitedAnswer(f"{texts[best]} [1]", [_citation(1, passage, [span])], False, [])
+    return CitedAnswer(
+        f"{texts[best]} [1]", [_citation(1, passage, [span])], False, [], support=1.0, extractive=True
+    )

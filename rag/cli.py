@@ -143,7 +143,13 @@ def _print_report(report: IndexReport) -> None:
 
 
 @app.command()
-def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+def index(
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List what cleaning left out of each article read, and why.")
+    ] = False,
+) -> None:
     """Build or update the index: embeds only added or changed articles, drops removed ones."""
     pipeline = _pipeline(corpus, index)
     try:
@@ -151,6 +157,12 @@ def index(corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
             report = pipeline.update_index(bars)
     except FileNotFoundError as exc:
         _fail(str(exc))
+    if verbose:
+        for source, dropped in report.dropped.items():
+            typer.echo(f"{source}: left out {len(dropped)}")
+            for reason, text in dropped:
+                shown = text if len(text) <= 100 else text[:97] + "..."
+                typer.echo(f"  - {reason}: {shown!r}")
     _print_report(report)
     err.print(f"vector search: {pipeline.index.store.kind}")
     if report.errors:
@@ -339,6 +351,9 @@ def evaluate(
         bool, typer.Option(help="Baseline: dense top-4 pasted in, no citation checks, no refusal gate.")
     ] = False,
     model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
+    split: Annotated[
+        str | None, typer.Option(help="Only this half of the set: calibration (tune on it) or test (report it).")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each question's outcome.")] = False,
     retrieval: Annotated[
         bool, typer.Option("--retrieval", help="Score retrieval only: dense, BM25 and hybrid side by side.")
@@ -346,24 +361,32 @@ def evaluate(
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
-    """Run a question set and report answer/citation accuracy, refusals and latency."""
-    from rag.evaluate import NAIVE_SETTINGS, judge_sentences, load_questions, run_eval
+    """Run a question set and report, per half (calibration / test), answers, citations, refusals, latency."""
+    from rag.evaluate import NAIVE_SETTINGS, SPLITS, judge_sentences, load_questions, run_eval
 
+    if split is not None and split not in SPLITS:
+        _fail(f"--split must be one of: {', '.join(SPLITS)}")
     overrides = {"model": model, **(NAIVE_SETTINGS if naive else {})}
     pipeline = _pipeline(corpus, index, **overrides)
     _ensure_ready(pipeline)
     try:
-        items = load_questions(questions)
+        items = load_questions(questions, split)
     except (OSError, ValueError) as exc:
         _fail(str(exc))
     if retrieval:
+        from rag.condense import condense
         from rag.evaluate import retrieval_metrics
         from rag.retrieve import Retriever, ranked_sources
 
         table = {}
         for mode in ("dense", "bm25", "hybrid"):
             search = Retriever(pipeline.index, pipeline.embedder, mode).search
-            table[mode] = retrieval_metrics(items, lambda q, k, search=search: ranked_sources(search(q, k)))
+            table[mode] = retrieval_metrics(
+                items,
+                lambda item, k, search=search: ranked_sources(
+                    search(condense(item.question, _history(item.history)), k)
+                ),
+            )
         if json_out:
             _emit(table)
             return
@@ -376,11 +399,13 @@ def evaluate(
 
     def show(row) -> None:
         if verbose:
-            mark = "ok " if (row.correct if row.item.answerable else row.answer.refused) else "BAD"
-            cited = ",".join(sorted({c.source[:3] for c in row.answer.citations}))
+            mark = "ok " if row.ok else "BAD"
+            cited = ",".join(sorted(row.cited_sources))
             supported, total = judge_sentences(row.answer)
+            reason = row.answer.get("refusal_reason") or ""
             err.print(
-                f"{mark} {row.item.question[:70]!r} -> {row.answer.answer!r} [{cited}] supported {supported}/{total}",
+                f"{mark} [{row.item.split[:3]} {row.item.kind}] {row.item.question[:80]!r} -> "
+                f"{row.answer['answer']!r} {reason} [{cited}] supported {supported}/{total}",
                 markup=False,
                 highlight=False,
             )
@@ -390,19 +415,25 @@ def evaluate(
 
         def ask_one(question, history):
             nonlocal done
-            answer = pipeline.ask(question, history)
+            answer = pipeline.ask(question, _history(history))
             done += 1
             bars("questions", done, len(items))
-            return answer
+            return answer.to_json()
 
-        summary, _ = run_eval(items, ask_one, show)
-    summary["model"] = pipeline.model_label()
-    summary["configuration"] = "naive" if naive else "default"
+        by_split, _ = run_eval(items, ask_one, show)
+    report = {
+        "model": pipeline.model_label(),
+        "configuration": "naive" if naive else "default",
+        **by_split,
+    }
     if json_out:
-        _emit(summary)
+        _emit(report)
         return
-    for key, value in summary.items():
-        typer.echo(f"{key:>28}: {value}")
+    typer.echo(f"model: {report['model']} ({report['configuration']})")
+    names = [s for s in SPLITS if s in by_split]
+    typer.echo(f"{'':>28}  " + "  ".join(f"{n:>12}" for n in names))
+    for key in by_split[names[0]]:
+        typer.echo(f"{key:>28}: " + "  ".join(f"{str(by_split[n][key]):>12}" for n in names))
 
 
 @app.command("serve-llm")

@@ -12,23 +12,39 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from rag.answerability import (
+    DEFAULT_WEIGHTS,
     OUT_OF_SCOPE_REPLY,
+    AnswerCheck,
+    AnswerFeatures,
     answers_the_type,
-    is_out_of_scope,
-    missing_names,
+    coverage,
+    kind_score,
 )
-from rag.cite import CitedAnswer, add_other_sources, cite, extractive_answer, naive_citations
+from rag.cite import CitedAnswer, add_other_sources, cite, extractive_answer, is_refusal, naive_citations
 from rag.condense import clean_question, condense
 from rag.conflicts import conflict_note, dates, find_conflicts
+from rag.decide import (
+    ANSWER_NOT_SUPPORTED,
+    EMPTY_QUESTION,
+    FILTER_MATCHES_NOTHING,
+    NO_RELEVANT_PASSAGE,
+    NOT_IN_ARCHIVE,
+    OUT_OF_SCOPE,
+    Decision,
+    decide,
+)
 from rag.embed import Embedder
 from rag.generate import Generator, create_generator
 from rag.index import Index, IndexNotReady, IndexReport, ProgressCallback, corpus_changed, update_index
 from rag.models import ModelNotAvailable, resolve_model
-from rag.prompt import REFUSAL, SYSTEM_PROMPT, build_messages, passage_header
+from rag.prompt import REFUSAL, SYSTEM_PROMPT, build_messages
+from rag.rerank import rerank
 from rag.retrieve import Retriever, allowed_ids
 from rag.settings import Settings
-from rag.types import Answer, Message, Passage, SearchFilter, Timings
+from rag.types import Answer, Citation, Message, Passage, SearchFilter, Timings
 
 EMPTY_QUESTION_REPLY = "Please type a question about the articles."
 NO_MATCHING_ARTICLES_REPLY = "No article matches the chosen outlets and dates; widen the filter."
@@ -68,6 +84,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self._shared = _shared or _Shared()
         self._model_path: Path | None = None
+        self._answer_check: AnswerCheck | None = None
 
     def with_options(self, **changes) -> Pipeline:
         """The same pipeline with some answering settings changed (model, top_k, temperature...).
@@ -76,8 +93,8 @@ class Pipeline:
         twice; settings that the stored index depends on cannot change this way.
         """
         settings = Settings.model_validate({**self.settings.model_dump(), **changes})
-        fixed = ("corpus_dir", "index_dir", "embedding_model", "chunk_chars", "chunk_overlap_sentences")
-        changed = [name for name in fixed if getattr(settings, name) != getattr(self.settings, name)]
+        fixed = self.settings.identity("location") + self.settings.identity("index")
+        changed = [name for name, value in fixed if getattr(settings, name) != value]
         if changed:
             raise ValueError(f"{', '.join(changed)} cannot change on a running pipeline")
         return Pipeline(settings, self._shared)
@@ -108,10 +125,8 @@ class Pipeline:
         settings = self.settings
         served = settings.generator == "openai"
         with self._shared.generator_lock:
-            if served:
-                key = ("openai", settings.openai_base_url, settings.served_model, settings.n_ctx)
-            else:
-                key = (settings.generator, str(self.model_path()), settings.n_ctx, settings.n_threads)
+            # Every setting a loaded generator depends on (tagged in Settings), and the file it loaded.
+            key = (settings.identity("generator"), None if served else str(self.model_path()))
             if key not in self._shared.generators:
                 model_file = self._local_tokenizer() if served else self.model_path()
                 self._shared.generators[key] = create_generator(settings, model_file)
@@ -189,6 +204,11 @@ class Pipeline:
         retriever = Retriever(self.index, self.embedder, self.settings.retrieval)
         return retriever.search(query, k or self.settings.top_k, search_filter)
 
+    def candidates(self, standalone: str, search_filter: SearchFilter | None = None) -> list[Passage]:
+        """The wide candidates the decision looks at, best sentence first (rag.rerank)."""
+        found = self.search(standalone, max(self.settings.top_k, self.settings.candidates_k), search_filter)
+        return rerank(standalone, found, self.embedder.embed_cached) if self.settings.rerank else found
+
     def ask(
         self,
         question: str,
@@ -221,40 +241,38 @@ class Pipeline:
         started = time.perf_counter()
         question = clean_question(question)
         standalone = condense(question, history)
-        passages = self.search(standalone, settings.top_k, search_filter)
+        candidates = self.candidates(standalone, search_filter)
         timings = Timings(retrieve_s=time.perf_counter() - started)
         model = self.model_label()
 
-        def finish(text: str, refused: bool, citations=(), shown=()) -> None:
+        def finish(text: str, refusal: str | None = None, citations=(), shown=(), missing=()) -> None:
             timings.total_s = time.perf_counter() - started
             if not timings.first_token_s:
                 timings.first_token_s = timings.total_s
             stream.answer = Answer(
                 answer=text,
-                refused=refused,
+                refused=refusal is not None,
                 citations=list(citations),
                 timings=timings,
                 model=model,
                 standalone_question=standalone,
                 passages=list(shown),
+                refusal_reason=refusal,
+                missing_names=list(missing),
             )
 
-        early = EMPTY_QUESTION_REPLY if not question.strip() else None
-        if (
-            early is None
-            and not passages
-            and search_filter
-            and not self.filter_matches_anything(search_filter)
-        ):
-            early = NO_MATCHING_ARTICLES_REPLY  # only worth asking when the search found nothing
-        early = early or self.refusal_before_generation(question, standalone, passages)
-        if early is not None:
-            yield early
-            finish(early, True, shown=passages)
+        if question.strip() and not candidates and search_filter and not self.filter_matches_anything(search_filter):
+            decision = Decision(refusal=FILTER_MATCHES_NOTHING)  # only worth asking when nothing was found
+        else:
+            decision = self.decide(question, standalone, candidates, search_filter)
+        if decision.refusal is not None:
+            text = refusal_message(decision.refusal, decision.missing)
+            yield text
+            finish(text, decision.refusal, shown=candidates, missing=decision.missing)
             return
 
         generator = self.generator
-        messages, shown = self.prompt(standalone, passages)
+        messages, shown = self.prompt(standalone, decision.passages)
         raw = ""
         tokens = generator.stream(messages, settings.max_tokens, settings.temperature)
         try:
@@ -267,11 +285,12 @@ class Pipeline:
             close = getattr(tokens, "close", None)
             if close:
                 close()  # stopped half-way: release the model for the next question now
-        cited = self.verify(question, standalone, raw, shown, search_filter)
-        if cited.refused:
-            finish(REFUSAL, True, shown=shown)
-        else:
-            finish(cited.text, False, cited.citations, shown)
+        cited, features = self.verify(question, standalone, raw, shown, candidates, decision.names)
+        if cited.refused or (features is not None and not self.answer_check.accepts(features)):
+            finish(refusal_message(ANSWER_NOT_SUPPORTED), ANSWER_NOT_SUPPORTED, shown=candidates)
+            return
+        self.note_conflicts(cited, shown, search_filter)
+        finish(cited.text, None, cited.citations, shown)
 
     def prompt(self, standalone: str, passages: list[Passage]) -> tuple[list[dict], list[Passage]]:
         """The chat messages for the model and the passages that fitted its context window, which
@@ -284,24 +303,43 @@ class Pipeline:
         allowed = allowed_ids(self.index, search_filter)
         return allowed is None or len(allowed) > 0
 
-    def refusal_before_generation(
-        self, question: str, standalone: str, passages: list[Passage]
-    ) -> str | None:
-        """The refusal to give without calling the model, or None when the model should answer."""
+    def decide(
+        self,
+        question: str,
+        standalone: str,
+        candidates: list[Passage],
+        search_filter: SearchFilter | None = None,
+    ) -> Decision:
+        """Refuse now (with the reason), or the passages the model should see."""
         settings = self.settings
-        checks = settings.answerability_checks
-        if checks and is_out_of_scope(question):
-            return OUT_OF_SCOPE_REPLY
-        if not passages or max(p.score for p in passages) < settings.min_relevance:
-            return REFUSAL
-        missing = (
-            missing_names(standalone, [f"{passage_header(p)} {p.chunk.text}" for p in passages])
-            if checks
-            else []
+        return decide(
+            question,
+            candidates,
+            settings.top_k,
+            self.index.names,
+            lambda name: self._best_carrier(standalone, name, search_filter),
+            settings.min_relevance,
+            settings.answerability_checks,
         )
-        if missing:
-            return f"{REFUSAL} None of them mentions {' or '.join(missing[:3])}."
-        return None
+
+    def _best_carrier(self, query: str, name: str, search_filter: SearchFilter | None) -> Passage | None:
+        """The passage closest to ``query`` among all indexed chunks that carry ``name``."""
+        carrying = self.index.names.chunks_with(name)
+        allowed = allowed_ids(self.index, search_filter)
+        if allowed is not None:
+            carrying &= set(allowed.tolist())
+        ids = sorted(i for i in carrying if i in self.index.chunks)
+        if not ids:
+            return None
+        scores = self.index.store.vectors(ids) @ self.embedder.embed_cached([query])[0]
+        best = int(np.argmax(scores))
+        return Passage(self.index.chunks[ids[best]], float(scores[best]))
+
+    @property
+    def answer_check(self) -> AnswerCheck:
+        if self._answer_check is None:
+            self._answer_check = AnswerCheck.load(self.settings.answer_check_file or DEFAULT_WEIGHTS)
+        return self._answer_check
 
     def verify(
         self,
@@ -309,34 +347,87 @@ class Pipeline:
         standalone: str,
         raw: str,
         shown: list[Passage],
-        search_filter: SearchFilter | None = None,
-    ) -> CitedAnswer:
-        """Turn the model's raw answer into a checked, cited answer (or a refusal)."""
+        candidates: list[Passage] | None = None,
+        asked_names: list[str] | None = None,
+    ) -> tuple[CitedAnswer, AnswerFeatures | None]:
+        """The model's raw answer as a checked, cited answer, and what the answer check weighs.
+
+        Each sentence must be stated by the passage it cites (else it is dropped, or replaced by
+        the passage's own sentence). When the model refused, wrote nothing usable or an answer of
+        the wrong kind, the passage sentence that best answers is quoted instead; the features
+        are None only when verification is off (the naive baseline).
+        """
         settings = self.settings
         if not settings.verify_citations:
-            return naive_citations(raw, shown)
+            return naive_citations(raw, shown), None
         checks = settings.answerability_checks
         embed = self.embedder.embed_cached
         cited = cite(raw, shown, embed, settings.min_support)
+        model_refused = is_refusal(raw)
         wrong_type = checks and not cited.refused and not answers_the_type(question, cited.text)
-        if cited.unusable or wrong_type:
-            # The model gave nothing usable, or no answer of the kind asked ("how many" with no
-            # number): quote the passage sentence that best answers, if one is close enough.
+        if cited.refused or cited.unusable or wrong_type:
+            pool = shown + [p for p in candidates or [] if all(p.chunk.id != s.chunk.id for s in shown)]
             cited = extractive_answer(
-                standalone,
-                shown,
-                embed,
-                accept=lambda sentence: not checks or answers_the_type(question, sentence),
-                min_similarity=settings.min_extractive_similarity,
+                standalone, pool, embed, accept=lambda sentence: not checks or answers_the_type(question, sentence)
             )
-        if not cited.refused:
-            add_other_sources(cited.citations, shown, embed)
-            # Look again, from each dated cited sentence, for what the other articles say of it.
-            second_look = [
-                p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10, search_filter)
-            ]
-            for conflict in find_conflicts(cited.citations, shown + second_look, embed)[:1]:
-                other = replace(conflict.other, n=len(cited.citations) + 1)
-                cited.citations.append(other)
-                cited.text += " " + conflict_note(conflict, conflict.cited.n, other.n)
-        return cited
+            if cited.refused:
+                return cited, None
+        quoted_from = [p for p in candidates or [] if any(c.source == p.chunk.source for c in cited.citations)]
+        add_other_sources(cited.citations, shown + [p for p in quoted_from if p not in shown], embed)
+        return cited, self.features(question, standalone, cited, candidates or shown, asked_names or [], model_refused)
+
+    def features(
+        self,
+        question: str,
+        standalone: str,
+        cited: CitedAnswer,
+        candidates: list[Passage],
+        asked_names: list[str],
+        model_refused: bool,
+    ) -> AnswerFeatures:
+        cited_text = " ".join(c.text for c in cited.citations)
+        chunks = [self.index.chunks.get(self._chunk_id(c)) for c in cited.citations]
+        passage_text = " ".join(f"{c.title} {c.text}" for c in chunks if c is not None) or cited_text
+        vectors = self.embedder.embed_cached([standalone] + [c.text for c in cited.citations])
+        carried = [n for n in asked_names if any(c is not None and c.id in self.index.names.chunks_with(n) for c in chunks)]
+        return AnswerFeatures(
+            relevance=max((p.score for p in candidates), default=0.0),
+            question_similarity=float(max(vectors[1:] @ vectors[0], default=0.0)),
+            sentence_coverage=coverage(standalone, cited_text),
+            passage_coverage=coverage(standalone, passage_text),
+            right_kind=kind_score(question, cited.text),
+            names_carried=len(carried) / len(asked_names) if asked_names else 1.0,
+            support=cited.support,
+            quoted=float(cited.extractive),
+            model_refused=float(model_refused),
+        )
+
+    def _chunk_id(self, citation: Citation) -> int | None:
+        """The indexed chunk holding a citation's span."""
+        for chunk_id in self.index.files.get(citation.source, {}).get("chunk_ids", []):
+            chunk = self.index.chunks.get(chunk_id)
+            if chunk and chunk.start <= citation.start and citation.end <= chunk.end:
+                return chunk_id
+        return None
+
+    def note_conflicts(self, cited: CitedAnswer, shown: list[Passage], search_filter: SearchFilter | None) -> None:
+        """Look again, from each dated cited sentence, for what the other articles say of it."""
+        embed = self.embedder.embed_cached
+        second_look = [p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10, search_filter)]
+        for conflict in find_conflicts(cited.citations, shown + second_look, embed)[:1]:
+            other = replace(conflict.other, n=len(cited.citations) + 1)
+            cited.citations.append(other)
+            cited.text += " " + conflict_note(conflict, conflict.cited.n, other.n)
+
+
+def refusal_message(reason: str, missing: list[str] | tuple[str, ...] = ()) -> str:
+    """What the reader is told, in plain words, for each refusal reason."""
+    if reason == NOT_IN_ARCHIVE and missing:
+        return f"{REFUSAL} None of them mentions {' or '.join(missing[:3])}."
+    return {
+        EMPTY_QUESTION: EMPTY_QUESTION_REPLY,
+        OUT_OF_SCOPE: OUT_OF_SCOPE_REPLY,
+        FILTER_MATCHES_NOTHING: NO_MATCHING_ARTICLES_REPLY,
+        NO_RELEVANT_PASSAGE: f"{REFUSAL} Nothing in them comes close to this question.",
+        ANSWER_NOT_SUPPORTED: f"{REFUSAL} The closest passages do not answer this question.",
+    }.get(reason, REFUSAL)

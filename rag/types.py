@@ -29,6 +29,15 @@ class Document:
     date: str | None = None  # ISO date when the article states a full date
     kept: list[Span] = field(default_factory=list)  # article text without boilerplate
     pages: list[int] = field(default_factory=list)  # PDF: offset where page n+1 starts
+    dropped: list[Dropped] = field(default_factory=list)  # what cleaning left out, and why
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A span cleaning left out of the article text, with the reason (`rag index -v` lists them)."""
+
+    span: Span
+    reason: str
 
 
 @dataclass
@@ -175,7 +184,17 @@ class Answer:
     timings: Timings
     model: str
     standalone_question: str = ""
-    passages: list[Passage] = field(default_factory=list)  # what the model was shown
+    passages: list[Passage] = field(default_factory=list)  # what the model was shown; for a refusal, the closest
+    # Why it refused (rag.decide.REFUSAL_REASONS), and the names no article mentions.
+    refusal_reason: str | None = None
+    missing_names: list[str] = field(default_factory=list)
+
+    def suggestions(self, n: int = 3) -> list[Passage]:
+        """For a refusal, the closest passages to offer the reader instead ("You may be looking
+        for"); none when the request was not a question the articles could answer."""
+        if not self.refused or self.refusal_reason in ("out_of_scope", "empty_question", "filter_matches_nothing"):
+            return []
+        return self.passages[:n]
 
     def to_json(self) -> dict:
         """The public `ask --json` contract: add fields, never rename or remove them."""
@@ -186,4 +205,6 @@ class Answer:
             "timings": {k: round(v, 3) for k, v in asdict(self.timings).items()},
             "model": self.model,
             "standalone_question": self.standalone_question,
+            "refusal_reason": self.refusal_reason,
+            **({"missing_names": self.missing_names} if self.missing_names else {}),
         }

@@ -108,6 +108,29 @@ def test_citations_always_quote_the_source_exactly(passages, embedder, answer, m
         assert f"[{citation.n}]" in result.text
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_answers_built_from_passage_sentences_are_cited_exactly(passages, embedder, data):
+    """Answers a model could write: passage sentences, cut or reordered, with right or wrong
+    markers. They do produce citations, and every one quotes the source exactly."""
+    sentences = [(n, p.chunk.quote(s)) for n, p in enumerate(passages, 1) for s in p.chunk.sentences]
+    picked = data.draw(st.lists(st.sampled_from(sentences), min_size=1, max_size=3))
+    parts, copied_whole = [], set()
+    for n, sentence in picked:
+        words = sentence.split()
+        cut = data.draw(st.integers(min_value=max(3, len(words) // 2), max_value=len(words)))
+        marker = data.draw(st.sampled_from([f"[{n}]", f"[{3 - n}]", "[9]", ""]))
+        parts.append(" ".join(words[:cut]).rstrip(".") + f". {marker}")
+        if cut == len(words) and len(words) >= 6:
+            copied_whole.add(passages[n - 1].chunk.source)
+    result = cite(" ".join(parts), passages, embedder.embed)
+    for citation in result.citations:
+        assert original(citation) == citation.text
+        assert f"[{citation.n}]" in result.text
+    # A whole sentence copied from a passage is stated by it: it is always cited, whatever marker.
+    assert copied_whole <= {c.source for c in result.citations}
+
+
 @pytest.mark.parametrize(
     "answer,ok",
     [

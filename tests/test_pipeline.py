@@ -22,12 +22,15 @@ def test_answers_with_a_citation_into_the_right_article(pipeline):
 
 def test_refuses_when_the_articles_do_not_say(pipeline):
     off_topic = pipeline.ask("What is the capital of France?")
-    assert off_topic.refused and off_topic.citations == [] and off_topic.answer == REFUSAL
+    assert off_topic.refused and off_topic.citations == [] and off_topic.answer.startswith(REFUSAL)
+    assert off_topic.refusal_reason in ("not_in_archive", "no_relevant_passage", "answer_not_supported")
     near_miss = pipeline.ask("What did Antony Blinken discuss with Pashinyan?")
-    assert near_miss.refused and near_miss.citations == []
+    assert near_miss.refused and near_miss.citations == [] and near_miss.refusal_reason == "not_in_archive"
     assert near_miss.answer.startswith(REFUSAL) and "Antony Blinken" in near_miss.answer
+    assert near_miss.missing_names == ["Antony Blinken"] and near_miss.suggestions()  # closest passages offered
     request = pipeline.ask("Give me a recipe for chocolate chip cookies.")
     assert request.refused and request.citations == [] and request.answer == OUT_OF_SCOPE_REPLY
+    assert request.refusal_reason == "out_of_scope" and request.suggestions() == []
 
 
 def test_streams_tokens_then_holds_the_verified_answer(pipeline):
@@ -52,6 +55,7 @@ def test_an_empty_question_gets_a_clear_message(pipeline):
     for blank in ("", "   \n\t"):
         answer = pipeline.ask(blank)
         assert answer.refused and answer.answer == EMPTY_QUESTION_REPLY and answer.citations == []
+        assert answer.refusal_reason == "empty_question"
 
 
 def test_eight_concurrent_questions_each_get_their_own_answer(pipeline):
