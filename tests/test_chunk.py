@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -7,6 +8,9 @@ from rag.load import load_corpus
 from rag.text import split_sentences
 from rag.types import Document, Span
 from tests.conftest import CORPUS
+
+
+pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
 
 def test_chunks_are_exact_slices_of_the_original_files():

@@ -5,6 +5,10 @@ import pytest
 from rag.corpus import add_article, delete_article, safe_name, surrounding
 from rag.load import list_sources
 
+
+pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
+
+
 MB = 1024 * 1024
 ARTICLE = b"Talks in Brussels\nBRUSSELS, Oct. 6, 2023. Negotiators met on Friday.\n"
 

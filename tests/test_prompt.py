@@ -1,5 +1,9 @@
+import pytest
 from rag.prompt import SYSTEM_PROMPT, build_messages
 from rag.types import Chunk, Passage
+
+
+pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
 
 def passage(i: int, words: int) -> Passage:

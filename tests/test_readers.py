@@ -8,6 +8,10 @@ from rag.load import load_document
 from rag.readers import read_html, read_pdf
 from tests.conftest import REPORT_PAGES, make_pdf
 
+
+pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
+
+
 HTML = Path(__file__).parent / "data" / "armenpress_refugees.html"
 
 

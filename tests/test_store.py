@@ -5,6 +5,9 @@ from rag.settings import Settings
 from rag.store import create_store, load_store
 
 
+pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
+
+
 def unit(rows):
     rows = np.asarray(rows, dtype=np.float32)
     return rows / np.linalg.norm(rows, axis=1, keepdims=True)
