@@ -310,9 +310,15 @@ def cite(
         windows = {p: spans[p][int(scores[i, p].argmax())] for p in good}
         first = good[0]
         if not stated(sentence, " ".join(passages[first].chunk.quote(s) for s in windows[first])):
-            # The words are there but not the statement: show what the passage does state.
-            sentence, good = _quote(passages[first], windows[first]), [first]
-        kept.append((sentence, good))
+            # The words are there but not the statement: show what the passage does state, each
+            # of its sentences with its own marker.
+            good = [first]
+            for span in windows[first]:
+                quote = passages[first].chunk.quote(span)
+                if all(quote != k for k, _ in kept):
+                    kept.append((quote, good))
+        else:
+            kept.append((sentence, good))
         support.append(float(best_per_passage[i, good].max()))
         for p in good:
             chosen_spans.setdefault(p, []).extend(windows[p])
@@ -326,10 +332,6 @@ def cite(
     text = " ".join(sentence + "".join(f" [{numbering[p]}]" for p in good) for sentence, good in kept)
     citations = [_citation(n, passages[p], chosen_spans[p]) for p, n in numbering.items()]
     return CitedAnswer(text, citations, False, dropped, support=min(support))
-
-
-def _quote(passage: Passage, window: list[Span]) -> str:
-    return " ".join(passage.chunk.quote(s) for s in window)
 
 
 def extractive_answer(

@@ -34,8 +34,12 @@ def built_index(tmp_path_factory):
 
 def test_index_reports_what_changed(tmp_path, corpus_copy):
     index = tmp_path / "idx"
-    first = rag("index", "--corpus", str(corpus_copy), index=index)
+    first = rag("index", "-v", "--corpus", str(corpus_copy), index=index)
     assert first.returncode == 0, first.stderr
+    # -v: what cleaning left out of each article, with the reason, never silently.
+    assert "003_3de8e0a82d2249ce.txt: left out" in first.stdout
+    assert "- page furniture after the article: 'Recent Posts'" in first.stdout
+    assert "- teaser for another article: 'Read also:'" in first.stdout
     (corpus_copy / "001_ad9039b2d6be9212.txt").unlink()
     second = rag("index", "--corpus", str(corpus_copy), index=index)
     assert second.returncode == 0
@@ -88,6 +92,8 @@ def test_ask_json_lines_keep_the_contract(built_index):
     assert not troops["refused"] and "5,000" in troops["answer"]
     assert "Zakharova" in follow_up["standalone_question"] and "ingratitude" in follow_up["answer"]
     assert unknown["refused"] and unknown["citations"] == []
+    assert troops["refusal_reason"] is None and unknown["refusal_reason"] == "not_in_archive"
+    assert unknown["missing_names"] == ["FIFA World Cup"]
     assert "error" in bad and "history" in bad["error"]
 
 
