@@ -45,7 +45,8 @@ _JUDGE_STOPWORDS = frozenset(
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\])*\s+(?=[A-Z\"“(])")
+# A sentence ends at its full stop and the markers after it ("... survived. [1] Richard ...").
+_SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\])*(?=\s+[A-Z\"“(]|\s*$)")
 _NOTE_PREFIX = "The sources disagree on the "
 _NOTE = re.compile(
     re.escape(_NOTE_PREFIX) + r"\w+: .* gives (?P<a>.+?) \[(?P<n>\d+)\], while .* gives (?P<b>.+?) \[(?P<m>\d+)\]\.?$"
@@ -118,11 +119,19 @@ def sentence_supported(sentence: str, cited_texts: list[str]) -> bool:
 
 def _claims(answer_text: str) -> list[tuple[str, list[int]]]:
     """(sentence, its markers) for each sentence of an answer; a marker after the full stop counts."""
-    out = []
-    for piece in _SENTENCE_END.split(answer_text.strip()):
-        if re.search(r"\w", _MARKER.sub("", piece)):
-            out.append((_MARKER.sub("", piece).strip(), _markers(piece)))
-    return out
+    text = answer_text.strip()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _inside_quotes(text[: m.end()])]
+    pieces = [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)])]
+    return [
+        (_MARKER.sub("", piece).strip(), _markers(piece))
+        for piece in pieces
+        if re.search(r"\w", _MARKER.sub("", piece))
+    ]
+
+
+def _inside_quotes(text: str) -> bool:
+    """A full stop inside an open quotation ends a quoted sentence, not the answer's sentence."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def judge_sentences(answer: dict) -> tuple[int, int]:

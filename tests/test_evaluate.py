@@ -66,6 +66,15 @@ def test_the_judge_needs_the_numbers_and_most_words():
     assert judge_sentences(answer("Uncited claim here.", [])) == (0, 1)
 
 
+def test_each_sentence_keeps_the_markers_written_after_its_full_stop():
+    cited = Citation(1, "a.txt", "T", 0, 99, "Russia has about 5,000 troops in Armenia. They guard the border.", 0.9)
+    two = "Russia has about 5,000 troops in Armenia. [1] They guard the border. [1]"
+    assert judge_sentences(answer(two, [cited])) == (2, 2)
+    assert judge_sentences(answer("Russia has about 5,000 troops in Armenia. They guard the border. [1]", [cited])) == (1, 2)
+    quoted = Citation(1, "a.txt", "T", 0, 99, "“Talks failed. The army moved in,” he said.", 0.9)
+    assert judge_sentences(answer("“Talks failed. The army moved in,” he said. [1]", [quoted])) == (1, 1)
+
+
 def test_harness_runs_the_real_pipeline(pipeline, tmp_path):
     subset = [json.loads(line) for line in DEV.read_text().splitlines()]
     picked = [r for r in subset if r["question"].startswith("How many Russian troops")]
