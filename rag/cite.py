@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from rag.collapse import restated_spans, sentence_spans
-from rag.text import STOPWORDS, content_stems, is_negator, positioned_stems, split_sentences, words
+from rag.text import STOPWORDS, content_stems, is_negator, positioned_stems, split_sentences, stem, words
 from rag.types import Citation, Passage, Span
 
 MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
@@ -119,20 +119,26 @@ def stated(sentence: str, source: str) -> bool:
         negations = sum(is_negator(w) for w in source_words[first : last + 1])
         if negations > sum(is_negator(w) for w in clause_words):
             return False
-        if not _quantities_bound(claim_stems, evidence_stems):
+        if not _quantities_bound(_unit_stems(clause_words), _unit_stems(source_words)):
             return False
     return True
 
 
+def _unit_stems(folded: list[str]) -> list[str]:
+    """Stems without stopwords, one-letter words kept: "829.8 m" is 829, 8, m."""
+    return [stem(w) for w in folded if w not in STOPWORDS]
+
+
 def _quantities_bound(claim: list[str], evidence: list[str]) -> bool:
     """Each number the claim gives *of something* ("829.8 floors") is given of the same thing in
-    the source: the word after the number follows that number there too, within a few words."""
+    the source: the word after the number follows that number there too, within two words
+    (units such as "m" count as words here)."""
     for n, token in enumerate(claim[:-1]):
         following = claim[n + 1]
         if not token.isdigit() or following.isdigit():
             continue
         places = [i for i, t in enumerate(evidence) if t == token]
-        if places and not any(following in evidence[i + 1 : i + 4] for i in places):
+        if places and not any(following in evidence[i + 1 : i + 3] for i in places):
             return False
     return True
 

@@ -21,7 +21,7 @@ from rag.text import STOPWORDS, fold, words
 from rag.types import Chunk
 
 # A run of capitalised words ("Nikol Pashinyan", "Hill Top", "CSTO").
-_NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Words that open a question or an instruction; capitalised there, but never a name.
 QUESTION_WORDS = frozenset(
@@ -68,6 +68,8 @@ class NameIndex:
         for chunk in chunks:
             for word in set(words(f"{chunk.title} {chunk.outlet or ''} {chunk.text}")):
                 postings[word].add(chunk.id)
+                for part in word.split("-") if "-" in word else ():
+                    postings[part].add(chunk.id)  # "post-Soviet" mentions "Soviet"
         self.postings = dict(postings)
         self._vocabulary = list(self.postings)
 

@@ -58,7 +58,10 @@ def test_a_question_gets_an_answer_with_citation_cards(app):
 def test_a_refusal_renders_as_a_note_without_cards(app):
     reply = ask(app, "Who won the 2022 FIFA World Cup?")
     assert len(reply.info) == 1 and "Not in the articles" in reply.info[0].value
-    assert len(reply.expander) == 0
+    assert "None of them mentions FIFA World Cup" in reply.info[0].value  # the reason, in plain words
+    # No citation cards: what is offered are the closest passages, under their own caption.
+    assert any("You may be looking for" in c.value for c in reply.caption)
+    assert not any("retrieval" in c.value for c in reply.caption)
 
 
 def test_history_is_kept_in_the_session(app):

@@ -121,6 +121,7 @@ def test_retrieval_metrics_on_known_rankings():
 
 
 def test_hybrid_retrieval_finds_the_gold_article_on_the_dev_set(pipeline):
+    from rag.condense import condense
     from rag.evaluate import retrieval_metrics
     from rag.retrieve import Retriever
 
@@ -129,7 +130,7 @@ def test_hybrid_retrieval_finds_the_gold_article_on_the_dev_set(pipeline):
         mode: retrieval_metrics(
             items,
             lambda item, k, r=Retriever(pipeline.index, pipeline.embedder, mode): [
-                p.chunk.source for p in r.search(item.question, k)
+                p.chunk.source for p in r.search(condense(item.question, [Message(**m) for m in item.history]), k)
             ],
         )
         for mode in ("dense", "hybrid")

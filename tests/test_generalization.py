@@ -47,10 +47,10 @@ def test_a_follow_up_about_someone_named_only_in_the_previous_answer(styles):
         Message("user", "Who led the strike committee at the port?"),
         Message("assistant", "Union secretary Adebayo Okonkwo led the strike committee. [1]"),
     ]
-    answer = styles.ask("What did he tell reporters?", history)
+    answer = styles.ask("What did he demand?", history)
     assert "Adebayo Okonkwo" in answer.standalone_question
     assert not answer.refused and cited_sources(answer) == {"ap_lagos_port.txt"}
-    assert "walkout" in answer.answer or "ports authority" in answer.answer
+    assert "pay rise" in answer.answer
 
 
 def test_refusals_say_why(styles):
@@ -58,14 +58,14 @@ def test_refusals_say_why(styles):
     assert missing.refused and missing.refusal_reason == NOT_IN_ARCHIVE
     assert missing.to_json()["missing_names"] == ["Governor Babajide Sanwo-Olu"]
     assert "Sanwo-Olu" in missing.answer and missing.citations == []
-    unrelated = styles.ask("what is a good recipe for sourdough bread starter?")
+    unrelated = styles.ask("what temperature does water boil at on a mountain?")
     assert unrelated.refused and unrelated.refusal_reason in (NO_RELEVANT_PASSAGE, ANSWER_NOT_SUPPORTED)
     assert json.loads(json.dumps(unrelated.to_json()))["refusal_reason"] == unrelated.refusal_reason
 
 
 def test_a_near_miss_is_not_answered_with_a_count_of_something_else(styles):
-    """The article counts strikers, never injuries: "3,000" must not come back as the answer."""
-    answer = styles.ask("How many dock workers were injured at Apapa port?")
+    """The article counts dock workers, never ships: "3,000" must not come back as the answer."""
+    answer = styles.ask("How many ships were stranded at Apapa port by the strike?")
     assert answer.refused or "3,000" not in answer.answer
 
 
