@@ -129,7 +129,14 @@ def main() -> None:
     names = list(sides)
     for n, item in enumerate(items):
         for name in names[n % len(names) :] + names[: n % len(names)]:  # rotate who goes first
-            rows[name].append(EvalRow(item, sides[name](item.question, [Message(m["role"], m["content"]) for m in item.history]).to_json()))
+            rows[name].append(
+                EvalRow(
+                    item,
+                    sides[name](
+                        item.question, [Message(m["role"], m["content"]) for m in item.history]
+                    ).to_json(),
+                )
+            )
         print(f"{n + 1}/{len(items)}", end="\r", file=sys.stderr, flush=True)
     summaries = {name: summarize(r) for name, r in rows.items()}
     if args.json:

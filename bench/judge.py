@@ -34,7 +34,13 @@ def main() -> None:
         raise SystemExit(f"{len(items)} questions but {len(answers)} answers")
     rows = [EvalRow(i, a) for i, a in zip(items, answers)]
     for row in rows if args.verbose else []:
-        print(("ok " if row.ok else "BAD"), row.item.kind, repr(row.item.question[:70]), "->", repr(row.answer["answer"]))
+        print(
+            ("ok " if row.ok else "BAD"),
+            row.item.kind,
+            repr(row.item.question[:70]),
+            "->",
+            repr(row.answer["answer"]),
+        )
     print(json.dumps(summarize_by_split(rows), indent=1))
 
 

@@ -40,7 +40,9 @@ def timed_answers(pipeline: Pipeline, items: list, workers: int) -> tuple[float,
     started = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
         answers = list(pool.map(lambda item: pipeline.ask(item.question), items))
-    accuracy = summarize([EvalRow(item, answer.to_json()) for item, answer in zip(items, answers)])["answer_accuracy"]
+    accuracy = summarize([EvalRow(item, answer.to_json()) for item, answer in zip(items, answers)])[
+        "answer_accuracy"
+    ]
     return time.perf_counter() - started, [a.timings.total_s for a in answers], accuracy
 
 

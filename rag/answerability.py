@@ -63,6 +63,8 @@ _DATE_WORDS = (
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|fall|autumn|winter|week|month|year|"
     r"earlier|later|morning|evening|night)\b"
 )
+
+
 def is_out_of_scope(question: str) -> bool:
     return bool(_REQUEST.search(question) or (_RECIPE.search(question) and len(question.split()) < 15))
 
@@ -189,7 +191,9 @@ class AnswerCheck:
         return self.probability_of(features.vector())
 
     def probability_of(self, vector: list[float]) -> float:
-        z = self.bias + sum(w * (x - m) / s for w, x, m, s in zip(self.weights, vector, self.mean, self.scale))
+        z = self.bias + sum(
+            w * (x - m) / s for w, x, m, s in zip(self.weights, vector, self.mean, self.scale)
+        )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def accepts(self, features: AnswerFeatures) -> bool:

@@ -112,7 +112,11 @@ def stated(sentence: str, source: str) -> bool:
         return False
     for clause_words, claim in clauses:
         claim_stems = [s for s, _ in claim]
-        blocks = [b for b in SequenceMatcher(None, claim_stems, evidence_stems, autojunk=False).get_matching_blocks() if b.size]
+        blocks = [
+            b
+            for b in SequenceMatcher(None, claim_stems, evidence_stems, autojunk=False).get_matching_blocks()
+            if b.size
+        ]
         if sum(b.size for b in blocks) / len(claim_stems) < STATED_SHARE:
             return False
         first, last = evidence[blocks[0].b][1], evidence[blocks[-1].b + blocks[-1].size - 1][1]
@@ -355,11 +359,7 @@ def extractive_answer(
     """
     candidates = [(p, s) for p in passages for s in (p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)])]
     texts = [p.chunk.quote(s) for p, s in candidates]
-    keep = [
-        i
-        for i, t in enumerate(texts)
-        if accept(t) and not is_headline(t, candidates[i][0].chunk.title)
-    ]
+    keep = [i for i, t in enumerate(texts) if accept(t) and not is_headline(t, candidates[i][0].chunk.title)]
     if not keep:
         return CitedAnswer("", [], True, [])
     candidates, texts = [candidates[i] for i in keep], [texts[i] for i in keep]

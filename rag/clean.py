@@ -78,7 +78,7 @@ def repeated_lines(texts: list[str]) -> frozenset[str]:
 def _unquoted(match: re.Match, text: str) -> bool:
     """The phrase is the text's own, not quoted as an example ("the phrase 'all rights reserved'")."""
     before = text[: match.start()]
-    opened = sum(before.count(q) for q in "\"“«") - sum(before.count(q) for q in "”»")
+    opened = sum(before.count(q) for q in '"“«') - sum(before.count(q) for q in "”»")
     return opened % 2 == 0 and not before.rstrip().endswith(("'", "‘"))
 
 
@@ -137,6 +137,7 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
         if keep[i]:
             keep[i] = False
             reasons[i] = reason
+
     outlet: str | None = None
 
     # Page furniture after the article: cut from the first tail marker to the end.
@@ -242,7 +243,9 @@ def _split_boilerplate_sentences(
     return kept, out
 
 
-def _regions(lines: list[_Line], keep: list[bool], partial: dict[int, list[Span]] | None = None) -> list[Span]:
+def _regions(
+    lines: list[_Line], keep: list[bool], partial: dict[int, list[Span]] | None = None
+) -> list[Span]:
     """Merge runs of consecutive kept text into spans; dropped text (a line or a sentence) ends a region."""
     partial = partial or {}
     regions: list[Span] = []

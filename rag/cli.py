@@ -147,7 +147,8 @@ def index(
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="List what cleaning left out of each article read, and why.")
+        bool,
+        typer.Option("--verbose", "-v", help="List what cleaning left out of each article read, and why."),
     ] = False,
 ) -> None:
     """Build or update the index: embeds only added or changed articles, drops removed ones."""
@@ -352,7 +353,8 @@ def evaluate(
     ] = False,
     model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
     split: Annotated[
-        str | None, typer.Option(help="Only this half of the set: calibration (tune on it) or test (report it).")
+        str | None,
+        typer.Option(help="Only this half of the set: calibration (tune on it) or test (report it)."),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each question's outcome.")] = False,
     retrieval: Annotated[

@@ -49,7 +49,8 @@ _MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
 _SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\])*(?=\s+[A-Z\"“(]|\s*$)")
 _NOTE_PREFIX = "The sources disagree on the "
 _NOTE = re.compile(
-    re.escape(_NOTE_PREFIX) + r"\w+: .* gives (?P<a>.+?) \[(?P<n>\d+)\], while .* gives (?P<b>.+?) \[(?P<m>\d+)\]\.?$"
+    re.escape(_NOTE_PREFIX)
+    + r"\w+: .* gives (?P<a>.+?) \[(?P<n>\d+)\], while .* gives (?P<b>.+?) \[(?P<m>\d+)\]\.?$"
 )
 
 

@@ -27,8 +27,8 @@ from rag.chunk import chunk_document
 from rag.clean import clean_document, repeated_lines
 from rag.embed import Embedder
 from rag.lexical import LexicalIndex
-from rag.names import NameIndex
 from rag.load import LoadError, describe_os_error, file_sha256, list_sources, load_document
+from rag.names import NameIndex
 from rag.settings import Settings
 from rag.store import StoreUnavailable, VectorStore, create_store, load_store
 from rag.types import Chunk

@@ -81,7 +81,9 @@ class NameIndex:
         if len(word) < FUZZY_MIN_LENGTH or not self._vocabulary:
             return []
         edits = max_edits(word)
-        matches = process.extract(word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=5)
+        matches = process.extract(
+            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=5
+        )
         return [m[0] for m in matches]
 
     def _parts(self, name: str) -> list[str]:
@@ -120,4 +122,3 @@ class NameIndex:
             if not carrying:
                 return set()
         return carrying or set()
-

@@ -261,7 +261,12 @@ class Pipeline:
                 missing_names=list(missing),
             )
 
-        if question.strip() and not candidates and search_filter and not self.filter_matches_anything(search_filter):
+        if (
+            question.strip()
+            and not candidates
+            and search_filter
+            and not self.filter_matches_anything(search_filter)
+        ):
             decision = Decision(refusal=FILTER_MATCHES_NOTHING)  # only worth asking when nothing was found
         else:
             decision = self.decide(question, standalone, candidates, search_filter)
@@ -368,13 +373,20 @@ class Pipeline:
         if cited.refused or cited.unusable or wrong_type:
             pool = shown + [p for p in candidates or [] if all(p.chunk.id != s.chunk.id for s in shown)]
             cited = extractive_answer(
-                standalone, pool, embed, accept=lambda sentence: not checks or answers_the_type(question, sentence)
+                standalone,
+                pool,
+                embed,
+                accept=lambda sentence: not checks or answers_the_type(question, sentence),
             )
             if cited.refused:
                 return cited, None
-        quoted_from = [p for p in candidates or [] if any(c.source == p.chunk.source for c in cited.citations)]
+        quoted_from = [
+            p for p in candidates or [] if any(c.source == p.chunk.source for c in cited.citations)
+        ]
         add_other_sources(cited.citations, shown + [p for p in quoted_from if p not in shown], embed)
-        return cited, self.features(question, standalone, cited, candidates or shown, asked_names or [], model_refused)
+        return cited, self.features(
+            question, standalone, cited, candidates or shown, asked_names or [], model_refused
+        )
 
     def features(
         self,
@@ -389,7 +401,11 @@ class Pipeline:
         chunks = [self.index.chunks.get(self._chunk_id(c)) for c in cited.citations]
         passage_text = " ".join(f"{c.title} {c.text}" for c in chunks if c is not None) or cited_text
         vectors = self.embedder.embed_cached([standalone] + [c.text for c in cited.citations])
-        carried = [n for n in asked_names if any(c is not None and c.id in self.index.names.chunks_with(n) for c in chunks)]
+        carried = [
+            n
+            for n in asked_names
+            if any(c is not None and c.id in self.index.names.chunks_with(n) for c in chunks)
+        ]
         return AnswerFeatures(
             relevance=max((p.score for p in candidates), default=0.0),
             question_similarity=float(max(vectors[1:] @ vectors[0], default=0.0)),
@@ -410,10 +426,14 @@ class Pipeline:
                 return chunk_id
         return None
 
-    def note_conflicts(self, cited: CitedAnswer, shown: list[Passage], search_filter: SearchFilter | None) -> None:
+    def note_conflicts(
+        self, cited: CitedAnswer, shown: list[Passage], search_filter: SearchFilter | None
+    ) -> None:
         """Look again, from each dated cited sentence, for what the other articles say of it."""
         embed = self.embedder.embed_cached
-        second_look = [p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10, search_filter)]
+        second_look = [
+            p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10, search_filter)
+        ]
         for conflict in find_conflicts(cited.citations, shown + second_look, embed)[:1]:
             other = replace(conflict.other, n=len(cited.citations) + 1)
             cited.citations.append(other)

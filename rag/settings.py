@@ -29,22 +29,35 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="RAG_", env_file=".env", extra="ignore")
 
-    corpus_dir: Path = Field(Path("corpus"), description="Folder of articles to index.", json_schema_extra=_part_of('location'))
-    index_dir: Path = Field(Path("index"), description="Where the persisted index lives.", json_schema_extra=_part_of('location'))
+    corpus_dir: Path = Field(
+        Path("corpus"), description="Folder of articles to index.", json_schema_extra=_part_of("location")
+    )
+    index_dir: Path = Field(
+        Path("index"), description="Where the persisted index lives.", json_schema_extra=_part_of("location")
+    )
     cache_dir: Path = Field(default_factory=_default_cache_dir, description="Assembled models.")
 
     max_file_mb: float = Field(10.0, gt=0, description="Larger article files are reported and skipped.")
 
     embedding_model: str = Field(
         "all-MiniLM-L6-v2",
-        description="A packaged embedder name or a local sentence-transformers folder.", json_schema_extra=_part_of('index'))
+        description="A packaged embedder name or a local sentence-transformers folder.",
+        json_schema_extra=_part_of("index"),
+    )
     embed_batch_size: int = Field(32, ge=1)
 
-    chunk_chars: int = Field(600, ge=100, description="Target chunk length in characters.", json_schema_extra=_part_of('index'))
-    chunk_overlap_sentences: int = Field(1, ge=0, description="Sentences shared by neighbours.", json_schema_extra=_part_of('index'))
+    chunk_chars: int = Field(
+        600, ge=100, description="Target chunk length in characters.", json_schema_extra=_part_of("index")
+    )
+    chunk_overlap_sentences: int = Field(
+        1, ge=0, description="Sentences shared by neighbours.", json_schema_extra=_part_of("index")
+    )
 
     vector_store: str = Field(
-        "faiss", description="Vector store backend: faiss (files under index/) or milvus.", json_schema_extra=_part_of('index'))
+        "faiss",
+        description="Vector store backend: faiss (files under index/) or milvus.",
+        json_schema_extra=_part_of("index"),
+    )
     milvus_uri: str = Field(
         "",
         description="Milvus: a server URI (http://host:19530) or a milvus-lite file; empty: index/milvus.db.",
@@ -56,10 +69,21 @@ class Settings(BaseSettings):
     ann_threshold: int = Field(
         50_000, ge=100, description="From this many chunks on, search an approximate (IVF) index."
     )
-    generator: str = Field("local", description="Generator backend: local (llama.cpp in-process) or openai.", json_schema_extra=_part_of('generator'))
+    generator: str = Field(
+        "local",
+        description="Generator backend: local (llama.cpp in-process) or openai.",
+        json_schema_extra=_part_of("generator"),
+    )
     openai_base_url: str = Field(
-        "http://127.0.0.1:8000/v1", description="openai backend: the chat-completions server's base URL.", json_schema_extra=_part_of('generator'))
-    openai_model: str = Field("", description="openai backend: the served model's name; empty: `model`.", json_schema_extra=_part_of('generator'))
+        "http://127.0.0.1:8000/v1",
+        description="openai backend: the chat-completions server's base URL.",
+        json_schema_extra=_part_of("generator"),
+    )
+    openai_model: str = Field(
+        "",
+        description="openai backend: the served model's name; empty: `model`.",
+        json_schema_extra=_part_of("generator"),
+    )
     openai_api_key: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("RAG_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key"),
@@ -71,14 +95,24 @@ class Settings(BaseSettings):
 
     model: str = Field(
         "qwen2.5-coder-0.5b",
-        description="A packaged model name (see `python -m rag models`) or a path to any GGUF.", json_schema_extra=_part_of('generator'))
-    n_ctx: int = Field(4096, ge=512, description="LLM context window in tokens.", json_schema_extra=_part_of('generator'))
-    n_threads: int = Field(default_factory=lambda: os.cpu_count() or 2, ge=1, json_schema_extra=_part_of('generator'))
+        description="A packaged model name (see `python -m rag models`) or a path to any GGUF.",
+        json_schema_extra=_part_of("generator"),
+    )
+    n_ctx: int = Field(
+        4096, ge=512, description="LLM context window in tokens.", json_schema_extra=_part_of("generator")
+    )
+    n_threads: int = Field(
+        default_factory=lambda: os.cpu_count() or 2, ge=1, json_schema_extra=_part_of("generator")
+    )
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     max_tokens: int = Field(160, ge=16, description="Longest answer, in tokens.")
     seed: int = Field(0, json_schema_extra=_part_of("generator"))
     repeat_penalty: float = Field(
-        1.05, ge=0.0, description="llama.cpp's repeat penalty; 1.0 sends none (hosted APIs reject it).", json_schema_extra=_part_of('generator'))
+        1.05,
+        ge=0.0,
+        description="llama.cpp's repeat penalty; 1.0 sends none (hosted APIs reject it).",
+        json_schema_extra=_part_of("generator"),
+    )
 
     retrieval: str = Field("hybrid", description="hybrid (BM25 + dense), dense or bm25.")
     verify_citations: bool = Field(

@@ -184,7 +184,9 @@ class Answer:
     timings: Timings
     model: str
     standalone_question: str = ""
-    passages: list[Passage] = field(default_factory=list)  # what the model was shown; for a refusal, the closest
+    passages: list[Passage] = field(
+        default_factory=list
+    )  # what the model was shown; for a refusal, the closest
     # Why it refused (rag.decide.REFUSAL_REASONS), and the names no article mentions.
     refusal_reason: str | None = None
     missing_names: list[str] = field(default_factory=list)
@@ -192,7 +194,11 @@ class Answer:
     def suggestions(self, n: int = 3) -> list[Passage]:
         """For a refusal, the closest passages to offer the reader instead ("You may be looking
         for"); none when the request was not a question the articles could answer."""
-        if not self.refused or self.refusal_reason in ("out_of_scope", "empty_question", "filter_matches_nothing"):
+        if not self.refused or self.refusal_reason in (
+            "out_of_scope",
+            "empty_question",
+            "filter_matches_nothing",
+        ):
             return []
         return self.passages[:n]
 

@@ -5,7 +5,6 @@ import json
 import pytest
 
 from rag.answerability import (
-
     DEFAULT_WEIGHTS,
     FEATURES,
     AnswerCheck,
@@ -15,7 +14,6 @@ from rag.answerability import (
     is_out_of_scope,
     kind_score,
 )
-
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
@@ -52,6 +50,17 @@ def test_the_shipped_weights_match_the_features_and_decide_both_ways():
 
 def test_weights_fitted_on_other_features_are_refused(tmp_path):
     path = tmp_path / "w.json"
-    path.write_text(json.dumps({"features": ["relevance"], "mean": [0], "scale": [1], "weights": [1], "bias": 0, "threshold": 0.5}))
+    path.write_text(
+        json.dumps(
+            {
+                "features": ["relevance"],
+                "mean": [0],
+                "scale": [1],
+                "weights": [1],
+                "bias": 0,
+                "threshold": 0.5,
+            }
+        )
+    )
     with pytest.raises(ValueError, match="other features"):
         AnswerCheck.load(path)

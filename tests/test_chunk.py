@@ -9,7 +9,6 @@ from rag.text import split_sentences
 from rag.types import Document, Span
 from tests.conftest import CORPUS
 
-
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
 

@@ -1,9 +1,9 @@
 import pytest
+
 from rag.clean import clean_document, parse_date, repeated_lines
 from rag.load import load_document
 from rag.types import Document
 from tests.conftest import CORPUS
-
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 

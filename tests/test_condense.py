@@ -1,7 +1,7 @@
 import pytest
+
 from rag.condense import condense
 from rag.types import Message
-
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
@@ -36,6 +36,9 @@ def test_a_follow_up_borrows_names_from_the_previous_answer():
 
 
 def test_names_already_in_the_question_are_not_borrowed_twice():
-    history = [Message("user", "Who is Nikol Pashinyan?"), Message("assistant", "Nikol Pashinyan is Armenia's prime minister. [1]")]
+    history = [
+        Message("user", "Who is Nikol Pashinyan?"),
+        Message("assistant", "Nikol Pashinyan is Armenia's prime minister. [1]"),
+    ]
     standalone = condense("What did Pashinyan say?", history)
     assert standalone.count("Nikol Pashinyan") == 1 and "Armenia" in standalone

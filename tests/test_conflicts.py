@@ -34,7 +34,9 @@ def test_different_dates_for_different_events_are_not_a_conflict(embedder):
     cited_text = "The footbridge over the Clyde opened to pedestrians on May 4."
     other_text = "The first malaria vaccine doses arrived in Kisumu on May 9."
     cited = Citation(1, "bridge.txt", "Bridge", 0, len(cited_text), cited_text, 0.8)
-    chunk = Chunk(0, "vaccine.txt", 0, len(other_text), other_text, "Vaccine", sentences=[Span(0, len(other_text))])
+    chunk = Chunk(
+        0, "vaccine.txt", 0, len(other_text), other_text, "Vaccine", sentences=[Span(0, len(other_text))]
+    )
     assert find_conflicts([cited], [Passage(chunk, 0.5)], embedder.embed_cached) == []
     # The same event with another date is one.
     same = "The footbridge over the Clyde opened to pedestrians on May 6."

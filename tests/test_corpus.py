@@ -5,7 +5,6 @@ import pytest
 from rag.corpus import add_article, delete_article, safe_name, surrounding
 from rag.load import list_sources
 
-
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
 

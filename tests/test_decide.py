@@ -1,6 +1,7 @@
 """The decision before the model runs: refuse (with the reason) or which passages it sees."""
 
 import pytest
+
 from rag.decide import (
     EMPTY_QUESTION,
     NO_RELEVANT_PASSAGE,
@@ -10,7 +11,6 @@ from rag.decide import (
 )
 from rag.names import NameIndex
 from rag.types import Chunk, Passage
-
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
@@ -42,7 +42,9 @@ def test_a_name_no_article_mentions_is_refused_and_named():
 
 def test_a_name_in_the_archive_but_not_in_the_top_passages_is_brought_in():
     brought = Passage(CHUNKS[2], 0.4)
-    decision = run("What did Solberg say about the budget?", passages((0, 0.7), (1, 0.5)), lambda name: brought)
+    decision = run(
+        "What did Solberg say about the budget?", passages((0, 0.7), (1, 0.5)), lambda name: brought
+    )
     assert decision.refusal is None
     assert [p.chunk.id for p in decision.passages] == [2, 0]
 

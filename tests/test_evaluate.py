@@ -67,10 +67,14 @@ def test_the_judge_needs_the_numbers_and_most_words():
 
 
 def test_each_sentence_keeps_the_markers_written_after_its_full_stop():
-    cited = Citation(1, "a.txt", "T", 0, 99, "Russia has about 5,000 troops in Armenia. They guard the border.", 0.9)
+    cited = Citation(
+        1, "a.txt", "T", 0, 99, "Russia has about 5,000 troops in Armenia. They guard the border.", 0.9
+    )
     two = "Russia has about 5,000 troops in Armenia. [1] They guard the border. [1]"
     assert judge_sentences(answer(two, [cited])) == (2, 2)
-    assert judge_sentences(answer("Russia has about 5,000 troops in Armenia. They guard the border. [1]", [cited])) == (1, 2)
+    assert judge_sentences(
+        answer("Russia has about 5,000 troops in Armenia. They guard the border. [1]", [cited])
+    ) == (1, 2)
     quoted = Citation(1, "a.txt", "T", 0, 99, "“Talks failed. The army moved in,” he said.", 0.9)
     assert judge_sentences(answer("“Talks failed. The army moved in,” he said. [1]", [quoted])) == (1, 1)
 
@@ -81,7 +85,9 @@ def test_harness_runs_the_real_pipeline(pipeline, tmp_path):
     picked += [r for r in subset if not r["answerable"]][:1]
     path = tmp_path / "q.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in picked))
-    by_split, rows = run_eval(load_questions(path), lambda q, h: pipeline.ask(q, [Message(**m) for m in h]).to_json())
+    by_split, rows = run_eval(
+        load_questions(path), lambda q, h: pipeline.ask(q, [Message(**m) for m in h]).to_json()
+    )
     summary = by_split["calibration"]  # the development set is all calibration: it was tuned on
     assert summary["questions"] == 2
     assert summary["answer_accuracy"] == 1.0 and summary["refusal_accuracy"] == 1.0
@@ -130,7 +136,8 @@ def test_hybrid_retrieval_finds_the_gold_article_on_the_dev_set(pipeline):
         mode: retrieval_metrics(
             items,
             lambda item, k, r=Retriever(pipeline.index, pipeline.embedder, mode): [
-                p.chunk.source for p in r.search(condense(item.question, [Message(**m) for m in item.history]), k)
+                p.chunk.source
+                for p in r.search(condense(item.question, [Message(**m) for m in item.history]), k)
             ],
         )
         for mode in ("dense", "hybrid")
@@ -157,7 +164,13 @@ def test_every_held_out_set_is_split_in_two_halves_of_the_same_mix(tmp_path):
         assert sorted(i.kind for i in calibration) == sorted(i.kind for i in test)
         assert {i.kind for i in items if not i.answerable} >= {"nearmiss", "absent"}
         assert any(i.history for i in test) and any(i.kind == "paraphrase" for i in test)
-    assert sum(len(load_questions(ROOT / "tests" / "data" / f"heldout_{n}.jsonl")) for n in ("seeds", "lee", "wiki")) >= 150
+    assert (
+        sum(
+            len(load_questions(ROOT / "tests" / "data" / f"heldout_{n}.jsonl"))
+            for n in ("seeds", "lee", "wiki")
+        )
+        >= 150
+    )
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"question": "q", "split": "train"}) + "\n")
     with pytest.raises(ValueError, match="split"):
@@ -170,7 +183,10 @@ def test_summaries_keep_the_halves_apart():
     cal = EvalItem("q1", ["5,000"], ["a.txt"], True, split="calibration")
     test = EvalItem("q2", ["5,000"], ["a.txt"], True, split="test")
     good = Citation(1, "a.txt", "T", 0, 10, "About 5,000 troops.", 0.9)
-    rows = [EvalRow(cal, answer("About 5,000 troops. [1]", [good])), EvalRow(test, answer("No.", [], refused=True))]
+    rows = [
+        EvalRow(cal, answer("About 5,000 troops. [1]", [good])),
+        EvalRow(test, answer("No.", [], refused=True)),
+    ]
     by_split = summarize_by_split(rows)
     assert by_split["calibration"]["fact_and_citation"] == 1.0
     assert by_split["test"]["fact_and_citation"] == 0.0 and by_split["test"]["false_refusals"] == 1.0

@@ -74,7 +74,9 @@ def test_recombined_words_are_not_a_verified_statement(embedder):
     the answer shown is what the passage states, never the recombined claim."""
     text = "Its density is one-third that of steel, while its stiffness is twice that of copper."
     chunk = Chunk(0, "alloy.txt", 0, len(text), text, "Alloy", sentences=[Span(0, len(text))])
-    result = cite("Its stiffness is one-third that of steel. [1]", [Passage(chunk, 0.8)], embedder.embed_cached)
+    result = cite(
+        "Its stiffness is one-third that of steel. [1]", [Passage(chunk, 0.8)], embedder.embed_cached
+    )
     assert "stiffness is one-third" not in result.text
     if not result.refused:
         assert result.text.startswith(text) and result.citations[0].text == text
@@ -83,17 +85,31 @@ def test_recombined_words_are_not_a_verified_statement(embedder):
 def test_a_faithful_paraphrase_is_kept_as_written(embedder):
     text = "The city council said the bridge cost £28m, of which £13m came from the UK government."
     chunk = Chunk(0, "b.txt", 0, len(text), text, "Bridge", sentences=[Span(0, len(text))])
-    result = cite("The bridge cost £28m, the city council said. [1]", [Passage(chunk, 0.8)], embedder.embed_cached)
+    result = cite(
+        "The bridge cost £28m, the city council said. [1]", [Passage(chunk, 0.8)], embedder.embed_cached
+    )
     assert not result.refused and result.text == "The bridge cost £28m, the city council said. [1]"
 
 
 @pytest.mark.parametrize(
     "claim,source,holds",
     [
-        ("Yerevan prefers to work with Russia.", "Yerevan prefers to work with the West rather than with Russia.", False),
+        (
+            "Yerevan prefers to work with Russia.",
+            "Yerevan prefers to work with the West rather than with Russia.",
+            False,
+        ),
         ("The minister confirmed the strike.", "The minister could not confirm the strike.", False),
-        ("The minister could not confirm the strike.", "The minister said he could not confirm the strike.", True),
-        ("Copper output fell 6% in March.", "Peru's copper output fell 6% in March from a year earlier.", True),
+        (
+            "The minister could not confirm the strike.",
+            "The minister said he could not confirm the strike.",
+            True,
+        ),
+        (
+            "Copper output fell 6% in March.",
+            "Peru's copper output fell 6% in March from a year earlier.",
+            True,
+        ),
         # A number moved onto another noun: "829.8 floors" from "829.8 m ... 163 floors".
         ("The tower has 829.8 floors.", "The tower is 829.8 m tall and has 163 floors.", False),
         ("The tower has 163 floors.", "The tower is 829.8 m tall and has 163 floors.", True),

@@ -1,9 +1,9 @@
 """Names a question asks about, and where the whole archive has them."""
 
 import pytest
+
 from rag.names import NameIndex, question_names
 from rag.types import Chunk
-
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 

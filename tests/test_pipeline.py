@@ -27,7 +27,9 @@ def test_refuses_when_the_articles_do_not_say(pipeline):
     near_miss = pipeline.ask("What did Antony Blinken discuss with Pashinyan?")
     assert near_miss.refused and near_miss.citations == [] and near_miss.refusal_reason == "not_in_archive"
     assert near_miss.answer.startswith(REFUSAL) and "Antony Blinken" in near_miss.answer
-    assert near_miss.missing_names == ["Antony Blinken"] and near_miss.suggestions()  # closest passages offered
+    assert (
+        near_miss.missing_names == ["Antony Blinken"] and near_miss.suggestions()
+    )  # closest passages offered
     request = pipeline.ask("Give me a recipe for chocolate chip cookies.")
     assert request.refused and request.citations == [] and request.answer == OUT_OF_SCOPE_REPLY
     assert request.refusal_reason == "out_of_scope" and request.suggestions() == []

@@ -1,7 +1,7 @@
 import pytest
+
 from rag.prompt import SYSTEM_PROMPT, build_messages
 from rag.types import Chunk, Passage
-
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 

@@ -8,7 +8,6 @@ from rag.load import load_document
 from rag.readers import read_html, read_pdf
 from tests.conftest import REPORT_PAGES, make_pdf
 
-
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
 

@@ -4,7 +4,6 @@ import pytest
 from rag.settings import Settings
 from rag.store import create_store, load_store
 
-
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
 

@@ -1,8 +1,8 @@
 """The text-analysis layer every stage compares words with."""
 
 import pytest
-from rag.text import content_stems, fold, split_sentences, stem, words
 
+from rag.text import content_stems, fold, split_sentences, stem, words
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
@@ -25,4 +25,8 @@ def test_stems_meet_across_inflections_but_leave_names_whole():
 
 def test_sentence_offsets_are_exact():
     text = "First one. Second one!\nThird line"
-    assert [text[s.start : s.end] for s in split_sentences(text)] == ["First one.", "Second one!", "Third line"]
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "First one.",
+        "Second one!",
+        "Third line",
+    ]
