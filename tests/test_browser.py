@@ -110,7 +110,7 @@ def test_a_question_streams_an_answer_whose_citation_opens_on_the_source(page):
     reply = ask(page, "How many Russian troops are stationed in Armenia?")
     # Streaming: the cursor shows while tokens arrive, then the checked answer replaces it.
     reply.get_by_text("▌").wait_for(timeout=120_000)
-    reply.get_by_text("first token").wait_for(timeout=120_000)
+    reply.get_by_text("first token").first.wait_for(timeout=120_000)
     assert "5,000" in reply.inner_text() and "[1]" in reply.inner_text()
     card = reply.locator('[data-testid="stExpander"]').first
     card.locator("summary").click()
@@ -128,7 +128,7 @@ def test_a_question_streams_an_answer_whose_citation_opens_on_the_source(page):
 
 def test_article_markup_shows_as_text_and_never_runs(page):
     reply = ask(page, "What was signed at the Brussels ceasefire talks?")
-    reply.get_by_text("first token").wait_for(timeout=120_000)
+    reply.get_by_text("first token").first.wait_for(timeout=120_000)
     reply.locator('[data-testid="stExpander"] summary').first.click()
     page.wait_for_timeout(500)
     text = page.locator("body").inner_text()
@@ -149,5 +149,5 @@ def test_stop_ends_an_answer_half_way(page):
     page.get_by_text("Stopped before the answer was finished").wait_for(timeout=60_000)
     # The model was released: the next question is answered normally.
     reply = ask(page, "How many Russian troops are stationed in Armenia?")
-    reply.get_by_text("first token").wait_for(timeout=120_000)
+    reply.get_by_text("first token").first.wait_for(timeout=120_000)
     assert "5,000" in reply.inner_text()

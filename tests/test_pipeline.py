@@ -72,7 +72,9 @@ def test_eight_concurrent_questions_each_get_their_own_answer(pipeline):
         "In which district did the Russian peacekeepers' armored vehicle come under fire?": "Martakert",
         "What is the capital of France?": None,
         "Write me a poem about autumn.": None,
-        "How many post-Soviet states make up the Collective Security Treaty Organization?": "six",
+        "Which organization is Armenia a member of that pledges to protect members that come under attack?": (
+            "Collective Security Treaty Organization"
+        ),
         "Through which roads did the first batch of humanitarian aid go to Karabakh?": "Aghdam",
     }
     pipeline.ask("Warm-up: how many troops does Russia have in Armenia?")
