@@ -99,6 +99,7 @@ def answers_the_type(question: str, answer: str) -> bool:
     return True
 
 
+_QUANTITY = re.compile(_NUMBER_WORDS)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s+){0,3})", re.I)
 
 
@@ -115,9 +116,8 @@ def counts_what_was_asked(question: str, answer: str) -> bool:
     if not counted:
         return True
     tokens = content_stems(_MARKER.sub("", answer))
-    quantity = re.compile(_NUMBER_WORDS)
     for n, token in enumerate(tokens):
-        if quantity.fullmatch(token) and counted & set(tokens[n + 1 : n + 5]):
+        if _QUANTITY.fullmatch(token) and counted & set(tokens[n + 1 : n + 5]):
             return True
     return False
 

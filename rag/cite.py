@@ -106,8 +106,8 @@ def stated(sentence: str, source: str) -> bool:
     source_words = words(source)
     evidence = positioned_stems(source_words)
     evidence_stems = [s for s, _ in evidence]
-    clauses = [words(c) for c in _CLAUSE.split(sentence)]
-    clauses = [(c, positioned_stems(c)) for c in clauses if positioned_stems(c)]
+    clauses = [(c, positioned_stems(c)) for c in (words(part) for part in _CLAUSE.split(sentence))]
+    clauses = [(c, claim) for c, claim in clauses if claim]
     if not clauses:
         return False
     for clause_words, claim in clauses:
@@ -237,6 +237,20 @@ def _citation(n: int, passage: Passage, spans: list[Span]) -> Citation:
     return Citation.quoting(n, passage.chunk, Span(start, end), passage.score)
 
 
+def passage_of(citation: Citation, passages: list[Passage]) -> Passage | None:
+    """The passage whose chunk holds the cited span, among ``passages``."""
+    return next(
+        (
+            p
+            for p in passages
+            if p.chunk.source == citation.source
+            and p.chunk.start <= citation.start
+            and citation.end <= p.chunk.end
+        ),
+        None,
+    )
+
+
 def add_other_sources(
     citations: list[Citation], passages: list[Passage], embed: Callable[[list[str]], np.ndarray]
 ) -> None:
@@ -245,16 +259,7 @@ def add_other_sources(
     They come from the passage's collapsed duplicates and from the other passages shown.
     """
     for citation in citations:
-        cited_passage = next(
-            (
-                p
-                for p in passages
-                if p.chunk.source == citation.source
-                and p.chunk.start <= citation.start
-                and citation.end <= p.chunk.end
-            ),
-            None,
-        )
+        cited_passage = passage_of(citation, passages)
         if cited_passage is None:
             continue
         cited = [

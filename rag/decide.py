@@ -52,12 +52,12 @@ def decide(
     candidates: list[Passage],
     top_k: int,
     names: NameIndex,
-    carrier: Callable[[str], Passage | None],
+    carrier: Callable[[set[int]], Passage | None],
     min_relevance: float,
     checks: bool = True,
 ) -> Decision:
-    """The pre-generation decision. ``carrier(name)`` returns the index's best passage for the
-    question among those carrying ``name`` (within the active filter), or None."""
+    """The pre-generation decision. ``carrier(chunk_ids)`` returns the best passage for the
+    question among those chunks (within the active filter), or None."""
     if not question.strip():
         return Decision(refusal=EMPTY_QUESTION)
     if checks and is_out_of_scope(question):
@@ -74,7 +74,7 @@ def decide(
         carrying = names.chunks_with(name)
         if not carrying or any(p.chunk.id in carrying for p in chosen):
             continue
-        brought = next((p for p in candidates if p.chunk.id in carrying), None) or carrier(name)
+        brought = next((p for p in candidates if p.chunk.id in carrying), None) or carrier(carrying)
         if brought is not None and all(brought.chunk.id != p.chunk.id for p in chosen):
             chosen = [brought, *chosen][:top_k] if len(chosen) >= top_k else [brought, *chosen]
     return Decision(passages=chosen, names=asked)

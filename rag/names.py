@@ -72,6 +72,7 @@ class NameIndex:
                     postings[part].add(chunk.id)  # "post-Soviet" mentions "Soviet"
         self.postings = dict(postings)
         self._vocabulary = list(self.postings)
+        self._spellings: dict[str, list[str]] = {}  # a fuzzy search costs ~10 ms at 100k words
 
     def spellings(self, word: str) -> list[str]:
         """The archive's spellings of ``word``: itself, or close variants of a longer word."""

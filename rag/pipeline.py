@@ -23,7 +23,15 @@ from rag.answerability import (
     coverage,
     kind_score,
 )
-from rag.cite import CitedAnswer, add_other_sources, cite, extractive_answer, is_refusal, naive_citations
+from rag.cite import (
+    CitedAnswer,
+    add_other_sources,
+    cite,
+    extractive_answer,
+    is_refusal,
+    naive_citations,
+    passage_of,
+)
 from rag.condense import clean_question, condense
 from rag.conflicts import conflict_note, dates, find_conflicts
 from rag.decide import (
@@ -44,7 +52,7 @@ from rag.prompt import REFUSAL, SYSTEM_PROMPT, build_messages
 from rag.rerank import rerank
 from rag.retrieve import Retriever, allowed_ids
 from rag.settings import Settings
-from rag.types import Answer, Citation, Message, Passage, SearchFilter, Timings
+from rag.types import Answer, Message, Passage, SearchFilter, Timings
 
 EMPTY_QUESTION_REPLY = "Please type a question about the articles."
 NO_MATCHING_ARTICLES_REPLY = "No article matches the chosen outlets and dates; widen the filter."
@@ -322,14 +330,15 @@ class Pipeline:
             candidates,
             settings.top_k,
             self.index.names,
-            lambda name: self._best_carrier(standalone, name, search_filter),
+            lambda carrying: self._best_carrier(standalone, carrying, search_filter),
             settings.min_relevance,
             settings.answerability_checks,
         )
 
-    def _best_carrier(self, query: str, name: str, search_filter: SearchFilter | None) -> Passage | None:
-        """The passage closest to ``query`` among all indexed chunks that carry ``name``."""
-        carrying = self.index.names.chunks_with(name)
+    def _best_carrier(
+        self, query: str, carrying: set[int], search_filter: SearchFilter | None
+    ) -> Passage | None:
+        """The passage closest to ``query`` among the indexed chunks ``carrying`` (a name)."""
         allowed = allowed_ids(self.index, search_filter)
         if allowed is not None:
             carrying &= set(allowed.tolist())
@@ -370,8 +379,9 @@ class Pipeline:
         cited = cite(raw, shown, embed, settings.min_support)
         model_refused = is_refusal(raw)
         wrong_type = checks and not cited.refused and not answers_the_type(question, cited.text)
+        # Everything the answer may quote: what the model saw, then the other candidates.
+        pool = shown + [p for p in candidates or [] if all(p.chunk.id != s.chunk.id for s in shown)]
         if cited.refused or cited.unusable or wrong_type:
-            pool = shown + [p for p in candidates or [] if all(p.chunk.id != s.chunk.id for s in shown)]
             cited = extractive_answer(
                 standalone,
                 pool,
@@ -385,7 +395,7 @@ class Pipeline:
         ]
         add_other_sources(cited.citations, shown + [p for p in quoted_from if p not in shown], embed)
         return cited, self.features(
-            question, standalone, cited, candidates or shown, asked_names or [], model_refused
+            question, standalone, cited, candidates or shown, pool, asked_names or [], model_refused
         )
 
     def features(
@@ -394,18 +404,17 @@ class Pipeline:
         standalone: str,
         cited: CitedAnswer,
         candidates: list[Passage],
+        pool: list[Passage],
         asked_names: list[str],
         model_refused: bool,
     ) -> AnswerFeatures:
+        """What the answer check weighs; ``pool`` holds the passages the citations quote."""
         cited_text = " ".join(c.text for c in cited.citations)
-        chunks = [self.index.chunks.get(self._chunk_id(c)) for c in cited.citations]
-        passage_text = " ".join(f"{c.title} {c.text}" for c in chunks if c is not None) or cited_text
+        chunks = [p.chunk for c in cited.citations if (p := passage_of(c, pool)) is not None]
+        passage_text = " ".join(f"{c.title} {c.text}" for c in chunks) or cited_text
         vectors = self.embedder.embed_cached([standalone] + [c.text for c in cited.citations])
-        carried = [
-            n
-            for n in asked_names
-            if any(c is not None and c.id in self.index.names.chunks_with(n) for c in chunks)
-        ]
+        cited_ids = {c.id for c in chunks}
+        carried = [n for n in asked_names if cited_ids & self.index.names.chunks_with(n)]
         return AnswerFeatures(
             relevance=max((p.score for p in candidates), default=0.0),
             question_similarity=float(max(vectors[1:] @ vectors[0], default=0.0)),
@@ -417,14 +426,6 @@ class Pipeline:
             quoted=float(cited.extractive),
             model_refused=float(model_refused),
         )
-
-    def _chunk_id(self, citation: Citation) -> int | None:
-        """The indexed chunk holding a citation's span."""
-        for chunk_id in self.index.files.get(citation.source, {}).get("chunk_ids", []):
-            chunk = self.index.chunks.get(chunk_id)
-            if chunk and chunk.start <= citation.start and citation.end <= chunk.end:
-                return chunk_id
-        return None
 
     def note_conflicts(
         self, cited: CitedAnswer, shown: list[Passage], search_filter: SearchFilter | None

@@ -27,7 +27,7 @@ def passages(*scores):
     return [Passage(CHUNKS[i], s) for i, s in scores]
 
 
-def no_carrier(name):
+def no_carrier(chunk_ids):
     raise AssertionError("not needed")
 
 
