@@ -7,15 +7,17 @@ from datetime import date
 from pathlib import Path
 
 import streamlit as st
+from pydantic import ValidationError
 
-from rag.corpus import add_article, article_text, delete_article, surrounding
+from rag.corpus import article_text, surrounding
 from rag.export import conversation_markdown
-from rag.index import IndexReport
+from rag.ingest import IndexReport
 from rag.load import SUPPORTED_SUFFIXES
-from rag.models import installed_models
+from rag.models import installed_models, pick_model
 from rag.pipeline import Pipeline
-from rag.settings import Settings
-from rag.types import Answer, Message, SearchFilter
+from rag.retrieve import FilterMatchesNothing, checked_filter, make_filter, undated_articles
+from rag.settings import Settings, describe_invalid
+from rag.types import Answer, Article, Message, SearchFilter
 
 st.set_page_config(page_title="News archive Q&A", page_icon="🗞️", layout="centered")
 
@@ -42,7 +44,7 @@ def load_pipeline(settings: Settings) -> Pipeline:
 
     Passed as an object, not as its JSON, which masks secrets such as the served LLM's API key.
     """
-    return Pipeline(settings)
+    return Pipeline.shared(settings)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -58,11 +60,15 @@ def progress_reporter(status, bar):
     return progress
 
 
-def report_lines(report: IndexReport | None) -> tuple[str, list[str]]:
+def report_notices(report: IndexReport | None) -> list[tuple[str, str]]:
+    """The files an index update could not read, as sidebar warnings."""
+    return [("warning", f"Skipped {e.source}: {e.reason}") for e in report.errors] if report else []
+
+
+def report_label(report: IndexReport | None) -> str:
     if report is None:
-        return "Ready", []
-    label = f"Index updated: {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed"
-    return label, [f"Skipped {e.source}: {e.reason}" for e in report.errors]
+        return "Ready"
+    return f"Index updated: {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed"
 
 
 def prepare(pipeline: Pipeline) -> None:
@@ -73,22 +79,21 @@ def prepare(pipeline: Pipeline) -> None:
         bar = st.progress(0.0)
         report = pipeline.prepare(progress_reporter(status, bar))
         bar.empty()
-        label, warnings = report_lines(report)
-        for warning in warnings:
+        for _, warning in report_notices(report):
             st.warning(as_text(warning))
-        status.update(label=label, state="complete", expanded=bool(warnings))
+        status.update(label=report_label(report), state="complete", expanded=bool(report_notices(report)))
     st.session_state.prepared = True
 
 
-def reindex(pipeline: Pipeline, title: str) -> IndexReport:
+def with_progress(title: str, work):
+    """Run ``work(progress)`` under a status box with a progress bar; returns what it returns."""
     with st.status(title, expanded=True) as status:
         bar = st.progress(0.0)
-        report = pipeline.update_index(progress_reporter(status, bar))
+        result = work(progress_reporter(status, bar))
         bar.empty()
-        label, warnings = report_lines(report)
-        status.update(label=label, state="complete")
-    st.session_state.notices = [("warning", w) for w in warnings]
-    return report
+        report = result[-1] if isinstance(result, tuple) else result
+        status.update(label=report_label(report) if report else "Nothing to index", state="complete")
+    return result
 
 
 # --- sidebar: settings ---------------------------------------------------------------------
@@ -100,18 +105,16 @@ def settings_panel(pipeline: Pipeline) -> tuple[Pipeline, SearchFilter | None]:
         choices = models + [CUSTOM_MODEL]
         default = defaults.model if defaults.model in models else CUSTOM_MODEL
         choice = st.selectbox("Model", choices, index=choices.index(default), key="model")
-        model = choice
+        wanted = choice
         if choice == CUSTOM_MODEL:
-            path = st.text_input(
+            wanted = st.text_input(
                 "Path to a .gguf file", value="" if defaults.model in models else defaults.model
             )
-            model = path.strip()
-            if not model:
+            if not wanted.strip():
                 st.caption("Enter a path; until then the default model answers.")
-                model = defaults.model if defaults.model in models else models[0]
-            elif not (Path(model).is_file() and model.endswith(".gguf")):
-                st.error(as_text(f"No GGUF file at {model}; the default model answers instead."))
-                model = models[0] if models else defaults.model
+        model, problem = pick_model(wanted, defaults.model)
+        if problem:
+            st.error(as_text(problem))
         top_k = st.slider("Passages given to the model", 1, 10, defaults.top_k, key="top_k")
         temperature = st.slider("Temperature", 0.0, 1.0, float(defaults.temperature), 0.1, key="temperature")
         search_filter = filter_controls(pipeline)
@@ -119,30 +122,34 @@ def settings_panel(pipeline: Pipeline) -> tuple[Pipeline, SearchFilter | None]:
 
 
 def filter_controls(pipeline: Pipeline) -> SearchFilter | None:
-    files = pipeline.index.files
-    names = sorted({info.get("outlet") or source for source, info in files.items()})
+    articles = pipeline.index.articles()
     chosen = st.multiselect(
-        "Only these outlets", names, key="outlets", help="Articles with no outlet go by file name."
+        "Only these outlets",
+        sorted({a.label for a in articles}),
+        key="outlets",
+        help="Articles with no outlet go by file name.",
     )
-    dated = sorted(info["date"] for info in files.values() if info.get("date"))
+    dated = sorted(a.date for a in articles if a.date)
     since = until = None
     if dated and st.checkbox("Only a date range", key="use_dates"):
         first, last = date.fromisoformat(dated[0]), date.fromisoformat(dated[-1])
         picked = st.date_input("Published between", (first, last), key="dates")
         if isinstance(picked, tuple) and len(picked) == 2:
             since, until = picked[0].isoformat(), picked[1].isoformat()
-        undated = len(files) - len(dated)
-        if undated:
+        if undated := undated_articles(pipeline.index):
             st.caption(f"{undated} article(s) with no known date are left out of a date range.")
-    search_filter = SearchFilter(tuple(chosen), since, until)
-    return search_filter if search_filter.active else None
+    try:
+        return checked_filter(pipeline.index, chosen, since, until)
+    except FilterMatchesNothing as exc:  # outlets and a range that leave nothing: questions say so
+        st.warning(as_text(f"{exc}."))
+        return make_filter(chosen, since, until)
 
 
 # --- sidebar: articles ---------------------------------------------------------------------
 def articles_panel(pipeline: Pipeline) -> None:
     """Upload, list, delete and re-index the articles."""
-    files = pipeline.index.files
-    with st.sidebar.expander(f"Articles ({len(files)})", expanded=False):
+    articles = pipeline.index.articles()
+    with st.sidebar.expander(f"Articles ({len(articles)})", expanded=False):
         with st.form("upload", clear_on_submit=True):
             # No type= restriction: a wrong file gets a message saying why, not a silent block.
             uploads = st.file_uploader(
@@ -153,40 +160,40 @@ def articles_panel(pipeline: Pipeline) -> None:
             submitted = st.form_submit_button("Add to the archive")
         if submitted and uploads:
             add_uploads(pipeline, uploads)
-        for source, info in sorted(files.items(), key=lambda item: item[1].get("title") or item[0]):
+        for article in articles:
             details = " · ".join(
-                x
-                for x in (info.get("outlet"), info.get("date"), f"{len(info['chunk_ids'])} passages", source)
-                if x
+                x for x in (article.outlet, article.date, f"{article.passages} passages", article.source) if x
             )
             text_col, button_col = st.columns([5, 1])
-            text_col.markdown(f"**{as_text(info.get('title') or source)}**  \n{as_text(details)}")
-            if button_col.button("🗑", key=f"delete:{source}", help=f"Delete {source}"):
-                kept = delete_article(pipeline.settings.corpus_dir, source)
-                reindex(pipeline, f"Removing {source}…")
-                st.session_state.notices.append(("success", f"Deleted {source} (kept in {kept})."))
+            text_col.markdown(f"**{as_text(article.title or article.source)}**  \n{as_text(details)}")
+            if button_col.button("🗑", key=f"delete:{article.source}", help=f"Delete {article.source}"):
+                with_progress(
+                    f"Removing {article.source}…",
+                    lambda progress, article=article: delete(pipeline, article, progress),
+                )
                 st.rerun()
         if st.button("Re-index the folder", key="reindex"):
-            reindex(pipeline, "Re-indexing…")
+            report = with_progress("Re-indexing…", pipeline.update_index)
+            st.session_state.notices = report_notices(report)
             st.rerun()
 
 
+def delete(pipeline: Pipeline, article: Article, progress) -> IndexReport:
+    kept, report = pipeline.delete_article(article.source, progress)
+    st.session_state.notices = report_notices(report) + [
+        ("success", f"Deleted {article.source} (kept in {kept}).")
+    ]
+    return report
+
+
 def add_uploads(pipeline: Pipeline, uploads) -> None:
-    settings = pipeline.settings
-    notices: list[tuple[str, str]] = []
-    added = 0
-    for upload in uploads:
-        try:
-            result = add_article(settings.corpus_dir, upload.name, upload.getvalue(), settings.max_file_bytes)
-        except (OSError, ValueError) as exc:
-            notices.append(("error", f"{upload.name} was not added: {exc}"))
-            continue
-        added += 1
-        renamed = f" (saved as {result.path.name})" if result.renamed_from else ""
-        notices.append(("success", f"Added {upload.name}{renamed}."))
-    if added:
-        reindex(pipeline, f"Indexing {added} new article(s)…")
-    st.session_state.notices = st.session_state.get("notices", []) + notices
+    files = [(upload.name, upload.getvalue()) for upload in uploads]
+    added, report = with_progress(
+        f"Adding {len(files)} article(s)…", lambda progress: pipeline.add_articles(files, progress)
+    )
+    st.session_state.notices = report_notices(report) + [
+        ("error" if a.refused else "success", a.describe()) for a in added
+    ]
     st.rerun()
 
 
@@ -316,7 +323,12 @@ def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilt
 
 
 def main() -> None:
-    base = load_pipeline(Settings())
+    try:
+        settings = Settings()
+    except ValidationError as exc:  # RAG_... set to something that does not exist
+        st.error(as_text(describe_invalid(exc)))
+        st.stop()
+    base = load_pipeline(settings)
     st.title("News archive Q&A")
     st.caption(
         "Answers come only from the articles in the corpus, with numbered citations. Everything runs offline."

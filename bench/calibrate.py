@@ -27,7 +27,6 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
 
 from rag.answerability import DEFAULT_WEIGHTS, FEATURES, AnswerCheck  # noqa: E402
-from rag.condense import clean_question, condense  # noqa: E402
 from rag.evaluate import EvalRow, load_questions  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
@@ -40,12 +39,12 @@ def collect(args: argparse.Namespace) -> None:
     pipeline.prepare()
     items = load_questions(args.questions, args.split)
     cases = []
+    stages = pipeline.stages()  # the pipeline's own stages, run one by one to keep their evidence
     for n, item in enumerate(items, 1):
         history = [Message(m["role"], m["content"]) for m in item.history]
-        question = clean_question(item.question)
-        standalone = condense(question, history)
-        candidates = pipeline.candidates(standalone)
-        decision = pipeline.decide(question, standalone, candidates)
+        question = stages.condense.run(item.question, history)
+        candidates = stages.rerank.run(question, stages.retrieve.run(question))
+        decision = stages.decide.run(question, candidates)
         case = {
             "set": args.questions.name,
             "question": item.question,
@@ -59,9 +58,10 @@ def collect(args: argparse.Namespace) -> None:
             "prompt_sources": [p.chunk.source for p in decision.passages],
         }
         if decision.refusal is None:
-            messages, shown = pipeline.prompt(standalone, decision.passages)
-            raw = "".join(pipeline.generator.stream(messages, settings.max_tokens, settings.temperature))
-            cited, features = pipeline.verify(question, standalone, raw, shown, candidates, decision.names)
+            prompt = stages.prompt.run(question, decision.passages)
+            raw = "".join(stages.generator.stream(prompt.messages, settings.max_tokens, settings.temperature))
+            verified = stages.verify.run(question, raw, prompt.shown, candidates, decision.names)
+            cited, features = verified.cited, verified.features
             public = {
                 "answer": cited.text,
                 "refused": cited.refused,

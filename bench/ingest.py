@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
 
 from rag.embed import Embedder  # noqa: E402
-from rag.index import embedding_text, update_index  # noqa: E402
+from rag.ingest import embedding_text, update_index  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
 

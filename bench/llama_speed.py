@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
 
-from rag.condense import condense  # noqa: E402
 from rag.evaluate import load_questions  # noqa: E402
 from rag.generate.llama import LlamaGenerator  # noqa: E402
 from rag.models import PACKAGED_MODELS, ModelNotAvailable, resolve_model  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
+from rag.types import Message  # noqa: E402
 
 FILLER = (Path(__file__).resolve().parent.parent / "corpus" / "003_3de8e0a82d2249ce.txt").read_text()
 
@@ -72,11 +72,12 @@ def main() -> None:
     pipeline.prepare()
     generator = pipeline.generator
     lengths, measured = [], []
+    stages = pipeline.stages()
     for item in load_questions(args.questions)[:20]:
-        question = condense(item.question, item.history)
-        messages, _ = pipeline.prompt(question, pipeline.search(question))
-        lengths.append(sum(generator.count_tokens(m["content"]) for m in messages))
-        answer = pipeline.ask(item.question, item.history)
+        question = stages.condense.run(item.question, [Message(**m) for m in item.history])
+        prompt = stages.prompt.run(question, pipeline.search(question.standalone))
+        lengths.append(sum(generator.count_tokens(m["content"]) for m in prompt.messages))
+        answer = pipeline.ask(item.question, [Message(**m) for m in item.history])
         if answer.timings.first_token_s > 0.05:  # generated, not refused before the model
             measured.append(answer.timings.first_token_s)
     prompt_speed = speeds[settings.model][0]

@@ -14,7 +14,7 @@ logistic model fitted on calibration questions only (`bench/calibrate.py fit`, w
 * how well the citation check supported it, and whether it is the model's answer or a quote
   taken because the model refused or gave nothing usable.
 
-Also here: the out-of-scope check ("write me a poem"), which needs no model at all.
+What the question asks for is read once, by `rag.condense` (`Question.kind`, `.focus`, `.counted`).
 """
 
 from __future__ import annotations
@@ -26,31 +26,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from rag.text import STOPWORDS, content_stems, fold
+from rag.types import Question
 
-OUT_OF_SCOPE_REPLY = (
-    "I can only answer questions about the news articles in this archive, and that request "
-    "is not one the articles can answer."
-)
-_REQUEST = re.compile(
-    r"^\s*(please\s+)?(write|compose|draft|create|generate|give me|tell me a|sing|translate|"
-    r"summarize my|code|make me)\b.*\b(poem|story|song|joke|recipe|essay|code|script|program|"
-    r"function|letter|email|haiku|limerick|lyrics)\b",
-    re.IGNORECASE,
-)
-_RECIPE = re.compile(r"\b(recipe|poem|haiku|joke|limerick|lyrics)\b", re.IGNORECASE)
-_NUMBER_QUESTION = re.compile(
-    r"\b(how (many|much|long|old|far)|what (share|percentage|number|proportion))\b", re.I
-)
-_DATE_QUESTION = re.compile(
-    r"\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since what year|date of birth|born)\b",
-    re.I,
-)
-_NAME_QUESTION = re.compile(
-    r"^\s*(who|whom|to whom|by whom|where|in which|which (country|countries|partner|ministry|organi[sz]ation|"
-    r"district|outlet|city|town|side|team|company|person|agency|party|river|state)|"
-    r"what (is|was) (the )?name|what (city|town|country|team|company|agency|organi[sz]ation))\b",
-    re.I,
-)
 _MARKER = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _NUMBER_WORDS = (
@@ -65,64 +42,42 @@ _DATE_WORDS = (
 )
 
 
-def is_out_of_scope(question: str) -> bool:
-    return bool(_REQUEST.search(question) or (_RECIPE.search(question) and len(question.split()) < 15))
-
-
-def expected_answer_type(question: str) -> str | None:
-    """ "number", "date" or "name" when the question's wording asks for one, else None."""
-    if _NUMBER_QUESTION.search(question):
-        return "number"
-    if _DATE_QUESTION.search(question):
-        return "date"
-    if _NAME_QUESTION.search(question):
-        return "name"
-    return None
-
-
-def answers_the_type(question: str, answer: str) -> bool:
+def answers_the_type(question: Question, answer: str) -> bool:
     """False when the answer lacks what the question asks for: a quantity for "how many", a time
     expression for "when", a name the question does not already contain for "who"/"where"."""
-    kind = expected_answer_type(question)
     answer = _MARKER.sub("", answer)
-    if kind == "number":
+    if question.kind == "number":
         return bool(re.search(_NUMBER_WORDS, fold(answer)))
-    if kind == "date":
+    if question.kind == "date":
         return bool(re.search(_DATE_WORDS, fold(answer)))
-    if kind == "name":
-        asked = set(re.findall(r"\w+", fold(question)))
+    if question.kind == "name":
         for match in _CAPITALIZED_WORD.finditer(answer):
             words = set(re.findall(r"\w+", fold(match.group())))
-            if match.start() > 0 and not words <= asked | STOPWORDS:
+            if match.start() > 0 and not words <= question.asked_words | STOPWORDS:
                 return True
         return False
     return True
 
 
 _QUANTITY = re.compile(_NUMBER_WORDS)
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s+){0,3})", re.I)
 
 
-def counts_what_was_asked(question: str, answer: str) -> bool:
+def counts_what_was_asked(question: Question, answer: str) -> bool:
     """For "how many X": does a quantity in the answer count X (X among the few words after it)?
 
     "How many peacekeepers died?" is not answered by "scores of Armenians were evacuated", which
     states a quantity of something else. Other questions pass.
     """
-    match = _HOW_MANY.search(question)
-    if not match:
-        return True
-    counted = {stem for stem in content_stems(match.group(1)) if stem not in _ASKING_WORDS}
-    if not counted:
+    if not question.counted:
         return True
     tokens = content_stems(_MARKER.sub("", answer))
     for n, token in enumerate(tokens):
-        if _QUANTITY.fullmatch(token) and counted & set(tokens[n + 1 : n + 5]):
+        if _QUANTITY.fullmatch(token) and question.counted & set(tokens[n + 1 : n + 5]):
             return True
     return False
 
 
-def kind_score(question: str, answer: str) -> float:
+def kind_score(question: Question, answer: str) -> float:
     """1: of the kind asked (and, for "how many", counting the thing asked); 0.5: a quantity of
     something else; 0: not of the kind asked."""
     if not answers_the_type(question, answer):
@@ -130,21 +85,8 @@ def kind_score(question: str, answer: str) -> float:
     return 1.0 if counts_what_was_asked(question, answer) else 0.5
 
 
-# Words of a question that say what kind of answer is wanted, not what it is about.
-_ASKING_WORDS = frozenset(
-    "what who whom whose when where which why how many much long old far did does do is are was "
-    "were according name describe explain happen happened".split()
-)
-
-
-def focus_stems(question: str) -> set[str]:
-    """Stems of what the question is about (its content words, not its question words)."""
-    return {w for w in content_stems(question) if w not in _ASKING_WORDS and not w.isdigit()}
-
-
-def coverage(question: str, text: str) -> float:
-    """Share of the question's focus words that ``text`` holds (1.0 when it has none)."""
-    focus = focus_stems(question)
+def coverage(focus: frozenset[str] | set[str], text: str) -> float:
+    """Share of a question's focus stems (`Question.focus`) that ``text`` holds (1.0 when none)."""
     return len(focus & set(content_stems(text))) / len(focus) if focus else 1.0
 
 

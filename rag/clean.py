@@ -14,26 +14,28 @@ phrase keeps the rest of its paragraph.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from rag.text import MONTH, parse_date, split_sentences
 from rag.types import Document, Dropped, Span
 
+# Furniture phrases are data (rag/data/boilerplate.toml): a site's own phrases need no code.
+BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.toml"
+_RULES = tomllib.loads(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+
+
+def _any_of(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 # A line equal to one of these starts the page furniture after the article: drop it and the rest.
-_TAIL_MARKERS = re.compile(
-    r"^(recent posts|related posts|related articles|related stories|related|more stories|"
-    r"share|share this( article| story)?:?|published by|tags?:.*|comments|leave a (reply|comment)|"
-    r"subscribe.*newsletter.*|you may also like|most read|popular posts)$",
-    re.IGNORECASE,
-)
+_TAIL_MARKERS = re.compile(rf"^({_any_of(_RULES['tail_markers'])})$", re.IGNORECASE)
 # A line like this is a teaser for another article; the next line is often that article's title.
-_TEASER = re.compile(r"^(read also|read more|see also|also read|related|watch)\s*:\s*(.*)$", re.I)
+_TEASER = re.compile(rf"^({_any_of(_RULES['teaser_prefixes'])})\s*:\s*(.*)$", re.IGNORECASE)
 # Publisher disclaimers and legal footers.
-_DISCLAIMER = re.compile(
-    r"(does not mean that we agree|views expressed (here|in this)|opinions expressed in this|"
-    r"all rights reserved|^©|^copyright\b|we remind our readers)",
-    re.IGNORECASE,
-)
+_DISCLAIMER = re.compile(f"({_any_of(_RULES['disclaimers'])})", re.IGNORECASE)
 # Text that addresses a language model rather than a reader is never article text: a planted
 # "ignore previous instructions" must not reach the prompt, however it is dressed.
 _INJECTION = re.compile(
@@ -43,7 +45,7 @@ _INJECTION = re.compile(
     r"\b(assistant|ai|chatbot|language model)s?\s*(must|should|will)\s+(now\s+)?(reply|respond|answer|say)",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(by|posted by|written by|posted on|published on|updated)\b.{0,80}$", re.I)
+_BYLINE = re.compile(rf"^({_any_of(_RULES['byline_prefixes'])})\b.{{0,80}}$", re.IGNORECASE)
 
 _DATE_LINE = re.compile(
     rf"^(\w+,?\s+)?({MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|"

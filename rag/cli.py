@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -22,11 +24,13 @@ from rich.progress import (
 )
 
 from rag.generate.openai_api import GeneratorUnavailable
-from rag.index import IndexNotReady, IndexReport
+from rag.index import IndexNotReady
+from rag.ingest import IndexReport
+from rag.load import describe_os_error
 from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models, resolve_model
 from rag.pipeline import Pipeline
-from rag.retrieve import describe_empty_filter, make_filter
-from rag.settings import Settings
+from rag.retrieve import FilterMatchesNothing, checked_filter, undated_articles
+from rag.settings import Settings, describe_invalid
 from rag.store import StoreUnavailable
 from rag.types import Message
 
@@ -86,15 +90,13 @@ def _fail(message: str, code: int = 2) -> None:
 def _search_filter(pipeline: Pipeline, sources: list[str] | None, since: str | None, until: str | None):
     """The filter the options ask for, checked against the index: None when there is none."""
     try:
-        search_filter = make_filter(sources or (), since, until)
+        search_filter = checked_filter(pipeline.index, sources or (), since, until)
+    except FilterMatchesNothing as exc:
+        _fail(str(exc), code=1)
     except ValueError as exc:
         _fail(str(exc))
-    if search_filter is None:
-        return None
-    if not pipeline.filter_matches_anything(search_filter):
-        _fail(describe_empty_filter(pipeline.index, search_filter), code=1)
-    if search_filter.since or search_filter.until:
-        undated = sum(1 for info in pipeline.index.files.values() if not info.get("date"))
+    if search_filter and (search_filter.since or search_filter.until):
+        undated = undated_articles(pipeline.index)
         if undated:
             err.print(f"[dim]{undated} article(s) with no known date are left out of a date range[/dim]")
     return search_filter
@@ -177,25 +179,39 @@ def add(
     index: IndexOpt = None,
 ) -> None:
     """Copy articles into the corpus (safe names, duplicates refused), then update the index."""
-    from rag.corpus import add_article
-
     pipeline = _pipeline(corpus, index)
-    settings = pipeline.settings
-    refused = 0
+    offered, unreadable = [], 0
     for file in files:
         try:
-            added = add_article(settings.corpus_dir, file.name, file.read_bytes(), settings.max_file_bytes)
-        except (OSError, ValueError) as exc:
-            refused += 1
-            err.print(f"[red]refused[/red] {file}: {exc}", markup=True, highlight=False)
-            continue
-        note = f" (renamed from {added.renamed_from})" if added.renamed_from else ""
-        err.print(f"added {added.path}{note}", markup=False, highlight=False)
+            offered.append((file.name, file.read_bytes()))
+        except OSError as exc:
+            unreadable += 1
+            err.print(f"[red]refused[/red] {file}: {describe_os_error(exc)}", markup=True, highlight=False)
     with _Bars() as bars:
-        report = pipeline.update_index(bars)
-    _print_report(report)
-    if refused or report.errors:
+        added, report = pipeline.add_articles(offered, bars)
+    for result in added:
+        if result.refused:
+            err.print(f"[red]refused[/red] {result.name}: {result.refused}", markup=True, highlight=False)
+        else:
+            note = f" (renamed from {result.renamed_from})" if result.renamed_from else ""
+            err.print(f"added {result.path}{note}", markup=False, highlight=False)
+    if report:
+        _print_report(report)
+    if unreadable or any(a.refused for a in added) or (report and report.errors):
         raise typer.Exit(1)
+
+
+@app.command()
+def articles(json_out: JsonOpt = False, corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+    """List the indexed articles: title, outlet, date, passages and file name."""
+    pipeline = _pipeline(corpus, index)
+    _ensure_ready(pipeline)
+    for article in pipeline.index.articles():
+        if json_out:
+            _emit(asdict(article))
+            continue
+        details = ", ".join(x for x in (article.outlet, article.date, f"{article.passages} passages") if x)
+        typer.echo(f"{article.source}\t{article.title or '(no title)'} ({details})")
 
 
 def _result_json(passage) -> dict:
@@ -507,4 +523,7 @@ def main() -> None:
         app(prog_name="python -m rag")
     except (GeneratorUnavailable, StoreUnavailable) as exc:
         err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise SystemExit(2) from None
+    except ValidationError as exc:  # a setting from the environment or .env that is not allowed
+        err.print(f"[red]error:[/red] {describe_invalid(exc)}", markup=True, highlight=False)
         raise SystemExit(2) from None

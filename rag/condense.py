@@ -1,10 +1,14 @@
-"""Condense: turn a follow-up question into one that retrieval can use on its own.
+"""Condense: read the question once, into the `Question` every later stage uses.
 
-"What did she accuse them of?" means nothing to a search index; after "Who is Maria Zakharova?"
-it does. A follow-up (a pronoun, or only a few words) borrows the previous user question's words
-and the names the previous *answer* gave ("Who chaired the meeting?" → "Kofi Annan [1]" →
-"What did he say?" needs "Kofi Annan"), which is what retrieval and the name checks need. The
-result is shown as ``standalone_question``.
+* Clean it: control characters out, whitespace folded, length capped.
+* Make a follow-up stand alone. "What did she accuse them of?" means nothing to a search index;
+  after "Who is Maria Zakharova?" it does. A follow-up (a pronoun, or only a few words) borrows
+  the previous user question's words and the names the previous *answer* gave ("Who chaired the
+  meeting?" → "Kofi Annan [1]" → "What did he say?" needs "Kofi Annan"). The result is shown as
+  ``standalone_question``.
+* Note what it asks for: the kind of answer its wording wants ("how many" a quantity, "when" a
+  time, "who" a name), the names it asks about, what it is about, and whether it is a request
+  the articles cannot serve at all ("write me a poem").
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from __future__ import annotations
 import re
 
 from rag.names import question_names
-from rag.text import fold
-from rag.types import Message
+from rag.text import content_stems, fold
+from rag.types import Message, Question
 
 _FOLLOW_UP = re.compile(
     r"\b(he|she|they|him|her|them|his|hers|their|it|its|this|that|those|these|there|then)\b", re.I
@@ -22,6 +26,61 @@ _MARKER = re.compile(r"\s*\[\d+(?:\s*[,;]\s*\d+)*\]")
 
 MAX_QUESTION_CHARS = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+_REQUEST = re.compile(
+    r"^\s*(please\s+)?(write|compose|draft|create|generate|give me|tell me a|sing|translate|"
+    r"summarize my|code|make me)\b.*\b(poem|story|song|joke|recipe|essay|code|script|program|"
+    r"function|letter|email|haiku|limerick|lyrics)\b",
+    re.IGNORECASE,
+)
+_RECIPE = re.compile(r"\b(recipe|poem|haiku|joke|limerick|lyrics)\b", re.IGNORECASE)
+_NUMBER_QUESTION = re.compile(
+    r"\b(how (many|much|long|old|far)|what (share|percentage|number|proportion))\b", re.I
+)
+_DATE_QUESTION = re.compile(
+    r"\b(when|what (date|day|year|month|time)|which (date|day|year|month)|since what year|date of birth|born)\b",
+    re.I,
+)
+_NAME_QUESTION = re.compile(
+    r"^\s*(who|whom|to whom|by whom|where|in which|which (country|countries|partner|ministry|organi[sz]ation|"
+    r"district|outlet|city|town|side|team|company|person|agency|party|river|state)|"
+    r"what (is|was) (the )?name|what (city|town|country|team|company|agency|organi[sz]ation))\b",
+    re.I,
+)
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s+){0,3})", re.I)
+# Words of a question that say what kind of answer is wanted, not what it is about.
+ASKING_WORDS = frozenset(
+    "what who whom whose when where which why how many much long old far did does do is are was "
+    "were according name describe explain happen happened".split()
+)
+
+
+class Condense:
+    """Stage: (question as typed, the conversation so far) → `Question`.
+
+    With ``checks`` off (the naive baseline) no names are looked for and nothing is out of scope.
+    """
+
+    def __init__(self, checks: bool = True):
+        self.checks = checks
+
+    def run(self, question: str, history: list[Message]) -> Question:
+        return read_question(question, history, self.checks)
+
+
+def read_question(question: str, history: list[Message] | None = None, checks: bool = True) -> Question:
+    text = clean_question(question)
+    standalone = condense(text, history or [])
+    return Question(
+        text=text,
+        standalone=standalone,
+        kind=expected_answer_type(text),
+        names=tuple(question_names(text)) if checks else (),
+        focus=frozenset(focus_stems(standalone)),
+        counted=frozenset(counted_stems(text)),
+        asked_words=frozenset(re.findall(r"\w+", fold(text))),
+        out_of_scope=checks and is_out_of_scope(text),
+    )
 
 
 def clean_question(question: str) -> str:
@@ -54,3 +113,31 @@ def condense(question: str, history: list[Message]) -> str:
     known = fold(f"{previous} {question}")
     borrowed = [n for n in answer_names(history) if fold(n) not in known]
     return " ".join([previous, *dict.fromkeys(borrowed), question])
+
+
+def is_out_of_scope(question: str) -> bool:
+    return bool(_REQUEST.search(question) or (_RECIPE.search(question) and len(question.split()) < 15))
+
+
+def expected_answer_type(question: str) -> str | None:
+    """ "number", "date" or "name" when the question's wording asks for one, else None."""
+    if _NUMBER_QUESTION.search(question):
+        return "number"
+    if _DATE_QUESTION.search(question):
+        return "date"
+    if _NAME_QUESTION.search(question):
+        return "name"
+    return None
+
+
+def focus_stems(question: str) -> set[str]:
+    """Stems of what the question is about (its content words, not its question words)."""
+    return {w for w in content_stems(question) if w not in ASKING_WORDS and not w.isdigit()}
+
+
+def counted_stems(question: str) -> set[str]:
+    """For "how many X", the stems of X (the few words after it); empty for other questions."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return set()
+    return {stem for stem in content_stems(match.group(1)) if stem not in ASKING_WORDS}

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from rag.cite import CitedAnswer
 from rag.text import month_days
-from rag.types import Citation, Passage, Span
+from rag.types import Citation, Passage, SearchFilter, Span
 
 _WORD = re.compile(r"[a-z]{4,}")
 
@@ -32,6 +33,33 @@ class Conflict:
     other: Citation  # the disagreeing sentence, ready to be cited (n still to assign)
     cited_value: str
     other_value: str
+
+
+class NoteConflicts:
+    """Stage: a cited answer → the same answer, with the first conflict found cited beside it.
+
+    Each dated cited sentence is searched for again (within the filter), so an article that
+    dates the event differently is found even when it was not among the prompt's passages.
+    """
+
+    def __init__(
+        self,
+        search: Callable[[str, int, SearchFilter | None], list[Passage]],
+        embed: Callable[[list[str]], np.ndarray],
+    ):
+        self.search, self.embed = search, embed
+
+    def run(
+        self, cited: CitedAnswer, shown: list[Passage], search_filter: SearchFilter | None = None
+    ) -> CitedAnswer:
+        second_look = [
+            p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10, search_filter)
+        ]
+        for conflict in find_conflicts(cited.citations, shown + second_look, self.embed)[:1]:
+            other = replace(conflict.other, n=len(cited.citations) + 1)
+            cited.citations.append(other)
+            cited.text += " " + conflict_note(conflict, conflict.cited.n, other.n)
+        return cited
 
 
 def _label(citation: Citation) -> str:

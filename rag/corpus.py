@@ -17,15 +17,26 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from rag.load import check_size, file_sha256, list_sources, read_article
+from rag.load import check_size, describe_os_error, file_sha256, list_sources, read_article
 
 MAX_NAME_CHARS = 120
 
 
 @dataclass
 class Added:
-    path: Path
+    """What became of one offered file: stored (``path``) or refused (``refused`` says why)."""
+
+    name: str  # the name it was offered under
+    path: Path | None = None  # where it was stored
     renamed_from: str | None = None  # the name asked for, when another file already had it
+    refused: str | None = None
+
+    def describe(self) -> str:
+        """One line for the person who offered it."""
+        if self.refused:
+            return f"{self.name} was not added: {self.refused}"
+        renamed = f" (saved as {self.path.name})" if self.renamed_from else ""
+        return f"Added {self.name}{renamed}."
 
 
 def safe_name(name: str) -> str:
@@ -67,7 +78,19 @@ def add_article(corpus_dir: Path, name: str, data: bytes, max_bytes: int) -> Add
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    return Added(target, wanted if target.name != wanted else None)
+    return Added(name, target, wanted if target.name != wanted else None)
+
+
+def add_articles(corpus_dir: Path, files: list[tuple[str, bytes]], max_bytes: int) -> list[Added]:
+    """Store each (name, content): one refusal (a bad type, a duplicate...) stops no other file."""
+    results = []
+    for name, data in files:
+        try:
+            results.append(add_article(corpus_dir, name, data, max_bytes))
+        except (OSError, ValueError) as exc:
+            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            results.append(Added(name, refused=reason))
+    return results
 
 
 TRASH = ".trash"  # hidden, so never indexed

@@ -1,7 +1,7 @@
 """Decide, before the model runs: can the archive answer this, and which passages should it see?
 
-Input: the question as typed and the *wide* candidates retrieval found for its standalone form
-(more than the prompt takes). Output: a `Decision`, either a refusal with its reason or the
+Input: the `Question` (rag.condense) and the *wide* candidates retrieval found for its standalone
+form (more than the prompt takes). Output: a `Decision`, either a refusal with its reason or the
 passages for the prompt. Only refusals that need no model are made here; whether the model's
 answer actually answers is decided after it, by `rag.answerability.AnswerCheck`.
 
@@ -16,12 +16,15 @@ answer actually answers is decided after it, by `rag.answerability.AnswerCheck`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rag.answerability import is_out_of_scope
-from rag.names import NameIndex, question_names
-from rag.types import Passage
+import numpy as np
+
+from rag.index import Index
+from rag.names import NameIndex
+from rag.prompt import REFUSAL
+from rag.retrieve import allowed_ids
+from rag.types import Passage, Question, SearchFilter
 
 EMPTY_QUESTION = "empty_question"
 OUT_OF_SCOPE = "out_of_scope"
@@ -37,6 +40,12 @@ REFUSAL_REASONS = (
     ANSWER_NOT_SUPPORTED,
     FILTER_MATCHES_NOTHING,
 )
+OUT_OF_SCOPE_REPLY = (
+    "I can only answer questions about the news articles in this archive, and that request "
+    "is not one the articles can answer."
+)
+EMPTY_QUESTION_REPLY = "Please type a question about the articles."
+NO_MATCHING_ARTICLES_REPLY = "No article matches the chosen outlets and dates; widen the filter."
 
 
 @dataclass
@@ -47,23 +56,56 @@ class Decision:
     names: list[str] = field(default_factory=list)  # names the question asks about
 
 
+class Decide:
+    """Stage: (`Question`, wide candidates, the active filter) → `Decision`."""
+
+    def __init__(self, index: Index, embed, top_k: int, min_relevance: float):
+        self.index, self.embed = index, embed
+        self.top_k, self.min_relevance = top_k, min_relevance
+
+    def run(
+        self, question: Question, candidates: list[Passage], search_filter: SearchFilter | None = None
+    ) -> Decision:
+        allowed = allowed_ids(self.index, search_filter)
+        if question.text and not candidates and allowed is not None and len(allowed) == 0:
+            return Decision(refusal=FILTER_MATCHES_NOTHING)
+        return decide(
+            question,
+            candidates,
+            self.top_k,
+            self.index.names,
+            lambda carrying: self.best_carrier(question.standalone, carrying, allowed),
+            self.min_relevance,
+        )
+
+    def best_carrier(self, query: str, carrying: set[int], allowed: np.ndarray | None) -> Passage | None:
+        """The passage closest to ``query`` among the indexed chunks ``carrying`` (a name)."""
+        if allowed is not None:
+            carrying = carrying & set(allowed.tolist())
+        ids = sorted(i for i in carrying if i in self.index.chunks)
+        if not ids:
+            return None
+        scores = self.index.store.vectors(ids) @ self.embed([query])[0]
+        best = int(np.argmax(scores))
+        return Passage(self.index.chunks[ids[best]], float(scores[best]))
+
+
 def decide(
-    question: str,
+    question: Question,
     candidates: list[Passage],
     top_k: int,
     names: NameIndex,
-    carrier: Callable[[set[int]], Passage | None],
+    carrier,
     min_relevance: float,
-    checks: bool = True,
 ) -> Decision:
     """The pre-generation decision. ``carrier(chunk_ids)`` returns the best passage for the
     question among those chunks (within the active filter), or None."""
-    if not question.strip():
+    if not question.text.strip():
         return Decision(refusal=EMPTY_QUESTION)
-    if checks and is_out_of_scope(question):
+    if question.out_of_scope:
         return Decision(refusal=OUT_OF_SCOPE)
     # The names this question asks about; a follow-up's borrowed words were checked on their turn.
-    asked = question_names(question) if checks else []
+    asked = list(question.names)
     missing = [n for n in asked if not names.in_archive(n)]
     if missing:
         return Decision(refusal=NOT_IN_ARCHIVE, missing=missing, names=asked, passages=candidates[:top_k])
@@ -78,3 +120,16 @@ def decide(
         if brought is not None and all(brought.chunk.id != p.chunk.id for p in chosen):
             chosen = [brought, *chosen][:top_k] if len(chosen) >= top_k else [brought, *chosen]
     return Decision(passages=chosen, names=asked)
+
+
+def refusal_message(reason: str, missing: list[str] | tuple[str, ...] = ()) -> str:
+    """What the reader is told, in plain words, for each refusal reason."""
+    if reason == NOT_IN_ARCHIVE and missing:
+        return f"{REFUSAL} None of them mentions {' or '.join(missing[:3])}."
+    return {
+        EMPTY_QUESTION: EMPTY_QUESTION_REPLY,
+        OUT_OF_SCOPE: OUT_OF_SCOPE_REPLY,
+        FILTER_MATCHES_NOTHING: NO_MATCHING_ARTICLES_REPLY,
+        NO_RELEVANT_PASSAGE: f"{REFUSAL} Nothing in them comes close to this question.",
+        ANSWER_NOT_SUPPORTED: f"{REFUSAL} The closest passages do not answer this question.",
+    }.get(reason, REFUSAL)

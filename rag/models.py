@@ -202,3 +202,30 @@ def resolve_model(name_or_path: str, cache_dir: Path, progress: ProgressCallback
             )
         return directory / file_name
     return assemble(model, cache_dir, progress)
+
+
+def pick_model(wanted: str, default: str) -> tuple[str, str | None]:
+    """The model to answer with, and why it is not ``wanted`` when it cannot be.
+
+    ``wanted`` is a packaged name or a path to a GGUF file (empty: ``default``). A path that is
+    not a GGUF file, or a packaged model that is not installed, falls back to ``default`` (or the
+    first installed model) with a reason the user is shown; nothing is loaded here.
+    """
+    installed = installed_models()
+    fallback = default
+    if default in PACKAGED_MODELS and default not in installed and installed:
+        fallback = installed[0]
+    wanted = wanted.strip()
+    if not wanted or wanted == fallback:
+        return fallback, None
+    if wanted in PACKAGED_MODELS:
+        if wanted in installed:
+            return wanted, None
+        return (
+            fallback,
+            f"{wanted} is not installed (pip install {_PIP_NAMES[wanted]}); {fallback} answers instead.",
+        )
+    path = Path(wanted).expanduser()
+    if not (path.is_file() and path.suffix.lower() == ".gguf"):
+        return fallback, f"No GGUF file at {wanted}; {fallback} answers instead."
+    return str(path), None

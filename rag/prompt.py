@@ -8,8 +8,10 @@ lowest-ranked first) and an over-long question is cut, so the prompt can never o
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from rag.types import Passage
+from rag.generate.base import Generator
+from rag.types import Passage, Question
 
 REFUSAL = "The articles don't say."
 
@@ -20,6 +22,25 @@ SYSTEM_PROMPT = (
     "sentence taken from them. Add the passage number like [1] at the end. If the passages do "
     f"not contain the answer, reply: {REFUSAL}"
 )
+
+
+@dataclass
+class Prompt:
+    messages: list[dict]  # the chat messages for the model
+    shown: list[Passage]  # the passages that fitted, numbered from 1 in this order
+
+
+class BuildPrompt:
+    """Stage: (`Question`, the decided passages) → `Prompt`, within the model's context window,
+    leaving room for the answer (``max_tokens``) and the chat template's own tokens."""
+
+    def __init__(self, generator: Generator, max_tokens: int):
+        self.generator, self.max_tokens = generator, max_tokens
+
+    def run(self, question: Question, passages: list[Passage]) -> Prompt:
+        generator = self.generator
+        budget = generator.n_ctx - self.max_tokens - generator.chat_overhead_tokens([{}, {}])
+        return Prompt(*build_messages(question.standalone, passages, generator.count_tokens, budget))
 
 
 def passage_header(passage: Passage) -> str:

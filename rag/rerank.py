@@ -16,24 +16,36 @@ import numpy as np
 
 from rag.answerability import coverage
 from rag.cite import is_headline
-from rag.types import Passage
+from rag.types import Passage, Question
 
 COVERAGE_WEIGHT = 0.3
 
 
-def sentence_score(question_vector: np.ndarray, question: str, passage: Passage, embed) -> float:
+class Rerank:
+    """Stage: (`Question`, candidates) → the same candidates, best sentence first (off: as found)."""
+
+    def __init__(self, embed: Callable[[list[str]], np.ndarray], enabled: bool = True):
+        self.embed, self.enabled = embed, enabled
+
+    def run(self, question: Question, candidates: list[Passage]) -> list[Passage]:
+        return rerank(question, candidates, self.embed) if self.enabled else list(candidates)
+
+
+def sentence_score(question_vector: np.ndarray, focus: frozenset[str], passage: Passage, embed) -> float:
     chunk = passage.chunk
     texts = [chunk.quote(s) for s in chunk.sentences]
     texts = [t for t in texts if not is_headline(t, chunk.title)] or [chunk.text]
     similarity = embed(texts) @ question_vector
-    return float(max(s + COVERAGE_WEIGHT * coverage(question, t) for s, t in zip(similarity, texts)))
+    return float(max(s + COVERAGE_WEIGHT * coverage(focus, t) for s, t in zip(similarity, texts)))
 
 
-def rerank(question: str, passages: list[Passage], embed: Callable[[list[str]], np.ndarray]) -> list[Passage]:
+def rerank(
+    question: Question, passages: list[Passage], embed: Callable[[list[str]], np.ndarray]
+) -> list[Passage]:
     """``passages`` best first by their best sentence; ties keep the retrieval order."""
     if len(passages) < 2:
         return list(passages)
-    question_vector = embed([question])[0]
-    scores = [sentence_score(question_vector, question, p, embed) for p in passages]
+    question_vector = embed([question.standalone])[0]
+    scores = [sentence_score(question_vector, question.focus, p, embed) for p in passages]
     order = sorted(range(len(passages)), key=lambda i: (-scores[i], i))
     return [passages[i] for i in order]

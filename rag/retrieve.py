@@ -18,7 +18,7 @@ import numpy as np
 from rag.collapse import CANDIDATE_SIMILARITY, NEAR_DUPLICATE_SHARE, shared_share
 from rag.embed import Embedder
 from rag.index import Index
-from rag.types import Passage, SearchFilter
+from rag.types import Passage, Question, SearchFilter
 
 # Tuned by bench/retrieval.py (BENCHMARKS.md): on the development questions k=10 lifts recall@5
 # from 0.984 to 1.0 and MRR from 0.940 to 0.954 over the customary 60; on the Lee set every k from
@@ -79,6 +79,26 @@ def make_filter(
     return search_filter if search_filter.active else None
 
 
+def checked_filter(
+    index: Index, sources: tuple[str, ...] | list[str], since: str | None, until: str | None
+) -> SearchFilter | None:
+    """`make_filter`, then held against the index: ValueError says why a filter is malformed,
+    `FilterMatchesNothing` that it matches no article (with the outlets and dates that exist)."""
+    search_filter = make_filter(sources, since, until)
+    if search_filter is not None and len(allowed_ids(index, search_filter)) == 0:
+        raise FilterMatchesNothing(describe_empty_filter(index, search_filter))
+    return search_filter
+
+
+class FilterMatchesNothing(ValueError):
+    """A well-formed filter that no indexed article passes."""
+
+
+def undated_articles(index: Index) -> int:
+    """How many articles a date range leaves out because their date is not known."""
+    return sum(1 for article in index.articles() if not article.date)
+
+
 def describe_empty_filter(index: Index, search_filter: SearchFilter) -> str:
     """Why a filter finds nothing, with the outlets and dates that do exist."""
     outlets = sorted({info["outlet"] for info in index.files.values() if info.get("outlet")})
@@ -89,6 +109,17 @@ def describe_empty_filter(index: Index, search_filter: SearchFilter) -> str:
         + (", ".join(outlets) or "none known")
         + f" (file names work too); {span}"
     )
+
+
+class Retrieve:
+    """Stage: (`Question`, filter) → the ``k`` best passages for its standalone form (wide: more
+    than the prompt takes, for the decision and the fallback quote to look at)."""
+
+    def __init__(self, retriever: Retriever, k: int):
+        self.retriever, self.k = retriever, k
+
+    def run(self, question: Question, search_filter: SearchFilter | None = None) -> list[Passage]:
+        return self.retriever.search(question.standalone, self.k, search_filter)
 
 
 class Retriever:

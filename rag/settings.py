@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -53,7 +54,7 @@ class Settings(BaseSettings):
         1, ge=0, description="Sentences shared by neighbours.", json_schema_extra=_part_of("index")
     )
 
-    vector_store: str = Field(
+    vector_store: Literal["faiss", "milvus"] = Field(
         "faiss",
         description="Vector store backend: faiss (files under index/) or milvus.",
         json_schema_extra=_part_of("index"),
@@ -69,7 +70,7 @@ class Settings(BaseSettings):
     ann_threshold: int = Field(
         50_000, ge=100, description="From this many chunks on, search an approximate (IVF) index."
     )
-    generator: str = Field(
+    generator: Literal["local", "openai"] = Field(
         "local",
         description="Generator backend: local (llama.cpp in-process) or openai.",
         json_schema_extra=_part_of("generator"),
@@ -114,7 +115,9 @@ class Settings(BaseSettings):
         json_schema_extra=_part_of("generator"),
     )
 
-    retrieval: str = Field("hybrid", description="hybrid (BM25 + dense), dense or bm25.")
+    retrieval: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="hybrid (BM25 + dense), dense or bm25."
+    )
     verify_citations: bool = Field(
         True, description="Check each answer sentence against the passages (off: the naive baseline)."
     )
@@ -142,7 +145,7 @@ class Settings(BaseSettings):
         None, description="Weights of the answer check (bench/calibrate.py fit); empty: the shipped ones."
     )
 
-    @field_validator("generator")
+    @field_validator("generator", mode="before")
     @classmethod
     def _generator_alias(cls, name: str) -> str:
         return "local" if name == "llama" else name  # the backend's name before there were two
@@ -171,3 +174,12 @@ class Settings(BaseSettings):
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+
+def describe_invalid(error: ValidationError) -> str:
+    """A settings error in the words a user set it with: the variable, its value, what is allowed."""
+    lines = []
+    for problem in error.errors():
+        name = ".".join(str(part) for part in problem["loc"])
+        lines.append(f"RAG_{name.upper()}={problem.get('input')!r}: {problem['msg']}")
+    return "invalid setting " + "; ".join(lines)

@@ -78,6 +78,22 @@ class Chunk:
         return cls(**data)
 
 
+@dataclass(frozen=True)
+class Article:
+    """One indexed article file, as the article list shows it."""
+
+    source: str  # its path under the corpus folder
+    title: str
+    outlet: str | None
+    date: str | None  # YYYY-MM-DD when known
+    passages: int  # how many chunks it was split into
+
+    @property
+    def label(self) -> str:
+        """What a filter by outlet matches: the outlet, or the file name when it has none."""
+        return self.outlet or self.source
+
+
 @dataclass
 class Passage:
     """A retrieved chunk with its relevance score (cosine similarity for dense search)."""
@@ -174,6 +190,20 @@ class Timings:
 class Message:
     role: str  # "user" or "assistant"
     content: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as every later stage reads it: analysed once, by the condense stage."""
+
+    text: str  # as typed, cleaned
+    standalone: str  # what retrieval searches for: a follow-up borrows its context
+    kind: str | None = None  # "number", "date" or "name" when the wording asks for one
+    names: tuple[str, ...] = ()  # the names it asks about (people, places, organisations)
+    focus: frozenset[str] = frozenset()  # stems of what it is about, not of its question words
+    counted: frozenset[str] = frozenset()  # for "how many X": the stems of X
+    asked_words: frozenset[str] = frozenset()  # its own words, folded: a "who" answer must add one
+    out_of_scope: bool = False  # a request the articles cannot serve ("write me a poem")
 
 
 @dataclass

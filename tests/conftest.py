@@ -38,8 +38,9 @@ def session_tmp(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline(session_tmp) -> Pipeline:
-    """The default pipeline (default model) over the shipped corpus, index built once."""
-    pipe = Pipeline(make_settings(session_tmp))
+    """The default pipeline (default model) over the shipped corpus, index built once; its
+    resources are the process's shared ones, so the app under test loads nothing again."""
+    pipe = Pipeline.shared(make_settings(session_tmp))
     pipe.update_index()
     return pipe
 

@@ -97,6 +97,17 @@ def test_ask_json_lines_keep_the_contract(built_index):
     assert "error" in bad and "history" in bad["error"]
 
 
+def test_articles_lists_what_the_index_holds(built_index):
+    listed = rag("articles", "--json", "--corpus", str(CORPUS), index=built_index)
+    assert listed.returncode == 0, listed.stderr
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert sorted(r["source"] for r in rows) == sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert {"TASS", "Sputnik", "MassisPost"} <= {r["outlet"] for r in rows}
+    assert all(r["passages"] > 0 and r["title"] for r in rows)
+    text = rag("articles", "--corpus", str(CORPUS), index=built_index).stdout
+    assert "Kremlin stands up for Russian peacekeepers in Karabakh (TASS, 8 passages)" in text
+
+
 def test_missing_index_is_a_clear_error(tmp_path):
     done = rag("ask", "Anything?", index=tmp_path / "none")
     assert done.returncode == 2

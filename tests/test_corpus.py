@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.corpus import add_article, delete_article, safe_name, surrounding
+from rag.corpus import add_article, add_articles, delete_article, safe_name, surrounding
 from rag.load import list_sources
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
@@ -86,3 +86,22 @@ def test_the_surrounding_text_frames_the_cited_span():
 def test_safe_name_keeps_ordinary_names():
     assert safe_name("Kremlin statement 2023-09-19.txt") == "Kremlin statement 2023-09-19.txt"
     assert safe_name("Report.TXT") == "Report.txt"
+
+
+def test_one_refused_file_stops_no_other_and_each_says_what_became_of_it(tmp_path):
+    results = add_articles(
+        tmp_path,
+        [
+            ("talks.txt", ARTICLE),
+            ("notes.docx", b"PK\x03\x04"),
+            ("again.txt", ARTICLE),
+            ("more.md", b"# More\nText.\n"),
+        ],
+        MB,
+    )
+    assert [r.refused is None for r in results] == [True, False, False, True]
+    assert (
+        "unsupported" in results[1].describe() and "already in the corpus as talks.txt" in results[2].refused
+    )
+    assert results[0].describe() == "Added talks.txt." and results[3].path.read_bytes() == b"# More\nText.\n"
+    assert sorted(p.name for p in list_sources(tmp_path)) == ["more.md", "talks.txt"]

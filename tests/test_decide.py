@@ -2,6 +2,7 @@
 
 import pytest
 
+from rag.condense import read_question
 from rag.decide import (
     EMPTY_QUESTION,
     NO_RELEVANT_PASSAGE,
@@ -32,7 +33,7 @@ def no_carrier(chunk_ids):
 
 
 def run(question, candidates, carrier=no_carrier, min_relevance=0.3):
-    return decide(question, candidates, 2, NAMES, carrier, min_relevance)
+    return decide(read_question(question), candidates, 2, NAMES, carrier, min_relevance)
 
 
 def test_a_name_no_article_mentions_is_refused_and_named():

@@ -69,7 +69,7 @@ def test_oversized_files_and_link_loops_are_reported_not_fatal(tmp_path):
 
 
 def test_a_50_mb_file_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path, corpus_copy, embedder):
-    from rag.index import update_index
+    from rag.ingest import update_index
     from tests.conftest import make_settings
 
     with open(corpus_copy / "huge.txt", "wb") as fh:
@@ -82,7 +82,7 @@ def test_a_50_mb_file_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path, 
 
 
 def test_unreadable_and_unsupported_files_are_named_when_indexing(tmp_path, corpus_copy, embedder):
-    from rag.index import update_index
+    from rag.ingest import update_index
     from tests.conftest import make_settings
 
     (corpus_copy / "page.html").write_text("<html><body><nav>menu</nav></body></html>")

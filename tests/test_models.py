@@ -64,3 +64,20 @@ def test_packaged_and_custom_paths_resolve(tmp_path):
     assert resolve_model(str(custom), tmp_path) == custom
     with pytest.raises(ModelNotAvailable, match="neither a packaged model"):
         resolve_model(str(tmp_path / "missing.gguf"), tmp_path)
+
+
+@pytest.mark.fast
+def test_the_model_picked_is_the_one_asked_for_when_usable_else_the_default_with_why(tmp_path):
+    from rag.models import pick_model
+
+    default = "qwen2.5-coder-0.5b"
+    assert pick_model("smollm2-135m", default) == ("smollm2-135m", None)
+    assert pick_model("  ", default) == (default, None)
+    model, why = pick_model("/nowhere/model.gguf", default)
+    assert model == default and "No GGUF file at /nowhere/model.gguf" in why
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("not a model")
+    assert pick_model(str(text_file), default)[1] is not None
+    gguf = tmp_path / "mine.gguf"
+    gguf.write_bytes(b"GGUF")
+    assert pick_model(str(gguf), default) == (str(gguf), None)  # loading it is checked when it loads

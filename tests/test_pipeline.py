@@ -2,8 +2,7 @@
 
 import pytest
 
-from rag.answerability import OUT_OF_SCOPE_REPLY
-from rag.pipeline import EMPTY_QUESTION_REPLY
+from rag.decide import EMPTY_QUESTION_REPLY, OUT_OF_SCOPE_REPLY
 from rag.prompt import REFUSAL
 from rag.types import Message
 from tests.conftest import CORPUS
@@ -154,7 +153,7 @@ def test_a_citation_names_every_outlet_carrying_the_same_statement(pipeline):
 
 
 def test_a_filter_restricts_the_answer_and_says_when_nothing_matches(pipeline):
-    from rag.pipeline import NO_MATCHING_ARTICLES_REPLY
+    from rag.decide import NO_MATCHING_ARTICLES_REPLY
     from rag.types import SearchFilter
 
     answer = pipeline.ask(

@@ -34,3 +34,46 @@ def test_a_generator_is_reloaded_when_a_setting_it_depends_on_changes(tmp_path):
     assert pipeline.with_options(temperature=0.7).generator is first
     assert pipeline.with_options(seed=7).generator is not first
     assert pipeline.with_options(repeat_penalty=1.0).generator is not first
+
+
+@pytest.mark.fast
+def test_a_backend_name_that_does_not_exist_is_refused_with_what_is_allowed(monkeypatch):
+    from pydantic import ValidationError
+
+    from rag.settings import describe_invalid
+
+    monkeypatch.setenv("RAG_RETRIEVAL", "magic")
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None)
+    message = describe_invalid(caught.value)
+    assert "RAG_RETRIEVAL='magic'" in message and "'hybrid', 'dense' or 'bm25'" in message
+    monkeypatch.delenv("RAG_RETRIEVAL")
+    assert Settings(_env_file=None, generator="llama").generator == "local"  # the old name still works
+
+
+@pytest.mark.fast
+def test_the_cli_says_which_setting_is_wrong_instead_of_a_traceback():
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "RAG_VECTOR_STORE": "chroma"}
+    run = subprocess.run(
+        [sys.executable, "-m", "rag", "search", "anything"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "RAG_VECTOR_STORE='chroma'" in run.stderr and "'faiss' or 'milvus'" in run.stderr
+
+
+def test_pipelines_over_one_index_share_one_set_of_loaded_resources(tmp_path):
+    from rag.resources import Resources
+
+    settings = make_settings(tmp_path, model=TEST_MODEL)
+    first, second = Pipeline.shared(settings), Pipeline.shared(settings.model_copy(update={"top_k": 4}))
+    assert first.resources is second.resources is Resources.shared(settings)
+    assert Pipeline.shared(make_settings(tmp_path / "other")).resources is not first.resources
+    assert Pipeline(settings).resources is not first.resources  # a pipeline of its own, when asked
+    with pytest.raises(ValueError, match="index_dir"):
+        Pipeline(make_settings(tmp_path / "elsewhere"), first.resources)

@@ -28,8 +28,10 @@ def test_faiss_add_search_delete_save_load(tmp_path):
 
 def test_empty_store_and_unknown_backend(tmp_path):
     assert create_store(Settings(), 4).search(np.ones(4, dtype=np.float32), 3) == []
-    with pytest.raises(ValueError, match="unknown vector store"):
-        create_store(Settings(vector_store="chroma"), 4)
+    with pytest.raises(ValueError, match="'faiss' or 'milvus'"):  # refused when the settings are read
+        Settings(vector_store="chroma")
+    with pytest.raises(ValueError, match="unknown vector store"):  # a manifest naming another store
+        load_store("chroma", tmp_path, Settings())
     with pytest.raises(FileNotFoundError):
         load_store("faiss", tmp_path, Settings())
 
