@@ -12,19 +12,21 @@ uses to decide whether anything relevant was found.
 from __future__ import annotations
 
 from datetime import date
+from typing import get_args
 
 import numpy as np
 
 from rag.collapse import CANDIDATE_SIMILARITY, NEAR_DUPLICATE_SHARE, shared_share
 from rag.embed import Embedder
 from rag.index import Index
+from rag.settings import RetrievalMode
 from rag.types import Passage, Question, SearchFilter
 
 # Tuned by bench/retrieval.py (BENCHMARKS.md): on the development questions k=10 lifts recall@5
 # from 0.984 to 1.0 and MRR from 0.940 to 0.954 over the customary 60; on the Lee set every k from
 # 10 to 100 scores the same.
 RRF_K = 10
-MODES = ("hybrid", "dense", "bm25")
+MODES = get_args(RetrievalMode)
 # Candidates examined past the k-th passage, only to fold restatements ranked just below it in.
 LOOKAHEAD = 4
 

@@ -13,6 +13,11 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The backends and modes there are: each module that implements them lists its names from here.
+VectorStoreName = Literal["faiss", "milvus"]
+GeneratorName = Literal["local", "openai"]
+RetrievalMode = Literal["hybrid", "dense", "bm25"]
+
 
 def _default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -54,7 +59,7 @@ class Settings(BaseSettings):
         1, ge=0, description="Sentences shared by neighbours.", json_schema_extra=_part_of("index")
     )
 
-    vector_store: Literal["faiss", "milvus"] = Field(
+    vector_store: VectorStoreName = Field(
         "faiss",
         description="Vector store backend: faiss (files under index/) or milvus.",
         json_schema_extra=_part_of("index"),
@@ -70,7 +75,7 @@ class Settings(BaseSettings):
     ann_threshold: int = Field(
         50_000, ge=100, description="From this many chunks on, search an approximate (IVF) index."
     )
-    generator: Literal["local", "openai"] = Field(
+    generator: GeneratorName = Field(
         "local",
         description="Generator backend: local (llama.cpp in-process) or openai.",
         json_schema_extra=_part_of("generator"),
@@ -115,9 +120,7 @@ class Settings(BaseSettings):
         json_schema_extra=_part_of("generator"),
     )
 
-    retrieval: Literal["hybrid", "dense", "bm25"] = Field(
-        "hybrid", description="hybrid (BM25 + dense), dense or bm25."
-    )
+    retrieval: RetrievalMode = Field("hybrid", description="hybrid (BM25 + dense), dense or bm25.")
     verify_citations: bool = Field(
         True, description="Check each answer sentence against the passages (off: the naive baseline)."
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from rag.generate.base import Generator
-from rag.settings import Settings
+from rag.settings import GeneratorName, Settings
 
-GENERATORS = ("local", "openai")
+GENERATORS = get_args(GeneratorName)
 
 
 def create_generator(settings: Settings, model_path: Path | None) -> Generator:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
-from rag.settings import Settings
+from rag.settings import Settings, VectorStoreName
 from rag.store.base import StoreUnavailable, VectorStore
 
-STORES = ("faiss", "milvus")
+STORES = get_args(VectorStoreName)
 
 
 def create_store(settings: Settings, dim: int) -> VectorStore:
