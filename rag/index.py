@@ -68,6 +68,10 @@ def _index_params(settings: Settings) -> dict:
     }
 
 
+# Values of index settings for manifests written before the setting existed.
+_BEFORE_RECORDED = {"embed_backend": "torch"}
+
+
 def embedding_text(chunk: Chunk) -> str:
     """Chunks are embedded with their article title so a passage carries its story's context."""
     return f"{chunk.title}\n{chunk.text}" if chunk.title and chunk.title not in chunk.text else chunk.text
@@ -117,7 +121,7 @@ class Index:
                 f"the index in {index_dir} is unreadable ({exc}): run `python -m rag index`"
             ) from exc
         expected = _index_params(settings)
-        differing = [k for k, v in expected.items() if manifest.get(k) != v]
+        differing = [k for k, v in expected.items() if manifest.get(k, _BEFORE_RECORDED.get(k)) != v]
         if differing:
             raise IndexNotReady(
                 f"the index in {index_dir} was built with other settings ({', '.join(differing)}): "

@@ -110,11 +110,14 @@ class Pipeline:
     # --- loading -------------------------------------------------------------------------
     @property
     def embedder(self) -> Embedder:
+        return self.load_embedder()
+
+    def load_embedder(self, progress: ProgressCallback | None = None) -> Embedder:
+        """The embedder, loaded once (its ONNX export made first if missing, shown on ``progress``)."""
         if self._shared.embedder is None:
             with self._shared.lock:
                 if self._shared.embedder is None:
-                    settings = self.settings
-                    self._shared.embedder = Embedder(settings.embedding_model, settings.embed_batch_size)
+                    self._shared.embedder = Embedder.from_settings(self.settings, progress)
         return self._shared.embedder
 
     @embedder.setter
@@ -164,7 +167,7 @@ class Pipeline:
     def update_index(self, progress: ProgressCallback | None = None) -> IndexReport:
         """Embed what changed in the corpus folder and publish the new index."""
         with self._shared.update_lock:  # one update at a time; searches meanwhile use the last index
-            index, report = update_index(self.settings, self.embedder, progress)
+            index, report = update_index(self.settings, self.load_embedder(progress), progress)
             self._shared.index = index
         return report
 
@@ -180,7 +183,7 @@ class Pipeline:
         loading: list[BaseException] = []
         loader = threading.Thread(target=self._load_generator, args=(loading,), daemon=True)
         loader.start()
-        self.embedder  # noqa: B018 - load it now rather than on the first question
+        self.load_embedder(progress)  # now rather than on the first question
         try:
             index = self.index
         except IndexNotReady:

@@ -12,6 +12,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from rag.encoders import EmbedBackend  # Literal of the backend names
+
 
 def _default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -35,7 +37,9 @@ class Settings(BaseSettings):
     index_dir: Path = Field(
         Path("index"), description="Where the persisted index lives.", json_schema_extra=_part_of("location")
     )
-    cache_dir: Path = Field(default_factory=_default_cache_dir, description="Assembled models.")
+    cache_dir: Path = Field(
+        default_factory=_default_cache_dir, description="Assembled models and the embedder's ONNX exports."
+    )
 
     max_file_mb: float = Field(10.0, gt=0, description="Larger article files are reported and skipped.")
 
@@ -45,6 +49,13 @@ class Settings(BaseSettings):
         json_schema_extra=_part_of("index"),
     )
     embed_batch_size: int = Field(32, ge=1)
+    # Measured side by side in BENCHMARKS.md ("Embedding backends"): same top passages, faster ingest.
+    embed_backend: EmbedBackend = Field(
+        "onnx",
+        description="What runs the embedder: torch, onnx (int8, exported once at set-up), onnx-fp32 or "
+        "openvino. Vectors of different backends are never mixed: a change rebuilds the index.",
+        json_schema_extra=_part_of("index"),
+    )
 
     chunk_chars: int = Field(
         600, ge=100, description="Target chunk length in characters.", json_schema_extra=_part_of("index")
