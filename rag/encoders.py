@@ -1,9 +1,11 @@
 """Encoders: the engines that run the sentence-embedding model, chosen by name (RAG_EMBED_BACKEND).
 
 * ``torch``: sentence-transformers on PyTorch, full precision (the reference);
-* ``onnx``: ONNX Runtime on the int8-quantized export (rag.onnx_export), the fastest here;
+* ``onnx``: ONNX Runtime on the int8-quantized export (rag.onnx_export);
 * ``onnx-fp32``: ONNX Runtime on the plain full-precision export;
-* ``openvino``: OpenVINO on the plain full-precision export.
+* ``openvino``: OpenVINO on the plain export, at the precision OpenVINO picks for the CPU: bfloat16
+  where the CPU computes it natively (AVX512-BF16 or AMX, as on this project's machines), float32
+  elsewhere. The fastest measured here, with PyTorch's top passages (BENCHMARKS.md).
 
 Every encoder returns float32 vectors of unit length for a batch of texts. The ONNX and OpenVINO
 encoders tokenize with the model's own ``tokenizer.json`` (the fast tokenizer sentence-transformers

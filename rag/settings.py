@@ -51,9 +51,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, ge=1)
     # Measured side by side in BENCHMARKS.md ("Embedding backends"): same top passages, faster ingest.
     embed_backend: EmbedBackend = Field(
-        "onnx",
-        description="What runs the embedder: torch, onnx (int8, exported once at set-up), onnx-fp32 or "
-        "openvino. Vectors of different backends are never mixed: a change rebuilds the index.",
+        "openvino",
+        description="What runs the embedder: openvino, onnx (int8), onnx-fp32 (all on an ONNX export made "
+        "once at set-up) or torch. Vectors of two backends are never mixed: a change rebuilds the index.",
         json_schema_extra=_part_of("index"),
     )
 
