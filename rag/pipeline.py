@@ -190,7 +190,7 @@ class Pipeline:
         loading: list[BaseException] = []
         loader = threading.Thread(target=self._load_generator, args=(loading,), daemon=True)
         loader.start()
-        self.embedder  # noqa: B018 - load it now rather than on the first question
+        self.resources.load_embedder(progress)  # now rather than on the first question
         try:
             index = self.index
         except IndexNotReady:

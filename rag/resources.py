@@ -64,10 +64,14 @@ class Resources:
     # --- the embedder and the index ------------------------------------------------------
     @property
     def embedder(self) -> Embedder:
+        return self.load_embedder()
+
+    def load_embedder(self, progress: ProgressCallback | None = None) -> Embedder:
+        """The embedder, loaded once (its ONNX export made first if missing, shown on ``progress``)."""
         if self._embedder is None:
             with self._lock:
                 if self._embedder is None:
-                    self._embedder = Embedder(self._settings.embedding_model, self._settings.embed_batch_size)
+                    self._embedder = Embedder.from_settings(self._settings, progress)
         return self._embedder
 
     @embedder.setter
@@ -87,7 +91,7 @@ class Resources:
         """Embed what changed in the corpus folder and publish the new index; searches meanwhile
         use the last one."""
         with self._update_lock:
-            index, report = update_index(self._settings, self.embedder, progress)
+            index, report = update_index(self._settings, self.load_embedder(progress), progress)
             self._index = index
         return report
 

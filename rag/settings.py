@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 VectorStoreName = Literal["faiss", "milvus"]
 GeneratorName = Literal["local", "openai"]
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
+EmbedBackend = Literal["torch", "onnx", "onnx-fp32", "openvino"]
 
 
 def _default_cache_dir() -> Path:
@@ -41,7 +42,9 @@ class Settings(BaseSettings):
     index_dir: Path = Field(
         Path("index"), description="Where the persisted index lives.", json_schema_extra=_part_of("location")
     )
-    cache_dir: Path = Field(default_factory=_default_cache_dir, description="Assembled models.")
+    cache_dir: Path = Field(
+        default_factory=_default_cache_dir, description="Assembled models and the embedder's ONNX exports."
+    )
 
     max_file_mb: float = Field(10.0, gt=0, description="Larger article files are reported and skipped.")
 
@@ -51,6 +54,13 @@ class Settings(BaseSettings):
         json_schema_extra=_part_of("index"),
     )
     embed_batch_size: int = Field(32, ge=1)
+    # Measured side by side in BENCHMARKS.md ("Embedding backends"): same top passages, faster ingest.
+    embed_backend: EmbedBackend = Field(
+        "openvino",
+        description="What runs the embedder: openvino, onnx (int8), onnx-fp32 (all on an ONNX export made "
+        "once at set-up) or torch. Vectors of two backends are never mixed: a change rebuilds the index.",
+        json_schema_extra=_part_of("index"),
+    )
 
     chunk_chars: int = Field(
         600, ge=100, description="Target chunk length in characters.", json_schema_extra=_part_of("index")

@@ -11,6 +11,7 @@ def test_identities_are_derived_from_the_field_tags():
     settings = Settings(_env_file=None)
     assert dict(settings.identity("index")).keys() == {
         "embedding_model",
+        "embed_backend",
         "chunk_chars",
         "chunk_overlap_sentences",
         "vector_store",
