@@ -25,6 +25,7 @@ from rag.load import file_sha256
 from rag.types import Answer
 
 TITLE_CHARS = 80
+HISTORY_ERRORS = (OSError, sqlite3.Error)  # the file cannot be written or read: said, never fatal
 CURRENT, CHANGED, DELETED = "current", "changed", "deleted"
 
 _SCHEMA = """
