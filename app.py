@@ -238,7 +238,7 @@ def citation_card(citation: dict, corpus_dir: Path, key: str) -> None:
             )
         for other in citation.get("also_in", []):
             where = " · ".join(x for x in (other.get("outlet"), other.get("date"), other["source"]) if x)
-            st.caption(as_text(f"Also reported by {where}:"))
+            st.caption(as_text(f"Also reported by {where}{STALE_LABELS.get(other.get('status'), '')}:"))
             st.markdown(highlighted("", other["text"], ""))
 
 

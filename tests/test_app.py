@@ -258,6 +258,11 @@ def test_a_reopened_citation_whose_article_changed_is_marked(tmp_path, monkeypat
     card = again.chat_message[-1].expander[0]
     assert unescape(card.label).endswith("(article changed since)")
     assert "changed since this answer" in card.warning[0].value
+    from rag.export import conversation_markdown
+
+    assert "the article has changed since this answer" in conversation_markdown(
+        again.session_state["messages"]
+    )
 
     cited.unlink()
     third = restart(again)
