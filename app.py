@@ -19,6 +19,7 @@ from rag.history import (
     ConversationNotFound,
     ConversationStore,
     answer_record,
+    indexed_sha256,
 )
 from rag.index import IndexReport
 from rag.load import SUPPORTED_SUFFIXES
@@ -270,7 +271,7 @@ def show_answer(message: dict, corpus_dir: Path, key: str) -> None:
     )
 
 
-def stop_requested(settings: Settings) -> None:
+def stop_requested(pipeline: Pipeline) -> None:
     """Stop button callback: keep what was asked, and say the answer was stopped."""
     pending = st.session_state.get("pending")
     if pending:
@@ -283,7 +284,7 @@ def stop_requested(settings: Settings) -> None:
         }
         st.session_state.messages.append(stopped)
         st.session_state.pending = None
-        save_turn(settings, [{"role": "user", "content": pending["question"]}, stopped])
+        save_turn(pipeline, [{"role": "user", "content": pending["question"]}, stopped])
 
 
 def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilter | None) -> None:
@@ -299,7 +300,7 @@ def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilt
             note.info("Waiting for another answer to finish…", icon="⏳")
         else:
             note.caption("Searching the articles…")
-        stop_slot.button("⏹ Stop", key="stop", on_click=stop_requested, args=(pipeline.settings,))
+        stop_slot.button("⏹ Stop", key="stop", on_click=stop_requested, args=(pipeline,))
         st.session_state.pending = {"question": question, "draft": ""}
         stream = pipeline.ask_stream(question, history, search_filter)
         text = ""
@@ -320,15 +321,15 @@ def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilt
         message = answer_record(answer)
         show_answer(message, pipeline.settings.corpus_dir, str(len(st.session_state.messages)))
     st.session_state.messages.append(message)
-    save_turn(pipeline.settings, [{"role": "user", "content": question}, message])
+    save_turn(pipeline, [{"role": "user", "content": question}, message])
     st.rerun()  # redraw from the history, so the sidebar (Export) sees the new answer
 
 
 # --- sidebar: saved conversations ----------------------------------------------------------
-def save_turn(settings: Settings, records: list[dict]) -> None:
+def save_turn(pipeline: Pipeline, records: list[dict]) -> None:
     """Save a question and its answer to this conversation (a new saved one at the first)."""
-    store = ConversationStore(settings.conversations_file)
-    hashes = ArticleHashes(settings.corpus_dir)
+    store = ConversationStore(pipeline.settings.conversations_file)
+    hashes = indexed_sha256(pipeline.index.files)
     try:
         try:
             conversation_id = store.append(st.session_state.get("conversation_id"), records, hashes)

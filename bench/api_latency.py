@@ -100,15 +100,22 @@ def main() -> None:
         in_process(items[0])  # warm both (first-question caches), untimed
         over_api(items[0])
         rows = []
-        for n, item in enumerate(items):
-            if n % 2:
-                api_s, api_pipeline_s, api_text = over_api(item)
-                local_s, local_text = in_process(item)
-            else:
-                local_s, local_text = in_process(item)
-                api_s, api_pipeline_s, api_text = over_api(item)
-            rows.append((local_s, api_s, api_pipeline_s, local_text == api_text))
-            print(f"{n + 1}/{len(items)} in-process {local_s:.2f}s  API {api_s:.2f}s", file=sys.stderr)
+        try:
+            for n, item in enumerate(items):
+                if n % 2:
+                    api_s, api_pipeline_s, api_text = over_api(item)
+                    local_s, local_text = in_process(item)
+                else:
+                    local_s, local_text = in_process(item)
+                    api_s, api_pipeline_s, api_text = over_api(item)
+                rows.append((local_s, api_s, api_pipeline_s, local_text == api_text))
+                print(
+                    f"{n + 1}/{len(items)} in-process {local_s:.2f}s  API {api_s:.2f}s "
+                    f"(its pipeline {api_pipeline_s:.2f}s)",
+                    file=sys.stderr,
+                )
+        except KeyboardInterrupt:  # Ctrl-C: report the questions measured so far
+            print(f"interrupted after {len(rows)} of {len(items)} questions", file=sys.stderr)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -121,7 +128,9 @@ def main() -> None:
         "added: API - in-process, paired (s)": [r[1] - r[0] for r in rows],
         "API beyond its own pipeline (s)": [r[1] - r[2] for r in rows],
     }
-    print(f"model {args.model}; {len(rows)} questions from {args.questions}; "
+    if not rows:
+        raise SystemExit("no question was measured")
+    print(f"model {args.model}; {len(rows)} of {len(items)} questions from {args.questions}; "
           f"same answer text both ways: {sum(r[3] for r in rows)}/{len(rows)}")  # fmt: skip
     print("| measure | median | p95 |")
     print("| --- | ---: | ---: |")

@@ -16,7 +16,7 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,8 +99,17 @@ def answer_record(answer: Answer) -> dict:
     return record
 
 
+Sha256Of = Callable[[str], str | None]  # article name -> its sha256 (None: no such article)
+
+
+def indexed_sha256(files: dict[str, dict]) -> Sha256Of:
+    """The sha256 of each article as indexed, which is the version an answer quotes (the file on
+    disk may have changed since the last index update)."""
+    return lambda source: (files.get(source) or {}).get("sha256")
+
+
 class ArticleHashes:
-    """sha256 of corpus articles by name, each file read once per (size, mtime) version."""
+    """sha256 of corpus articles on disk now, by name, each file read once per (size, mtime)."""
 
     def __init__(self, corpus_dir: Path):
         self.corpus_dir = corpus_dir
@@ -141,11 +150,12 @@ class ConversationStore:
             connection.close()
 
     # --- writing ---------------------------------------------------------------------------
-    def append(self, conversation_id: str | None, records: list[dict], hashes: ArticleHashes) -> str:
+    def append(self, conversation_id: str | None, records: list[dict], sha256_of: Sha256Of) -> str:
         """Add ``records`` to a conversation (a new one, titled by its first question, when
-        ``conversation_id`` is None); each citation is stamped with its article's sha256 now."""
+        ``conversation_id`` is None); each citation is stamped with the sha256 of the article
+        version it quotes (``sha256_of``: `indexed_sha256` of the index that answered)."""
         now = time.time()
-        stamped = [self._stamped(record, hashes) for record in records]
+        stamped = [self._stamped(record, sha256_of) for record in records]
         with self._connect() as db:
             if conversation_id is None:
                 conversation_id = uuid.uuid4().hex
@@ -166,10 +176,10 @@ class ConversationStore:
         return conversation_id
 
     @staticmethod
-    def _stamped(record: dict, hashes: ArticleHashes) -> dict:
+    def _stamped(record: dict, sha256_of: Sha256Of) -> dict:
         record = json.loads(json.dumps(record))  # a copy, and proof that it is plain JSON
         for citation in _citations(record):
-            citation.setdefault("sha256", hashes(citation["source"]))
+            citation.setdefault("sha256", sha256_of(citation["source"]))
         return record
 
     def rename(self, conversation_id: str, title: str) -> None:

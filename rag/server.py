@@ -26,7 +26,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.corpus import add_article, delete_article
-from rag.history import ArticleHashes, ConversationNotFound, ConversationStore, answer_record
+from rag.history import (
+    ArticleHashes,
+    ConversationNotFound,
+    ConversationStore,
+    answer_record,
+    indexed_sha256,
+)
 from rag.index import IndexReport
 from rag.load import SUPPORTED_SUFFIXES
 from rag.models import PACKAGED_MODELS, installed_models
@@ -281,7 +287,7 @@ def create_app(
         return store.append(
             None if conversation_id == NEW_CONVERSATION else conversation_id,
             records,
-            ArticleHashes(settings.corpus_dir),
+            indexed_sha256(pipeline.index.files),
         )
 
     # --- routes ------------------------------------------------------------------------------

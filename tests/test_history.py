@@ -14,6 +14,7 @@ from rag.history import (
     ArticleHashes,
     ConversationNotFound,
     ConversationStore,
+    indexed_sha256,
 )
 
 pytestmark = pytest.mark.fast
@@ -116,3 +117,11 @@ def test_concurrent_writers_lose_nothing(store, corpus):
     for thread in threads:
         thread.join()
     assert store.info(conversation).messages == 2 + 4 * 10 * 2
+
+
+def test_the_stamp_is_the_article_version_that_was_indexed_and_quoted(store, corpus):
+    indexed = {"a.txt": {"sha256": ArticleHashes(corpus)("a.txt")}}
+    # Edited on disk after the index update that the answer came from: it quoted the old version.
+    (corpus / "a.txt").write_text("Alpha said yes. Edited before any re-index.")
+    conversation = store.append(None, exchange("Alpha?", "a.txt", "Alpha said yes."), indexed_sha256(indexed))
+    assert store.load(conversation, ArticleHashes(corpus))[1]["answer"]["citations"][0]["status"] == CHANGED
