@@ -258,6 +258,18 @@ def test_unknown_routes_and_unsupported_uploads_get_errors(api):
     escape = requests.delete(url + "/v1/articles/..%2F..%2Fpyproject.toml", timeout=30)
     assert escape.status_code == 404 and (ROOT / "pyproject.toml").exists()
 
+    def chunks():  # a body sent without its length (chunked): counted as it arrives
+        for _ in range(40):
+            yield b" " * 65536
+
+    chunked = requests.post(
+        url + "/v1/chat/completions", data=chunks(), headers={"Content-Type": "application/json"}, timeout=60
+    )
+    assert chunked.status_code == 413 and "larger than" in chunked.json()["error"]["message"]
+    docs = requests.get(url + "/docs", timeout=30)
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    assert "/v1/chat/completions" in requests.get(url + "/openapi.json", timeout=30).json()["paths"]
+
 
 def stream_raw(url: str, question: str) -> list[dict | str]:
     """The SSE events of one streamed answer, parsed ("[DONE]" kept as a string)."""
