@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,16 @@ from pydantic import ValidationError
 
 from rag.corpus import article_text, surrounding
 from rag.export import conversation_markdown
+from rag.history import (
+    CHANGED,
+    DELETED,
+    HISTORY_ERRORS,
+    ArticleHashes,
+    ConversationNotFound,
+    ConversationStore,
+    answer_record,
+    indexed_sha256,
+)
 from rag.ingest import IndexReport
 from rag.load import SUPPORTED_SUFFIXES
 from rag.models import installed_models, pick_model
@@ -203,22 +214,31 @@ def show_notices() -> None:
 
 
 # --- chat ----------------------------------------------------------------------------------
+STALE_NOTES = {
+    CHANGED: "The article has changed since this answer; showing the quoted text.",
+    DELETED: "The article has been deleted since this answer; showing the quoted text.",
+}
+STALE_LABELS = {CHANGED: " (article changed since)", DELETED: " (article deleted since)"}
+
+
 def citation_card(citation: dict, corpus_dir: Path, key: str) -> None:
     page = f"p. {citation['page']}" if citation.get("page") else None
     meta = " · ".join(
         x for x in (citation.get("outlet"), citation.get("date"), page, citation["source"]) if x
     )
+    status = citation.get("status")  # set on a reopened conversation (rag.history)
+    label = f"[{citation['n']}] {citation['title']}" + STALE_LABELS.get(status, "")
     # A key keeps the card open across reruns (the "surrounding text" toggle causes one).
-    with st.expander(as_text(f"[{citation['n']}] {citation['title']}"), expanded=False, key=f"card:{key}"):
+    with st.expander(as_text(label), expanded=False, key=f"card:{key}"):
         st.caption(as_text(meta))
         path = corpus_dir / citation["source"]
         try:
             text = cached_article_text(str(corpus_dir), citation["source"], path.stat().st_mtime)
         except (OSError, ValueError):
             text = ""
-        if text[citation["start"] : citation["end"]] != citation["text"]:
+        if status in STALE_NOTES or text[citation["start"] : citation["end"]] != citation["text"]:
             st.markdown(highlighted("", citation["text"], ""))  # the article changed or went away
-            st.caption("The article has changed since this answer; showing the quoted text.")
+            st.warning(STALE_NOTES.get(status, STALE_NOTES[CHANGED]))
         else:
             more = st.toggle("Show the surrounding text", key=f"more:{key}")
             st.markdown(
@@ -226,7 +246,7 @@ def citation_card(citation: dict, corpus_dir: Path, key: str) -> None:
             )
         for other in citation.get("also_in", []):
             where = " · ".join(x for x in (other.get("outlet"), other.get("date"), other["source"]) if x)
-            st.caption(as_text(f"Also reported by {where}:"))
+            st.caption(as_text(f"Also reported by {where}{STALE_LABELS.get(other.get('status'), '')}:"))
             st.markdown(highlighted("", other["text"], ""))
 
 
@@ -258,20 +278,20 @@ def show_answer(message: dict, corpus_dir: Path, key: str) -> None:
     )
 
 
-def stop_requested() -> None:
+def stop_requested(pipeline: Pipeline) -> None:
     """Stop button callback: keep what was asked, and say the answer was stopped."""
     pending = st.session_state.get("pending")
     if pending:
-        st.session_state.messages.append(
-            {
-                "role": "assistant",
-                "content": "(stopped)",
-                "stopped": True,
-                "draft": pending["draft"],
-                "answer": {"answer": "", "refused": True, "citations": []},
-            }
-        )
+        stopped = {
+            "role": "assistant",
+            "content": "(stopped)",
+            "stopped": True,
+            "draft": pending["draft"],
+            "answer": {"answer": "", "refused": True, "citations": []},
+        }
+        st.session_state.messages.append(stopped)
         st.session_state.pending = None
+        save_turn(pipeline, [{"role": "user", "content": pending["question"]}, stopped])
 
 
 def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilter | None) -> None:
@@ -287,7 +307,7 @@ def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilt
             note.info("Waiting for another answer to finish…", icon="⏳")
         else:
             note.caption("Searching the articles…")
-        stop_slot.button("⏹ Stop", key="stop", on_click=stop_requested)
+        stop_slot.button("⏹ Stop", key="stop", on_click=stop_requested, args=(pipeline,))
         st.session_state.pending = {"question": question, "draft": ""}
         stream = pipeline.ask_stream(question, history, search_filter)
         text = ""
@@ -305,21 +325,68 @@ def answer_question(pipeline: Pipeline, question: str, search_filter: SearchFilt
         stop_slot.empty()
         placeholder.empty()
         answer: Answer = stream.answer
-        message = {"role": "assistant", "content": answer.answer, "answer": answer.to_json()}
-        if answer.refused:
-            message["closest"] = [
-                {
-                    "source": p.chunk.source,
-                    "title": p.chunk.title,
-                    "outlet": p.chunk.outlet,
-                    "date": p.chunk.date,
-                    "text": p.chunk.text,
-                }
-                for p in answer.suggestions()
-            ]
+        message = answer_record(answer)
         show_answer(message, pipeline.settings.corpus_dir, str(len(st.session_state.messages)))
     st.session_state.messages.append(message)
+    save_turn(pipeline, [{"role": "user", "content": question}, message])
     st.rerun()  # redraw from the history, so the sidebar (Export) sees the new answer
+
+
+# --- sidebar: saved conversations ----------------------------------------------------------
+def save_turn(pipeline: Pipeline, records: list[dict]) -> None:
+    """Save a question and its answer to this conversation (a new saved one at the first)."""
+    store = ConversationStore(pipeline.settings.conversations_file)
+    hashes = indexed_sha256(pipeline.index.files)
+    try:
+        try:
+            conversation_id = store.append(st.session_state.get("conversation_id"), records, hashes)
+        except ConversationNotFound:  # deleted meanwhile (another tab): saved again, whole
+            conversation_id = store.append(None, st.session_state.messages, hashes)
+    except HISTORY_ERRORS as exc:
+        st.session_state.notices = st.session_state.get("notices", []) + [
+            ("warning", f"This conversation could not be saved: {exc}")
+        ]
+        return
+    st.session_state.conversation_id = conversation_id
+
+
+def conversations_panel(settings: Settings) -> None:
+    """Past conversations by first question (or name) and date: reopen one; rename or delete
+    the one open."""
+    store = ConversationStore(settings.conversations_file)
+    try:
+        past = store.list()
+    except HISTORY_ERRORS as exc:
+        st.sidebar.warning(as_text(f"Saved conversations cannot be read: {exc}"))
+        return
+    current = st.session_state.get("conversation_id")
+    with st.sidebar.expander(f"Past conversations ({len(past)})", expanded=True):
+        if current and any(c.id == current for c in past):
+            title = next(c.title for c in past if c.id == current)
+            with st.form("rename_conversation", border=False):
+                name = st.text_input("Name of this conversation", value=title, key=f"name:{current}")
+                if st.form_submit_button("Rename") and name.strip() and name != title:
+                    store.rename(current, name)
+                    st.rerun()
+            if st.button("Delete this conversation", key="delete_conversation"):
+                store.delete(current)
+                st.session_state.messages, st.session_state.conversation_id = [], None
+                st.rerun()
+        for conversation in past:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(conversation.updated))
+            opened = conversation.id == current
+            if st.button(
+                as_text(f"{conversation.title} · {when}"),
+                key=f"open:{conversation.id}",
+                type="primary" if opened else "secondary",
+                width="stretch",
+            ):
+                try:
+                    messages = store.load(conversation.id, ArticleHashes(settings.corpus_dir))
+                except ConversationNotFound:
+                    st.rerun()  # deleted meanwhile: the list is redrawn without it
+                st.session_state.messages, st.session_state.conversation_id = messages, conversation.id
+                st.rerun()
 
 
 def main() -> None:
@@ -343,7 +410,7 @@ def main() -> None:
         st.subheader("Conversation")
         left, right = st.columns(2)
         if left.button("New chat", key="new_chat"):
-            st.session_state.messages = []
+            st.session_state.messages, st.session_state.conversation_id = [], None
         right.download_button(
             "Export",
             conversation_markdown(st.session_state.messages),
@@ -361,6 +428,7 @@ def main() -> None:
         st.sidebar.error(as_text(f"Using the default model: {exc}"))
         pipeline, search_filter = base, None
     articles_panel(base)
+    conversations_panel(base.settings)
     show_notices()
 
     for n, message in enumerate(st.session_state.messages):

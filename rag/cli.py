@@ -215,29 +215,7 @@ def articles(json_out: JsonOpt = False, corpus: CorpusOpt = None, index: IndexOp
 
 
 def _result_json(passage) -> dict:
-    chunk = passage.chunk
-    return {
-        "source": chunk.source,
-        "title": chunk.title,
-        "start": chunk.start,
-        "end": chunk.end,
-        "text": chunk.text,
-        "score": round(passage.score, 4),
-        "outlet": chunk.outlet,
-        "date": chunk.date,
-        "page": chunk.first_page,
-        "also_in": [
-            {
-                "source": d.source,
-                "title": d.title,
-                "outlet": d.outlet,
-                "date": d.date,
-                "start": d.start,
-                "end": d.end,
-            }
-            for d in passage.duplicates
-        ],
-    }
+    return passage.to_json()
 
 
 def _page(page: int | None) -> str | None:
@@ -486,6 +464,30 @@ def serve_llm(
         *("--interrupt_requests", "False"),
     ]
     server_main()
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; other than loopback needs --api-key.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
+    api_key: Annotated[
+        str | None, typer.Option(help="Require Authorization: Bearer KEY (default: RAG_API_KEY).")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Packaged model name or GGUF path.")] = None,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Serve the archive over HTTP: an OpenAI-compatible chat API with citations (see /docs)."""
+    from rag.server import run
+
+    pipeline = _pipeline(corpus, index, model=model)
+    key = api_key or (pipeline.settings.api_key.get_secret_value() if pipeline.settings.api_key else None)
+    try:
+        run(pipeline, host, port, key, _Bars, err.print)
+    except (ModelNotAvailable, FileNotFoundError, RuntimeError, ValueError) as exc:
+        _fail(str(exc))
 
 
 @app.command()

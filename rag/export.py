@@ -19,6 +19,17 @@ def _where(c: dict) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def _stale(citation: dict) -> list[str]:
+    """A reopened conversation's citation whose article is no longer the one quoted says so."""
+    status = citation.get("status")  # set by rag.history when a saved conversation is reopened
+    if status in ("changed", "deleted"):
+        return [
+            f"_(the article has {'changed' if status == 'changed' else 'been deleted'} since this answer)_",
+            "",
+        ]
+    return []
+
+
 def conversation_markdown(messages: list[dict], title: str = "News archive Q&A") -> str:
     lines = [f"# {title}", "", f"Exported {datetime.now().strftime('%Y-%m-%d %H:%M')}.", ""]
     for message in messages:
@@ -35,7 +46,7 @@ def conversation_markdown(messages: list[dict], title: str = "News archive Q&A")
             lines += ["_(stopped before the answer was finished)_", ""]
         for c in answer.get("citations", []):
             lines += [f"**[{c['n']}] {c['title']}** ({_where(c)}, characters {c['start']}-{c['end']})", ""]
-            lines += [_quote(c["text"]), ""]
+            lines += [*_stale(c), _quote(c["text"]), ""]
             for other in c.get("also_in", []):
-                lines += [f"Also in {_where(other)}:", "", _quote(other["text"]), ""]
+                lines += [f"Also in {_where(other)}:", "", *_stale(other), _quote(other["text"]), ""]
     return "\n".join(lines).rstrip() + "\n"

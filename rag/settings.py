@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(
         default_factory=_default_cache_dir, description="Assembled models and the embedder's ONNX exports."
     )
+    data_dir: Path | None = Field(
+        None, description="Saved conversations (SQLite); empty: a `data` folder beside the index folder."
+    )
 
     max_file_mb: float = Field(10.0, gt=0, description="Larger article files are reported and skipped.")
 
@@ -107,6 +110,10 @@ class Settings(BaseSettings):
     )
     openai_timeout_s: float = Field(
         120.0, gt=0, description="openai backend: seconds before a request fails."
+    )
+
+    api_key: SecretStr | None = Field(
+        None, description="`serve`: the key every API request must send (Authorization: Bearer KEY)."
     )
 
     model: str = Field(
@@ -183,6 +190,11 @@ class Settings(BaseSettings):
         if "://" in self.milvus_uri:
             return self.milvus_uri
         return str(Path(self.milvus_uri or self.index_dir / "milvus.db").resolve())
+
+    @property
+    def conversations_file(self) -> Path:
+        """The SQLite file the chat and the API save conversations in."""
+        return (self.data_dir or self.index_dir.parent / "data") / "conversations.sqlite3"
 
     @property
     def max_file_bytes(self) -> int:

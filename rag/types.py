@@ -102,6 +102,32 @@ class Passage:
     score: float
     duplicates: list[Chunk] = field(default_factory=list)  # other articles carrying the same text
 
+    def to_json(self) -> dict:
+        """The public `search --json` contract (one result): add fields, never rename or remove them."""
+        chunk = self.chunk
+        return {
+            "source": chunk.source,
+            "title": chunk.title,
+            "start": chunk.start,
+            "end": chunk.end,
+            "text": chunk.text,
+            "score": round(self.score, 4),
+            "outlet": chunk.outlet,
+            "date": chunk.date,
+            "page": chunk.first_page,
+            "also_in": [
+                {
+                    "source": d.source,
+                    "title": d.title,
+                    "outlet": d.outlet,
+                    "date": d.date,
+                    "start": d.start,
+                    "end": d.end,
+                }
+                for d in self.duplicates
+            ],
+        }
+
 
 @dataclass(frozen=True)
 class SearchFilter:

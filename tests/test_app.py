@@ -178,3 +178,95 @@ def test_the_model_list_offers_installed_models_and_a_checked_custom_path(app):
     assert any("No GGUF file at" in unescape(e.value) for e in app.sidebar.error)
     reply = ask(app, "How many Russian troops are stationed in Armenia?")  # the default model answers
     assert "5,000" in reply.markdown[0].value
+
+
+# --- saved conversations -------------------------------------------------------------------
+def restart(at: AppTest) -> AppTest:
+    """A new app session over the same folders, as after the server restarted."""
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    again.run()
+    assert not again.exception and not again.chat_message  # starts empty
+    return again
+
+
+def open_past(at: AppTest, words: str) -> None:
+    [button] = [
+        b for b in at.sidebar.button if (b.key or "").startswith("open:") and words in unescape(b.label)
+    ]
+    button.click().run()
+    assert not at.exception
+
+
+def test_a_conversation_survives_a_restart_with_its_citation_cards(tmp_path, monkeypatch, embedder):
+    import shutil
+
+    from rag.export import conversation_markdown
+
+    monkeypatch.setenv("RAG_MODEL", "smollm2-135m")  # plumbing, not answer quality
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    at = app_over(corpus, tmp_path, monkeypatch, embedder)
+    reply = ask(at, "How many Russian troops are stationed in Armenia?")
+    [card] = [c for c in reply.expander if c.label.startswith("\\[1\\]")]
+    assert (tmp_path / "data" / "conversations.sqlite3").is_file()  # beside the index folder
+
+    again = restart(at)
+    [listed] = [b for b in again.sidebar.button if (b.key or "").startswith("open:")]
+    assert "How many Russian troops are stationed in Armenia?" in unescape(listed.label)
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", unescape(listed.label))  # and its date
+    open_past(again, "Russian troops")
+    assert [m.name for m in again.chat_message] == ["user", "assistant"]
+    reopened = again.chat_message[-1]
+    assert reopened.expander[0].label == card.label  # the same card, not marked
+    assert "5,000 troops" in reopened.expander[0].markdown[0].value and not reopened.expander[0].warning
+    assert any("first token" in c.value for c in reopened.caption)  # the timings were kept
+    exported = conversation_markdown(again.session_state["messages"])  # what Export downloads
+    assert "## Q: How many Russian troops" in exported and "5,000" in exported and "**[1]" in exported
+
+    # The question goes on in the reopened conversation: still one saved conversation.
+    ask(again, "Who is the Prime Minister of Armenia?")
+    assert len([b for b in restart(again).sidebar.button if (b.key or "").startswith("open:")]) == 1
+
+    # Rename, then delete it.
+    again.sidebar.text_input(key=f"name:{again.session_state['conversation_id']}").set_value("Troops")
+    [b for b in again.sidebar.button if b.label == "Rename"][0].click().run()  # the form sends both
+    assert [unescape(b.label) for b in again.sidebar.button if (b.key or "").startswith("open:")][
+        0
+    ].startswith("Troops · ")
+    [b for b in again.sidebar.button if b.key == "delete_conversation"][0].click().run()
+    assert not again.chat_message and not [
+        b for b in again.sidebar.button if (b.key or "").startswith("open:")
+    ]
+
+
+def test_a_reopened_citation_whose_article_changed_is_marked(tmp_path, monkeypatch, embedder):
+    import shutil
+
+    monkeypatch.setenv("RAG_MODEL", "smollm2-135m")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    at = app_over(corpus, tmp_path, monkeypatch, embedder)
+    reply = ask(at, "How many Russian troops are stationed in Armenia?")
+    assert "Russia Warns Against Third" in reply.expander[0].label
+    cited = corpus / "003_3de8e0a82d2249ce.txt"
+    # An editor's note appended: the quoted words still sit at the same offsets, yet the article
+    # is no longer the one the answer was written from.
+    cited.write_text(cited.read_text(encoding="utf-8") + "\nEditor's note: updated.\n", encoding="utf-8")
+
+    again = restart(at)
+    open_past(again, "Russian troops")
+    card = again.chat_message[-1].expander[0]
+    assert unescape(card.label).endswith("(article changed since)")
+    assert "changed since this answer" in card.warning[0].value
+    from rag.export import conversation_markdown
+
+    assert "the article has changed since this answer" in conversation_markdown(
+        again.session_state["messages"]
+    )
+
+    cited.unlink()
+    third = restart(again)
+    open_past(third, "Russian troops")
+    card = third.chat_message[-1].expander[0]
+    assert unescape(card.label).endswith("(article deleted since)") and "deleted" in card.warning[0].value
+    assert "5,000" in card.markdown[0].value  # the quote itself is still shown, marked

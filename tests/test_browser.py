@@ -4,6 +4,7 @@ Playwright through Debian's Chromium (headless). Screenshots go to tests/artifac
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -151,3 +152,31 @@ def test_stop_ends_an_answer_half_way(page):
     reply = ask(page, "How many Russian troops are stationed in Armenia?")
     reply.get_by_text("first token").first.wait_for(timeout=120_000)
     assert "5,000" in reply.inner_text()
+
+
+def test_a_past_conversation_reopens_from_the_sidebar(page, server):
+    page.get_by_placeholder("Ask about the articles…").wait_for(timeout=180_000)  # ready
+    reply = ask(page, "Who is the Prime Minister of Armenia?")
+    reply.get_by_text("first token").first.wait_for(timeout=120_000)
+    answered = reply.inner_text()
+    page.goto(server)  # a new session, as after a restart: the chat starts empty
+    page.get_by_placeholder("Ask about the articles…").wait_for(timeout=120_000)
+    messages = page.locator('[data-testid="stChatMessage"]')
+    assert messages.count() == 0
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    # Listed by first question and date, the one used last first: this session's conversation
+    # (its first question may be an earlier test's; the one just asked is in it either way).
+    past = sidebar.get_by_role("button").filter(has_text=re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d"))
+    past.first.wait_for(timeout=30_000)
+    past.first.click()
+    question = messages.filter(has_text="Who is the Prime Minister of Armenia?")
+    question.first.wait_for(timeout=60_000)
+    reopened = messages.nth(messages.count() - 1)
+    assert reopened.inner_text().split("\n")[0] in answered
+    cards = reopened.locator('[data-testid="stExpander"]')
+    if cards.count():  # a cited answer: its card opens on the source again
+        cards.first.locator("summary").click()
+        cards.first.locator("span[class*='highlight'], span[style*='background'], mark").first.wait_for(
+            timeout=10_000
+        )
+    page.screenshot(path=str(ARTIFACTS / "reopened.png"), full_page=True)
