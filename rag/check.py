@@ -1,0 +1,469 @@
+"""Check a draft against the archive: each sentence supported, contradicted, mixed or not found.
+
+A reporter's paragraph is split into sentences (`rag.text.split_sentences`, offsets into the
+draft). Questions, opinions and headings are ``not_a_claim``. For every other sentence the
+archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each sentence of
+the passages found is weighed twice:
+
+* **support**: the answer citation check (`rag.cite`): meaning plus shared words, every number
+  and name of the claim present in that part of the passage, and the claim stated there
+  (clause order, negation, numbers bound to their nouns) or, for a paraphrase, a higher score.
+  The citation quotes the supporting sentences' exact span and names the other outlets that
+  carry the same statement (`rag.cite.add_other_sources`).
+* **contradiction**: the claim and the passage sentence say the same thing except for a value:
+  their content words line up (most of the claim's words, in order) and what does not line up
+  is, on both sides, a value of the same kind: a number, a date or weekday, or a name (who said
+  it). Those two values are the ``differs`` pair.
+
+A sentence one article states and another contradicts, or whose date another article gives
+differently (`rag.conflicts.find_conflicts`), is ``mixed``, citing both. No model is needed:
+every verdict other than ``not_found`` carries a citation this module verified. Thresholds are
+fitted on the calibration halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from rag.cite import _support, add_other_sources, stated
+from rag.conflicts import _label, find_conflicts
+from rag.text import STOPWORDS, fold, is_negator, split_sentences, stem
+from rag.types import Citation, Passage, Span
+
+SUPPORTED = "supported"
+CONTRADICTED = "contradicted"
+MIXED = "mixed"
+NOT_FOUND = "not_found"
+NOT_A_CLAIM = "not_a_claim"
+VERDICTS = (SUPPORTED, CONTRADICTED, MIXED, NOT_FOUND, NOT_A_CLAIM)
+
+# Fitted on the calibration halves (bench: `rag eval tests/data/claims_*.jsonl --check --split calibration`).
+SEARCH_K = 6  # passages searched per sentence
+STATED_SUPPORT = 0.5  # support score needed when the passage states the claim (as `rag.cite`)
+PARAPHRASE_SUPPORT = 0.8  # ... and when it holds the claim's facts in other words
+SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
+MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass
+class Differs:
+    """The value the draft gives and the one the source gives instead."""
+
+    draft: str
+    source: str
+    kind: str  # number, date or name
+
+    def to_json(self) -> dict:
+        return {"draft": self.draft, "source": self.source, "kind": self.kind}
+
+
+@dataclass
+class SentenceCheck:
+    """The verdict on one sentence of the draft (``start``/``end``: offsets into the draft)."""
+
+    sentence: str
+    start: int
+    end: int
+    verdict: str
+    citations: list[Citation] = field(default_factory=list)
+    differs: Differs | None = None
+    reason: str = ""  # one line a reader understands: why this verdict
+
+    def to_json(self) -> dict:
+        data = {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "verdict": self.verdict,
+            "citations": [c.to_json() for c in self.citations],
+            "reason": self.reason,
+        }
+        if self.differs is not None:
+            data["differs"] = self.differs.to_json()
+        return data
+
+
+# --- what is a claim -------------------------------------------------------------------------
+
+_MARKDOWN_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*)+")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# First-person judgement, or a sentence that opens on the writer's own comment.
+_OPINION = re.compile(
+    r"^(?:i|we)\s+(?:think|believe|feel|reckon|suspect|guess|hope|doubt)\b|"
+    r"\bin my (?:view|opinion)\b|\bto my mind\b|\bi would argue\b|"
+    r"^(?:frankly|clearly|surely|obviously|sadly|arguably|hopefully|honestly|personally)\b",
+    re.IGNORECASE,
+)
+# "should" / "ought to" as the writer's prescription, not as what somebody said.
+_PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|stated|according|urged|warned|added)\b", re.I)
+
+
+def claim_text(sentence: str) -> str:
+    """The sentence without Markdown list, heading or emphasis marks."""
+    return _EMPHASIS.sub(r"\2", _MARKDOWN_LEAD.sub("", sentence)).strip()
+
+
+def not_a_claim(sentence: str) -> str:
+    """Why the sentence states nothing to check ('' when it is a claim): a question, an opinion,
+    a heading."""
+    raw = sentence.strip()
+    text = claim_text(raw)
+    if not re.search(r"\w", text):
+        return "no words"
+    if text.rstrip("\"”’')").endswith("?"):
+        return "a question"
+    if raw.lstrip().startswith("#") or (text[-1] not in ".!\"”’')…" and len(text.split()) < 8):
+        return "a heading"
+    if _OPINION.search(text) or (_PRESCRIPTION.search(text) and not _ATTRIBUTION.search(text)):
+        return "an opinion"
+    return ""
+
+
+# --- values: numbers, dates, names -----------------------------------------------------------
+
+_TOKEN = re.compile(r"\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|\w+(?:[-'’]\w+)*")
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_POSSESSIVE = re.compile(r"['’]s$")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.IGNORECASE,
+)
+# Capitalised words that open or join sentences without naming anyone.
+_NOT_NAMES = {w.capitalize() for w in STOPWORDS} | {
+    "I", "We", "You", "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
+    "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # what compares: a stem, a number's digits
+    kind: str  # word, number, date (month or weekday) or name
+
+
+def tokens(text: str) -> list[Token]:
+    """The content words of ``text``, each with its kind; stopwords left out."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        folded = fold(raw)
+        if folded in STOPWORDS:
+            continue
+        if raw[0].isdigit():
+            digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
+            kind, key = "number", digits
+        elif folded in _NUMBER_WORDS:
+            kind, key = "number", str(_NUMBER_WORDS[folded])
+        elif folded in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
+            kind, key = "date", folded[:3]
+        else:
+            if len(folded) < 2:
+                continue
+            # Every word compares by its stem ("Police" opening a sentence meets "police").
+            key = stem(_POSSESSIVE.sub("", folded))
+            kind = "name" if raw[0].isupper() and raw not in _NOT_NAMES else "word"
+        found.append(Token(raw, match.start(), match.end(), key, kind))
+    return found
+
+
+def _runs(side: list[Token], indexes: list[int]) -> list[list[Token]]:
+    """Consecutive value tokens of one kind among ``indexes`` (a full name, a month and day)."""
+    runs: list[list[Token]] = []
+    for i in indexes:
+        token = side[i]
+        if token.kind == "word":
+            continue
+        kind = "date" if token.kind in ("date", "number") and _is_date_part(side, i) else token.kind
+        if runs and runs[-1][-1] is side[i - 1] and _kind(runs[-1], side) == kind:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def _is_date_part(side: list[Token], i: int) -> bool:
+    """A month or weekday, or a day number next to a month ("September 20", "13 Sept")."""
+    if side[i].kind == "date":
+        return True
+    near = [side[j] for j in (i - 1, i + 1) if 0 <= j < len(side)]
+    return side[i].kind == "number" and any(t.kind == "date" for t in near)
+
+
+def _kind(run: list[Token], side: list[Token]) -> str:
+    i = side.index(run[0])
+    return "date" if _is_date_part(side, i) else run[0].kind
+
+
+def _span_text(text: str, run: list[Token]) -> str:
+    return text[run[0].start : run[-1].end]
+
+
+@dataclass
+class _Difference:
+    differs: Differs
+    share: float  # how much of the rest of the claim lines up
+
+
+def differing_value(claim: str, source: str, context: str = "", names: set[str] = frozenset()) -> _Difference | None:
+    """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
+
+    The content words line up in order (`difflib`); everything the claim says beyond the differing
+    value must be there (its other numbers in ``source`` or its ``context``, the sentence before
+    and the title; its other names there or among the passage's ``names``), and what does not
+    line up must be, on each side, a value of the same kind. "Russia has about 3,000 troops in
+    Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
+    against "X, Peskov said" in a name.
+    """
+    a, b = tokens(claim), tokens(source)
+    if not a or not b:
+        return None
+    matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    matched_a: set[int] = set()
+    for block in matcher.get_matching_blocks():
+        matched_a.update(range(block.a, block.a + block.size))
+    source_keys = {t.key for t in b}
+    known = source_keys | {t.key for t in tokens(context)} | set(names)
+    loose_a = [i for i in range(len(a)) if i not in matched_a and a[i].key not in known]
+    loose_b = [j for j in range(len(b)) if b[j].key not in {t.key for t in a}]
+    claim_runs = _runs(a, loose_a)
+    if not claim_runs:
+        return None
+    # The claim's differing value: its longest loose run of values (a full name over a lone word).
+    run = max(claim_runs, key=lambda r: (len(r), r[0].start))
+    kind = _kind(run, a)
+    if any(r is not run for r in claim_runs):
+        return None  # a second value the source lacks: another event, not this one misreported
+    candidates = [r for r in _runs(b, loose_b) if _kind(r, b) == kind]
+    if not candidates:
+        return None
+    other = _aligned(candidates, matcher, a.index(run[0]), b)
+    rest = [i for i in range(len(a)) if a[i] not in run]
+    plain = [i for i in rest if a[i].kind == "word"]
+    share = sum(1 for i in rest if i in matched_a or a[i].key in known) / max(1, len(rest))
+    word_share = sum(1 for i in plain if i in matched_a) / max(1, len(plain))
+    return _Difference(Differs(_span_text(claim, run), _span_text(source, other), kind), min(share, word_share))
+
+
+def _aligned(candidates: list[list[Token]], matcher: SequenceMatcher, i: int, b: list[Token]) -> list[Token]:
+    """The source run standing where the claim's run stands: in the same replaced stretch when
+    there is one, else the longest (a full name), else the first."""
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i1 <= i < i2:
+            inside = [r for r in candidates if j1 <= b.index(r[0]) < j2]
+            if inside:
+                return inside[0]
+    return max(candidates, key=lambda r: (len(r), -b.index(r[0])))
+
+
+# --- the check -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    passage: Passage
+    spans: list[Span]
+    score: float
+
+    def citation(self, n: int) -> Citation:
+        span = Span(min(s.start for s in self.spans), max(s.end for s in self.spans))
+        return Citation.quoting(n, self.passage.chunk, span, self.passage.score)
+
+
+class DraftChecker:
+    """Checks sentences against one pipeline's archive (its index, embedder and search)."""
+
+    def __init__(self, pipeline, search_filter=None):
+        self.pipeline = pipeline
+        self.search_filter = search_filter
+        self.embed: Embed = pipeline.embedder.embed_cached
+
+    def sentences(self, draft: str) -> list[Span]:
+        return split_sentences(draft)
+
+    def check_draft(
+        self,
+        draft: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Iterator[SentenceCheck]:
+        """Each sentence's verdict, in order, as it is decided (stop iterating to stop)."""
+        spans = self.sentences(draft)
+        for done, span in enumerate(spans):
+            yield self.check_sentence(draft[span.start : span.end], span.start, span.end)
+            if progress:
+                progress(done + 1, len(spans))
+
+    def check_sentence(self, sentence: str, start: int = 0, end: int | None = None) -> SentenceCheck:
+        end = len(sentence) if end is None else end
+        result = SentenceCheck(sentence, start, end, NOT_FOUND)
+        why = not_a_claim(sentence)
+        if why:
+            result.verdict, result.reason = NOT_A_CLAIM, why
+            return result
+        claim = claim_text(sentence)
+        passages = self._passages(claim)
+        if not passages:
+            result.reason = "no article comes close"
+            return result
+        support = self._support(claim, passages)
+        contradictions = self._contradictions(claim, passages)
+        if support is not None and any(
+            c[0].passage.chunk.source == support.passage.chunk.source
+            and any(c[0].spans[0] == s for s in support.spans)
+            for c in contradictions
+        ):
+            support = None  # the window lends the claim a value its own sentence gives otherwise
+        if support is not None:
+            against = [c for c in contradictions if c[0].passage.chunk.source != support.passage.chunk.source]
+            result.citations = [support.citation(1)]
+            add_other_sources(result.citations, passages, self.embed)
+            if against:
+                found, difference = against[0]
+                result.verdict = MIXED
+                result.citations.append(found.citation(2))
+                result.differs = difference.differs
+                result.reason = f"{_label(result.citations[0])} states it; {_label(result.citations[1])} gives {difference.differs.source}"
+                return result
+            conflict = self._date_conflict(result.citations[0], passages)
+            if conflict is not None:
+                result.verdict = MIXED
+                result.citations.append(conflict[0])
+                result.differs = conflict[1]
+                result.reason = f"{_label(result.citations[0])} states it; {_label(conflict[0])} gives another date"
+                return result
+            result.verdict = SUPPORTED
+            result.reason = f"stated by {_label(result.citations[0])}"
+            return result
+        if contradictions:
+            found, difference = contradictions[0]
+            result.verdict = CONTRADICTED
+            result.citations = [found.citation(1)]
+            result.differs = difference.differs
+            result.reason = (
+                f"{_label(result.citations[0])} gives {difference.differs.source}, "
+                f"not {difference.differs.draft}"
+            )
+            return result
+        result.reason = "the closest articles do not state it"
+        return result
+
+    # --- steps ---------------------------------------------------------------------------
+    def _passages(self, claim: str) -> list[Passage]:
+        """The passages found for the claim and their collapsed duplicates (other outlets)."""
+        found = self.pipeline.search(claim, SEARCH_K, self.search_filter)
+        extra = [Passage(d, p.score) for p in found for d in p.duplicates]
+        return found + extra
+
+    def _support(self, claim: str, passages: list[Passage]) -> _Found | None:
+        """The passage window that states the claim best, if any states it.
+
+        Scored by the answer check (`rag.cite`), where a name may come from anywhere in the same
+        passage ("The event raised $170,000" is about the marathon the article named first), while
+        numbers, dates and weekdays must be in the window or the sentence before it.
+        """
+        scores, windows = _support([claim], [_with_names_in_title(p) for p in passages], self.embed)
+        claim_values = {t.key for t in tokens(claim) if t.kind in ("number", "date")}
+        claim_negations = _negations(claim)
+        best: _Found | None = None
+        for p, passage in enumerate(passages):
+            names = chunk_names(passage.chunk)
+            spans = passage.chunk.sentences or [Span(passage.chunk.start, passage.chunk.end)]
+            for w, window in enumerate(windows[p]):
+                score = float(scores[0, p, w])
+                if score < STATED_SUPPORT or (best and score <= best.score):
+                    continue
+                text = " ".join(passage.chunk.quote(s) for s in window)
+                k = spans.index(window[0])
+                before = passage.chunk.quote(spans[k - 1]) if k else ""
+                local = {t.key for t in tokens(f"{passage.chunk.title} {before} {text}")}
+                if claim_values - local:
+                    continue  # "nine post-Soviet states" where the passage says six
+                if stated(_without(claim, text, names), text) or (score >= PARAPHRASE_SUPPORT and _negations(text) == claim_negations):
+                    best = _Found(passage, window, score)
+        return best
+
+    def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[_Found, _Difference]]:
+        """Passage sentences saying the same as the claim with one value changed, best first."""
+        items: list[tuple[Passage, Span, str, str]] = []
+        for passage in passages:
+            chunk = passage.chunk
+            spans = chunk.sentences or [Span(chunk.start, chunk.end)]
+            for k, span in enumerate(spans):
+                before = chunk.quote(spans[k - 1]) if k else ""
+                items.append((passage, span, chunk.quote(span), f"{chunk.title} {chunk.outlet or ''} {before}"))
+        if not items:
+            return []
+        vectors = self.embed([claim] + [text for _, _, text, _ in items])
+        similarity = vectors[1:] @ vectors[0]
+        found: list[tuple[float, _Found, _Difference]] = []
+        for (passage, span, text, context), cosine in zip(items, similarity):  # noqa: B007
+            if cosine < MIN_EVENT_SIMILARITY:
+                continue
+            difference = differing_value(claim, text, context, chunk_names(passage.chunk))
+            if difference is None or difference.share < SAME_EVENT:
+                continue
+            found.append((difference.share + float(cosine), _Found(passage, [span], float(cosine)), difference))
+        found.sort(key=lambda item: -item[0])
+        return [(f, d) for _, f, d in found]
+
+    def _date_conflict(self, cited: Citation, passages: list[Passage]) -> tuple[Citation, Differs] | None:
+        """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
+        second_look = self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
+        conflicts = find_conflicts([cited], passages + second_look, self.embed)
+        if not conflicts:
+            return None
+        conflict = conflicts[0]
+        other = Citation(**{**conflict.other.__dict__, "n": 2})
+        return other, Differs(conflict.cited_value, conflict.other_value, "date")
+
+
+def chunk_names(chunk) -> set[str]:
+    """The folded names a passage mentions anywhere (its text, title and outlet)."""
+    text = f"{chunk.title} {chunk.outlet or ''} {chunk.text}"
+    return {t.key for t in tokens(text) if t.kind == "name"}
+
+
+def _with_names_in_title(passage: Passage) -> Passage:
+    """The passage with the names it mentions added to its header, for `rag.cite`'s fact check."""
+    chunk = passage.chunk
+    names = " ".join(sorted({t.text for t in tokens(f"{chunk.title} {chunk.text}") if t.kind == "name"}))
+    return Passage(replace(passage.chunk, title=f"{passage.chunk.title} {names}"), passage.score)
+
+
+def _without(claim: str, text: str, names: set[str]) -> str:
+    """The claim without the names the passage gave earlier but this window leaves implicit
+    ("The Murray River Marathon raised $170,000" read against "The event raised $170,000")."""
+    here = {t.key for t in tokens(text)}
+    out, cursor = [], 0
+    for token in tokens(claim):
+        if token.kind == "name" and token.key in names and token.key not in here:
+            out.append(claim[cursor : token.start])
+            cursor = token.end
+    return "".join(out) + claim[cursor:]
+
+
+def _negations(text: str) -> int:
+    return sum(is_negator(w) for w in fold(text).split())
+
+
+def check_draft(pipeline, draft: str, search_filter=None) -> list[SentenceCheck]:
+    """Every sentence of ``draft`` with its verdict and verified citations."""
+    return list(DraftChecker(pipeline, search_filter).check_draft(draft))
