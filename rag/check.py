@@ -185,15 +185,15 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
-def _runs(side: list[Token], indexes: list[int]) -> list[list[Token]]:
-    """Consecutive value tokens of one kind among ``indexes`` (a full name, a month and day)."""
+def _runs(side: list[Token]) -> list[list[Token]]:
+    """Consecutive value tokens of one kind: a full name with its title ("British Foreign Secretary
+    Jack Straw"), a month and day ("September 20"), a number."""
     runs: list[list[Token]] = []
-    for i in indexes:
-        token = side[i]
+    for i, token in enumerate(side):
         if token.kind == "word":
             continue
-        kind = "date" if token.kind in ("date", "number") and _is_date_part(side, i) else token.kind
-        if runs and runs[-1][-1] is side[i - 1] and _kind(runs[-1], side) == kind:
+        kind = _kind([token], side)
+        if runs and i and runs[-1][-1] is side[i - 1] and _kind(runs[-1], side) == kind and kind != "number":
             runs[-1].append(token)
         else:
             runs.append([token])
@@ -209,7 +209,7 @@ def _is_date_part(side: list[Token], i: int) -> bool:
 
 
 def _kind(run: list[Token], side: list[Token]) -> str:
-    i = side.index(run[0])
+    i = next(n for n, t in enumerate(side) if t is run[0])
     return "date" if _is_date_part(side, i) else run[0].kind
 
 
@@ -226,10 +226,11 @@ class _Difference:
 def differing_value(claim: str, source: str, context: str = "", names: set[str] = frozenset()) -> _Difference | None:
     """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
 
-    The content words line up in order (`difflib`); everything the claim says beyond the differing
-    value must be there (its other numbers in ``source`` or its ``context``, the sentence before
-    and the title; its other names there or among the passage's ``names``), and what does not
-    line up must be, on each side, a value of the same kind. "Russia has about 3,000 troops in
+    Exactly one run of values in the claim (a number, a date, a full name) is missing from the
+    source and its ``context`` (the sentence before, the title; for names also the passage's
+    other ``names``), the source has a run of the same kind the claim lacks (the one standing in
+    the same place, by `difflib`'s alignment), and the rest of the claim's words are in the
+    source sentence (the share returned, for the caller's threshold). "Russia has about 3,000 troops in
     Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
     against "X, Peskov said" in a name.
     """
@@ -237,30 +238,26 @@ def differing_value(claim: str, source: str, context: str = "", names: set[str] 
     if not a or not b:
         return None
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
-    matched_a: set[int] = set()
-    for block in matcher.get_matching_blocks():
-        matched_a.update(range(block.a, block.a + block.size))
     source_keys = {t.key for t in b}
     known = source_keys | {t.key for t in tokens(context)} | set(names)
-    loose_a = [i for i in range(len(a)) if i not in matched_a and a[i].key not in known]
-    loose_b = [j for j in range(len(b)) if b[j].key not in {t.key for t in a}]
-    claim_runs = _runs(a, loose_a)
-    if not claim_runs:
-        return None
-    # The claim's differing value: its longest loose run of values (a full name over a lone word).
-    run = max(claim_runs, key=lambda r: (len(r), r[0].start))
+    claim_keys = {t.key for t in a}
+    claim_runs = [r for r in _runs(a) if any(t.key not in known for t in r)]
+    if len(claim_runs) != 1:
+        return None  # nothing differs, or a second value the source lacks: another event
+    run = claim_runs[0]
     kind = _kind(run, a)
-    if any(r is not run for r in claim_runs):
-        return None  # a second value the source lacks: another event, not this one misreported
-    candidates = [r for r in _runs(b, loose_b) if _kind(r, b) == kind]
+    candidates = [r for r in _runs(b) if _kind(r, b) == kind and any(t.key not in claim_keys for t in r)]
     if not candidates:
         return None
     other = _aligned(candidates, matcher, a.index(run[0]), b)
-    rest = [i for i in range(len(a)) if a[i] not in run]
-    plain = [i for i in rest if a[i].kind == "word"]
-    share = sum(1 for i in rest if i in matched_a or a[i].key in known) / max(1, len(rest))
-    word_share = sum(1 for i in plain if i in matched_a) / max(1, len(plain))
-    return _Difference(Differs(_span_text(claim, run), _span_text(source, other), kind), min(share, word_share))
+    # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
+    # said" and "Peskov said X" tell the same); its other names may come from the context.
+    rest = [t for t in a if t not in run]
+    plain = [t for t in rest if t.kind == "word"]
+    share = sum(1 for t in rest if t.key in known) / max(1, len(rest))
+    word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
+    differs = Differs(_span_text(claim, run), _span_text(source, other), kind)
+    return _Difference(differs, min(share, word_share))
 
 
 def _aligned(candidates: list[list[Token]], matcher: SequenceMatcher, i: int, b: list[Token]) -> list[Token]:
@@ -396,7 +393,7 @@ class DraftChecker:
                 local = {t.key for t in tokens(f"{passage.chunk.title} {before} {text}")}
                 if claim_values - local:
                     continue  # "nine post-Soviet states" where the passage says six
-                if stated(_without(claim, text, names), text) or (score >= PARAPHRASE_SUPPORT and _negations(text) == claim_negations):
+                if any(stated(_without(c, text, names), text) for c in _orders(claim)) or (score >= PARAPHRASE_SUPPORT and _negations(text) == claim_negations):
                     best = _Found(passage, window, score)
         return best
 
@@ -407,8 +404,9 @@ class DraftChecker:
             chunk = passage.chunk
             spans = chunk.sentences or [Span(chunk.start, chunk.end)]
             for k, span in enumerate(spans):
-                before = chunk.quote(spans[k - 1]) if k else ""
-                items.append((passage, span, chunk.quote(span), f"{chunk.title} {chunk.outlet or ''} {before}"))
+                # Its neighbours name who "he" is, or who said the quote: "...," Peskov told reporters.
+                near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
+                items.append((passage, span, chunk.quote(span), f"{chunk.title} {chunk.outlet or ''} {near}"))
         if not items:
             return []
         vectors = self.embed([claim] + [text for _, _, text, _ in items])
@@ -417,7 +415,12 @@ class DraftChecker:
         for (passage, span, text, context), cosine in zip(items, similarity):  # noqa: B007
             if cosine < MIN_EVENT_SIMILARITY:
                 continue
-            difference = differing_value(claim, text, context, chunk_names(passage.chunk))
+            # The sentence's own names first: "Cheney says X" against "Hagel says X" differs even
+            # when the article names Cheney further away; then the article's names ("The event
+            # raised $170,000" is about the marathon it named first).
+            difference = differing_value(claim, text, context) or differing_value(
+                claim, text, context, chunk_names(passage.chunk)
+            )
             if difference is None or difference.share < SAME_EVENT:
                 continue
             found.append((difference.share + float(cosine), _Found(passage, [span], float(cosine)), difference))
@@ -446,6 +449,23 @@ def _with_names_in_title(passage: Passage) -> Passage:
     chunk = passage.chunk
     names = " ".join(sorted({t.text for t in tokens(f"{chunk.title} {chunk.text}") if t.kind == "name"}))
     return Passage(replace(passage.chunk, title=f"{passage.chunk.title} {names}"), passage.score)
+
+
+_SAID_THAT = re.compile(
+    r"^(?P<who>(?:\S+\s+){1,8}?(?:said|says|stated|added|warned|stressed|noted|announced|told reporters|"
+    r"was reported to say)(?:\s+on\s+\w+day)?)(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def _orders(claim: str) -> list[str]:
+    """The claim, and for "Peskov said (that) X" also "X, Peskov said": the order news copy
+    reports speech in, which `rag.cite.stated` reads clause by clause."""
+    match = _SAID_THAT.match(claim.strip())
+    if not match:
+        return [claim]
+    what = match["what"]
+    return [claim, f"{what[0].upper()}{what[1:]}, {match['who']}."]
 
 
 def _without(claim: str, text: str, names: set[str]) -> str:
