@@ -193,7 +193,8 @@ def _runs(side: list[Token]) -> list[list[Token]]:
         if token.kind == "word":
             continue
         kind = _kind([token], side)
-        if runs and i and runs[-1][-1] is side[i - 1] and _kind(runs[-1], side) == kind and kind != "number":
+        joined = i and runs and runs[-1][-1] is side[i - 1] and token.start - side[i - 1].end <= 2
+        if joined and _kind(runs[-1], side) == kind and kind != "number":
             runs[-1].append(token)
         else:
             runs.append([token])
