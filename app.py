@@ -376,18 +376,17 @@ def show_check(state: dict, corpus_dir: Path) -> None:
     counts = {v: sum(r["verdict"] == v for r in results) for v in VERDICT_STYLE}
     st.caption(" · ".join(f"{VERDICT_STYLE[v][0]} {VERDICT_STYLE[v][2]}: {n}" for v, n in counts.items() if n))
 
-    def label(i: int) -> str:
-        icon, colour, _ = VERDICT_STYLE[results[i]["verdict"]]
-        return f"{icon} :{colour}-background[{as_text(results[i]['sentence'])}]"
-
+    labels: list[str] = []
+    for r in results:
+        icon, colour, _ = VERDICT_STYLE[r["verdict"]]
+        text = f":{colour}-background[{icon} {as_text(r['sentence'])}]"
+        labels.append(text + "\u200b" * labels.count(text))  # a repeated sentence stays its own chip
     picked = st.pills(
-        "Your draft, sentence by sentence: click one to see its sources",
-        list(range(len(results))),
-        format_func=label,
-        key="draft_sentence",
+        "Your draft, sentence by sentence: click one to see its sources", labels, key="draft_sentence"
     )
-    if picked is None:
+    if picked is None or picked not in labels:
         return
+    picked = labels.index(picked)
     result = results[picked]
     icon, _, words = VERDICT_STYLE[result["verdict"]]
     st.markdown(f"**{icon} {words}** — {as_text(result.get('reason', ''))}")

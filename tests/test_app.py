@@ -178,3 +178,41 @@ def test_the_model_list_offers_installed_models_and_a_checked_custom_path(app):
     assert any("No GGUF file at" in unescape(e.value) for e in app.sidebar.error)
     reply = ask(app, "How many Russian troops are stationed in Armenia?")  # the default model answers
     assert "5,000" in reply.markdown[0].value
+
+
+def check_draft(at, draft: str) -> None:
+    at.radio(key="mode").set_value("Check a draft").run()
+    assert not at.exception
+    at.text_area(key="draft_text").set_value(draft).run()
+    [button] = [b for b in at.button if b.key == "check_draft"]
+    button.click().run()
+    assert not at.exception
+
+
+def test_a_draft_is_checked_sentence_by_sentence_and_a_click_opens_the_sources(app):
+    check_draft(
+        app,
+        "Russia has about 3,000 troops stationed in Armenia. Did Russia know in advance? "
+        "Maria Zakharova accused the Armenian government of ingratitude.",
+    )
+    pills = app.button_group(key="draft_sentence")
+    labels = [unescape(o) for o in pills.options]
+    assert len(labels) == 3
+    assert labels[0].startswith(":red-background[❌ Russia has about 3,000")  # contradicted
+    assert labels[1].startswith(":blue-background[💬 Did Russia")  # a question: not a claim
+    assert labels[2].startswith(":green-background[✅ Maria Zakharova")  # supported
+    pills.set_value(pills.options[0]).run()  # click the contradicted sentence
+    assert not app.exception
+    side_by_side = [unescape(m.value) for m in app.markdown]
+    assert any("Your draft says" in m and "3,000" in m for m in side_by_side)
+    assert any("The archive says" in m and "5,000" in m for m in side_by_side)
+    cards = app.expander
+    assert cards and "Russia Warns Against Third" in cards[0].label
+    assert "5,000 troops" in cards[0].markdown[0].value
+
+
+def test_a_draft_check_explains_what_is_missing(app):
+    app.radio(key="mode").set_value("Check a draft").run()
+    [button] = [b for b in app.button if b.key == "check_draft"]
+    button.click().run()
+    assert any("Paste a draft" in w.value for w in app.warning)
