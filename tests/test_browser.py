@@ -175,3 +175,18 @@ def test_a_checked_draft_opens_a_contradicted_sentence_on_click(page):
     highlighted.wait_for(timeout=10_000)
     assert "5,000" in highlighted.inner_text()
     page.screenshot(path=str(ARTIFACTS / "check-draft.png"), full_page=True)
+
+
+def test_a_long_draft_shows_progress_and_can_be_stopped(page):
+    import json
+
+    claims = [json.loads(line)["claim"] for line in (ROOT / "tests/data/claims_seeds.jsonl").open()]
+    page.get_by_text("Check a draft", exact=True).click()
+    page.get_by_label("…or paste the draft").fill(" ".join(claims))
+    page.get_by_role("button", name="Check the draft").click()
+    page.get_by_text(f"of {len(claims)} sentence(s)").first.wait_for(timeout=60_000)  # progress
+    page.get_by_role("button", name="⏹ Stop checking").click()
+    page.get_by_text("Stopped after").wait_for(timeout=60_000)
+    chips = page.locator(".st-key-draft_sentence button")
+    assert 0 < chips.count() < len(claims)  # what was checked is kept, the rest is not pretended
+    page.screenshot(path=str(ARTIFACTS / "check-stopped.png"), full_page=True)

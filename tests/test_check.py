@@ -183,3 +183,24 @@ def test_the_cli_refuses_bad_input_with_a_message(pipeline, tmp_path):
             cwd=ROOT, capture_output=True, text=True, timeout=300,
         )  # fmt: skip
         assert run.returncode == 2 and message in run.stderr, run.stderr
+
+
+def test_rag_eval_scores_a_claim_set_by_half(pipeline, tmp_path):
+    claims = tmp_path / "claims.jsonl"
+    lines = [
+        {"claim": "Russia has about 5,000 troops stationed in Armenia.", "verdict": "supported",
+         "sources": ["003_3de8e0a82d2249ce.txt"], "split": "calibration"},
+        {"claim": "Russia has about 3,000 troops stationed in Armenia.", "verdict": "contradicted",
+         "sources": ["003_3de8e0a82d2249ce.txt"], "differs": {"draft": "3,000", "source": "5,000"}, "split": "test"},
+        {"claim": "Did Russia know?", "verdict": "not_a_claim", "split": "test"},
+    ]  # fmt: skip
+    claims.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    run = subprocess.run(
+        [sys.executable, "-m", "rag", "eval", str(claims), "--json", "--index", str(pipeline.settings.index_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout.splitlines()[-1])
+    assert report["mode"] == "check"
+    assert report["calibration"]["claims"] == 1 and report["calibration"]["accuracy"] == 1.0
+    assert report["test"]["accuracy"] == 1.0 and report["test"]["contradictions_name_value"] == 1.0
