@@ -158,15 +158,19 @@ class Token:
     end: int
     key: str  # what compares: a stem, a number's digits
     kind: str  # word, number, date (month or weekday) or name
+    gap: str = ""  # the text since the word before (stopwords included)
 
 
 def tokens(text: str) -> list[Token]:
     """The content words of ``text``, each with its kind; stopwords left out."""
     found = []
+    last_end = 0
     for match in _TOKEN.finditer(text):
         raw = match.group()
         folded = fold(raw)
+        gap, last_end = text[last_end : match.start()], match.end()
         if folded in STOPWORDS:
+            last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
             continue
         if raw[0].isdigit():
             digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
@@ -181,7 +185,7 @@ def tokens(text: str) -> list[Token]:
             # Every word compares by its stem ("Police" opening a sentence meets "police").
             key = stem(_POSSESSIVE.sub("", folded))
             kind = "name" if raw[0].isupper() and raw not in _NOT_NAMES else "word"
-        found.append(Token(raw, match.start(), match.end(), key, kind))
+        found.append(Token(raw, match.start(), match.end(), key, kind, gap))
     return found
 
 
@@ -193,7 +197,9 @@ def _runs(side: list[Token]) -> list[list[Token]]:
         if token.kind == "word":
             continue
         kind = _kind([token], side)
-        joined = i and runs and runs[-1][-1] is side[i - 1] and token.start - side[i - 1].end <= 2
+        # One name runs over spaces only; a date also over "Sept. 13" and "September 20, 2023".
+        close = not token.gap.strip() or (kind == "date" and token.gap.strip() in (".", ","))
+        joined = i and runs and runs[-1][-1] is side[i - 1] and close
         if joined and _kind(runs[-1], side) == kind and kind != "number":
             runs[-1].append(token)
         else:
@@ -250,7 +256,7 @@ def differing_value(claim: str, source: str, context: str = "", names: set[str] 
     candidates = [r for r in _runs(b) if _kind(r, b) == kind and any(t.key not in claim_keys for t in r)]
     if not candidates:
         return None
-    other = _aligned(candidates, matcher, a.index(run[0]), b)
+    other = _aligned(run, candidates, matcher, a, b)
     # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
     # said" and "Peskov said X" tell the same); its other names may come from the context.
     rest = [t for t in a if t not in run]
@@ -261,14 +267,16 @@ def differing_value(claim: str, source: str, context: str = "", names: set[str] 
     return _Difference(differs, min(share, word_share))
 
 
-def _aligned(candidates: list[list[Token]], matcher: SequenceMatcher, i: int, b: list[Token]) -> list[Token]:
+def _aligned(run: list[Token], candidates: list[list[Token]], matcher: SequenceMatcher, a: list[Token], b: list[Token]) -> list[Token]:
     """The source run standing where the claim's run stands: in the same replaced stretch when
-    there is one, else the longest (a full name), else the first."""
+    there is one (of those, the one closest in length: "Dmitry Peskov" against "Maria Zakharova"
+    rather than "Russian Foreign Ministry"), else the longest (a full name), else the first."""
+    i = a.index(run[0])
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace" and i1 <= i < i2:
             inside = [r for r in candidates if j1 <= b.index(r[0]) < j2]
             if inside:
-                return inside[0]
+                return min(inside, key=lambda r: (abs(len(r) - len(run)), b.index(r[0])))
     return max(candidates, key=lambda r: (len(r), -b.index(r[0])))
 
 
