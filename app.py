@@ -371,10 +371,12 @@ def show_check(state: dict, corpus_dir: Path) -> None:
     results = state["results"]
     if state.get("stopped") or len(results) < state["total"]:
         st.warning(
-            f"Stopped after {len(results)} of {state['total']} sentences; the rest were not checked.", icon="⏹️"
+            f"Stopped after {len(results)} of {state['total']} sentences; the rest were not checked.",
+            icon="⏹️",
         )
     counts = {v: sum(r["verdict"] == v for r in results) for v in VERDICT_STYLE}
-    st.caption(" · ".join(f"{VERDICT_STYLE[v][0]} {VERDICT_STYLE[v][2]}: {n}" for v, n in counts.items() if n))
+    tally = [f"{VERDICT_STYLE[v][0]} {VERDICT_STYLE[v][2]}: {n}" for v, n in counts.items() if n]
+    st.caption(" · ".join(tally))
 
     labels: list[str] = []
     for r in results:

@@ -11,9 +11,9 @@ the passages found is weighed twice:
   The citation quotes the supporting sentences' exact span and names the other outlets that
   carry the same statement (`rag.cite.add_other_sources`).
 * **contradiction**: the claim and the passage sentence say the same thing except for a value:
-  their content words line up (most of the claim's words, in order) and what does not line up
-  is, on both sides, a value of the same kind: a number, a date or weekday, or a name (who said
-  it). Those two values are the ``differs`` pair.
+  the claim's other words are in the sentence (in any order: speech is reported either way
+  round), and the one value of the claim the passage lacks faces a value of the same kind in the
+  sentence: a number, a date or weekday, or a name (who said it). Those two are ``differs``.
 
 A sentence one article states and another contradicts, or whose date another article gives
 differently (`rag.conflicts.find_conflicts`), is ``mixed``, citing both. No model is needed:
@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from rag.cite import _support, add_other_sources, stated
-from rag.conflicts import _label, find_conflicts
+from rag.conflicts import _label, dates, find_conflicts
 from rag.text import STOPWORDS, fold, is_negator, split_sentences, stem
 from rag.types import Citation, Passage, Span
 
@@ -230,7 +230,9 @@ class _Difference:
     share: float  # how much of the rest of the claim lines up
 
 
-def differing_value(claim: str, source: str, context: str = "", names: set[str] = frozenset()) -> _Difference | None:
+def differing_value(
+    claim: str, source: str, context: str = "", names: set[str] = frozenset()
+) -> _Difference | None:
     """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
 
     Exactly one run of values in the claim (a number, a date, a full name) is missing from the
@@ -267,17 +269,21 @@ def differing_value(claim: str, source: str, context: str = "", names: set[str] 
     return _Difference(differs, min(share, word_share))
 
 
-def _aligned(run: list[Token], candidates: list[list[Token]], matcher: SequenceMatcher, a: list[Token], b: list[Token]) -> list[Token]:
+def _aligned(
+    run: list[Token], candidates: list[list[Token]], matcher: SequenceMatcher, a: list[Token], b: list[Token]
+) -> list[Token]:
     """The source run standing where the claim's run stands: in the same replaced stretch when
     there is one (of those, the one closest in length: "Dmitry Peskov" against "Maria Zakharova"
-    rather than "Russian Foreign Ministry"), else the longest (a full name), else the first."""
+    rather than "Russian Foreign Ministry")."""
     i = a.index(run[0])
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace" and i1 <= i < i2:
             inside = [r for r in candidates if j1 <= b.index(r[0]) < j2]
             if inside:
                 return min(inside, key=lambda r: (abs(len(r) - len(run)), b.index(r[0])))
-    return max(candidates, key=lambda r: (len(r), -b.index(r[0])))
+    # Else the run sharing a word with the claim's ("December 13" for "December 18"), the longest.
+    keys = {t.key for t in run}
+    return max(candidates, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0])))
 
 
 # --- the check -------------------------------------------------------------------------------
@@ -338,7 +344,8 @@ class DraftChecker:
         ):
             support = None  # the window lends the claim a value its own sentence gives otherwise
         if support is not None:
-            against = [c for c in contradictions if c[0].passage.chunk.source != support.passage.chunk.source]
+            source = support.passage.chunk.source
+            against = [c for c in contradictions if c[0].passage.chunk.source != source]
             result.citations = [support.citation(1)]
             add_other_sources(result.citations, passages, self.embed)
             if against:
@@ -346,14 +353,19 @@ class DraftChecker:
                 result.verdict = MIXED
                 result.citations.append(found.citation(2))
                 result.differs = difference.differs
-                result.reason = f"{_label(result.citations[0])} states it; {_label(result.citations[1])} gives {difference.differs.source}"
+                result.reason = (
+                    f"{_label(result.citations[0])} states it; "
+                    f"{_label(result.citations[1])} gives {difference.differs.source}"
+                )
                 return result
             conflict = self._date_conflict(result.citations[0], passages)
             if conflict is not None:
                 result.verdict = MIXED
                 result.citations.append(conflict[0])
                 result.differs = conflict[1]
-                result.reason = f"{_label(result.citations[0])} states it; {_label(conflict[0])} gives another date"
+                result.reason = (
+                    f"{_label(result.citations[0])} states it; {_label(conflict[0])} gives another date"
+                )
                 return result
             result.verdict = SUPPORTED
             result.reason = f"stated by {_label(result.citations[0])}"
@@ -402,7 +414,8 @@ class DraftChecker:
                 local = {t.key for t in tokens(f"{passage.chunk.title} {before} {text}")}
                 if claim_values - local:
                     continue  # "nine post-Soviet states" where the passage says six
-                if any(stated(_without(c, text, names), text) for c in _orders(claim)) or (score >= PARAPHRASE_SUPPORT and _negations(text) == claim_negations):
+                said = any(stated(_without(c, text, names), text) for c in _orders(claim))
+                if said or (score >= PARAPHRASE_SUPPORT and _negations(text) == claim_negations):
                     best = _Found(passage, window, score)
         return best
 
@@ -415,13 +428,14 @@ class DraftChecker:
             for k, span in enumerate(spans):
                 # Its neighbours name who "he" is, or who said the quote: "...," Peskov told reporters.
                 near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
-                items.append((passage, span, chunk.quote(span), f"{chunk.title} {chunk.outlet or ''} {near}"))
+                context = f"{chunk.title} {chunk.outlet or ''} {near}"
+                items.append((passage, span, chunk.quote(span), context))
         if not items:
             return []
         vectors = self.embed([claim] + [text for _, _, text, _ in items])
         similarity = vectors[1:] @ vectors[0]
         found: list[tuple[float, _Found, _Difference]] = []
-        for (passage, span, text, context), cosine in zip(items, similarity):  # noqa: B007
+        for (passage, span, text, context), cosine in zip(items, similarity):
             if cosine < MIN_EVENT_SIMILARITY:
                 continue
             # The sentence's own names first: "Cheney says X" against "Hagel says X" differs even
@@ -432,12 +446,15 @@ class DraftChecker:
             )
             if difference is None or difference.share < SAME_EVENT:
                 continue
-            found.append((difference.share + float(cosine), _Found(passage, [span], float(cosine)), difference))
+            rank = difference.share + float(cosine)
+            found.append((rank, _Found(passage, [span], float(cosine)), difference))
         found.sort(key=lambda item: -item[0])
         return [(f, d) for _, f, d in found]
 
     def _date_conflict(self, cited: Citation, passages: list[Passage]) -> tuple[Citation, Differs] | None:
         """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
+        if not dates(cited.text):
+            return None
         second_look = self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
         conflicts = find_conflicts([cited], passages + second_look, self.embed)
         if not conflicts:

@@ -407,12 +407,16 @@ def check(
     same_screen = sys.stdout.isatty() and err.is_terminal
     with progress:
         task = progress.add_task("sentences", total=None)
-        for result in checker.check_draft(text, lambda done, total: progress.update(task, completed=done, total=total)):
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        for result in checker.check_draft(text, advance):
             counts[result.verdict] = counts.get(result.verdict, 0) + 1
             if json_out:
                 _emit(result.to_json())
             elif same_screen:
-                progress.console.print(_check_report(sum(counts.values()), result), markup=False, highlight=False)
+                report = _check_report(sum(counts.values()), result)
+                progress.console.print(report, markup=False, highlight=False)
             else:
                 typer.echo(_check_report(sum(counts.values()), result))
     summary = ", ".join(f"{counts[v]} {VERDICT_LABELS[v].lower()}" for v in VERDICT_LABELS if v in counts)
@@ -431,7 +435,8 @@ def _check_report(n: int, result) -> str:
         lines.append(f"   [{c.n}] {c.title} — {c.outlet or c.source} ({where})")
         lines.append(f"       “{c.text}”")
         for other in c.also_in:
-            lines.append(f"       also in {other.outlet or other.source} ({other.source}:{other.start}-{other.end})")
+            where = f"{other.source}:{other.start}-{other.end}"
+            lines.append(f"       also in {other.outlet or other.source} ({where})")
     return "\n".join(lines)
 
 

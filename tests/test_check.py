@@ -204,3 +204,11 @@ def test_rag_eval_scores_a_claim_set_by_half(pipeline, tmp_path):
     assert report["mode"] == "check"
     assert report["calibration"]["claims"] == 1 and report["calibration"]["accuracy"] == 1.0
     assert report["test"]["accuracy"] == 1.0 and report["test"]["contradictions_name_value"] == 1.0
+
+
+def test_a_date_is_compared_with_the_date_of_the_same_month():
+    found = differing_value(
+        "Talks broke down after the December 18 raid on the parliament.",
+        "Leaders will meet at the January 4-6 summit; talks broke down after the December 13 raid on the parliament.",
+    )
+    assert (found.differs.draft, found.differs.source) == ("December 18", "December 13")
