@@ -79,6 +79,7 @@ def test_a_number_word_is_a_value_too(checker):
     assert wrong.verdict == CONTRADICTED and (wrong.differs.draft, wrong.differs.source) == ("nine", "six")
 
 
+@pytest.mark.fast  # no model, no index
 @pytest.mark.parametrize(
     "sentence, why",
     [
@@ -92,6 +93,7 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
     assert not_a_claim(sentence) == why
 
 
+@pytest.mark.fast  # no model, no index
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -104,6 +106,7 @@ def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
     assert not_a_claim(sentence) == ""
 
 
+@pytest.mark.fast  # no model, no index
 def test_differing_value_names_the_value_on_both_sides():
     found = differing_value(
         "Police walked the final 20 kilometres to reach the tourists.",
@@ -125,6 +128,7 @@ def test_differing_value_names_the_value_on_both_sides():
     )
 
 
+@pytest.mark.fast  # no model, no index
 def test_differing_value_false_positives():
     # Same topic, another fact: two of the claim's values are missing, so it is another event.
     assert (
@@ -206,6 +210,7 @@ def test_rag_eval_scores_a_claim_set_by_half(pipeline, tmp_path):
     assert report["test"]["accuracy"] == 1.0 and report["test"]["contradictions_name_value"] == 1.0
 
 
+@pytest.mark.fast  # no model, no index
 def test_a_date_is_compared_with_the_date_of_the_same_month():
     found = differing_value(
         "Talks broke down after the December 18 raid on the parliament.",

@@ -195,6 +195,7 @@ def test_summaries_keep_the_halves_apart():
 # --- claim sets for checking drafts ----------------------------------------------------------
 
 
+@pytest.mark.fast  # no model, no index
 def test_the_claim_sets_are_split_in_two_halves_of_the_same_verdict_mix(tmp_path):
     from rag.evaluate import VERDICTS, load_claims
 
@@ -218,6 +219,7 @@ def test_the_claim_sets_are_split_in_two_halves_of_the_same_verdict_mix(tmp_path
         load_claims(bad)
 
 
+@pytest.mark.fast  # no model, no index
 def test_check_rows_are_judged_from_the_check_json_alone():
     from rag.evaluate import ClaimItem, run_check_eval
 
