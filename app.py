@@ -389,6 +389,105 @@ def conversations_panel(settings: Settings) -> None:
                 st.rerun()
 
 
+# --- checking a draft ----------------------------------------------------------------------
+CHECK_MODE = "Check a draft"
+VERDICT_STYLE = {  # verdict -> (icon, colour, words): the icon says it without colour too
+    "supported": ("✅", "green", "Supported"),
+    "contradicted": ("❌", "red", "Contradicted"),
+    "mixed": ("⚖️", "orange", "Sources disagree"),
+    "not_found": ("❔", "gray", "Not found"),
+    "not_a_claim": ("💬", "blue", "Not a claim"),
+}
+
+
+def stop_checking() -> None:
+    """Stop button callback: keep the sentences checked so far."""
+    st.session_state.draft_check["stopped"] = True
+
+
+def draft_from_inputs(upload, pasted: str) -> str | None:
+    """The draft to check: an uploaded .txt/.md file, else the pasted text (None, with a message)."""
+    if upload is not None:
+        if not upload.name.lower().endswith((".txt", ".md")):
+            st.error(as_text(f"{upload.name}: a draft is a .txt or .md file."))
+            return None
+        try:
+            return upload.getvalue().decode("utf-8")
+        except UnicodeDecodeError:
+            st.error(as_text(f"{upload.name} is not UTF-8 text."))
+            return None
+    if not pasted.strip():
+        st.warning("Paste a draft or choose a file first.")
+        return None
+    return pasted
+
+
+def run_check(pipeline: Pipeline, search_filter: SearchFilter | None, draft: str) -> None:
+    """Check sentence by sentence with a progress bar; Stop keeps what was checked."""
+    from rag.check import DraftChecker
+
+    checker = DraftChecker(pipeline, search_filter)
+    total = len(checker.sentences(draft))
+    state = {"text": draft, "results": [], "total": total, "stopped": False}
+    st.session_state.draft_check = state
+    st.button("⏹ Stop checking", key="stop_check", on_click=stop_checking)
+    bar = st.progress(0.0, text=f"Checking {total} sentence(s)…")
+    for result in checker.check_draft(draft):
+        state["results"].append(result.to_json())
+        done = len(state["results"])
+        bar.progress(done / max(1, total), text=f"Checked {done} of {total} sentence(s)")
+    bar.empty()
+    st.rerun()
+
+
+def show_check(state: dict, corpus_dir: Path) -> None:
+    """The draft with each sentence coloured by verdict; a click opens that sentence's sources."""
+    results = state["results"]
+    if state.get("stopped") or len(results) < state["total"]:
+        st.warning(
+            f"Stopped after {len(results)} of {state['total']} sentences; the rest were not checked.",
+            icon="⏹️",
+        )
+    counts = {v: sum(r["verdict"] == v for r in results) for v in VERDICT_STYLE}
+    tally = [f"{VERDICT_STYLE[v][0]} {VERDICT_STYLE[v][2]}: {n}" for v, n in counts.items() if n]
+    st.caption(" · ".join(tally))
+
+    labels: list[str] = []
+    for r in results:
+        icon, colour, _ = VERDICT_STYLE[r["verdict"]]
+        text = f":{colour}-background[{icon} {as_text(r['sentence'])}]"
+        labels.append(text + "\u200b" * labels.count(text))  # a repeated sentence stays its own chip
+    picked = st.pills(
+        "Your draft, sentence by sentence: click one to see its sources", labels, key="draft_sentence"
+    )
+    if picked is None or picked not in labels:
+        return
+    picked = labels.index(picked)
+    result = results[picked]
+    icon, _, words = VERDICT_STYLE[result["verdict"]]
+    st.markdown(f"**{icon} {words}** — {as_text(result.get('reason', ''))}")
+    differs = result.get("differs")
+    if differs:
+        left, right = st.columns(2)
+        left.markdown("Your draft says  \n" + f":red-background[{as_text(differs['draft'])}]")
+        right.markdown("The archive says  \n" + f":green-background[{as_text(differs['source'])}]")
+    for citation in result["citations"]:
+        citation_card(citation, corpus_dir, f"check:{picked}:{citation['n']}")
+
+
+def check_a_draft(pipeline: Pipeline, search_filter: SearchFilter | None) -> None:
+    st.session_state.setdefault("draft_check", None)
+    upload = st.file_uploader("A draft as a file (.txt or .md)", key="draft_file")
+    pasted = st.text_area("…or paste the draft", key="draft_text", height=180)
+    if st.button("Check the draft", key="check_draft", type="primary"):
+        draft = draft_from_inputs(upload, pasted)
+        if draft is not None:
+            st.session_state.pop("draft_sentence", None)
+            run_check(pipeline, search_filter, draft)
+    if st.session_state.draft_check:
+        show_check(st.session_state.draft_check, pipeline.settings.corpus_dir)
+
+
 def main() -> None:
     try:
         settings = Settings()
@@ -430,6 +529,10 @@ def main() -> None:
     articles_panel(base)
     conversations_panel(base.settings)
     show_notices()
+    mode = st.radio("Mode", ["Ask", CHECK_MODE], horizontal=True, key="mode", label_visibility="collapsed")
+    if mode == CHECK_MODE:
+        check_a_draft(pipeline, search_filter)
+        return
 
     for n, message in enumerate(st.session_state.messages):
         with st.chat_message(message["role"]):

@@ -193,7 +193,7 @@ def _windows(passage: Passage) -> list[list[Span]]:
     return [[s] for s in spans] + [[a, b] for a, b in zip(spans, spans[1:])]
 
 
-def _support(
+def sentence_support(
     sentences: list[str],
     passages: list[Passage],
     embed: Callable[[list[str]], np.ndarray],
@@ -306,7 +306,7 @@ def cite(
     if not sentences or _PROMPT_ECHO.search(answer):
         return CitedAnswer("", [], True, [], unusable=True)
     sentences = sentences[:MAX_ANSWER_SENTENCES]
-    scores, spans = _support([s for s, _ in sentences], passages, embed)
+    scores, spans = sentence_support([s for s, _ in sentences], passages, embed)
     best_per_passage = scores.max(axis=2)  # (answer sentence, passage)
 
     kept: list[tuple[str, list[int]]] = []

@@ -1,4 +1,4 @@
-"""Command line face of the pipeline: `python -m rag index | search | ask | models`.
+"""Command line face of the pipeline: `python -m rag index | search | ask | check | models`.
 
 JSON modes write one object per line on stdout and keep the models loaded between lines;
 human messages and progress go to stderr so stdout stays machine-readable.
@@ -338,6 +338,103 @@ def ask(
     )
 
 
+DRAFT_SUFFIXES = (".txt", ".md")
+VERDICT_LABELS = {
+    "supported": "SUPPORTED",
+    "contradicted": "CONTRADICTED",
+    "mixed": "MIXED",
+    "not_found": "NOT FOUND",
+    "not_a_claim": "NOT A CLAIM",
+}
+
+
+def _read_draft(path: str) -> str:
+    """The draft from a .txt/.md file or stdin (-), or a clear error."""
+    if path == "-":
+        return sys.stdin.read()
+    file = Path(path)
+    if file.suffix.lower() not in DRAFT_SUFFIXES:
+        _fail(f"{path}: a draft is a .txt or .md file (or - for stdin)")
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        _fail(f"{path}: no such file")
+    except UnicodeDecodeError:
+        _fail(f"{path}: not UTF-8 text")
+    except OSError as exc:
+        _fail(f"{path}: {exc}")
+    return ""
+
+
+@app.command()
+def check(
+    draft: Annotated[str, typer.Argument(help="The draft: a .txt or .md file, or - to read stdin.")],
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON line per sentence.")] = False,
+    source: SourceOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Check each sentence of a draft against the articles: supported, contradicted, mixed, not found."""
+    from rag.check import DraftChecker
+
+    text = _read_draft(draft)
+    if not text.strip():
+        _fail("the draft is empty")
+    pipeline = _pipeline(corpus, index)
+    _ensure_ready(pipeline)
+    checker = DraftChecker(pipeline, _search_filter(pipeline, source, since, until))
+    counts: dict[str, int] = {}
+    # The report goes to stdout as each sentence is decided, the bar to stderr; in a terminal both
+    # print through the bar's console so the bar stays below the report.
+    progress = Progress(
+        TextColumn("{task.description:>11}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    same_screen = sys.stdout.isatty() and err.is_terminal
+    with progress:
+        task = progress.add_task("sentences", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        for result in checker.check_draft(text, advance):
+            counts[result.verdict] = counts.get(result.verdict, 0) + 1
+            if json_out:
+                _emit(result.to_json())
+            elif same_screen:
+                report = _check_report(sum(counts.values()), result)
+                progress.console.print(report, markup=False, highlight=False)
+            else:
+                typer.echo(_check_report(sum(counts.values()), result))
+    summary = ", ".join(f"{counts[v]} {VERDICT_LABELS[v].lower()}" for v in VERDICT_LABELS if v in counts)
+    err.print(f"{sum(counts.values())} sentences: {summary}", markup=False, highlight=False)
+
+
+def _check_report(n: int, result) -> str:
+    """One sentence's verdict as the readable report prints it."""
+    lines = [f"{n}. {VERDICT_LABELS[result.verdict]}: {result.sentence}"]
+    if result.reason:
+        lines.append(f"   ({result.reason})")
+    if result.differs is not None:
+        lines.append(f"   draft says {result.differs.draft!r}; the source says {result.differs.source!r}")
+    for c in result.citations:
+        where = ", ".join(x for x in (f"{c.source}:{c.start}-{c.end}", _page(c.page)) if x)
+        lines.append(f"   [{c.n}] {c.title} — {c.outlet or c.source} ({where})")
+        lines.append(f"       “{c.text}”")
+        for other in c.also_in:
+            where = f"{other.source}:{other.start}-{other.end}"
+            lines.append(f"       also in {other.outlet or other.source} ({where})")
+    return "\n".join(lines)
+
+
 @app.command("eval")
 def evaluate(
     questions: Annotated[Path, typer.Argument(help="JSON lines of questions with acceptable answers.")],
@@ -354,14 +451,29 @@ def evaluate(
     retrieval: Annotated[
         bool, typer.Option("--retrieval", help="Score retrieval only: dense, BM25 and hybrid side by side.")
     ] = False,
+    check_claims: Annotated[
+        bool,
+        typer.Option("--check", help="A claim set: check each claim as a draft and score the verdicts."),
+    ] = False,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
-    """Run a question set and report, per half (calibration / test), answers, citations, refusals, latency."""
-    from rag.evaluate import NAIVE_SETTINGS, SPLITS, judge_sentences, load_questions, run_eval
+    """Run a question set and report, per half (calibration / test), answers, citations, refusals, latency.
+
+    A claim set (lines with "claim" and "verdict") is scored as drafts to check: verdict accuracy
+    overall and per verdict, supported precision, contradictions naming the differing value.
+    """
+    from rag.evaluate import NAIVE_SETTINGS, SPLITS, is_claim_file, judge_sentences, load_questions, run_eval
 
     if split is not None and split not in SPLITS:
         _fail(f"--split must be one of: {', '.join(SPLITS)}")
+    try:
+        claims = check_claims or is_claim_file(questions)
+    except OSError as exc:
+        _fail(str(exc))
+    if claims:
+        _eval_checks(questions, split, json_out, verbose, corpus, index)
+        return
     overrides = {"model": model, **(NAIVE_SETTINGS if naive else {})}
     pipeline = _pipeline(corpus, index, **overrides)
     _ensure_ready(pipeline)
@@ -426,6 +538,52 @@ def evaluate(
         _emit(report)
         return
     typer.echo(f"model: {report['model']} ({report['configuration']})")
+    names = [s for s in SPLITS if s in by_split]
+    typer.echo(f"{'':>28}  " + "  ".join(f"{n:>12}" for n in names))
+    for key in by_split[names[0]]:
+        typer.echo(f"{key:>28}: " + "  ".join(f"{str(by_split[n][key]):>12}" for n in names))
+
+
+def _eval_checks(
+    path: Path, split: str | None, json_out: bool, verbose: bool, corpus: Path | None, index: Path | None
+) -> None:
+    """`rag eval CLAIMS --check`: each claim checked as a one-sentence draft, judged by rag.evaluate."""
+    from rag.check import DraftChecker
+    from rag.evaluate import SPLITS, load_claims, run_check_eval
+
+    pipeline = _pipeline(corpus, index)
+    _ensure_ready(pipeline)
+    try:
+        items = load_claims(path, split)
+    except (OSError, ValueError) as exc:
+        _fail(str(exc))
+    checker = DraftChecker(pipeline)
+
+    def show(row) -> None:
+        if verbose:
+            mark = "ok " if row.correct else "BAD"
+            differs = row.result.get("differs")
+            err.print(
+                f"{mark} [{row.item.split[:3]} {row.item.kind}] {row.item.verdict} -> {row.verdict}: "
+                f"{row.item.claim[:90]!r}" + (f" differs {differs}" if differs else ""),
+                markup=False,
+                highlight=False,
+            )
+
+    with _Bars() as bars:
+        done = 0
+
+        def check_one(claim: str) -> list[dict]:
+            nonlocal done
+            lines = [r.to_json() for r in checker.check_draft(claim)]
+            done += 1
+            bars("claims", done, len(items))
+            return lines
+
+        by_split, _ = run_check_eval(items, check_one, show)
+    if json_out:
+        _emit({"mode": "check", **by_split})
+        return
     names = [s for s in SPLITS if s in by_split]
     typer.echo(f"{'':>28}  " + "  ".join(f"{n:>12}" for n in names))
     for key in by_split[names[0]]:

@@ -62,7 +62,7 @@ class NoteConflicts:
         return cited
 
 
-def _label(citation: Citation) -> str:
+def source_label(citation: Citation) -> str:
     """The outlet, or for an article without one the first words of its title."""
     if citation.outlet:
         return citation.outlet
@@ -126,8 +126,8 @@ _NOTE = re.compile(
 
 def conflict_note(conflict: Conflict, cited_n: int, other_n: int) -> str:
     return (
-        f"{NOTE_PREFIX} {_label(conflict.cited)} gives {conflict.cited_value} [{cited_n}], "
-        f"while {_label(conflict.other)} gives {conflict.other_value} [{other_n}]."
+        f"{NOTE_PREFIX} {source_label(conflict.cited)} gives {conflict.cited_value} [{cited_n}], "
+        f"while {source_label(conflict.other)} gives {conflict.other_value} [{other_n}]."
     )
 
 

@@ -1,4 +1,4 @@
-"""Evaluate: run a question set through the pipeline and judge the answers, by split.
+"""Evaluate: run a question set (or a claim set) through the pipeline and judge it, by split.
 
 Question lines: {"question", "history"?, "answers": [acceptable strings], "sources": [file names],
 "answerable": bool, "kind"?, "split"?: "calibration" | "test"}. Every held-out set is split in
@@ -287,3 +287,160 @@ def retrieval_metrics(items: list[EvalItem], search: Callable[[EvalItem, int], l
         "mrr": round(reciprocal / n, 3),
         "ndcg@10": round(ndcg / n, 3),
     }
+
+
+# --- checking drafts: claims with a gold verdict, judged from `check --json` ---------------------
+
+VERDICTS = ("supported", "contradicted", "mixed", "not_found", "not_a_claim")
+
+
+@dataclass
+class ClaimItem:
+    """One draft sentence with the verdict it deserves; ``differs``: the draft's value and the
+    archive's for a contradiction or a mixed case."""
+
+    claim: str
+    verdict: str
+    sources: list[str] = field(default_factory=list)
+    differs: dict | None = None
+    kind: str = ""
+    split: str = "test"
+
+
+def load_claims(path: Path, split: str | None = None) -> list[ClaimItem]:
+    """Claim lines: {"claim", "verdict", "sources"?, "differs"?: {"draft", "source"}, "kind"?, "split"?}."""
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            item = ClaimItem(
+                claim=raw["claim"],
+                verdict=raw["verdict"],
+                sources=list(raw.get("sources", [])),
+                differs=raw.get("differs"),
+                kind=raw.get("kind", ""),
+                split=raw.get("split", "test"),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{number}: not a valid claim line ({exc})") from exc
+        if item.verdict not in VERDICTS:
+            raise ValueError(f"{path}:{number}: verdict must be one of {', '.join(VERDICTS)}")
+        if item.split not in SPLITS:
+            raise ValueError(f"{path}:{number}: split must be one of {', '.join(SPLITS)}")
+        if split is None or item.split == split:
+            items.append(item)
+    return items
+
+
+def is_claim_file(path: Path) -> bool:
+    """A claim set (first line has "claim") rather than a question set."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            try:
+                return "claim" in json.loads(line)
+            except ValueError:
+                return False
+    return False
+
+
+def _same_value(a: str, b: str) -> bool:
+    """Two ways of giving one value: "3,000" and "3000", "Maria Zakharova" and "Zakharova"."""
+    a, b = a.lower().replace(",", "").strip(), b.lower().replace(",", "").strip()
+    return bool(a and b) and (a in b or b in a)
+
+
+@dataclass
+class CheckRow:
+    item: ClaimItem
+    result: dict  # the `check --json` line for the claim's sentence
+
+    @property
+    def verdict(self) -> str:
+        return self.result.get("verdict", "")
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict == self.item.verdict
+
+    @property
+    def cited_texts(self) -> list[str]:
+        return [c.get("text", "") for c in self.result.get("citations", [])]
+
+    @property
+    def citation_states_claim(self) -> bool:
+        """A supported verdict's first citation holds the claim (the judge's own test)."""
+        texts = self.cited_texts
+        return bool(texts) and sentence_supported(self.item.claim, texts[:1])
+
+    @property
+    def names_difference(self) -> bool:
+        """A contradiction (or mixed case) says which value differs: the draft's value is in the
+        sentence and the source's in a cited passage."""
+        differs = self.result.get("differs") or {}
+        draft, source = differs.get("draft", ""), differs.get("source", "")
+        return (
+            bool(draft and source)
+            and draft.lower() in self.result.get("sentence", self.item.claim).lower()
+            and any(source.lower() in t.lower() for t in self.cited_texts)
+        )
+
+    @property
+    def right_difference(self) -> bool | None:
+        """Against the gold pair, when the claim is labelled with one (None when not)."""
+        gold = self.item.differs
+        differs = self.result.get("differs") or {}
+        if not gold or self.verdict not in ("contradicted", "mixed"):
+            return None
+        return _same_value(differs.get("draft", ""), gold["draft"]) and _same_value(
+            differs.get("source", ""), gold["source"]
+        )
+
+    @property
+    def cites_a_gold_source(self) -> bool:
+        cited = {c.get("source") for c in self.result.get("citations", [])}
+        return bool(cited & set(self.item.sources))
+
+
+def summarize_checks(rows: list[CheckRow]) -> dict:
+    """Accuracy overall and per gold verdict; supported precision as the judge reads the
+    citation; every contradiction naming its differing value."""
+    said_supported = [r for r in rows if r.verdict == "supported"]
+    said_differs = [r for r in rows if r.verdict in ("contradicted", "mixed")]
+    cited = [r for r in rows if r.verdict in ("supported", "contradicted", "mixed") and r.item.sources]
+    right = [r.right_difference for r in said_differs if r.right_difference is not None]
+    return {
+        "claims": len(rows),
+        "accuracy": _share(r.correct for r in rows),
+        **{f"accuracy_{v}": _share(r.correct for r in rows if r.item.verdict == v) for v in VERDICTS},
+        "supported_precision": _share(r.citation_states_claim for r in said_supported),
+        "supported_label_precision": _share(r.item.verdict == "supported" for r in said_supported),
+        "contradictions_name_value": _share(r.names_difference for r in said_differs),
+        "differing_value_right": _share(right),
+        "cites_a_gold_source": _share(r.cites_a_gold_source for r in cited),
+    }
+
+
+def run_check_eval(
+    items: list[ClaimItem],
+    check: Callable[[str], list[dict]],
+    on_row: Callable[[CheckRow], None] | None = None,
+) -> tuple[dict[str, dict], list[CheckRow]]:
+    """Check each claim as a one-sentence draft (``check`` returns its `check --json` lines) and
+    summarize each split apart."""
+    rows = []
+    for item in items:
+        lines = check(item.claim)
+        # A claim the splitter cut in two is judged by its first sentence that is a claim.
+        result = next((x for x in lines if x.get("verdict") != "not_a_claim"), lines[0] if lines else {})
+        row = CheckRow(item, result)
+        rows.append(row)
+        if on_row:
+            on_row(row)
+    by_split = {
+        split: summarize_checks([r for r in rows if r.item.split == split])
+        for split in SPLITS
+        if any(r.item.split == split for r in rows)
+    }
+    return by_split, rows

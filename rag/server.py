@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from rag.check import check_draft
 from rag.history import (
     ArticleHashes,
     ConversationNotFound,
@@ -160,6 +161,10 @@ class ChatRequest(Filters):
 class SearchRequest(Filters):
     query: str
     k: int = Field(5, ge=1, le=100)
+
+
+class CheckRequest(Filters):
+    draft: str = Field(description="The text to check, sentence by sentence (plain text or Markdown).")
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -403,6 +408,15 @@ def create_app(
         if matches_nothing:
             return {"results": [], "message": matches_nothing}
         return {"results": [p.to_json() for p in pipeline.search(request.query, request.k, search_filter)]}
+
+    @app.post("/v1/check", tags=["articles"], dependencies=guarded)
+    def check(request: CheckRequest) -> dict:
+        """Each sentence of `draft` checked against the archive: the `check --json` lines, as a list
+        under `sentences` (verdict supported, contradicted, mixed, not_found or not_a_claim)."""
+        if not request.draft.strip():
+            raise ApiError(400, "the draft is empty", param="draft", code="empty_draft")
+        search_filter, _ = search_filter_of(pipeline, request)
+        return {"sentences": [c.to_json() for c in check_draft(pipeline, request.draft, search_filter)]}
 
     @app.get("/v1/articles", tags=["articles"], dependencies=guarded)
     def articles() -> dict:

@@ -193,6 +193,13 @@ def open_past(at: AppTest, words: str) -> None:
     [button] = [
         b for b in at.sidebar.button if (b.key or "").startswith("open:") and words in unescape(b.label)
     ]
+
+
+def check_draft(at, draft: str) -> None:
+    at.radio(key="mode").set_value("Check a draft").run()
+    assert not at.exception
+    at.text_area(key="draft_text").set_value(draft).run()
+    [button] = [b for b in at.button if b.key == "check_draft"]
     button.click().run()
     assert not at.exception
 
@@ -270,3 +277,32 @@ def test_a_reopened_citation_whose_article_changed_is_marked(tmp_path, monkeypat
     card = third.chat_message[-1].expander[0]
     assert unescape(card.label).endswith("(article deleted since)") and "deleted" in card.warning[0].value
     assert "5,000" in card.markdown[0].value  # the quote itself is still shown, marked
+
+
+def test_a_draft_is_checked_sentence_by_sentence_and_a_click_opens_the_sources(app):
+    check_draft(
+        app,
+        "Russia has about 3,000 troops stationed in Armenia. Did Russia know in advance? "
+        "Maria Zakharova accused the Armenian government of ingratitude.",
+    )
+    pills = app.button_group(key="draft_sentence")
+    labels = [unescape(o) for o in pills.options]
+    assert len(labels) == 3
+    assert labels[0].startswith(":red-background[❌ Russia has about 3,000")  # contradicted
+    assert labels[1].startswith(":blue-background[💬 Did Russia")  # a question: not a claim
+    assert labels[2].startswith(":green-background[✅ Maria Zakharova")  # supported
+    pills.set_value(pills.options[0]).run()  # click the contradicted sentence
+    assert not app.exception
+    side_by_side = [unescape(m.value) for m in app.markdown]
+    assert any("Your draft says" in m and "3,000" in m for m in side_by_side)
+    assert any("The archive says" in m and "5,000" in m for m in side_by_side)
+    cards = app.expander
+    assert cards and "Russia Warns Against Third" in cards[0].label
+    assert "5,000 troops" in cards[0].markdown[0].value
+
+
+def test_a_draft_check_explains_what_is_missing(app):
+    app.radio(key="mode").set_value("Check a draft").run()
+    [button] = [b for b in app.button if b.key == "check_draft"]
+    button.click().run()
+    assert any("Paste a draft" in w.value for w in app.warning)

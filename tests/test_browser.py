@@ -180,3 +180,42 @@ def test_a_past_conversation_reopens_from_the_sidebar(page, server):
             timeout=10_000
         )
     page.screenshot(path=str(ARTIFACTS / "reopened.png"), full_page=True)
+
+
+def test_a_checked_draft_opens_a_contradicted_sentence_on_click(page):
+    page.get_by_placeholder("Ask about the articles…").wait_for(timeout=180_000)  # ready
+    page.get_by_text("Check a draft", exact=True).click()
+    page.get_by_label("…or paste the draft").fill(
+        "Russia has about 3,000 troops stationed in Armenia. Did Russia know in advance?"
+    )
+    page.get_by_role("button", name="Check the draft").click()
+    # The draft comes back as one chip per sentence, coloured by verdict.
+    chips = page.locator(".st-key-draft_sentence button")
+    sentence = chips.filter(has_text="Russia has about 3,000 troops stationed in Armenia.").first
+    sentence.wait_for(timeout=120_000)
+    assert chips.count() == 2 and "Did Russia know in advance?" in chips.nth(1).inner_text()
+    sentence.click()
+    page.get_by_text("Your draft says").wait_for(timeout=30_000)
+    body = page.locator("body").inner_text()
+    assert "Contradicted" in body and "The archive says" in body
+    card = page.locator('[data-testid="stExpander"]').filter(has_text="[1] Russia Warns Against Third").first
+    card.locator("summary").click()
+    highlighted = card.locator("mark, span[class*='highlight'], span[style*='background']").first
+    highlighted.wait_for(timeout=10_000)
+    assert "5,000" in highlighted.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "check-draft.png"), full_page=True)
+
+
+def test_a_long_draft_shows_progress_and_can_be_stopped(page):
+    import json
+
+    claims = [json.loads(line)["claim"] for line in (ROOT / "tests/data/claims_seeds.jsonl").open()]
+    page.get_by_text("Check a draft", exact=True).click()
+    page.get_by_label("…or paste the draft").fill(" ".join(claims))
+    page.get_by_role("button", name="Check the draft").click()
+    page.get_by_text(f"of {len(claims)} sentence(s)").first.wait_for(timeout=60_000)  # progress
+    page.get_by_role("button", name="⏹ Stop checking").click()
+    page.get_by_text("Stopped after").wait_for(timeout=60_000)
+    chips = page.locator(".st-key-draft_sentence button")
+    assert 0 < chips.count() < len(claims)  # what was checked is kept, the rest is not pretended
+    page.screenshot(path=str(ARTIFACTS / "check-stopped.png"), full_page=True)

@@ -190,3 +190,60 @@ def test_summaries_keep_the_halves_apart():
     by_split = summarize_by_split(rows)
     assert by_split["calibration"]["fact_and_citation"] == 1.0
     assert by_split["test"]["fact_and_citation"] == 0.0 and by_split["test"]["false_refusals"] == 1.0
+
+
+# --- claim sets for checking drafts ----------------------------------------------------------
+
+
+@pytest.mark.fast  # no model, no index
+def test_the_claim_sets_are_split_in_two_halves_of_the_same_verdict_mix(tmp_path):
+    from rag.evaluate import VERDICTS, load_claims
+
+    total = 0
+    for name in ("claims_seeds", "claims_lee"):
+        items = load_claims(ROOT / "tests" / "data" / f"{name}.jsonl")
+        total += len(items)
+        for verdict in VERDICTS:
+            cal = sum(i.verdict == verdict and i.split == "calibration" for i in items)
+            test = sum(i.verdict == verdict and i.split == "test" for i in items)
+            assert cal >= 1 and test >= 1 and abs(cal - test) <= 1, (name, verdict)
+        kinds = {i.kind for i in items if i.verdict == "contradicted"}
+        assert kinds == {"number", "date", "name", "attribution"}
+        for item in items:
+            if item.verdict in ("contradicted", "mixed"):
+                assert item.differs["draft"] in item.claim
+    assert total >= 80
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"claim": "c", "verdict": "true"}) + "\n")
+    with pytest.raises(ValueError, match="verdict"):
+        load_claims(bad)
+
+
+@pytest.mark.fast  # no model, no index
+def test_check_rows_are_judged_from_the_check_json_alone():
+    from rag.evaluate import ClaimItem, run_check_eval
+
+    cited = {"n": 1, "source": "a.txt", "text": "Russia has about 5,000 troops stationed in Armenia."}
+    items = [
+        ClaimItem("Russia has 5,000 troops in Armenia.", "supported", ["a.txt"], split="calibration"),
+        ClaimItem("Russia has 3,000 troops in Armenia.", "contradicted", ["a.txt"], {"draft": "3,000", "source": "5,000"}),
+        ClaimItem("Russia has 900 tanks in Armenia.", "not_found"),
+        ClaimItem("Russia has 2,000 troops in Armenia.", "contradicted", ["a.txt"], {"draft": "2,000", "source": "5,000"}),
+    ]  # fmt: skip
+    answers = {
+        items[0].claim: {"verdict": "supported", "citations": [cited]},
+        # Names the values, and rightly.
+        items[1].claim: {"verdict": "contradicted", "citations": [cited], "differs": {"draft": "3,000", "source": "5,000"}},
+        # Says "supported" with a citation that does not hold its number: a precision miss.
+        items[2].claim: {"verdict": "supported", "citations": [cited]},
+        # Contradicted, but the source value it names is not in what it cites.
+        items[3].claim: {"verdict": "contradicted", "citations": [cited], "differs": {"draft": "2,000", "source": "6,000"}},
+    }  # fmt: skip
+    by_split, rows = run_check_eval(items, lambda claim: [{"sentence": claim, **answers[claim]}])
+    assert (
+        by_split["calibration"]["accuracy"] == 1.0 and by_split["calibration"]["supported_precision"] == 1.0
+    )
+    test = by_split["test"]
+    assert test["accuracy"] == round(2 / 3, 3) and test["accuracy_not_found"] == 0.0
+    assert test["supported_precision"] == 0.0  # "900 tanks" is not in the cited text
+    assert test["contradictions_name_value"] == 0.5 and test["differing_value_right"] == 0.5

@@ -148,6 +148,20 @@ def test_filters_restrict_the_answer_and_search(api):
     )
 
 
+def test_a_draft_is_checked_sentence_by_sentence_as_check_json_gives_it(api):
+    url = api[0]
+    draft = "Russia has about 3,000 troops stationed in Armenia. Is that really true?"
+    body = requests.post(url + "/v1/check", json={"draft": draft}, timeout=300).json()
+    contradicted, opinion = body["sentences"]
+    assert contradicted["verdict"] == "contradicted"
+    assert contradicted["differs"] == {"draft": "3,000", "source": "5,000", "kind": "number"}
+    assert set(contradicted["citations"][0]) >= CITATION_FIELDS
+    assert draft[contradicted["start"] : contradicted["end"]] == contradicted["sentence"]
+    assert opinion["verdict"] == "not_a_claim" and opinion["citations"] == []
+    empty = requests.post(url + "/v1/check", json={"draft": "  "}, timeout=60)
+    assert empty.status_code == 400 and "empty" in empty.json()["error"]["message"]
+
+
 def test_an_upload_is_cited_and_after_its_delete_no_longer(api):
     url, tmp = api
     html = (ROOT / "tests/data/armenpress_refugees.html").read_bytes()

@@ -1,0 +1,513 @@
+"""Check a draft against the archive: each sentence supported, contradicted, mixed or not found.
+
+A reporter's paragraph is split into sentences (`rag.text.split_sentences`, offsets into the
+draft). Questions, opinions and headings are ``not_a_claim``. For every other sentence the
+archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each sentence of
+the passages found is weighed twice:
+
+* **support**: the answer citation check (`rag.cite`): meaning plus shared words, every number
+  and name of the claim present in that part of the passage, and the claim stated there
+  (clause order, negation, numbers bound to their nouns) or, for a paraphrase, a higher score.
+  The citation quotes the supporting sentences' exact span and names the other outlets that
+  carry the same statement (`rag.cite.add_other_sources`).
+* **contradiction**: the claim and the passage sentence say the same thing except for a value:
+  the claim's other words are in the sentence (in any order: speech is reported either way
+  round), and the one value of the claim the passage lacks faces a value of the same kind in the
+  sentence: a number, a date or weekday, or a name (who said it). Those two are ``differs``.
+
+A sentence one article states and another contradicts, or whose date another article gives
+differently (`rag.conflicts.find_conflicts`), is ``mixed``, citing both. No model is needed:
+every verdict other than ``not_found`` carries a citation this module verified. Thresholds are
+fitted on the calibration halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from rag.cite import add_other_sources, sentence_support, stated
+from rag.conflicts import dates, find_conflicts, source_label
+from rag.text import STOPWORDS, fold, is_negator, split_sentences, stem
+from rag.types import Citation, Passage, Span
+
+SUPPORTED = "supported"
+CONTRADICTED = "contradicted"
+MIXED = "mixed"
+NOT_FOUND = "not_found"
+NOT_A_CLAIM = "not_a_claim"
+VERDICTS = (SUPPORTED, CONTRADICTED, MIXED, NOT_FOUND, NOT_A_CLAIM)
+
+# Fitted on the calibration halves (bench: `rag eval tests/data/claims_*.jsonl --check --split calibration`).
+SEARCH_K = 6  # passages searched per sentence
+STATED_SUPPORT = 0.5  # support score needed when the passage states the claim (as `rag.cite`)
+PARAPHRASE_SUPPORT = 0.8  # ... and when it holds the claim's facts in other words
+SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
+MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass
+class Differs:
+    """The value the draft gives and the one the source gives instead."""
+
+    draft: str
+    source: str
+    kind: str  # number, date or name
+
+    def to_json(self) -> dict:
+        return {"draft": self.draft, "source": self.source, "kind": self.kind}
+
+
+@dataclass
+class SentenceCheck:
+    """The verdict on one sentence of the draft (``start``/``end``: offsets into the draft)."""
+
+    sentence: str
+    start: int
+    end: int
+    verdict: str
+    citations: list[Citation] = field(default_factory=list)
+    differs: Differs | None = None
+    reason: str = ""  # one line a reader understands: why this verdict
+
+    def to_json(self) -> dict:
+        data = {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "verdict": self.verdict,
+            "citations": [c.to_json() for c in self.citations],
+            "reason": self.reason,
+        }
+        if self.differs is not None:
+            data["differs"] = self.differs.to_json()
+        return data
+
+
+# --- what is a claim -------------------------------------------------------------------------
+
+_MARKDOWN_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*)+")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# First-person judgement, or a sentence that opens on the writer's own comment.
+_OPINION = re.compile(
+    r"^(?:i|we)\s+(?:think|believe|feel|reckon|suspect|guess|hope|doubt)\b|"
+    r"\bin my (?:view|opinion)\b|\bto my mind\b|\bi would argue\b|"
+    r"^(?:frankly|clearly|surely|obviously|sadly|arguably|hopefully|honestly|personally)\b",
+    re.IGNORECASE,
+)
+# "should" / "ought to" as the writer's prescription, not as what somebody said.
+_PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|stated|according|urged|warned|added)\b", re.I)
+
+
+def claim_text(sentence: str) -> str:
+    """The sentence without Markdown list, heading or emphasis marks."""
+    return _EMPHASIS.sub(r"\2", _MARKDOWN_LEAD.sub("", sentence)).strip()
+
+
+def not_a_claim(sentence: str) -> str:
+    """Why the sentence states nothing to check ('' when it is a claim): a question, an opinion,
+    a heading."""
+    raw = sentence.strip()
+    text = claim_text(raw)
+    if not re.search(r"\w", text):
+        return "no words"
+    if text.rstrip("\"”’')").endswith("?"):
+        return "a question"
+    if raw.lstrip().startswith("#") or (text[-1] not in ".!\"”’')…" and len(text.split()) < 8):
+        return "a heading"
+    if _OPINION.search(text) or (_PRESCRIPTION.search(text) and not _ATTRIBUTION.search(text)):
+        return "an opinion"
+    return ""
+
+
+# --- values: numbers, dates, names -----------------------------------------------------------
+
+_TOKEN = re.compile(r"\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|\w+(?:[-'’]\w+)*")
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_POSSESSIVE = re.compile(r"['’]s$")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.IGNORECASE,
+)
+# Capitalised words that open or join sentences without naming anyone.
+_NOT_NAMES = {w.capitalize() for w in STOPWORDS} | {
+    "I", "We", "You", "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
+    "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # what compares: a stem, a number's digits
+    kind: str  # word, number, date (month or weekday) or name
+    gap: str = ""  # the text since the word before (stopwords included)
+
+
+def tokens(text: str) -> list[Token]:
+    """The content words of ``text``, each with its kind; stopwords left out."""
+    found = []
+    last_end = 0
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        folded = fold(raw)
+        gap, last_end = text[last_end : match.start()], match.end()
+        if folded in STOPWORDS:
+            last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
+            continue
+        if raw[0].isdigit():
+            digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
+            kind, key = "number", digits
+        elif folded in _NUMBER_WORDS:
+            kind, key = "number", str(_NUMBER_WORDS[folded])
+        elif folded in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
+            kind, key = "date", folded[:3]
+        else:
+            if len(folded) < 2:
+                continue
+            # Every word compares by its stem ("Police" opening a sentence meets "police").
+            key = stem(_POSSESSIVE.sub("", folded))
+            kind = "name" if raw[0].isupper() and raw not in _NOT_NAMES else "word"
+        found.append(Token(raw, match.start(), match.end(), key, kind, gap))
+    return found
+
+
+def _runs(side: list[Token]) -> list[list[Token]]:
+    """Consecutive value tokens of one kind: a full name with its title ("British Foreign Secretary
+    Jack Straw"), a month and day ("September 20"), a number."""
+    runs: list[list[Token]] = []
+    for i, token in enumerate(side):
+        if token.kind == "word":
+            continue
+        kind = _kind([token], side)
+        # One name runs over spaces only; a date also over "Sept. 13" and "September 20, 2023".
+        close = not token.gap.strip() or (kind == "date" and token.gap.strip() in (".", ","))
+        joined = i and runs and runs[-1][-1] is side[i - 1] and close
+        if joined and _kind(runs[-1], side) == kind and kind != "number":
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def _is_date_part(side: list[Token], i: int) -> bool:
+    """A month or weekday, or a day number next to a month ("September 20", "13 Sept")."""
+    if side[i].kind == "date":
+        return True
+    near = [side[j] for j in (i - 1, i + 1) if 0 <= j < len(side)]
+    return side[i].kind == "number" and any(t.kind == "date" for t in near)
+
+
+def _kind(run: list[Token], side: list[Token]) -> str:
+    i = next(n for n, t in enumerate(side) if t is run[0])
+    return "date" if _is_date_part(side, i) else run[0].kind
+
+
+def _span_text(text: str, run: list[Token]) -> str:
+    return text[run[0].start : run[-1].end]
+
+
+@dataclass
+class _Difference:
+    differs: Differs
+    share: float  # how much of the rest of the claim lines up
+
+
+def differing_value(
+    claim: str, source: str, context: str = "", names: set[str] = frozenset()
+) -> _Difference | None:
+    """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
+
+    Exactly one run of values in the claim (a number, a date, a full name) is missing from the
+    source and its ``context`` (the sentence before, the title; for names also the passage's
+    other ``names``), the source has a run of the same kind the claim lacks (the one standing in
+    the same place, by `difflib`'s alignment), and the rest of the claim's words are in the
+    source sentence (the share returned, for the caller's threshold). "Russia has about 3,000 troops in
+    Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
+    against "X, Peskov said" in a name.
+    """
+    a, b = tokens(claim), tokens(source)
+    if not a or not b:
+        return None
+    matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    source_keys = {t.key for t in b}
+    known = source_keys | {t.key for t in tokens(context)} | set(names)
+    claim_keys = {t.key for t in a}
+    claim_runs = [r for r in _runs(a) if any(t.key not in known for t in r)]
+    if len(claim_runs) != 1:
+        return None  # nothing differs, or a second value the source lacks: another event
+    run = claim_runs[0]
+    kind = _kind(run, a)
+    candidates = [r for r in _runs(b) if _kind(r, b) == kind and any(t.key not in claim_keys for t in r)]
+    if not candidates:
+        return None
+    other = _aligned(run, candidates, matcher, a, b)
+    # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
+    # said" and "Peskov said X" tell the same); its other names may come from the context.
+    rest = [t for t in a if t not in run]
+    plain = [t for t in rest if t.kind == "word"]
+    share = sum(1 for t in rest if t.key in known) / max(1, len(rest))
+    word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
+    differs = Differs(_span_text(claim, run), _span_text(source, other), kind)
+    return _Difference(differs, min(share, word_share))
+
+
+def _aligned(
+    run: list[Token], candidates: list[list[Token]], matcher: SequenceMatcher, a: list[Token], b: list[Token]
+) -> list[Token]:
+    """The source run standing where the claim's run stands: in the same replaced stretch when
+    there is one (of those, the one closest in length: "Dmitry Peskov" against "Maria Zakharova"
+    rather than "Russian Foreign Ministry")."""
+    i = a.index(run[0])
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i1 <= i < i2:
+            inside = [r for r in candidates if j1 <= b.index(r[0]) < j2]
+            if inside:
+                return min(inside, key=lambda r: (abs(len(r) - len(run)), b.index(r[0])))
+    # Else the run sharing a word with the claim's ("December 13" for "December 18"), the longest.
+    keys = {t.key for t in run}
+    return max(candidates, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0])))
+
+
+# --- the check -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    passage: Passage
+    spans: list[Span]
+    score: float
+
+    def citation(self, n: int) -> Citation:
+        span = Span(min(s.start for s in self.spans), max(s.end for s in self.spans))
+        return Citation.quoting(n, self.passage.chunk, span, self.passage.score)
+
+
+class DraftChecker:
+    """Checks sentences against one pipeline's archive (its index, embedder and search)."""
+
+    def __init__(self, pipeline, search_filter=None):
+        self.pipeline = pipeline
+        self.search_filter = search_filter
+        self.embed: Embed = pipeline.embedder.embed_cached
+
+    def sentences(self, draft: str) -> list[Span]:
+        return split_sentences(draft)
+
+    def check_draft(
+        self,
+        draft: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Iterator[SentenceCheck]:
+        """Each sentence's verdict, in order, as it is decided (stop iterating to stop)."""
+        spans = self.sentences(draft)
+        for done, span in enumerate(spans):
+            yield self.check_sentence(draft[span.start : span.end], span.start, span.end)
+            if progress:
+                progress(done + 1, len(spans))
+
+    def check_sentence(self, sentence: str, start: int = 0, end: int | None = None) -> SentenceCheck:
+        end = len(sentence) if end is None else end
+        result = SentenceCheck(sentence, start, end, NOT_FOUND)
+        why = not_a_claim(sentence)
+        if why:
+            result.verdict, result.reason = NOT_A_CLAIM, why
+            return result
+        claim = claim_text(sentence)
+        passages = self._passages(claim)
+        if not passages:
+            result.reason = "no article comes close"
+            return result
+        support = self._support(claim, passages)
+        contradictions = self._contradictions(claim, passages)
+        if support is not None and any(
+            c[0].passage.chunk.source == support.passage.chunk.source
+            and any(c[0].spans[0] == s for s in support.spans)
+            for c in contradictions
+        ):
+            support = None  # the window lends the claim a value its own sentence gives otherwise
+        if support is not None:
+            source = support.passage.chunk.source
+            against = [c for c in contradictions if c[0].passage.chunk.source != source]
+            result.citations = [support.citation(1)]
+            add_other_sources(result.citations, passages, self.embed)
+            if against:
+                found, difference = against[0]
+                result.verdict = MIXED
+                result.citations.append(found.citation(2))
+                result.differs = difference.differs
+                result.reason = (
+                    f"{source_label(result.citations[0])} states it; "
+                    f"{source_label(result.citations[1])} gives {difference.differs.source}"
+                )
+                return result
+            conflict = self._date_conflict(result.citations[0], passages)
+            if conflict is not None:
+                result.verdict = MIXED
+                result.citations.append(conflict[0])
+                result.differs = conflict[1]
+                result.reason = f"{source_label(result.citations[0])} states it; {source_label(conflict[0])} gives another date"
+                return result
+            result.verdict = SUPPORTED
+            result.reason = f"stated by {source_label(result.citations[0])}"
+            return result
+        if contradictions:
+            found, difference = contradictions[0]
+            result.verdict = CONTRADICTED
+            result.citations = [found.citation(1)]
+            result.differs = difference.differs
+            result.reason = (
+                f"{source_label(result.citations[0])} gives {difference.differs.source}, "
+                f"not {difference.differs.draft}"
+            )
+            return result
+        result.reason = "the closest articles do not state it"
+        return result
+
+    # --- steps ---------------------------------------------------------------------------
+    def _passages(self, claim: str) -> list[Passage]:
+        """The passages found for the claim and their collapsed duplicates (other outlets)."""
+        found = self.pipeline.search(claim, SEARCH_K, self.search_filter)
+        extra = [Passage(d, p.score) for p in found for d in p.duplicates]
+        return found + extra
+
+    def _support(self, claim: str, passages: list[Passage]) -> _Found | None:
+        """The passage window that states the claim best, if any states it.
+
+        Scored by the answer check (`rag.cite`), where a name may come from anywhere in the same
+        passage ("The event raised $170,000" is about the marathon the article named first), while
+        numbers, dates and weekdays must be in the window or the sentence before it.
+        """
+        scores, windows = sentence_support([claim], [_with_names_in_title(p) for p in passages], self.embed)
+        claim_values = {t.key for t in tokens(claim) if t.kind in ("number", "date")}
+        claim_negations = _negations(claim)
+        best: _Found | None = None
+        for p, passage in enumerate(passages):
+            names = chunk_names(passage.chunk)
+            spans = passage.chunk.sentences or [Span(passage.chunk.start, passage.chunk.end)]
+            for w, window in enumerate(windows[p]):
+                score = float(scores[0, p, w])
+                if score < STATED_SUPPORT or (best and score <= best.score):
+                    continue
+                text = " ".join(passage.chunk.quote(s) for s in window)
+                k = spans.index(window[0])
+                before = passage.chunk.quote(spans[k - 1]) if k else ""
+                local = {t.key for t in tokens(f"{passage.chunk.title} {before} {text}")}
+                if claim_values - local:
+                    continue  # "nine post-Soviet states" where the passage says six
+                said = any(stated(_without(c, text, names), text) for c in _orders(claim))
+                if said or (score >= PARAPHRASE_SUPPORT and _negations(text) == claim_negations):
+                    best = _Found(passage, window, score)
+        return best
+
+    def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[_Found, _Difference]]:
+        """Passage sentences saying the same as the claim with one value changed, best first."""
+        items: list[tuple[Passage, Span, str, str]] = []
+        for passage in passages:
+            chunk = passage.chunk
+            spans = chunk.sentences or [Span(chunk.start, chunk.end)]
+            for k, span in enumerate(spans):
+                # Its neighbours name who "he" is, or who said the quote: "...," Peskov told reporters.
+                near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
+                context = f"{chunk.title} {chunk.outlet or ''} {near}"
+                items.append((passage, span, chunk.quote(span), context))
+        if not items:
+            return []
+        vectors = self.embed([claim] + [text for _, _, text, _ in items])
+        similarity = vectors[1:] @ vectors[0]
+        found: list[tuple[float, _Found, _Difference]] = []
+        for (passage, span, text, context), cosine in zip(items, similarity):
+            if cosine < MIN_EVENT_SIMILARITY:
+                continue
+            # The sentence's own names first: "Cheney says X" against "Hagel says X" differs even
+            # when the article names Cheney further away; then the article's names ("The event
+            # raised $170,000" is about the marathon it named first).
+            difference = differing_value(claim, text, context) or differing_value(
+                claim, text, context, chunk_names(passage.chunk)
+            )
+            if difference is None or difference.share < SAME_EVENT:
+                continue
+            rank = difference.share + float(cosine)
+            found.append((rank, _Found(passage, [span], float(cosine)), difference))
+        found.sort(key=lambda item: -item[0])
+        return [(f, d) for _, f, d in found]
+
+    def _date_conflict(self, cited: Citation, passages: list[Passage]) -> tuple[Citation, Differs] | None:
+        """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
+        if not dates(cited.text):
+            return None
+        second_look = self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
+        conflicts = find_conflicts([cited], passages + second_look, self.embed)
+        if not conflicts:
+            return None
+        conflict = conflicts[0]
+        other = Citation(**{**conflict.other.__dict__, "n": 2})
+        return other, Differs(conflict.cited_value, conflict.other_value, "date")
+
+
+def chunk_names(chunk) -> set[str]:
+    """The folded names a passage mentions anywhere (its text, title and outlet)."""
+    text = f"{chunk.title} {chunk.outlet or ''} {chunk.text}"
+    return {t.key for t in tokens(text) if t.kind == "name"}
+
+
+def _with_names_in_title(passage: Passage) -> Passage:
+    """The passage with the names it mentions added to its header, for `rag.cite`'s fact check."""
+    chunk = passage.chunk
+    names = " ".join(sorted({t.text for t in tokens(f"{chunk.title} {chunk.text}") if t.kind == "name"}))
+    return Passage(replace(passage.chunk, title=f"{passage.chunk.title} {names}"), passage.score)
+
+
+_SAID_THAT = re.compile(
+    r"^(?P<who>(?:\S+\s+){1,8}?(?:said|says|stated|added|warned|stressed|noted|announced|told reporters|"
+    r"was reported to say)(?:\s+on\s+\w+day)?)(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def _orders(claim: str) -> list[str]:
+    """The claim, and for "Peskov said (that) X" also "X, Peskov said": the order news copy
+    reports speech in, which `rag.cite.stated` reads clause by clause."""
+    match = _SAID_THAT.match(claim.strip())
+    if not match:
+        return [claim]
+    what = match["what"]
+    return [claim, f"{what[0].upper()}{what[1:]}, {match['who']}."]
+
+
+def _without(claim: str, text: str, names: set[str]) -> str:
+    """The claim without the names the passage gave earlier but this window leaves implicit
+    ("The Murray River Marathon raised $170,000" read against "The event raised $170,000")."""
+    here = {t.key for t in tokens(text)}
+    out, cursor = [], 0
+    for token in tokens(claim):
+        if token.kind == "name" and token.key in names and token.key not in here:
+            out.append(claim[cursor : token.start])
+            cursor = token.end
+    return "".join(out) + claim[cursor:]
+
+
+def _negations(text: str) -> int:
+    return sum(is_negator(w) for w in fold(text).split())
+
+
+def check_draft(pipeline, draft: str, search_filter=None) -> list[SentenceCheck]:
+    """Every sentence of ``draft`` with its verdict and verified citations."""
+    return list(DraftChecker(pipeline, search_filter).check_draft(draft))
