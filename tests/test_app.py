@@ -193,6 +193,8 @@ def open_past(at: AppTest, words: str) -> None:
     [button] = [
         b for b in at.sidebar.button if (b.key or "").startswith("open:") and words in unescape(b.label)
     ]
+    button.click().run()
+    assert not at.exception
 
 
 def check_draft(at, draft: str) -> None:

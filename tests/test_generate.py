@@ -31,8 +31,11 @@ def test_counts_tokens_with_the_models_tokenizer(small_generator):
 
 
 def test_unknown_backend_and_unloadable_file_are_clear_errors(tmp_path):
+    with pytest.raises(ValueError, match="'local' or 'openai'"):  # refused when the settings are read
+        make_settings(tmp_path, generator="gpt")
+    unchecked = make_settings(tmp_path).model_copy(update={"generator": "gpt"})  # past validation
     with pytest.raises(ValueError, match="unknown generator"):
-        create_generator(make_settings(tmp_path, generator="gpt"), Path("x.gguf"))
+        create_generator(unchecked, Path("x.gguf"))
     bad = tmp_path / "bad.gguf"
     bad.write_bytes(b"not a model")
     with pytest.raises(RuntimeError, match="could not load GGUF"):
