@@ -65,30 +65,39 @@ class EvalItem:
     split: str = "test"  # a set without splits is all reported, none of it tuned on
 
 
-def load_questions(path: Path, split: str | None = None) -> list[EvalItem]:
-    """The question set at ``path``; with ``split``, only that half."""
+def _load_lines(path: Path, split: str | None, what: str, parse):
+    """Each JSON line of ``path`` made an item by ``parse`` (a bad line names its number), the
+    split checked; with ``split``, only that half."""
     items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            raw = json.loads(line)
-            item = EvalItem(
-                question=raw["question"],
-                answers=list(raw.get("answers", [])),
-                sources=list(raw.get("sources", [])),
-                answerable=bool(raw.get("answerable", bool(raw.get("answers")))),
-                history=[{"role": m["role"], "content": m["content"]} for m in raw.get("history", [])],
-                kind=raw.get("kind", ""),
-                split=raw.get("split", "test"),
-            )
+            item = parse(json.loads(line))
         except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: not a valid question line ({exc})") from exc
+            raise ValueError(f"{path}:{number}: not a valid {what} line ({exc})") from exc
         if item.split not in SPLITS:
             raise ValueError(f"{path}:{number}: split must be one of {', '.join(SPLITS)}")
         if split is None or item.split == split:
             items.append(item)
     return items
+
+
+def load_questions(path: Path, split: str | None = None) -> list[EvalItem]:
+    """The question set at ``path``; with ``split``, only that half."""
+
+    def parse(raw: dict) -> EvalItem:
+        return EvalItem(
+            question=raw["question"],
+            answers=list(raw.get("answers", [])),
+            sources=list(raw.get("sources", [])),
+            answerable=bool(raw.get("answerable", bool(raw.get("answers")))),
+            history=[{"role": m["role"], "content": m["content"]} for m in raw.get("history", [])],
+            kind=raw.get("kind", ""),
+            split=raw.get("split", "test"),
+        )
+
+    return _load_lines(path, split, "question", parse)
 
 
 def _normalize(word: str) -> str:
@@ -309,29 +318,21 @@ class ClaimItem:
 
 def load_claims(path: Path, split: str | None = None) -> list[ClaimItem]:
     """Claim lines: {"claim", "verdict", "sources"?, "differs"?: {"draft", "source"}, "kind"?, "split"?}."""
-    items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            item = ClaimItem(
-                claim=raw["claim"],
-                verdict=raw["verdict"],
-                sources=list(raw.get("sources", [])),
-                differs=raw.get("differs"),
-                kind=raw.get("kind", ""),
-                split=raw.get("split", "test"),
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: not a valid claim line ({exc})") from exc
+
+    def parse(raw: dict) -> ClaimItem:
+        item = ClaimItem(
+            claim=raw["claim"],
+            verdict=raw["verdict"],
+            sources=list(raw.get("sources", [])),
+            differs=raw.get("differs"),
+            kind=raw.get("kind", ""),
+            split=raw.get("split", "test"),
+        )
         if item.verdict not in VERDICTS:
-            raise ValueError(f"{path}:{number}: verdict must be one of {', '.join(VERDICTS)}")
-        if item.split not in SPLITS:
-            raise ValueError(f"{path}:{number}: split must be one of {', '.join(SPLITS)}")
-        if split is None or item.split == split:
-            items.append(item)
-    return items
+            raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+        return item
+
+    return _load_lines(path, split, "claim", parse)
 
 
 def is_claim_file(path: Path) -> bool:
