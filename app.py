@@ -96,15 +96,15 @@ def prepare(pipeline: Pipeline) -> None:
     st.session_state.prepared = True
 
 
-def with_progress(title: str, work):
-    """Run ``work(progress)`` under a status box with a progress bar; returns what it returns."""
+def with_progress(title: str, work) -> IndexReport | None:
+    """Run ``work(progress)`` under a status box with a progress bar; it returns the index update's
+    report (None: nothing was indexed), which the box's label then sums up."""
     with st.status(title, expanded=True) as status:
         bar = st.progress(0.0)
-        result = work(progress_reporter(status, bar))
+        report = work(progress_reporter(status, bar))
         bar.empty()
-        report = result[-1] if isinstance(result, tuple) else result
         status.update(label=report_label(report) if report else "Nothing to index", state="complete")
-    return result
+    return report
 
 
 # --- sidebar: settings ---------------------------------------------------------------------
@@ -199,9 +199,14 @@ def delete(pipeline: Pipeline, article: Article, progress) -> IndexReport:
 
 def add_uploads(pipeline: Pipeline, uploads) -> None:
     files = [(upload.name, upload.getvalue()) for upload in uploads]
-    added, report = with_progress(
-        f"Adding {len(files)} article(s)…", lambda progress: pipeline.add_articles(files, progress)
-    )
+    added = []
+
+    def add(progress) -> IndexReport | None:
+        results, report = pipeline.add_articles(files, progress)
+        added.extend(results)
+        return report
+
+    report = with_progress(f"Adding {len(files)} article(s)…", add)
     st.session_state.notices = report_notices(report) + [
         ("error" if a.refused else "success", a.describe()) for a in added
     ]
