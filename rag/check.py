@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from rag.cite import add_other_sources, sentence_support, stated
-from rag.conflicts import dates, find_conflicts, source_label
+from rag.conflicts import NoteConflicts, dates, source_label
 from rag.text import STOPWORDS, fold, is_negator, split_sentences, stem
 from rag.types import Citation, Passage, Span
 
@@ -453,12 +453,13 @@ class DraftChecker:
         """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
         if not dates(cited.text):
             return None
-        second_look = self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
-        conflicts = find_conflicts([cited], passages + second_look, self.embed)
+        conflicts = NoteConflicts(self.pipeline.search, self.embed, SEARCH_K).find(
+            [cited], passages, self.search_filter
+        )
         if not conflicts:
             return None
         conflict = conflicts[0]
-        other = Citation(**{**conflict.other.__dict__, "n": 2})
+        other = replace(conflict.other, n=2)
         return other, Differs(conflict.cited_value, conflict.other_value, "date")
 
 

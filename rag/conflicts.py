@@ -38,28 +38,35 @@ class Conflict:
 class NoteConflicts:
     """Stage: a cited answer → the same answer, with the first conflict found cited beside it.
 
-    Each dated cited sentence is searched for again (within the filter), so an article that
-    dates the event differently is found even when it was not among the prompt's passages.
+    Each dated cited sentence is searched for again (``k`` passages, within the filter), so an
+    article that dates the event differently is found even when it was not among ``shown``.
     """
 
     def __init__(
         self,
         search: Callable[[str, int, SearchFilter | None], list[Passage]],
         embed: Callable[[list[str]], np.ndarray],
+        k: int = 10,
     ):
-        self.search, self.embed = search, embed
+        self.search, self.embed, self.k = search, embed, k
 
     def run(
         self, cited: CitedAnswer, shown: list[Passage], search_filter: SearchFilter | None = None
     ) -> CitedAnswer:
-        second_look = [
-            p for c in cited.citations if dates(c.text) for p in self.search(c.text, 10, search_filter)
-        ]
-        for conflict in find_conflicts(cited.citations, shown + second_look, self.embed)[:1]:
+        for conflict in self.find(cited.citations, shown, search_filter)[:1]:
             other = replace(conflict.other, n=len(cited.citations) + 1)
             cited.citations.append(other)
             cited.text += " " + conflict_note(conflict, conflict.cited.n, other.n)
         return cited
+
+    def find(
+        self, citations: list[Citation], shown: list[Passage], search_filter: SearchFilter | None = None
+    ) -> list[Conflict]:
+        """Conflicts with ``citations`` among ``shown`` and a second search from each dated one."""
+        second_look = [
+            p for c in citations if dates(c.text) for p in self.search(c.text, self.k, search_filter)
+        ]
+        return find_conflicts(citations, shown + second_look, self.embed)
 
 
 def source_label(citation: Citation) -> str:
