@@ -42,6 +42,22 @@ def shared_share(a: Chunk, b: Chunk, embed: Embed) -> float:
     return share_a if len(texts_a) <= len(texts_b) else share_b
 
 
+def is_near_duplicate(a: Chunk, b: Chunk, embed: Embed) -> bool:
+    """Whether most of the shorter chunk's sentences are restated in the other (`shared_share`).
+
+    Sentences reprinted word for word (wire copy) count without being embedded: when they alone
+    make the share, no sentence is embedded at all, which is most of the retriever's time on an
+    archive that carries the same copy many times (BENCHMARKS.md). The verdict is the same.
+    """
+    texts_a = [a.quote(s) for s in sentence_spans(a)]
+    texts_b = [b.quote(s) for s in sentence_spans(b)]
+    shorter, longer = (texts_a, set(texts_b)) if len(texts_a) <= len(texts_b) else (texts_b, set(texts_a))
+    verbatim = sum(text in longer for text in shorter)
+    return (
+        verbatim >= NEAR_DUPLICATE_SHARE * len(shorter) or shared_share(a, b, embed) >= NEAR_DUPLICATE_SHARE
+    )
+
+
 def restated_spans(texts: list[str], chunk: Chunk, embed: Embed) -> list[Span]:
     """The sentences of ``chunk`` that restate any of ``texts``, in order."""
     spans = sentence_spans(chunk)

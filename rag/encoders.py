@@ -123,25 +123,59 @@ class OnnxEncoder(_ExportedEncoder):
 
 
 class OpenVinoEncoder(_ExportedEncoder):
+    """Two compilations of one export: a latency one for the few texts of a question, and a
+    throughput one (a stream per core, sub-batches in flight together) for ingestion's batches,
+    measured 9% faster there and slower for a single text (BENCHMARKS.md)."""
+
     backend = "openvino"
+    SUB_BATCH = 16  # texts per stream in a large batch
 
     def __init__(self, model_dir: str, cache_dir: Path, progress: ProgressCallback | None = None):
         import openvino as ov
 
         super().__init__(model_dir)
+        self.core = ov.Core()
         path = exported_model(Path(model_dir), cache_dir, "fp32", progress)
-        config = {"PERFORMANCE_HINT": "LATENCY", "INFERENCE_NUM_THREADS": _threads()}
-        core = ov.Core()
         try:
-            self.compiled = core.compile_model(str(path), "CPU", config)
+            self.compiled = self._compile(path, "LATENCY")
         except Exception:  # noqa: BLE001 - see OnnxEncoder
             discard(path)
             path = exported_model(Path(model_dir), cache_dir, "fp32", progress)
-            self.compiled = core.compile_model(str(path), "CPU", config)
+            self.compiled = self._compile(path, "LATENCY")
         self.path = path
         self.request = self.compiled.create_infer_request()
-        self.lock = threading.Lock()  # one infer request: one batch at a time
+        self._queue = None  # the throughput compilation, made at the first large batch
+        self.lock = threading.Lock()  # one batch at a time through either compilation
         self.dim = int(self._run(self._feeds(["dimension probe"])).shape[1])
+
+    def _compile(self, path: Path, hint: str):
+        config = {"PERFORMANCE_HINT": hint}
+        if hint == "LATENCY":
+            config["INFERENCE_NUM_THREADS"] = _threads()
+        return self.core.compile_model(str(path), "CPU", config)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if len(texts) <= self.SUB_BATCH:
+            return super().encode(texts)
+        import openvino as ov
+
+        with self.lock:
+            if self._queue is None:
+                compiled = self._compile(self.path, "THROUGHPUT")
+                jobs = int(compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS"))
+                self._queue = ov.AsyncInferQueue(compiled, max(1, jobs))
+            out = np.zeros((len(texts), self.dim), dtype=np.float32)
+
+            def store(request, rows: slice) -> None:
+                out[rows] = request.get_output_tensor(0).data
+
+            self._queue.set_callback(store)
+            for start in range(0, len(texts), self.SUB_BATCH):
+                rows = slice(start, start + self.SUB_BATCH)
+                feeds = self._feeds(texts[rows])
+                self._queue.start_async({name: feeds[name] for name in INPUT_NAMES}, rows)
+            self._queue.wait_all()
+        return _unit(out)
 
     def _run(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
         with self.lock:

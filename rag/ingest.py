@@ -10,9 +10,13 @@ the index however large the corpus, and a long first build publishes a checkpoin
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -23,7 +27,10 @@ from rag.index import Index, IndexNotReady
 from rag.lexical import LexicalIndex
 from rag.load import LoadError, describe_os_error, list_sources, load_document
 from rag.settings import Settings
-from rag.types import Chunk
+from rag.types import Chunk, Document
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -67,33 +74,30 @@ def update_index(
     paths = list_sources(settings.corpus_dir, include_unsupported=True)
     present = {p.relative_to(settings.corpus_dir).as_posix() for p in paths}
     repeated = _repeated_lines(paths, settings.max_file_bytes)
+    known_hashes = {source: entry["sha256"] for source, entry in index.files.items()}
     batch = _EmbedBatch(index, embedder, progress)
     last_checkpoint = time.monotonic()
-    for n, path in enumerate(paths):
-        source = path.relative_to(settings.corpus_dir).as_posix()
+
+    def prepare(path: Path) -> _Prepared:
+        return _prepare(path, settings, repeated, known_hashes)
+
+    for n, item in enumerate(_read_ahead(prepare, paths, READ_AHEAD_FILES)):
         if progress:
             progress("reading", n, len(paths))
-        known = index.files.get(source)
-        try:
-            doc = load_document(path, settings.corpus_dir, settings.max_file_bytes)
-        except (OSError, ValueError) as exc:
-            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
-            report.errors.append(LoadError(source, reason))
+        source, known = item.source, item.source in index.files
+        if item.error is not None:
+            report.errors.append(item.error)
             if known:
                 report.unchanged.append(source)  # keep the last good version searchable
             continue
-        if known and known["sha256"] == doc.sha256:
+        if item.unchanged:
             report.unchanged.append(source)
             continue
-        doc = clean_document(doc, repeated)
+        doc = item.doc
         if doc.dropped:
             report.dropped[source] = [(d.reason, doc.text[d.span.start : d.span.end]) for d in doc.dropped]
-        chunks = chunk_document(
-            doc, settings.chunk_chars, settings.chunk_overlap_sentences, index.manifest["next_id"]
-        )
-        if not chunks:
-            report.errors.append(LoadError(source, "no article text found after cleaning"))
-            continue
+        first_id = index.manifest["next_id"]
+        chunks = [replace(c, id=first_id + c.id) for c in item.chunks]
         index.manifest["next_id"] += len(chunks)
         (report.changed if known else report.added).append(source)
         batch.add(
@@ -133,6 +137,58 @@ def update_index(
     return index, report
 
 
+@dataclass
+class _Prepared:
+    """One file read, cleaned and chunked (chunk ids from 0: numbered when added), or why not."""
+
+    source: str
+    doc: Document | None = None
+    chunks: list[Chunk] = field(default_factory=list)
+    error: LoadError | None = None
+    unchanged: bool = False
+
+
+def _prepare(path: Path, settings: Settings, repeated: frozenset[str], known: dict[str, str]) -> _Prepared:
+    """Read, clean and chunk one file; ``known`` maps sources to the hash the index holds."""
+    source = path.relative_to(settings.corpus_dir).as_posix()
+    try:
+        doc = load_document(path, settings.corpus_dir, settings.max_file_bytes)
+    except (OSError, ValueError) as exc:
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        return _Prepared(source, error=LoadError(source, reason))
+    if known.get(source) == doc.sha256:
+        return _Prepared(source, unchanged=True)
+    doc = clean_document(doc, repeated)
+    chunks = chunk_document(doc, settings.chunk_chars, settings.chunk_overlap_sentences, 0)
+    if not chunks:
+        return _Prepared(source, error=LoadError(source, "no article text found after cleaning"))
+    return _Prepared(source, doc, chunks)
+
+
+# Files are read, cleaned and chunked by a second thread this many files ahead of the embedding:
+# sentence splitting is pure Python, and runs while the encoder (which releases the GIL) works.
+READ_AHEAD_FILES = 256
+
+
+def _read_ahead(work: Callable[[T], R], items: list[T], ahead: int) -> Iterator[R]:
+    """``work(item)`` for each item in order, computed up to ``ahead`` items ahead in one
+    background thread; its exceptions are raised here, and stopping early stops it."""
+    pending: deque[Future[R]] = deque()
+    remaining = iter(items)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-ahead") as pool:
+        try:
+            for item in islice(remaining, ahead):
+                pending.append(pool.submit(work, item))
+            while pending:
+                result = pending.popleft().result()
+                for item in islice(remaining, 1):
+                    pending.append(pool.submit(work, item))
+                yield result
+        finally:
+            for future in pending:
+                future.cancel()
+
+
 def _repeated_lines(paths: list[Path], max_bytes: int) -> frozenset[str]:
     """Short lines repeated across the plain-text articles (site furniture); HTML and PDF
     readers strip their own furniture."""
@@ -149,7 +205,7 @@ def _repeated_lines(paths: list[Path], max_bytes: int) -> frozenset[str]:
 
 # Files are read, cleaned and chunked in batches of about this many chunks, then embedded and
 # stored, so memory holds one batch of work beside the index itself, however large the corpus.
-BATCH_CHUNKS = 2048
+BATCH_CHUNKS = 256
 CHECKPOINT_SECONDS = 300.0
 
 

@@ -16,7 +16,7 @@ from typing import get_args
 
 import numpy as np
 
-from rag.collapse import CANDIDATE_SIMILARITY, NEAR_DUPLICATE_SHARE, shared_share
+from rag.collapse import CANDIDATE_SIMILARITY, is_near_duplicate
 from rag.embed import Embedder
 from rag.index import Index
 from rag.settings import RetrievalMode
@@ -186,8 +186,7 @@ class Retriever:
             if (
                 passage.chunk.source != candidate.chunk.source
                 and similarity >= CANDIDATE_SIMILARITY
-                and shared_share(candidate.chunk, passage.chunk, self.embedder.embed_cached)
-                >= NEAR_DUPLICATE_SHARE
+                and is_near_duplicate(candidate.chunk, passage.chunk, self.embedder.embed_cached)
             ):
                 return passage
         return None

@@ -1,6 +1,8 @@
 """The same statement in other outlets' words is recognised; a different statement is not."""
 
-from rag.collapse import restated_spans, shared_share
+import pytest
+
+from rag.collapse import is_near_duplicate, restated_spans, shared_share
 from rag.text import split_sentences
 from rag.types import Chunk
 
@@ -45,3 +47,36 @@ def test_restated_sentences_are_found_in_order_and_only_those(embedder):
     spans = restated_spans([quote], REPRINT, embedder.embed)
     assert [REPRINT.quote(s) for s in spans] == [quote]
     assert restated_spans(["Interest rates went up by half a point."], WIRE, embedder.embed) == []
+
+
+def _never_embed(texts):
+    raise AssertionError(f"embedded {texts!r}: a verbatim reprint should decide without the encoder")
+
+
+WORD_FOR_WORD = chunk(
+    4,
+    "word-for-word.txt",
+    "The foreign minister said talks would resume in Geneva next week. "
+    "He added that both delegations had agreed on an agenda. "
+    "Fighting continued in the north overnight.",
+)
+
+
+def test_a_verbatim_reprint_is_a_near_duplicate_without_embedding_anything():
+    assert is_near_duplicate(WIRE, WORD_FOR_WORD, _never_embed)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [(WIRE, REPRINT), (WIRE, OTHER), (WIRE, WORD_FOR_WORD), (OTHER, WORD_FOR_WORD), (REPRINT, WORD_FOR_WORD)],
+)
+def test_the_shortcut_decides_as_the_embedded_check_does(embedder, a, b):
+    """One verbatim sentence of three is not enough to skip the encoder; the verdict never changes."""
+    assert is_near_duplicate(a, b, embedder.embed) == (shared_share(a, b, embedder.embed) >= 0.5)
+    assert is_near_duplicate(b, a, embedder.embed) == is_near_duplicate(a, b, embedder.embed)
+
+
+def test_one_verbatim_sentence_of_three_still_asks_the_encoder():
+    """The false-positive side: a shared stock sentence alone does not make a near-duplicate."""
+    with pytest.raises(AssertionError, match="embedded"):
+        is_near_duplicate(WIRE, REPRINT, _never_embed)  # they share only the Tuesday sentence

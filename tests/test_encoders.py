@@ -145,6 +145,17 @@ def test_unquantized_backends_match_pytorch(backend, torch_embedder):
     assert np.all((vectors * torch_embedder.embed(texts)).sum(axis=1) > 0.999)
 
 
+def test_openvino_gives_the_same_vectors_in_a_large_batch_as_one_question_at_a_time(torch_embedder):
+    """Ingestion's batches go through the throughput compilation, a question through the latency
+    one: the vectors must not depend on which."""
+    texts = [i.question for i in load_questions(ROOT / "tests/data/dev.jsonl")][:40]
+    encoder = create_encoder("openvino", resolve_embedding_model("all-MiniLM-L6-v2"), _default_cache_dir())
+    together = encoder.encode(texts)
+    one_by_one = np.vstack([encoder.encode([t]) for t in texts])
+    assert len(texts) > encoder.SUB_BATCH
+    assert np.all((together * one_by_one).sum(axis=1) > 0.9995)
+
+
 def test_an_unknown_backend_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("RAG_EMBED_BACKEND", "tensorflow")
     with pytest.raises(ValidationError, match="'torch', 'onnx', 'onnx-fp32' or 'openvino'"):

@@ -75,3 +75,26 @@ def test_a_long_build_works_in_batches_and_resumes_from_its_last_checkpoint(
     index, report = update_index(settings, embedder)
     assert len(index.files) == 5 and len(report.unchanged) == len(saved.files)
     assert report.embedded_chunks == len(index.chunks) - len(saved.chunks)
+
+
+def test_reading_ahead_keeps_order_raises_where_the_work_failed_and_stops_with_the_reader():
+    from rag.ingest import _read_ahead
+
+    assert list(_read_ahead(lambda n: n * n, list(range(50)), 4)) == [n * n for n in range(50)]
+
+    def fails_at_seven(n):
+        if n == 7:
+            raise ValueError("seven")
+        return n
+
+    got = []
+    with pytest.raises(ValueError, match="seven"):
+        for n in _read_ahead(fails_at_seven, list(range(20)), 3):
+            got.append(n)
+    assert got == list(range(7))
+
+    started = []
+    reader = _read_ahead(started.append, list(range(1000)), 5)
+    next(reader)
+    reader.close()  # the consumer stops: the thread does not read on to the end
+    assert len(started) < 20
