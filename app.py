@@ -433,7 +433,7 @@ def run_check(pipeline: Pipeline, search_filter: SearchFilter | None, draft: str
 
     checker = DraftChecker(pipeline, search_filter)
     total = len(checker.sentences(draft))
-    state = {"text": draft, "results": [], "total": total, "stopped": False}
+    state = {"text": draft, "results": [], "total": total, "stopped": False, "note": ""}
     st.session_state.draft_check = state
     st.button("⏹ Stop checking", key="stop_check", on_click=stop_checking)
     bar = st.progress(0.0, text=f"Checking {total} sentence(s)…")
@@ -441,6 +441,7 @@ def run_check(pipeline: Pipeline, search_filter: SearchFilter | None, draft: str
         state["results"].append(result.to_json())
         done = len(state["results"])
         bar.progress(done / max(1, total), text=f"Checked {done} of {total} sentence(s)")
+    state["note"] = checker.judge_note
     bar.empty()
     st.rerun()
 
@@ -456,6 +457,8 @@ def show_check(state: dict, corpus_dir: Path) -> None:
     counts = {v: sum(r["verdict"] == v for r in results) for v in VERDICT_STYLE}
     tally = [f"{VERDICT_STYLE[v][0]} {VERDICT_STYLE[v][2]}: {n}" for v, n in counts.items() if n]
     st.caption(" · ".join(tally))
+    if state.get("note"):
+        st.caption(f"Note: {state['note']}")
 
     labels: list[str] = []
     for r in results:

@@ -32,6 +32,8 @@ import numpy as np
 
 from rag.cite import add_other_sources, sentence_support, stated
 from rag.conflicts import NoteConflicts, dates, source_label
+from rag.judge import StatementJudge
+from rag.models import ModelNotAvailable
 from rag.text import STOPWORDS, fold, is_negator, split_sentences, stem
 from rag.types import Citation, Passage, Span
 
@@ -46,6 +48,10 @@ VERDICTS = (SUPPORTED, CONTRADICTED, MIXED, NOT_FOUND, NOT_A_CLAIM)
 SEARCH_K = 6  # passages searched per sentence
 STATED_SUPPORT = 0.5  # support score needed when the passage states the claim (as `rag.cite`)
 PARAPHRASE_SUPPORT = 0.8  # ... and when it holds the claim's facts in other words
+# A window below PARAPHRASE_SUPPORT but at least JUDGE_FROM, with the claim's values, names and
+# negations in place, is left to the judging model (rag.judge): supported when its Yes is this sure.
+JUDGE_FROM = 0.6
+JUDGE_YES = 0.85
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
 
@@ -101,6 +107,17 @@ _OPINION = re.compile(
     r"^(?:frankly|clearly|surely|obviously|sadly|arguably|hopefully|honestly|personally)\b",
     re.IGNORECASE,
 )
+# The writer's own judgement in an impersonal frame: "It is a shame that...", "Few would disagree...".
+_EVALUATIVE = re.compile(
+    r"^(?:it\s+(?:is|was|would be|seems|remains)\s+(?:(?:a|an|the|high|real|great|deeply|so|very)\s+)*"
+    r"(?:shame|pity|disgrace|scandal|tragedy|travesty|outrage|mistake|clear|obvious|regrettable|"
+    r"unacceptable|shameful|disgraceful|absurd|ridiculous|sad|unfortunate|time(?=\s+(?:to|for|that)\b)|"
+    r"wrong|vital|essential|"
+    r"crucial|remarkable|astonishing|troubling|worrying)\b|"
+    r"few\s+(?:would|could|can|will)\s+(?:dis)?agree|no\s+one\s+(?:can|could)\s+(?:deny|doubt)|"
+    r"there\s+(?:is|can be)\s+(?:little|no)\s+doubt)",
+    re.IGNORECASE,
+)
 # "should" / "ought to" as the writer's prescription, not as what somebody said.
 _PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|stated|according|urged|warned|added)\b", re.I)
@@ -122,7 +139,8 @@ def not_a_claim(sentence: str) -> str:
         return "a question"
     if raw.lstrip().startswith("#") or (text[-1] not in ".!\"”’')…" and len(text.split()) < 8):
         return "a heading"
-    if _OPINION.search(text) or (_PRESCRIPTION.search(text) and not _ATTRIBUTION.search(text)):
+    judged = _EVALUATIVE.search(text) or _PRESCRIPTION.search(text)
+    if _OPINION.search(text) or (judged and not _ATTRIBUTION.search(text)):
         return "an opinion"
     return ""
 
@@ -231,7 +249,11 @@ class _Difference:
 
 
 def differing_value(
-    claim: str, source: str, context: str = "", names: set[str] = frozenset()
+    claim: str,
+    source: str,
+    context: str = "",
+    names: set[str] = frozenset(),
+    strict: frozenset[str] = frozenset(),
 ) -> _Difference | None:
     """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
 
@@ -250,7 +272,11 @@ def differing_value(
     source_keys = {t.key for t in b}
     known = source_keys | {t.key for t in tokens(context)} | set(names)
     claim_keys = {t.key for t in a}
-    claim_runs = [r for r in _runs(a) if any(t.key not in known for t in r)]
+    # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
+    # the sentence itself has them.
+    claim_runs = [
+        r for r in _runs(a) if any(t.key not in (source_keys if t.key in strict else known) for t in r)
+    ]
     if len(claim_runs) != 1:
         return None  # nothing differs, or a second value the source lacks: another event
     run = claim_runs[0]
@@ -294,6 +320,7 @@ class _Found:
     passage: Passage
     spans: list[Span]
     score: float
+    judged: float | None = None  # the judging model's probability, when it decided
 
     def citation(self, n: int) -> Citation:
         span = Span(min(s.start for s in self.spans), max(s.end for s in self.spans))
@@ -307,6 +334,23 @@ class DraftChecker:
         self.pipeline = pipeline
         self.search_filter = search_filter
         self.embed: Embed = pipeline.embedder.embed_cached
+        self._judge: StatementJudge | None = None
+        self.judge_note = ""  # why no model weighs reworded claims, once that is known
+
+    def judge(self) -> StatementJudge | None:
+        """The model that weighs reworded claims (`rag.judge`), loaded at its first use."""
+        if self._judge is None and not self.judge_note:
+            name = self.pipeline.settings.check_model_or_none
+            if name is None:
+                self.judge_note = "no model weighs reworded claims (RAG_CHECK_MODEL=none)"
+                return None
+            try:
+                generator = self.pipeline.with_options(model=name, generator="local").generator
+            except (ModelNotAvailable, RuntimeError) as exc:
+                self.judge_note = f"no model weighs reworded claims: {exc}"
+                return None
+            self._judge = StatementJudge(generator)
+        return self._judge
 
     def sentences(self, draft: str) -> list[Span]:
         return split_sentences(draft)
@@ -367,6 +411,8 @@ class DraftChecker:
                 return result
             result.verdict = SUPPORTED
             result.reason = f"stated by {source_label(result.citations[0])}"
+            if support.judged is not None:
+                result.reason += f" (in other words: the checking model is {support.judged:.0%} sure)"
             return result
         if contradictions:
             found, difference = contradictions[0]
@@ -399,6 +445,7 @@ class DraftChecker:
         claim_values = {t.key for t in tokens(claim) if t.kind in ("number", "date")}
         claim_negations = _negations(claim)
         best: _Found | None = None
+        undecided: tuple[_Found, str] | None = None  # the best window only the judge can settle
         for p, passage in enumerate(passages):
             names = chunk_names(passage.chunk)
             spans = passage.chunk.sentences or [Span(passage.chunk.start, passage.chunk.end)]
@@ -413,8 +460,21 @@ class DraftChecker:
                 if claim_values - local:
                     continue  # "nine post-Soviet states" where the passage says six
                 said = any(stated(_without(c, text, names), text) for c in _orders(claim))
-                if said or (score >= PARAPHRASE_SUPPORT and _negations(text) == claim_negations):
+                same_negation = _negations(text) == claim_negations
+                if said or (score >= PARAPHRASE_SUPPORT and same_negation):
                     best = _Found(passage, window, score)
+                elif (
+                    score >= JUDGE_FROM
+                    and same_negation
+                    and (undecided is None or score > undecided[0].score)
+                ):
+                    undecided = (_Found(passage, window, score), text)
+        if best is None and undecided is not None:
+            judge = self.judge()
+            probability = judge.probability(undecided[1], claim) if judge else None
+            if probability is not None and probability >= JUDGE_YES:
+                best = undecided[0]
+                best.judged = probability
         return best
 
     def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[_Found, _Difference]]:
@@ -424,30 +484,49 @@ class DraftChecker:
             chunk = passage.chunk
             spans = chunk.sentences or [Span(chunk.start, chunk.end)]
             for k, span in enumerate(spans):
+                text = chunk.quote(span)
                 # Its neighbours name who "he" is, or who said the quote: "...," Peskov told reporters.
                 near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
                 context = f"{chunk.title} {chunk.outlet or ''} {near}"
-                items.append((passage, span, chunk.quote(span), context))
+                items.append((passage, span, text, context))
         if not items:
             return []
         vectors = self.embed([claim] + [text for _, _, text, _ in items])
         similarity = vectors[1:] @ vectors[0]
+        claim_speaker = own_speaker(claim)
+        speaker_runs = [r for r in _runs(tokens(claim_speaker)) if r[0].kind == "name"]
+        speaker_keys = frozenset(t.key for t in speaker_runs[-1]) if speaker_runs else frozenset()
         found: list[tuple[float, _Found, _Difference]] = []
         for (passage, span, text, context), cosine in zip(items, similarity):
             if cosine < MIN_EVENT_SIMILARITY:
                 continue
             # The sentence's own names first: "Cheney says X" against "Hagel says X" differs even
             # when the article names Cheney further away; then the article's names ("The event
-            # raised $170,000" is about the marathon it named first).
-            difference = differing_value(claim, text, context) or differing_value(
-                claim, text, context, chunk_names(passage.chunk)
+            # raised $170,000" is about the marathon it named first), unless it names its speaker.
+            # A sentence that names its own speaker ("..., the Kremlin spokesman stressed") is not
+            # lent the claim's speaker by its neighbours: a name there is somebody else's.
+            speaker = own_speaker(text)
+            strict = speaker_keys if speaker else frozenset()
+            difference = differing_value(claim, text, context, strict=strict) or differing_value(
+                claim, text, context, chunk_names(passage.chunk), strict
             )
             if difference is None or difference.share < SAME_EVENT:
                 continue
+            differs = difference.differs
+            if differs.kind == "name" and differs.draft in claim_speaker and differs.source not in speaker:
+                continue  # who said it is compared with who said it, not with a name in a headline
+            if speaker and _introduced_as(differs, speaker, self._article(passage.chunk.source)):
+                continue  # "Kremlin spokesman Dmitry Peskov": the speaker described, the same person
             rank = difference.share + float(cosine)
             found.append((rank, _Found(passage, [span], float(cosine)), difference))
         found.sort(key=lambda item: -item[0])
         return [(f, d) for _, f, d in found]
+
+    def _article(self, source: str) -> str:
+        """The indexed text of one article (its chunks, in order)."""
+        index = self.pipeline.index
+        ids = index.files.get(source, {}).get("chunk_ids", [])
+        return " ".join(index.chunks[i].text for i in ids if i in index.chunks)
 
     def _date_conflict(self, cited: Citation, passages: list[Passage]) -> tuple[Citation, Differs] | None:
         """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
@@ -461,6 +540,39 @@ class DraftChecker:
         conflict = conflicts[0]
         other = replace(conflict.other, n=2)
         return other, Differs(conflict.cited_value, conflict.other_value, "date")
+
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged)\b", re.I
+)
+_PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
+
+
+def own_speaker(sentence: str) -> str:
+    """Who the sentence says is speaking, when it names or describes them ("Peskov said", "...,
+    the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
+    for match in _SPEECH.finditer(sentence):
+        before = re.split(r"[,;:\"“”()]", sentence[: match.start()])[-1].split()[-4:]
+        if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
+            return " ".join(before)
+    according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)
+    if according and fold(according[1]) not in ("him", "her", "them", "it"):
+        return according[1]
+    return ""
+
+
+def _introduced_as(differs: Differs, speaker: str, article: str) -> bool:
+    """Whether the article puts the claim's name beside the words that describe the sentence's
+    speaker ("Kremlin spokesman Dmitry Peskov" / "Peskov, the Kremlin spokesman"): the same person."""
+    if differs.kind != "name":
+        return False
+    surname = re.escape(differs.draft.split()[-1])
+    for word in (t.text for t in tokens(speaker)):
+        described = re.escape(word)
+        near = rf"\b{described}\W+(?:\w+\W+){{0,3}}{surname}\b|\b{surname}\W+(?:\w+\W+){{0,3}}{described}\b"
+        if re.search(near, article):
+            return True
+    return False
 
 
 def chunk_names(chunk) -> set[str]:

@@ -416,6 +416,8 @@ def check(
                 typer.echo(_check_report(sum(counts.values()), result))
     summary = ", ".join(f"{counts[v]} {VERDICT_LABELS[v].lower()}" for v in VERDICT_LABELS if v in counts)
     err.print(f"{sum(counts.values())} sentences: {summary}", markup=False, highlight=False)
+    if checker.judge_note:
+        err.print(f"note: {checker.judge_note}", markup=False, highlight=False)
 
 
 def _check_report(n: int, result) -> str:

@@ -25,6 +25,7 @@ from rag.embed import Embedder
 from rag.generate import Generator
 from rag.index import Index, IndexNotReady, corpus_changed
 from rag.ingest import IndexReport, ProgressCallback
+from rag.models import ModelNotAvailable
 from rag.prompt import SYSTEM_PROMPT, BuildPrompt
 from rag.rerank import Rerank
 from rag.resources import Resources
@@ -185,6 +186,7 @@ class Pipeline:
         """
         if self.settings.generator == "local":
             self.model_path(progress)
+        self._assemble_check_model(progress)
         # The model loads (and reads the fixed system prompt) on a second thread while this one
         # imports and loads the embedder, mostly single-threaded Python: one core each.
         loading: list[BaseException] = []
@@ -207,6 +209,17 @@ class Pipeline:
         if progress:
             progress("loading the model", 1, 1)
         return report
+
+    def _assemble_check_model(self, progress: ProgressCallback | None) -> None:
+        """The draft check's model file (rag.judge), assembled now so that a first check does not
+        wait for it; it is loaded only when a check needs it, which says so if it is missing."""
+        name = self.settings.check_model_or_none
+        if name is None or name == self.settings.model:
+            return
+        try:
+            self.with_options(model=name).model_path(progress)
+        except ModelNotAvailable:
+            pass
 
     def _load_generator(self, errors: list[BaseException]) -> None:
         """Load the model so the first question does not wait for it, and warm its prompt cache."""

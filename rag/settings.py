@@ -61,9 +61,9 @@ class Settings(BaseSettings):
     # torch until the faster backends give the same answers: OpenVINO lost one right answer on each of
     # the seeds and Lee test halves (BENCHMARKS.md, "Embedding backends"), at 1.9x the ingest speed.
     embed_backend: EmbedBackend = Field(
-        "torch",
-        description="What runs the embedder: torch, or openvino, onnx (int8), onnx-fp32 (on an ONNX export "
-        "made once, when first chosen). Vectors of two backends are never mixed: a change rebuilds the index.",
+        "openvino",
+        description="What runs the embedder: openvino (on an ONNX export made once, at set-up), torch, "
+        "onnx (int8) or onnx-fp32. Vectors of two backends are never mixed: a change rebuilds the index.",
         json_schema_extra=_part_of("index"),
     )
 
@@ -123,6 +123,11 @@ class Settings(BaseSettings):
         description="A packaged model name (see `python -m rag models`) or a path to any GGUF.",
         json_schema_extra=_part_of("generator"),
     )
+    check_model: str = Field(
+        "qwen2.5-coder-1.5b",
+        description="`check`: the model that weighs reworded claims the word tests leave undecided "
+        "(a packaged name or a GGUF path); 'none': no model, those claims are not found.",
+    )
     n_ctx: int = Field(
         4096, ge=512, description="LLM context window in tokens.", json_schema_extra=_part_of("generator")
     )
@@ -180,6 +185,12 @@ class Settings(BaseSettings):
             for name, field in type(self).model_fields.items()
             if role in ((field.json_schema_extra or {}).get("part_of", []))
         )
+
+    @property
+    def check_model_or_none(self) -> str | None:
+        """The draft check's judging model, or None when it is turned off ('none')."""
+        name = self.check_model.strip()
+        return None if name.lower() in ("", "none", "off") else name
 
     @property
     def served_model(self) -> str:

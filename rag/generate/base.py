@@ -27,6 +27,11 @@ class Generator(ABC):
         """True while another answer is being generated (callers can say so instead of waiting blind)."""
         return False
 
+    def first_word_probability(self, messages: list[dict], word: str, other: str) -> float | None:
+        """P(the reply starts with ``word``) against starting with ``other``, from the model's
+        next-token probabilities (no sampling); None when the backend cannot tell."""
+        return None
+
     def chat_overhead_tokens(self, messages: list[dict]) -> int:
         """Tokens the chat template adds around the messages (a safe over-estimate by default)."""
         return 16 * len(messages) + 8

@@ -11,6 +11,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+
 from rag.generate.base import Generator
 
 
@@ -78,6 +80,34 @@ class LlamaGenerator(Generator):
 
     def busy(self) -> bool:
         return self._lock.locked()
+
+    def first_word_probability(self, messages: list[dict], word: str, other: str) -> float | None:
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        template = self.llm.metadata.get("tokenizer.chat_template")
+        if not template:
+            return None
+        special = self.llm._model.token_get_text  # the template names BOS/EOS by their text
+        prompt = Jinja2ChatFormatter(
+            template, eos_token=special(self.llm.token_eos()), bos_token=special(self.llm.token_bos())
+        )(messages=messages).prompt
+        tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+        if len(tokens) >= self.n_ctx:
+            return None
+
+        def first_tokens(text: str) -> list[int]:  # "Yes", " Yes", "yes": however the reply starts
+            variants = {text, " " + text, text.lower(), " " + text.lower()}
+            return sorted(
+                {self.llm.tokenize(v.encode("utf-8"), add_bos=False, special=False)[0] for v in variants}
+            )
+
+        with self._lock:
+            self.llm.reset()  # the next answer re-evaluates its prompt: this one replaced the cache
+            self.llm.eval(tokens)
+            logits = np.ctypeslib.as_array(self.llm._ctx.get_logits(), shape=(self.llm.n_vocab(),)).copy()
+        logits -= logits.max()
+        yes, no = np.exp(logits[first_tokens(word)]).sum(), np.exp(logits[first_tokens(other)]).sum()
+        return float(yes / (yes + no)) if yes + no > 0 else None
 
     def count_tokens(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
