@@ -513,8 +513,18 @@ class DraftChecker:
             if difference is None or difference.share < SAME_EVENT:
                 continue
             differs = difference.differs
-            if differs.kind == "name" and differs.draft in claim_speaker and differs.source not in speaker:
+            said_by = bool(_name_keys(differs.draft) & _name_keys(claim_speaker))  # a who-said-it difference
+            if differs.kind == "name" and said_by and not _name_keys(differs.source) & _name_keys(speaker):
                 continue  # who said it is compared with who said it, not with a name in a headline
+            if differs.kind == "name" and not said_by:
+                # The article names them too (the claim joins two of its statements), or "US" is
+                # "United States": not another name.
+                article = self._article(passage.chunk.source)
+                named = {t.key for t in tokens(article) if t.kind == "name"}
+                if {t.key for t in tokens(differs.draft)} <= named or _abbreviates(
+                    differs.draft, differs.source
+                ):
+                    continue
             if speaker and _introduced_as(differs, speaker, self._article(passage.chunk.source)):
                 continue  # "Kremlin spokesman Dmitry Peskov": the speaker described, the same person
             rank = difference.share + float(cosine)
@@ -552,7 +562,7 @@ def own_speaker(sentence: str) -> str:
     """Who the sentence says is speaking, when it names or describes them ("Peskov said", "...,
     the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
     for match in _SPEECH.finditer(sentence):
-        before = re.split(r"[,;:\"“”()]", sentence[: match.start()])[-1].split()[-4:]
+        before = re.split(r"[,;:\"“”()]", sentence[: match.start()])[-1].split()[-6:]
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
             return " ".join(before)
     according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)
@@ -564,13 +574,33 @@ def own_speaker(sentence: str) -> str:
 def _introduced_as(differs: Differs, speaker: str, article: str) -> bool:
     """Whether the article puts the claim's name beside the words that describe the sentence's
     speaker ("Kremlin spokesman Dmitry Peskov" / "Peskov, the Kremlin spokesman"): the same person."""
-    if differs.kind != "name":
-        return False
+    if differs.kind != "name" or fold(speaker.split()[0]) not in ("the", "a", "an"):
+        return False  # a speaker named ("President Erdogan", "Mr Carr") is not described
     surname = re.escape(differs.draft.split()[-1])
     for word in (t.text for t in tokens(speaker)):
         described = re.escape(word)
         near = rf"\b{described}\W+(?:\w+\W+){{0,3}}{surname}\b|\b{surname}\W+(?:\w+\W+){{0,3}}{described}\b"
         if re.search(near, article):
+            return True
+    return False
+
+
+def _name_keys(text: str) -> set[str]:
+    return {t.key for t in tokens(text) if t.kind == "name"}
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """Whether one name is the other with a word shortened to its initials ("US Air Force" /
+    "United States Air Force"): the same name, not a different one."""
+
+    def initials(words: list[str]) -> set[str]:
+        return {
+            "".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+        }
+
+    for short, full in ((a, b), (b, a)):
+        acronyms = {w.replace(".", "") for w in short.split() if w.replace(".", "").isupper() and len(w) > 1}
+        if acronyms & initials([w for w in full.split() if w[:1].isupper()]):
             return True
     return False
 
