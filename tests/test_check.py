@@ -320,3 +320,24 @@ def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
     assert own_speaker("Russia welcomes all efforts, Peskov said.") == "Peskov"
     assert own_speaker("He added that the talks would resume.") == ""
     assert own_speaker("Russia has about 5,000 troops stationed in Armenia.") == ""
+
+
+@pytest.mark.fast
+def test_initials_are_the_same_name_and_a_changed_name_is_not():
+    from rag.check import _abbreviates
+
+    assert _abbreviates("US Air Force", "United States Air Force")
+    assert _abbreviates("United Nations", "UN")
+    assert not _abbreviates("Pope Honorius III", "Pope Innocent III")  # the false-positive side
+    assert not _abbreviates("Edmon Marukyan", "Kremlin")
+
+
+def test_a_name_the_article_also_gives_still_differs_as_a_speaker(checker):
+    """Article 003 names Cavusoglu in one place and Erdogan in another. A name the article also gives
+    is not "another name" for an object ("release Richard Reid" against "bail for Reid"), but who
+    said it is still compared: crediting Erdogan's words to Cavusoglu stays a contradiction."""
+    swapped = checker.check_sentence(
+        "Turkish Foreign Minister Mevlut Cavusoglu said on Monday that Baku must take matters into its "
+        "own hands and end Armenian occupation of Karabakh."
+    )
+    assert swapped.verdict == CONTRADICTED and "Erdogan" in swapped.differs.source
