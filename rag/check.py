@@ -336,6 +336,7 @@ class DraftChecker:
         self.embed: Embed = pipeline.embedder.embed_cached
         self._judge: StatementJudge | None = None
         self.judge_note = ""  # why no model weighs reworded claims, once that is known
+        self._articles: dict[str, str] = {}
 
     def judge(self) -> StatementJudge | None:
         """The model that weighs reworded claims (`rag.judge`), loaded at its first use."""
@@ -502,9 +503,9 @@ class DraftChecker:
                 continue
             # The sentence's own names first: "Cheney says X" against "Hagel says X" differs even
             # when the article names Cheney further away; then the article's names ("The event
-            # raised $170,000" is about the marathon it named first), unless it names its speaker.
-            # A sentence that names its own speaker ("..., the Kremlin spokesman stressed") is not
-            # lent the claim's speaker by its neighbours: a name there is somebody else's.
+            # raised $170,000" is about the marathon it named first). A sentence that names its own
+            # speaker ("..., the Kremlin spokesman stressed") is not lent the claim's speaker by its
+            # neighbours: a name there is somebody else's.
             speaker = own_speaker(text)
             strict = speaker_keys if speaker else frozenset()
             difference = differing_value(claim, text, context, strict=strict) or differing_value(
@@ -533,10 +534,12 @@ class DraftChecker:
         return [(f, d) for _, f, d in found]
 
     def _article(self, source: str) -> str:
-        """The indexed text of one article (its chunks, in order)."""
-        index = self.pipeline.index
-        ids = index.files.get(source, {}).get("chunk_ids", [])
-        return " ".join(index.chunks[i].text for i in ids if i in index.chunks)
+        """The indexed text of one article (its chunks, in order), kept for the draft's next sentences."""
+        if source not in self._articles:
+            index = self.pipeline.index
+            ids = index.files.get(source, {}).get("chunk_ids", [])
+            self._articles[source] = " ".join(index.chunks[i].text for i in ids if i in index.chunks)
+        return self._articles[source]
 
     def _date_conflict(self, cited: Citation, passages: list[Passage]) -> tuple[Citation, Differs] | None:
         """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""

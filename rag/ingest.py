@@ -204,7 +204,8 @@ def _repeated_lines(paths: list[Path], max_bytes: int) -> frozenset[str]:
 
 
 # Files are read, cleaned and chunked in batches of about this many chunks, then embedded and
-# stored, so memory holds one batch of work beside the index itself, however large the corpus.
+# stored, so memory holds one batch of work beside the index itself, however large the corpus;
+# small enough that the encoder starts soon while the next files are read ahead.
 BATCH_CHUNKS = 256
 CHECKPOINT_SECONDS = 300.0
 
