@@ -115,7 +115,8 @@ _EVALUATIVE = re.compile(
     r"wrong|vital|essential|"
     r"crucial|remarkable|astonishing|troubling|worrying)\b|"
     r"few\s+(?:would|could|can|will)\s+(?:dis)?agree|no\s+one\s+(?:can|could)\s+(?:deny|doubt)|"
-    r"there\s+(?:is|can be)\s+(?:little|no)\s+doubt)",
+    r"there\s+(?:is|can be)\s+(?:little|no)\s+doubt)|"
+    r"\bwould\s+be\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:mistake|disaster|shame|pity|folly|error|tragedy|scandal)\b",
     re.IGNORECASE,
 )
 # "should" / "ought to" as the writer's prescription, not as what somebody said.
@@ -179,6 +180,33 @@ class Token:
     gap: str = ""  # the text since the word before (stopwords included)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|that|which|someone|anyone)\s+$", re.I)
+
+
+def _number_word(folded: str) -> int | None:
+    """A number written in words: "six", "twenty", "seventy-six"."""
+    if folded in _NUMBER_WORDS:
+        return _NUMBER_WORDS[folded]
+    tens, _, units = folded.partition("-")
+    if (
+        tens in _NUMBER_WORDS
+        and units in _NUMBER_WORDS
+        and _NUMBER_WORDS[tens] >= 20
+        and _NUMBER_WORDS[units] < 10
+    ):
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[units]
+    return None
+
+
+def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
+    """ "one" standing for someone or something ("the one to start", "one of them"), not a count."""
+    if folded != "one":
+        return False
+    return bool(_DETERMINER_BEFORE.search(text[: match.start()])) or bool(
+        re.match(r"\s+(?:of|another)\b", text[match.end() :], re.I)
+    )
+
+
 def tokens(text: str) -> list[Token]:
     """The content words of ``text``, each with its kind; stopwords left out."""
     found = []
@@ -193,8 +221,8 @@ def tokens(text: str) -> list[Token]:
         if raw[0].isdigit():
             digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
             kind, key = "number", digits
-        elif folded in _NUMBER_WORDS:
-            kind, key = "number", str(_NUMBER_WORDS[folded])
+        elif _number_word(folded) is not None and not _pronoun_one(folded, text, match):
+            kind, key = "number", str(_number_word(folded))
         elif folded in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
             kind, key = "date", folded[:3]
         else:
@@ -522,7 +550,7 @@ class DraftChecker:
                 # "United States": not another name.
                 article = self._article(passage.chunk.source)
                 named = {t.key for t in tokens(article) if t.kind == "name"}
-                if {t.key for t in tokens(differs.draft)} <= named or _abbreviates(
+                if _surname(differs.draft, differs.source) in named or _abbreviates(
                     differs.draft, differs.source
                 ):
                     continue
@@ -586,6 +614,18 @@ def _introduced_as(differs: Differs, speaker: str, article: str) -> bool:
         if re.search(near, article):
             return True
     return False
+
+
+_ROMAN = re.compile(r"^[ivxlcdm]+$")
+
+
+def _surname(name: str, other: str) -> str:
+    """The word that tells ``name`` apart from ``other``: its last one that ``other`` lacks,
+    numerals aside ("Honorius" in "Pope Honorius III" against "Pope Innocent III", "Todd" in
+    "Todd River" against "Finke River", "Owen" in "Justice Neville Owen")."""
+    theirs = {t.key for t in tokens(other)}
+    words = [t.key for t in tokens(name) if not _ROMAN.match(t.key) and t.key not in theirs]
+    return words[-1] if words else ""
 
 
 def _name_keys(text: str) -> set[str]:

@@ -341,3 +341,34 @@ def test_a_name_the_article_also_gives_still_differs_as_a_speaker(checker):
         "own hands and end Armenian occupation of Karabakh."
     )
     assert swapped.verdict == CONTRADICTED and "Erdogan" in swapped.differs.source
+
+
+@pytest.mark.fast
+def test_one_as_a_pronoun_is_not_a_count_and_compound_number_words_are():
+    from rag.check import tokens
+
+    kinds = {t.text: t.kind for t in tokens("Pakistan will never be the one to start a war.")}
+    assert kinds["one"] == "word"
+    assert [t.kind for t in tokens("He was one of them.") if t.text == "one"] == ["word"]
+    # The false-positive side: a count stays a count.
+    assert [
+        t.key for t in tokens("One soldier died and Seventy-six yachts sailed.") if t.kind == "number"
+    ] == [
+        "1",
+        "76",
+    ]
+
+
+@pytest.mark.fast
+def test_the_distinguishing_word_of_a_name_is_the_last_one_the_other_lacks():
+    from rag.check import _surname
+
+    assert _surname("Todd River", "Finke River") == "todd"  # not "river", which both share
+    assert _surname("Pope Honorius III", "Pope Innocent III") == "honorius"
+    assert _surname("Western Australian Justice Neville Owen", "Sydney") == "owen"
+
+
+@pytest.mark.fast
+def test_a_would_be_a_mistake_judgement_is_an_opinion_unless_someone_said_it():
+    assert not_a_claim("Moving the games to Sydney would be a costly mistake.") == "an opinion"
+    assert not_a_claim("Moving the games would be a mistake, the minister said.") == ""
