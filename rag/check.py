@@ -550,7 +550,7 @@ class DraftChecker:
                 # "United States": not another name.
                 article = self._article(passage.chunk.source)
                 named = {t.key for t in tokens(article) if t.kind == "name"}
-                if _surname(differs.draft, differs.source) in named or _abbreviates(
+                if _distinguishing_word(differs.draft, differs.source) in named or _abbreviates(
                     differs.draft, differs.source
                 ):
                     continue
@@ -619,7 +619,7 @@ def _introduced_as(differs: Differs, speaker: str, article: str) -> bool:
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
 
 
-def _surname(name: str, other: str) -> str:
+def _distinguishing_word(name: str, other: str) -> str:
     """The word that tells ``name`` apart from ``other``: its last one that ``other`` lacks,
     numerals aside ("Honorius" in "Pope Honorius III" against "Pope Innocent III", "Todd" in
     "Todd River" against "Finke River", "Owen" in "Justice Neville Owen")."""

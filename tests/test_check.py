@@ -361,11 +361,11 @@ def test_one_as_a_pronoun_is_not_a_count_and_compound_number_words_are():
 
 @pytest.mark.fast
 def test_the_distinguishing_word_of_a_name_is_the_last_one_the_other_lacks():
-    from rag.check import _surname
+    from rag.check import _distinguishing_word
 
-    assert _surname("Todd River", "Finke River") == "todd"  # not "river", which both share
-    assert _surname("Pope Honorius III", "Pope Innocent III") == "honorius"
-    assert _surname("Western Australian Justice Neville Owen", "Sydney") == "owen"
+    assert _distinguishing_word("Todd River", "Finke River") == "todd"  # not "river", which both share
+    assert _distinguishing_word("Pope Honorius III", "Pope Innocent III") == "honorius"
+    assert _distinguishing_word("Western Australian Justice Neville Owen", "Sydney") == "owen"
 
 
 @pytest.mark.fast
