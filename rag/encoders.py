@@ -18,7 +18,7 @@ import json
 import os
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import get_args
 
@@ -96,6 +96,19 @@ class _ExportedEncoder(Encoder):
     @abstractmethod
     def _run(self, feeds: dict[str, np.ndarray]) -> np.ndarray: ...
 
+    def _load_export(
+        self, model_dir: str, cache_dir: Path, variant: str, progress: ProgressCallback | None, load: Callable
+    ):
+        """``load(path)`` of the cached export; an export that passed its hash but does not load is
+        discarded and made again, once."""
+        self.path = exported_model(Path(model_dir), cache_dir, variant, progress)
+        try:
+            return load(self.path)
+        except Exception:  # noqa: BLE001 - any failure to load means the file is not usable
+            discard(self.path)
+            self.path = exported_model(Path(model_dir), cache_dir, variant, progress)
+            return load(self.path)
+
 
 class OnnxEncoder(_ExportedEncoder):
     def __init__(
@@ -108,14 +121,13 @@ class OnnxEncoder(_ExportedEncoder):
         options = ort.SessionOptions()
         options.intra_op_num_threads = _threads()
         options.log_severity_level = 3  # warnings about unused initializers are not the user's concern
-        path = exported_model(Path(model_dir), cache_dir, variant, progress)
-        try:
-            self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        except Exception:  # noqa: BLE001 - a file that passed its hash but does not load: export again
-            discard(path)
-            path = exported_model(Path(model_dir), cache_dir, variant, progress)
-            self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        self.path = path
+        self.session = self._load_export(
+            model_dir,
+            cache_dir,
+            variant,
+            progress,
+            lambda path: ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"]),
+        )
         self.dim = int(self._run(self._feeds(["dimension probe"])).shape[1])
 
     def _run(self, feeds: dict[str, np.ndarray]) -> np.ndarray:
@@ -135,14 +147,9 @@ class OpenVinoEncoder(_ExportedEncoder):
 
         super().__init__(model_dir)
         self.core = ov.Core()
-        path = exported_model(Path(model_dir), cache_dir, "fp32", progress)
-        try:
-            self.compiled = self._compile(path, "LATENCY")
-        except Exception:  # noqa: BLE001 - see OnnxEncoder
-            discard(path)
-            path = exported_model(Path(model_dir), cache_dir, "fp32", progress)
-            self.compiled = self._compile(path, "LATENCY")
-        self.path = path
+        self.compiled = self._load_export(
+            model_dir, cache_dir, "fp32", progress, lambda path: self._compile(path, "LATENCY")
+        )
         self.request = self.compiled.create_infer_request()
         self._queue = None  # the throughput compilation, made at the first large batch
         self.lock = threading.Lock()  # one batch at a time through either compilation
