@@ -365,6 +365,7 @@ class DraftChecker:
         self._judge: StatementJudge | None = None
         self.judge_note = ""  # why no model weighs reworded claims, once that is known
         self._articles: dict[str, str] = {}
+        self._article_name_keys: dict[str, set[str]] = {}
 
     def judge(self) -> StatementJudge | None:
         """The model that weighs reworded claims (`rag.judge`), loaded at its first use."""
@@ -548,8 +549,7 @@ class DraftChecker:
             if differs.kind == "name" and not said_by:
                 # The article names them too (the claim joins two of its statements), or "US" is
                 # "United States": not another name.
-                article = self._article(passage.chunk.source)
-                named = {t.key for t in tokens(article) if t.kind == "name"}
+                named = self._article_names(passage.chunk.source)
                 if _distinguishing_word(differs.draft, differs.source) in named or _abbreviates(
                     differs.draft, differs.source
                 ):
@@ -568,6 +568,12 @@ class DraftChecker:
             ids = index.files.get(source, {}).get("chunk_ids", [])
             self._articles[source] = " ".join(index.chunks[i].text for i in ids if i in index.chunks)
         return self._articles[source]
+
+    def _article_names(self, source: str) -> set[str]:
+        """The folded names one article gives anywhere, kept like its text."""
+        if source not in self._article_name_keys:
+            self._article_name_keys[source] = _name_keys(self._article(source))
+        return self._article_name_keys[source]
 
     def _date_conflict(self, cited: Citation, passages: list[Passage]) -> tuple[Citation, Differs] | None:
         """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
@@ -650,8 +656,7 @@ def _abbreviates(a: str, b: str) -> bool:
 
 def chunk_names(chunk) -> set[str]:
     """The folded names a passage mentions anywhere (its text, title and outlet)."""
-    text = f"{chunk.title} {chunk.outlet or ''} {chunk.text}"
-    return {t.key for t in tokens(text) if t.kind == "name"}
+    return _name_keys(f"{chunk.title} {chunk.outlet or ''} {chunk.text}")
 
 
 def _with_names_in_title(passage: Passage) -> Passage:
