@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -81,16 +82,23 @@ class LlamaGenerator(Generator):
     def busy(self) -> bool:
         return self._lock.locked()
 
-    def first_word_probability(self, messages: list[dict], word: str, other: str) -> float | None:
+    @cached_property
+    def _chat_formatter(self):
+        """The model's own chat template, compiled once (None when the GGUF carries none)."""
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         template = self.llm.metadata.get("tokenizer.chat_template")
         if not template:
             return None
         special = self.llm._model.token_get_text  # the template names BOS/EOS by their text
-        prompt = Jinja2ChatFormatter(
+        return Jinja2ChatFormatter(
             template, eos_token=special(self.llm.token_eos()), bos_token=special(self.llm.token_bos())
-        )(messages=messages).prompt
+        )
+
+    def first_word_probability(self, messages: list[dict], word: str, other: str) -> float | None:
+        if self._chat_formatter is None:
+            return None
+        prompt = self._chat_formatter(messages=messages).prompt
         tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
         if len(tokens) >= self.n_ctx:
             return None
