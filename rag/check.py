@@ -524,6 +524,7 @@ class DraftChecker:
         vectors = self.embed([claim] + [text for _, _, text, _ in items])
         similarity = vectors[1:] @ vectors[0]
         claim_speaker = own_speaker(claim)
+        claim_speaker_names = _name_keys(claim_speaker)
         speaker_runs = [r for r in _runs(tokens(claim_speaker)) if r[0].kind == "name"]
         speaker_keys = frozenset(t.key for t in speaker_runs[-1]) if speaker_runs else frozenset()
         found: list[tuple[float, _Found, _Difference]] = []
@@ -543,7 +544,7 @@ class DraftChecker:
             if difference is None or difference.share < SAME_EVENT:
                 continue
             differs = difference.differs
-            said_by = bool(_name_keys(differs.draft) & _name_keys(claim_speaker))  # a who-said-it difference
+            said_by = bool(_name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
             if differs.kind == "name" and said_by and not _name_keys(differs.source) & _name_keys(speaker):
                 continue  # who said it is compared with who said it, not with a name in a headline
             if differs.kind == "name" and not said_by:
