@@ -30,7 +30,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from rag.cite import add_other_sources, sentence_support, stated
+from rag.cite import CLAUSE_BREAK, add_other_sources, sentence_support, stated
 from rag.conflicts import NoteConflicts, dates, source_label
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
@@ -50,10 +50,12 @@ STATED_SUPPORT = 0.5  # support score needed when the passage states the claim (
 PARAPHRASE_SUPPORT = 0.8  # ... and when it holds the claim's facts in other words
 # A window below PARAPHRASE_SUPPORT but at least JUDGE_FROM, with the claim's values, names and
 # negations in place, is left to the judging model (rag.judge): supported when its Yes is this sure.
-JUDGE_FROM = 0.6
+JUDGE_FROM = 0.5
 JUDGE_YES = 0.85
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
+REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
+SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -156,6 +158,15 @@ _NUMBER_WORDS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Ordinals count as their number: "fifth-largest" against "fourth-largest", "21st" against "twenty-first".
+_ORDINAL_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+} | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+     "ninetieth": 90, "hundredth": 100}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s$")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = re.compile(
@@ -184,18 +195,24 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|that|which|som
 
 
 def _number_word(folded: str) -> int | None:
-    """A number written in words: "six", "twenty", "seventy-six"."""
+    """A number written in words: "six", "twenty", "seventy-six", and ordinals with what they rank
+    ("fifth", "twenty-first", "fifth-largest")."""
     if folded in _NUMBER_WORDS:
         return _NUMBER_WORDS[folded]
-    tens, _, units = folded.partition("-")
-    if (
-        tens in _NUMBER_WORDS
-        and units in _NUMBER_WORDS
-        and _NUMBER_WORDS[tens] >= 20
-        and _NUMBER_WORDS[units] < 10
-    ):
-        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[units]
+    if folded in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[folded]
+    parts = folded.split("-")
+    if len(parts) == 2 and parts[0] in _ORDINAL_WORDS and parts[1].endswith("est"):
+        return _ORDINAL_WORDS[parts[0]]  # a rank: "fifth-largest", not "second-hand"
+    tens, units = parts[0], "-".join(parts[1:2])
+    unit = _NUMBER_WORDS.get(units, _ORDINAL_WORDS.get(units))
+    if tens in _NUMBER_WORDS and _NUMBER_WORDS[tens] >= 20 and unit is not None and unit < 10:
+        return _NUMBER_WORDS[tens] + unit
     return None
+
+
+def _is_ordinal_word(text: str) -> bool:
+    return fold(text).split("-")[-1] in _ORDINAL_WORDS or fold(text).split("-")[0] in _ORDINAL_WORDS
 
 
 def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
@@ -305,6 +322,8 @@ def differing_value(
     claim_runs = [
         r for r in _runs(a) if any(t.key not in (source_keys if t.key in strict else known) for t in r)
     ]
+    if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
+        claim_runs = [r for r in claim_runs if not (len(r) == 1 and _is_ordinal_word(r[0].text))]
     if len(claim_runs) != 1:
         return None  # nothing differs, or a second value the source lacks: another event
     run = claim_runs[0]
@@ -366,6 +385,7 @@ class DraftChecker:
         self.judge_note = ""  # why no model weighs reworded claims, once that is known
         self._articles: dict[str, str] = {}
         self._article_name_keys: dict[str, set[str]] = {}
+        self._article_header: dict[str, str] = {}
 
     def judge(self) -> StatementJudge | None:
         """The model that weighs reworded claims (`rag.judge`), loaded at its first use."""
@@ -432,12 +452,18 @@ class DraftChecker:
                     f"{source_label(result.citations[1])} gives {difference.differs.source}"
                 )
                 return result
-            conflict = self._date_conflict(result.citations[0], passages)
+            conflict = self._date_conflict(result.citations[0], passages) or self._figure_conflict(
+                claim, result.citations[0], passages
+            )
             if conflict is not None:
                 result.verdict = MIXED
                 result.citations.append(conflict[0])
                 result.differs = conflict[1]
-                result.reason = f"{source_label(result.citations[0])} states it; {source_label(conflict[0])} gives another date"
+                what = "date" if conflict[1].kind == "date" else "figure"
+                result.reason = (
+                    f"{source_label(result.citations[0])} states it; "
+                    f"{source_label(conflict[0])} gives another {what}: {conflict[1].source}"
+                )
                 return result
             result.verdict = SUPPORTED
             result.reason = f"stated by {source_label(result.citations[0])}"
@@ -471,9 +497,16 @@ class DraftChecker:
         passage ("The event raised $170,000" is about the marathon the article named first), while
         numbers, dates and weekdays must be in the window or the sentence before it.
         """
-        scores, windows = sentence_support([claim], [_with_names_in_title(p) for p in passages], self.embed)
-        claim_values = {t.key for t in tokens(claim) if t.kind in ("number", "date")}
-        claim_negations = _negations(claim)
+        scores, windows = sentence_support(
+            [claim], [self._with_article_names(p) for p in passages], self.embed
+        )
+        # An ordinal word is compared when it differs ("fifth-largest"), but not required here:
+        # "first" is as often "at first" as a rank.
+        claim_values = {
+            t.key for t in tokens(claim) if t.kind in ("number", "date") and not _is_ordinal_word(t.text)
+        }
+        claim_keys = {t.key for t in tokens(claim)}
+        claim_negations = _negations(claim, claim_keys)
         best: _Found | None = None
         undecided: tuple[_Found, str] | None = None  # the best window only the judge can settle
         for p, passage in enumerate(passages):
@@ -490,7 +523,7 @@ class DraftChecker:
                 if claim_values - local:
                     continue  # "nine post-Soviet states" where the passage says six
                 said = any(stated(_without(c, text, names), text) for c in _orders(claim))
-                same_negation = _negations(text) == claim_negations
+                same_negation = _negations(text, claim_keys) == claim_negations
                 if said or (score >= PARAPHRASE_SUPPORT and same_negation):
                     best = _Found(passage, window, score)
                 elif (
@@ -500,12 +533,22 @@ class DraftChecker:
                 ):
                     undecided = (_Found(passage, window, score), text)
         if best is None and undecided is not None:
-            judge = self.judge()
-            probability = judge.probability(undecided[1], claim) if judge else None
-            if probability is not None and probability >= JUDGE_YES:
-                best = undecided[0]
-                best.judged = probability
+            best = self._judged(claim, *undecided)
         return best
+
+    def _judged(self, claim: str, found: _Found, text: str) -> _Found | None:
+        """The undecided window, if the judging model is sure it states the claim: read alone, or
+        with the rest of its passage (a claim joining two sentences a few lines apart)."""
+        judge = self.judge()
+        if judge is None:
+            return None
+        passage = found.passage.chunk.text
+        for read in (text, passage) if passage.strip() != text.strip() else (text,):
+            probability = judge.probability(read, claim)
+            if probability is not None and probability >= JUDGE_YES:
+                found.judged = probability
+                return found
+        return None
 
     def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[_Found, _Difference]]:
         """Passage sentences saying the same as the claim with one value changed, best first."""
@@ -528,6 +571,7 @@ class DraftChecker:
         speaker_runs = [r for r in _runs(tokens(claim_speaker)) if r[0].kind == "name"]
         speaker_keys = frozenset(t.key for t in speaker_runs[-1]) if speaker_runs else frozenset()
         found: list[tuple[float, _Found, _Difference]] = []
+        reworded: list = []  # figures changed in a claim too reworded for the word tests
         for (passage, span, text, context), cosine in zip(items, similarity):
             if cosine < MIN_EVENT_SIMILARITY:
                 continue
@@ -541,7 +585,11 @@ class DraftChecker:
             difference = differing_value(claim, text, context, strict=strict) or differing_value(
                 claim, text, context, chunk_names(passage.chunk), strict
             )
-            if difference is None or difference.share < SAME_EVENT:
+            if difference is None or not _counts_alike(claim, text, difference.differs):
+                continue  # nothing differs, or "6,000 students" against "15-year-old students"
+            if difference.share < SAME_EVENT:
+                if _reworded_figure(difference):
+                    reworded.append((float(cosine), passage, span, difference))
                 continue
             differs = difference.differs
             said_by = bool(_name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
@@ -559,8 +607,25 @@ class DraftChecker:
                 continue  # "Kremlin spokesman Dmitry Peskov": the speaker described, the same person
             rank = difference.share + float(cosine)
             found.append((rank, _Found(passage, [span], float(cosine)), difference))
+        if not found and reworded:
+            found += self._judged_figure(claim, max(reworded, key=lambda item: item[0]))
         found.sort(key=lambda item: -item[0])
         return [(f, d) for _, f, d in found]
+
+    def _judged_figure(self, claim: str, candidate) -> list[tuple[float, _Found, _Difference]]:
+        """A reworded claim with one figure changed ("beat Razzano in 71 minutes" against "winning
+        6-3, 6-4 in 62 minutes"): contradicted when the judging model is sure the sentence states
+        the claim with the source's figure in place of the draft's."""
+        cosine, passage, span, difference = candidate
+        if cosine < MIN_EVENT_SIMILARITY:
+            return []
+        differs = difference.differs
+        corrected = claim.replace(differs.draft, differs.source, 1)
+        spans = passage.chunk.sentences or [span]
+        k = spans.index(span) if span in spans else 0
+        text = " ".join(passage.chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
+        found = self._judged(corrected, _Found(passage, [span], cosine), text)
+        return [(difference.share + cosine, found, difference)] if found else []
 
     def _article(self, source: str) -> str:
         """The indexed text of one article (its chunks, in order), kept for the draft's next sentences."""
@@ -576,6 +641,18 @@ class DraftChecker:
             self._article_name_keys[source] = _name_keys(self._article(source))
         return self._article_name_keys[source]
 
+    def _with_article_names(self, passage: Passage) -> Passage:
+        """The passage with the names its whole article gives (and their initials) added to its
+        header, for `rag.cite`'s fact check: "Richard Reid" named at the top is the "Reid" of a
+        later passage."""
+        source = passage.chunk.source
+        if source not in self._article_header:
+            article = f"{passage.chunk.title} {self._article(source)}"
+            names = {t.text for t in tokens(article) if t.kind == "name"} | _initials(article)
+            self._article_header[source] = " ".join(sorted(names))
+        chunk = passage.chunk
+        return Passage(replace(chunk, title=f"{chunk.title} {self._article_header[source]}"), passage.score)
+
     def _date_conflict(self, cited: Citation, passages: list[Passage]) -> tuple[Citation, Differs] | None:
         """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
         if not dates(cited.text):
@@ -588,6 +665,98 @@ class DraftChecker:
         conflict = conflicts[0]
         other = replace(conflict.other, n=2)
         return other, Differs(conflict.cited_value, conflict.other_value, "date")
+
+    def _figure_conflict(
+        self, claim: str, cited: Citation, passages: list[Passage]
+    ) -> tuple[Citation, Differs] | None:
+        """Another article giving a different figure of the same thing ("26-year-old David Hicks"
+        where the cited article says 27; "3,000 maintenance workers" where it says 2,000).
+
+        The cited sentence is searched for again, as dates are (`rag.conflicts`). A sentence of
+        another article counts when it is about the same event (its meaning close to the cited
+        sentence's, sharing a name of the claim) and counts the same thing (the words after the
+        number) with a number the cited sentence does not give.
+        """
+        # What the cited sentence counts with the claim's number, as well as what the claim does.
+        cited_counts = {key: counted for key, _, counted in _figures(cited.text)}
+        figures = [
+            (k, v, c, cited_counts[k]) for k, v, c in _figures(claim) if c & cited_counts.get(k, set())
+        ]
+        if not figures:
+            return None
+        found = passages + self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
+        claim_names = _name_keys(claim)
+        items: list[tuple[Passage, Span, str]] = []
+        for passage in found:
+            chunk = passage.chunk
+            if chunk.source == cited.source:
+                continue
+            for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
+                text = chunk.quote(span)
+                if _figures(text) and _name_keys(f"{chunk.title} {text}") & claim_names:
+                    items.append((passage, span, text))
+        if not items:
+            return None
+        vectors = self.embed([cited.text] + [text for _, _, text in items])
+        cited_keys = {t.key for t in tokens(cited.text)}
+        for (passage, span, text), cosine in zip(items, vectors[1:] @ vectors[0]):
+            if cosine < SAME_FIGURE_SIMILARITY:
+                continue
+            for key, value, counted, cited_counted in figures:
+                other = [
+                    (k, v)
+                    for k, v, c in _figures(text)
+                    if c & counted and c & cited_counted and k not in cited_keys and k != key
+                ]
+                if other and key not in {t.key for t in tokens(text)}:
+                    citation = Citation.quoting(2, passage.chunk, span, passage.score)
+                    return citation, Differs(value, other[0][1], "number")
+        return None
+
+
+def _counted(text: str, value: str) -> set[str]:
+    """What ``value`` (a number's words in ``text``) counts; empty when it is not a figure."""
+    return next((counted for _, words, counted in _figures(text) if value.startswith(words)), set())
+
+
+def _counts_alike(claim: str, source: str, differs: Differs) -> bool:
+    """For a changed number: both count the same thing, when both say what they count."""
+    if differs.kind != "number":
+        return True
+    ours, theirs = _counted(claim, differs.draft), _counted(source, differs.source)
+    return not ours or not theirs or bool(ours & theirs)
+
+
+def _reworded_figure(difference: _Difference) -> bool:
+    """A changed figure (not an ordinal word, which a rewording may add) in a claim whose other
+    words line up only in part: for the judging model to weigh."""
+    differs = difference.differs
+    return (
+        differs.kind == "number"
+        and not _is_ordinal_word(differs.draft)
+        and difference.share >= REWORDED_SHARE
+    )
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _figures(text: str) -> list[tuple[str, str, set[str]]]:
+    """Each number of ``text`` with what it counts: (its digits, its words, the stems of the two
+    words after it, or the "year" of "27-year-old")."""
+    side = tokens(text)
+    out = []
+    for i, token in enumerate(side):
+        if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
+            continue
+        suffix = token.text.partition("-")[2]
+        if suffix and not suffix[0].isdigit():
+            counted = {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
+        else:
+            counted = {t.key for t in side[i + 1 : i + 3] if t.kind in ("word", "name")}
+        if counted:
+            out.append((token.key, token.text, counted))
+    return out
 
 
 _SPEECH = re.compile(
@@ -660,11 +829,14 @@ def chunk_names(chunk) -> set[str]:
     return _name_keys(f"{chunk.title} {chunk.outlet or ''} {chunk.text}")
 
 
-def _with_names_in_title(passage: Passage) -> Passage:
-    """The passage with the names it mentions added to its header, for `rag.cite`'s fact check."""
-    chunk = passage.chunk
-    names = " ".join(sorted({t.text for t in tokens(f"{chunk.title} {chunk.text}") if t.kind == "name"}))
-    return Passage(replace(passage.chunk, title=f"{passage.chunk.title} {names}"), passage.score)
+def _initials(text: str) -> set[str]:
+    """The initials of each run of two to four capitalised words ("United States" gives "US"),
+    so that a claim writing a name short still finds it."""
+    found = set()
+    for run in re.findall(r"(?:\b[A-Z][a-z]+(?:\s+|$)){2,4}", text):
+        letters = "".join(w[0] for w in run.split() if w not in _NOT_NAMES)
+        found |= {letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
+    return found
 
 
 _SAID_THAT = re.compile(
@@ -696,8 +868,13 @@ def _without(claim: str, text: str, names: set[str]) -> str:
     return "".join(out) + claim[cursor:]
 
 
-def _negations(text: str) -> int:
-    return sum(is_negator(w) for w in fold(text).split())
+def _negations(text: str, about: set[str] | None = None) -> int:
+    """The negations of ``text``; with ``about`` (the claim's words), only in the clauses that share
+    one of them ("..., but this did not prevent the fighting" negates nothing the claim says)."""
+    clauses = [c for c in CLAUSE_BREAK.split(text) if c]
+    if about is not None:
+        clauses = [c for c in clauses if {t.key for t in tokens(c)} & about]
+    return sum(is_negator(w) for c in clauses for w in fold(c).split())
 
 
 def check_draft(pipeline, draft: str, search_filter=None) -> list[SentenceCheck]:

@@ -53,7 +53,7 @@ _PROMPT_ECHO = re.compile(r"(^|\n)\s*(passages:|question:|answer with citations)
 MAX_ANSWER_SENTENCES = 4
 # Share of each clause's content words that must follow the source's word order.
 STATED_SHARE = 0.8
-_CLAUSE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas|although)\s", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:and|but|while|whereas|although)\s", re.IGNORECASE)
 
 
 @dataclass
@@ -106,7 +106,7 @@ def stated(sentence: str, source: str) -> bool:
     source_words = words(source)
     evidence = positioned_stems(source_words)
     evidence_stems = [s for s, _ in evidence]
-    clauses = [(c, positioned_stems(c)) for c in (words(part) for part in _CLAUSE.split(sentence))]
+    clauses = [(c, positioned_stems(c)) for c in (words(part) for part in CLAUSE_BREAK.split(sentence))]
     clauses = [(c, claim) for c, claim in clauses if claim]
     if not clauses:
         return False

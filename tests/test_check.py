@@ -372,3 +372,77 @@ def test_the_distinguishing_word_of_a_name_is_the_last_one_the_other_lacks():
 def test_a_would_be_a_mistake_judgement_is_an_opinion_unless_someone_said_it():
     assert not_a_claim("Moving the games to Sydney would be a costly mistake.") == "an opinion"
     assert not_a_claim("Moving the games would be a mistake, the minister said.") == ""
+
+
+@pytest.mark.fast
+def test_an_ordinal_is_compared_as_its_number():
+    found = differing_value(
+        "Lake Victoria is the fifth-largest lake in the world by area.",
+        "Lake Victoria is the fourth-largest lake in the world by area.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == (
+        "fifth-largest",
+        "fourth-largest",
+    )
+    from rag.check import tokens
+
+    assert [t.key for t in tokens("the twenty-first century, the 21st") if t.kind == "number"] == ["21", "21"]
+    # The false-positive side: a hyphenated word that is no ordinal stays a word.
+    assert [t.kind for t in tokens("a well-known second-hand shop")] == ["word", "word", "word"]
+    assert differing_value("He came second in the race.", "He came second in the race.") is None
+
+
+FIGURE_ARTICLES = {
+    "harbour-herald.txt": (
+        "Ferry strike strands commuters\n\n"
+        "About 2,000 ferry workers walked off the job in Port Halden on Tuesday, stranding thousands "
+        "of commuters. The Maritime Union said the strike over a pay freeze would last two days. "
+        "Harbour Lines chief executive Dana Whitfield said the company was disappointed.\n"
+    ),
+    "coast-gazette.txt": (
+        "Port Halden ferries halted\n\n"
+        "Some 3,000 ferry workers in Port Halden stopped work on Tuesday in a dispute over a pay "
+        "freeze, the Maritime Union said. Harbour Lines ran no services across the bay. "
+        "Dana Whitfield, the company's chief executive, urged workers to return.\n"
+    ),
+    "inland-times.txt": (
+        "Rail upgrade opens\n\n"
+        "The new rail line to Port Halden opened on Tuesday after 12 years of planning. "
+        "About 2,000 passengers rode the first trains, the transport minister said.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def figure_checker(tmp_path_factory, pipeline):
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("figures")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in FIGURE_ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    figures = Pipeline(make_settings(folder, corpus_dir=corpus))
+    figures.update_index()
+    return DraftChecker(figures)
+
+
+def test_outlets_giving_different_figures_make_a_claim_mixed(figure_checker):
+    result = figure_checker.check_sentence(
+        "About 2,000 ferry workers went on strike in Port Halden on Tuesday."
+    )
+    assert result.verdict == MIXED, result.reason
+    assert {c.source for c in result.citations} == {"harbour-herald.txt", "coast-gazette.txt"}
+    assert (result.differs.draft, result.differs.source) == ("2,000", "3,000")
+
+
+def test_the_same_number_of_another_thing_is_no_conflict(figure_checker):
+    # The false-positive side: "2,000 passengers" on the same day and place counts something else,
+    # and the claim's own article agrees with itself.
+    result = figure_checker.check_sentence(
+        "About 2,000 passengers rode the first trains on the new Port Halden line."
+    )
+    assert result.verdict == SUPPORTED, result.reason
+    strike = figure_checker.check_sentence("The Maritime Union said the ferry strike would last two days.")
+    assert strike.verdict == SUPPORTED, strike.reason
