@@ -479,6 +479,8 @@ class DraftChecker:
                 f"{source_label(result.citations[0])} gives {difference.differs.source}, "
                 f"not {difference.differs.draft}"
             )
+            if found.judged is not None:
+                result.reason += f" (in other words: the checking model is {found.judged:.0%} sure)"
             return result
         result.reason = "the closest articles do not state it"
         return result
@@ -830,11 +832,11 @@ def chunk_names(chunk) -> set[str]:
 
 
 def _initials(text: str) -> set[str]:
-    """The initials of each run of two to four capitalised words ("United States" gives "US"),
+    """The initials of each run of capitalised words ("United States" gives "US"),
     so that a claim writing a name short still finds it."""
     found = set()
-    for run in re.findall(r"(?:\b[A-Z][a-z]+(?:\s+|$)){2,4}", text):
-        letters = "".join(w[0] for w in run.split() if w not in _NOT_NAMES)
+    for run in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text):
+        letters = "".join(w[0] for w in run.split() if w not in _NOT_NAMES)[:6]
         found |= {letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
     return found
 

@@ -405,6 +405,17 @@ FIGURE_ARTICLES = {
         "freeze, the Maritime Union said. Harbour Lines ran no services across the bay. "
         "Dana Whitfield, the company's chief executive, urged workers to return.\n"
     ),
+    "court-wire.txt": (
+        "Airline bomb suspect denied bail\n\n"
+        "Richard Ellison, the man accused of trying to set off explosives hidden in his shoes on a "
+        "flight from Lisbon to Chicago, appeared in a Boston court on Friday. Prosecutors said the "
+        "device could have blown a hole in the cabin. Passengers and crew overpowered him over the "
+        "Atlantic, and the plane was diverted to Boston under a fighter escort.\n\n"
+        "Investigators are still trying to establish where the explosives came from and whether "
+        "he acted alone. The airline said it had reviewed its screening of passengers on the route.\n\n"
+        "Magistrate Judith Dane refused to grant bail for Ellison, 28, but left open the possibility "
+        "of his release later. He is charged with interfering with a flight crew.\n"
+    ),
     "inland-times.txt": (
         "Rail upgrade opens\n\n"
         "The new rail line to Port Halden opened on Tuesday after 12 years of planning. "
@@ -446,3 +457,89 @@ def test_the_same_number_of_another_thing_is_no_conflict(figure_checker):
     assert result.verdict == SUPPORTED, result.reason
     strike = figure_checker.check_sentence("The Maritime Union said the ferry strike would last two days.")
     assert strike.verdict == SUPPORTED, strike.reason
+
+
+def test_a_name_the_article_gives_in_another_passage_is_known(figure_checker):
+    """The last passage says only "Ellison"; the article named Richard Ellison at the top."""
+    chunks = figure_checker.pipeline.index.files["court-wire.txt"]["chunk_ids"]
+    assert len(chunks) > 1  # the name and the bail ruling are in different passages
+    result = figure_checker.check_sentence(
+        "Magistrate Judith Dane refused to grant bail for Richard Ellison, 28, but left open the "
+        "possibility of his release later."
+    )
+    assert result.verdict == SUPPORTED, result.reason
+    assert "Richard" not in result.citations[0].text
+    # The false-positive side: a first name the article never gives is still missing.
+    other = figure_checker.check_sentence(
+        "Magistrate Judith Dane refused to grant bail for Thomas Ellison, 28, but left open the "
+        "possibility of his release later."
+    )
+    assert other.verdict != SUPPORTED, other.reason
+
+
+@pytest.mark.fast
+def test_initials_of_an_articles_names_count_as_the_name():
+    from rag.check import _initials
+
+    assert {"US", "USAF"} <= _initials("The United States Air Force dropped the bomb.")
+    assert "UN" in _initials("A United Nations report")
+    # The false-positive side: one capitalised word, or a sentence opener, gives no initials.
+    assert _initials("Police said The report was late.") == set()
+
+
+@pytest.mark.fast
+def test_negations_count_only_in_the_clauses_about_the_claim():
+    from rag.check import _negations, tokens
+
+    claim = "The first convoy went in two directions, through the Aghdam and Lachin roads."
+    about = {t.key for t in tokens(claim)}
+    source = (
+        "The first convoy went in two directions through the Aghdam and Lachin roads, but "
+        "unfortunately this did not prevent the fighting."
+    )
+    assert _negations(source, about) == _negations(claim, about) == 0
+    # The false-positive side: a negation in the clause the claim restates still counts.
+    assert _negations("The first convoy did not go through the Lachin road.", about) == 1
+
+
+@pytest.mark.fast
+def test_a_changed_number_must_count_the_same_thing():
+    from rag.check import Differs, _counts_alike
+
+    claim = "More than 6,000 Australian students took part in the survey."
+    assert not _counts_alike(
+        claim,
+        "The survey of 15-year-old Australian students was run by the OECD.",
+        Differs("6,000", "15-year", "number"),
+    )
+    assert _counts_alike(
+        claim,
+        "More than 5,000 Australian students took part in the survey.",
+        Differs("6,000", "5,000", "number"),
+    )
+
+
+def test_the_judge_reads_the_whole_passage_when_the_window_falls_short(pipeline):
+    class WindowShort(_CountingJudge):
+        def probability(self, text, claim):
+            self.asked.append(text)
+            return 0.95 if len(self.asked) > 1 else 0.5
+
+    judge = WindowShort(None)
+    result = _checker_with(pipeline, judge).check_sentence(REWORDED)
+    assert result.verdict == SUPPORTED
+    window, passage = judge.asked
+    assert window in passage and len(passage) > len(window)
+
+
+def test_a_reworded_claim_with_a_changed_figure_is_contradicted_by_the_real_judge(figure_checker):
+    """Too reworded for the word tests (they find nothing without the model), the claim with the
+    article's figure put back is what the judging model reads."""
+    reworded = "The walkout by Port Halden's ferry crews over frozen pay was set to last {} days, the Maritime Union said."
+    result = figure_checker.check_sentence(reworded.format("five"))
+    assert result.verdict == CONTRADICTED, result.reason
+    assert (result.differs.draft, result.differs.source) == ("five", "two")
+    assert "checking model" in result.reason
+    # The false-positive side: the same rewording with the article's figure is not contradicted.
+    same = figure_checker.check_sentence(reworded.format("two"))
+    assert same.verdict != CONTRADICTED, same.reason
