@@ -23,6 +23,7 @@ fitted on the calibration halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -121,6 +122,27 @@ _EVALUATIVE = re.compile(
     r"\bwould\s+be\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:mistake|disaster|shame|pity|folly|error|tragedy|scandal)\b",
     re.IGNORECASE,
 )
+# A judgement stated as a property: "X is nothing short of a masterpiece", "the cleverest stunt any
+# airline has ever pulled". Words that grade quality rather than measure it (not "largest", "worst
+# drought on record").
+_QUALITY = (  # grades quality when graded ("the most rewarding", "so beautiful")
+    r"(?:clever|brilliant|stupid|foolish|elegant|beautiful|ugly|magnificent|superb|splendid|wonderful|"
+    r"marvell?ous|dreadful|appalling|shameful|disgraceful|pathetic|outrageous|admirable|rewarding|"
+    r"inspiring|courageous|cowardly|short-sighted|reckless|naive|misguided|laudable|commendable|"
+    r"deplorable|lamentable|inexcusable|unforgivable|dazzling|breathtaking|heroic|woeful|abysmal|sublime)"
+)
+_VERDICT = (  # ... and even bare ("was shameful", "is the cleverest")
+    r"(?:clever(?:er|est)|stupidest|foolish|magnificent|superb|splendid|wonderful|marvell?ous|dreadful|"
+    r"appalling|shameful|disgraceful|pathetic|outrageous|admirable|short-sighted|reckless|misguided|"
+    r"overrated|underrated|laudable|commendable|deplorable|lamentable|inexcusable|unforgivable|woeful|abysmal)"
+)
+_JUDGEMENT = re.compile(
+    r"\bnothing short of\b|\bquite simply\b|\bsecond to none\b|"
+    r"\b(?:is|was|are|were|remains?|remained|seems?|seemed)\s+(?:\w+\s+){0,3}?"
+    r"(?:(?:a|an)\s+(?:\w+\s+)?(?:masterpiece|triumph|fiasco|farce|shambles|embarrassment)(?!\s+of\b)|"
+    rf"(?:most|least|more|less|truly|simply|so|very)\s+{_QUALITY}|{_VERDICT})\b",
+    re.IGNORECASE,
+)
 # "should" / "ought to" as the writer's prescription, not as what somebody said.
 _PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|stated|according|urged|warned|added)\b", re.I)
@@ -142,7 +164,7 @@ def not_a_claim(sentence: str) -> str:
         return "a question"
     if raw.lstrip().startswith("#") or (text[-1] not in ".!\"”’')…" and len(text.split()) < 8):
         return "a heading"
-    judged = _EVALUATIVE.search(text) or _PRESCRIPTION.search(text)
+    judged = _EVALUATIVE.search(text) or _JUDGEMENT.search(text) or _PRESCRIPTION.search(text)
     if _OPINION.search(text) or (judged and not _ATTRIBUTION.search(text)):
         return "an opinion"
     return ""
@@ -320,7 +342,7 @@ def differing_value(
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
     claim_runs = [
-        r for r in _runs(a) if any(t.key not in (source_keys if t.key in strict else known) for t in r)
+        r for r in _runs(a) if any(_missing(t, source_keys if t.key in strict else known) for t in r)
     ]
     if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
         claim_runs = [r for r in claim_runs if not (len(r) == 1 and _is_ordinal_word(r[0].text))]
@@ -340,6 +362,22 @@ def differing_value(
     word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
     differs = Differs(_span_text(claim, run), _span_text(source, other), kind)
     return _Difference(differs, min(share, word_share))
+
+
+def _missing(token: Token, keys: set[str]) -> bool:
+    """Whether ``keys`` lack the token; a name also counts as there in another form of the same
+    word ("Ghanaian" / "Ghana", "Argentine" / "Argentina")."""
+    if token.key in keys:
+        return False
+    return token.kind != "name" or not any(_same_name_word(token.key, key) for key in keys)
+
+
+def _same_name_word(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < 4 or len(longer) - len(shorter) > 3:
+        return False
+    common = len(os.path.commonprefix([a, b]))
+    return common == len(shorter) or common >= max(5, len(shorter) - 1)
 
 
 def _aligned(
@@ -595,8 +633,12 @@ class DraftChecker:
                 continue
             differs = difference.differs
             said_by = bool(_name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
-            if differs.kind == "name" and said_by and not _name_keys(differs.source) & _name_keys(speaker):
-                continue  # who said it is compared with who said it, not with a name in a headline
+            source_speaks = bool(_name_keys(differs.source) & _name_keys(speaker))
+            if differs.kind == "name" and said_by != source_speaks:
+                # Who said it is compared with who said it, not with a name in a headline; and the
+                # claim's founder or winner not with the person reporting it ("President Bush says
+                # a former scientist had established UTN").
+                continue
             if differs.kind == "name" and not said_by:
                 # The article names them too (the claim joins two of its statements), or "US" is
                 # "United States": not another name.
@@ -771,7 +813,12 @@ def own_speaker(sentence: str) -> str:
     """Who the sentence says is speaking, when it names or describes them ("Peskov said", "...,
     the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
     for match in _SPEECH.finditer(sentence):
-        before = re.split(r"[,;:\"“”()]", sentence[: match.start()])[-1].split()[-6:]
+        head = sentence[: match.start()]
+        parts = re.split(r"[,;:\"“”()]", head)
+        before = parts[-1].split()[-6:]
+        appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
+        if not before and appositive and parts[-2].split()[-1][:1].isupper():
+            before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
             return " ".join(before)
     according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)

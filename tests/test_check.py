@@ -93,6 +93,9 @@ def test_a_number_word_is_a_value_too(checker):
         ("It was deeply regrettable that aid arrived so late.", "an opinion"),
         ("Few would disagree that the ceasefire came too late.", "an opinion"),
         ("It is high time for the monitors to return.", "an opinion"),
+        ("The festival's closing film is nothing short of a triumph.", "an opinion"),
+        ("The new ferry timetable is the cleverest idea the council has ever had.", "an opinion"),
+        ("Her later novels remain the most rewarding of her career.", "an opinion"),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -109,6 +112,12 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "It is the largest freshwater lake in the world by surface area.",  # "It is", a fact
         "It was a shame that the talks collapsed, the foreign minister said.",  # someone's judgement, reported
         "It is time zones, not borders, that divide the region, the report found.",
+        # Quality words used to describe, not to judge (encyclopedia and news sentences):
+        "The statue is a masterpiece of Renaissance sculpture carved between 1501 and 1504.",
+        "The outlaw is a legendary heroic figure of English folklore.",
+        "An addictive drug is one which is both rewarding and reinforcing.",
+        "The critic said the film was nothing short of a masterpiece.",  # someone's judgement, reported
+        "The bridge is the longest in the world and the drought was the worst on record.",
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
@@ -320,6 +329,10 @@ def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
     assert own_speaker("Russia welcomes all efforts, Peskov said.") == "Peskov"
     assert own_speaker("He added that the talks would resume.") == ""
     assert own_speaker("Russia has about 5,000 troops stationed in Armenia.") == ""
+    # A name set off by commas is the speaker; a quote or a clause set off the same way is not.
+    assert own_speaker("The chain's administrator, Jeff McDonald, says offers came in.") == "Jeff McDonald"
+    assert own_speaker('"We are ready," said the minister.') == ""
+    assert own_speaker("The union, which has 3,000 members, said it would strike.") == ""
 
 
 @pytest.mark.fast
@@ -415,6 +428,11 @@ FIGURE_ARTICLES = {
         "he acted alone. The airline said it had reviewed its screening of passengers on the route.\n\n"
         "Magistrate Judith Dane refused to grant bail for Ellison, 28, but left open the possibility "
         "of his release later. He is charged with interfering with a flight crew.\n"
+    ),
+    "harbour-history.txt": (
+        "Harbour Lines at seventy\n\n"
+        "Chief executive Dana Whitfield says a former ferry captain founded Harbour Lines in 1952 "
+        "with two boats and a single jetty.\n"
     ),
     "inland-times.txt": (
         "Rail upgrade opens\n\n"
@@ -543,3 +561,33 @@ def test_a_reworded_claim_with_a_changed_figure_is_contradicted_by_the_real_judg
     # The false-positive side: the same rewording with the article's figure is not contradicted.
     same = figure_checker.check_sentence(reworded.format("two"))
     assert same.verdict != CONTRADICTED, same.reason
+
+
+@pytest.mark.fast
+def test_a_name_in_another_form_of_the_same_word_is_no_other_name():
+    found = differing_value(
+        "Kofi Annan, the Ghanaian who heads the UN, shares the Nobel Peace Prize.",
+        "Kofi Annan of Ghana, who heads the UN, shares the Nobel Peace Prize.",
+    )
+    assert found is None
+    # The false-positive side: close spellings of other places and people still differ.
+    iraq = differing_value("Troops crossed into Iran on Monday.", "Troops crossed into Iraq on Monday.")
+    assert iraq is not None and (iraq.differs.draft, iraq.differs.source) == ("Iran", "Iraq")
+    johnson = differing_value(
+        "Coroner Graeme Johnson said the race could go ahead.",
+        "Coroner Graeme Johnston said the race could go ahead.",
+    )
+    assert johnson is not None and johnson.differs.source.endswith("Johnston")
+
+
+def test_a_name_is_not_compared_with_who_reports_it(figure_checker):
+    """The claim names who did it; the source sentence names only who says so."""
+    result = figure_checker.check_sentence(
+        "Harbour Lines was founded in 1952 by former ferry captain Arthur Penrose with two boats."
+    )
+    assert result.verdict != CONTRADICTED, result.reason
+    # The false-positive side: a changed speaker is still a who-said contradiction.
+    speaker = figure_checker.check_sentence(
+        "Chief executive Tom Grady says a former ferry captain founded Harbour Lines in 1952 with two boats."
+    )
+    assert speaker.verdict == CONTRADICTED and speaker.differs.source.endswith("Whitfield"), speaker.reason
