@@ -189,6 +189,11 @@ _ORDINAL_WORDS = {
     )
 } | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
      "ninetieth": 90, "hundredth": 100}  # fmt: skip
+# Place and title words news copy shortens: "Mt Gambier" is "Mount Gambier".
+_ABBREVIATED = {
+    "mt": "mount", "ft": "fort", "gen": "general", "sen": "senator", "gov": "governor", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "capt": "captain", "prof": "professor", "supt": "superintendent",
+}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s$")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = re.compile(
@@ -268,7 +273,7 @@ def tokens(text: str) -> list[Token]:
             if len(folded) < 2:
                 continue
             # Every word compares by its stem ("Police" opening a sentence meets "police").
-            key = stem(_POSSESSIVE.sub("", folded))
+            key = stem(_ABBREVIATED.get(folded.rstrip("."), _POSSESSIVE.sub("", folded)))
             kind = "name" if raw[0].isupper() and raw not in _NOT_NAMES else "word"
         found.append(Token(raw, match.start(), match.end(), key, kind, gap))
     return found
@@ -353,6 +358,10 @@ def differing_value(
     candidates = [r for r in _runs(b) if _kind(r, b) == kind and any(t.key not in claim_keys for t in r)]
     if not candidates:
         return None
+    if kind == "number":  # "its 10th reduction" faces "the 11th cut", not "the fourth since"
+        counted = _counted(claim, _span_text(claim, run))
+        alike = [r for r in candidates if counted & _counted(source, _span_text(source, r))]
+        candidates = alike or candidates
     other = _aligned(run, candidates, matcher, a, b)
     # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
     # said" and "Peskov said X" tell the same); its other names may come from the context.

@@ -591,3 +591,31 @@ def test_a_name_is_not_compared_with_who_reports_it(figure_checker):
         "Chief executive Tom Grady says a former ferry captain founded Harbour Lines in 1952 with two boats."
     )
     assert speaker.verdict == CONTRADICTED and speaker.differs.source.endswith("Whitfield"), speaker.reason
+
+
+@pytest.mark.fast
+def test_a_changed_figure_faces_the_figure_that_counts_the_same_thing():
+    found = differing_value(
+        "The central bank's quarter-point cut was its 10th reduction of the year.",
+        "It was the 11th cut this year to the bank's target rate and the fourth since the attacks.",
+        context="The central bank cut its rate again.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == ("10", "11")
+    # The false-positive side: without a figure that counts the same thing, the nearest one is taken.
+    other = differing_value("Police arrested 12 people.", "Police arrested 15 protesters on Friday.")
+    assert other is not None and other.differs.source == "15"
+
+
+@pytest.mark.fast
+def test_a_shortened_place_word_is_the_same_word():
+    found = differing_value(
+        "The plane had flown from Port Lincoln to Mount Gambier to pick up a six-year-old boy.",
+        "The aircraft had come from Port Augusta to Mt Gambier to fly a six-year-old boy to Sydney.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == (
+        "Port Lincoln",
+        "Port Augusta",
+    )
+    # The false-positive side: a different mountain still differs.
+    other = differing_value("The fire reached Mount Kosciuszko.", "The fire reached Mt Buller.")
+    assert other is not None and other.differs.source == "Mt Buller"
