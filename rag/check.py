@@ -591,11 +591,13 @@ class DraftChecker:
         judge = self.judge()
         if judge is None:
             return None
-        passage = found.passage.chunk.text
-        for read in (text, passage) if passage.strip() != text.strip() else (text,):
+        chunk = found.passage.chunk
+        for read in (text, chunk.text) if chunk.text.strip() != text.strip() else (text,):
             probability = judge.probability(read, claim)
             if probability is not None and probability >= JUDGE_YES:
                 found.judged = probability
+                if read is chunk.text:  # the citation quotes what the model read
+                    found.spans = chunk.sentences or [Span(chunk.start, chunk.end)]
                 return found
         return None
 

@@ -548,6 +548,8 @@ def test_the_judge_reads_the_whole_passage_when_the_window_falls_short(pipeline)
     assert result.verdict == SUPPORTED
     window, passage = judge.asked
     assert window in passage and len(passage) > len(window)
+    # The citation quotes what the model read: the whole passage, not the window alone.
+    assert window in result.citations[0].text and len(result.citations[0].text) > len(window)
 
 
 def test_a_reworded_claim_with_a_changed_figure_is_contradicted_by_the_real_judge(figure_checker):
