@@ -15,10 +15,13 @@ the passages found is weighed twice:
   round), and the one value of the claim the passage lacks faces a value of the same kind in the
   sentence: a number, a date or weekday, or a name (who said it). Those two are ``differs``.
 
-A sentence one article states and another contradicts, or whose date another article gives
-differently (`rag.conflicts.find_conflicts`), is ``mixed``, citing both. No model is needed:
-every verdict other than ``not_found`` carries a citation this module verified. Thresholds are
-fitted on the calibration halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
+A sentence one article states and another contradicts, or whose date (`rag.conflicts`) or figure
+of the same thing another article gives differently, is ``mixed``, citing both. Words decide most
+sentences; a window they leave undecided, with every value and name of the claim in place, is read
+by a judging model (`rag.judge`), alone and then with its whole passage, and so is a reworded claim
+with one figure changed. Every verdict other than ``not_found`` carries a citation this module
+verified. Thresholds are fitted on the calibration halves of tests/data/claims_*.jsonl
+(BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -231,10 +234,11 @@ def _number_word(folded: str) -> int | None:
     parts = folded.split("-")
     if len(parts) == 2 and parts[0] in _ORDINAL_WORDS and parts[1].endswith("est"):
         return _ORDINAL_WORDS[parts[0]]  # a rank: "fifth-largest", not "second-hand"
-    tens, units = parts[0], "-".join(parts[1:2])
-    unit = _NUMBER_WORDS.get(units, _ORDINAL_WORDS.get(units))
-    if tens in _NUMBER_WORDS and _NUMBER_WORDS[tens] >= 20 and unit is not None and unit < 10:
-        return _NUMBER_WORDS[tens] + unit
+    if len(parts) == 2:  # "seventy-six", "twenty-first"
+        tens, units = parts
+        unit = _NUMBER_WORDS.get(units, _ORDINAL_WORDS.get(units))
+        if tens in _NUMBER_WORDS and _NUMBER_WORDS[tens] >= 20 and unit is not None and unit < 10:
+            return _NUMBER_WORDS[tens] + unit
     return None
 
 
@@ -382,6 +386,8 @@ def _missing(token: Token, keys: set[str]) -> bool:
 
 
 def _same_name_word(a: str, b: str) -> bool:
+    """Two name stems that differ only in their ending ("ghanaian" / "ghana"), not in a letter
+    inside ("iran" / "iraq", "johnston" / "johnson")."""
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) < 4 or len(longer) - len(shorter) > 3:
         return False
