@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rag.check import check_draft
+from rag.check import DraftChecker
 from rag.history import (
     ArticleHashes,
     ConversationNotFound,
@@ -412,11 +412,16 @@ def create_app(
     @app.post("/v1/check", tags=["articles"], dependencies=guarded)
     def check(request: CheckRequest) -> dict:
         """Each sentence of `draft` checked against the archive: the `check --json` lines, as a list
-        under `sentences` (verdict supported, contradicted, mixed, not_found or not_a_claim)."""
+        under `sentences` (verdict supported, contradicted, mixed, not_found or not_a_claim), and a
+        `note` when no model weighs reworded claims (as `check` prints one)."""
         if not request.draft.strip():
             raise ApiError(400, "the draft is empty", param="draft", code="empty_draft")
         search_filter, _ = search_filter_of(pipeline, request)
-        return {"sentences": [c.to_json() for c in check_draft(pipeline, request.draft, search_filter)]}
+        checker = DraftChecker(pipeline, search_filter)
+        body: dict = {"sentences": [c.to_json() for c in checker.check_draft(request.draft)]}
+        if checker.judge_note:
+            body["note"] = checker.judge_note
+        return body
 
     @app.get("/v1/articles", tags=["articles"], dependencies=guarded)
     def articles() -> dict:

@@ -158,8 +158,24 @@ def test_a_draft_is_checked_sentence_by_sentence_as_check_json_gives_it(api):
     assert set(contradicted["citations"][0]) >= CITATION_FIELDS
     assert draft[contradicted["start"] : contradicted["end"]] == contradicted["sentence"]
     assert opinion["verdict"] == "not_a_claim" and opinion["citations"] == []
+    assert "note" not in body  # the judging model is there
     empty = requests.post(url + "/v1/check", json={"draft": "  "}, timeout=60)
     assert empty.status_code == 400 and "empty" in empty.json()["error"]["message"]
+
+
+def test_the_check_route_says_when_no_model_weighs_reworded_claims(pipeline):
+    """The route itself, without a second server: the note `rag check` prints comes back too."""
+    from rag.server import CheckRequest, create_app
+
+    app = create_app(pipeline.with_options(check_model="none"))
+    route = next(r for r in app.routes if getattr(r, "path", "") == "/v1/check")
+    reworded = (
+        "Peskov said Russian peacekeepers would keep working in Karabakh but that it was too early "
+        "to say how long they would stay."
+    )
+    body = route.endpoint(CheckRequest(draft=reworded))
+    assert body["sentences"][0]["verdict"] == "not_found"  # left to the model, and there is none
+    assert "RAG_CHECK_MODEL=none" in body["note"]
 
 
 def test_an_upload_is_cited_and_after_its_delete_no_longer(api):
