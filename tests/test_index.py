@@ -88,16 +88,26 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_index(tmp_path, corpus_
         "--index",
         str(settings.index_dir),
     ]
-    rng = random.Random(20231919)
-    killed_mid_run = 0
-    for round_number in range(20):
+
+    def add_round(round_number: int) -> None:
         (corpus_copy / f"extra{round_number}.txt").write_text(
             f"Round {round_number}: officials met in Brussels. " * 40 + "Peskov commented on the talks."
         )
         if round_number % 4 == 0:
             (corpus_copy / f"extra{round_number // 2}.txt").unlink(missing_ok=True)
+
+    # How long one update takes on this machine now: the kills land anywhere within it (a fixed
+    # range made most runs finish first on a fast, quiet machine).
+    add_round(100)
+    started = time.monotonic()
+    subprocess.run(command, cwd=ROOT, capture_output=True, timeout=300, check=True)
+    duration = time.monotonic() - started
+    rng = random.Random(20231919)
+    killed_mid_run = 0
+    for round_number in range(20):
+        add_round(round_number)
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 7.0))
+        time.sleep(rng.uniform(0.2, duration))
         killed_mid_run += process.poll() is None
         process.kill()
         process.wait()
