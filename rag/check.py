@@ -243,7 +243,8 @@ def _number_word(folded: str) -> int | None:
 
 
 def _is_ordinal_word(text: str) -> bool:
-    return fold(text).split("-")[-1] in _ORDINAL_WORDS or fold(text).split("-")[0] in _ORDINAL_WORDS
+    parts = fold(text).split("-")
+    return parts[0] in _ORDINAL_WORDS or parts[-1] in _ORDINAL_WORDS
 
 
 def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
@@ -363,8 +364,8 @@ def differing_value(
     if not candidates:
         return None
     if kind == "number":  # "its 10th reduction" faces "the 11th cut", not "the fourth since"
-        counted = _counted(claim, _span_text(claim, run))
-        alike = [r for r in candidates if counted & _counted(source, _span_text(source, r))]
+        counted = _counts(a, a.index(run[0]))
+        alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
         candidates = alike or candidates
     other = _aligned(run, candidates, matcher, a, b)
     # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
@@ -739,52 +740,56 @@ class DraftChecker:
         number) with a number the cited sentence does not give.
         """
         # What the cited sentence counts with the claim's number, as well as what the claim does.
-        cited_counts = {key: counted for key, _, counted in _figures(cited.text)}
+        cited_tokens = tokens(cited.text)
+        cited_counts = {key: counted for key, _, counted in _figures(cited_tokens)}
         figures = [
-            (k, v, c, cited_counts[k]) for k, v, c in _figures(claim) if c & cited_counts.get(k, set())
+            (k, v, c, cited_counts[k])
+            for k, v, c in _figures(tokens(claim))
+            if c & cited_counts.get(k, set())
         ]
         if not figures:
             return None
         found = passages + self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
         claim_names = _name_keys(claim)
-        items: list[tuple[Passage, Span, str]] = []
+        items: list[tuple[Passage, Span, str, list[Token]]] = []
         for passage in found:
             chunk = passage.chunk
             if chunk.source == cited.source:
                 continue
             for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
                 text = chunk.quote(span)
-                if _figures(text) and _name_keys(f"{chunk.title} {text}") & claim_names:
-                    items.append((passage, span, text))
+                side = tokens(text)
+                if _figures(side) and _name_keys(f"{chunk.title} {text}") & claim_names:
+                    items.append((passage, span, text, side))
         if not items:
             return None
-        vectors = self.embed([cited.text] + [text for _, _, text in items])
-        cited_keys = {t.key for t in tokens(cited.text)}
-        for (passage, span, text), cosine in zip(items, vectors[1:] @ vectors[0]):
+        vectors = self.embed([cited.text] + [text for _, _, text, _ in items])
+        cited_keys = {t.key for t in cited_tokens}
+        for (passage, span, _, side), cosine in zip(items, vectors[1:] @ vectors[0]):
             if cosine < SAME_FIGURE_SIMILARITY:
                 continue
             for key, value, counted, cited_counted in figures:
                 other = [
                     (k, v)
-                    for k, v, c in _figures(text)
+                    for k, v, c in _figures(side)
                     if c & counted and c & cited_counted and k not in cited_keys and k != key
                 ]
-                if other and key not in {t.key for t in tokens(text)}:
+                if other and key not in {t.key for t in side}:
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)
                     return citation, Differs(value, other[0][1], "number")
         return None
-
-
-def _counted(text: str, value: str) -> set[str]:
-    """What ``value`` (a number's words in ``text``) counts; empty when it is not a figure."""
-    return next((counted for _, words, counted in _figures(text) if value.startswith(words)), set())
 
 
 def _counts_alike(claim: str, source: str, differs: Differs) -> bool:
     """For a changed number: both count the same thing, when both say what they count."""
     if differs.kind != "number":
         return True
-    ours, theirs = _counted(claim, differs.draft), _counted(source, differs.source)
+
+    def counts(text: str, value: str) -> set[str]:
+        side = tokens(text)
+        return next((_counts(side, i) for i, t in enumerate(side) if t.text == value), set())
+
+    ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
     return not ours or not theirs or bool(ours & theirs)
 
 
@@ -802,22 +807,21 @@ def _reworded_figure(difference: _Difference) -> bool:
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
-def _figures(text: str) -> list[tuple[str, str, set[str]]]:
-    """Each number of ``text`` with what it counts: (its digits, its words, the stems of the two
-    words after it, or the "year" of "27-year-old")."""
-    side = tokens(text)
-    out = []
-    for i, token in enumerate(side):
-        if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
-            continue
-        suffix = token.text.partition("-")[2]
-        if suffix and not suffix[0].isdigit():
-            counted = {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
-        else:
-            counted = {t.key for t in side[i + 1 : i + 3] if t.kind in ("word", "name")}
-        if counted:
-            out.append((token.key, token.text, counted))
-    return out
+def _counts(side: list[Token], i: int) -> set[str]:
+    """What the number ``side[i]`` counts: the stems of the two words after it, or the "year" of
+    "27-year-old"; empty for a word, a day of a date or a year."""
+    token = side[i]
+    if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
+        return set()
+    suffix = token.text.partition("-")[2]
+    if suffix and not suffix[0].isdigit():
+        return {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
+    return {t.key for t in side[i + 1 : i + 3] if t.kind in ("word", "name")}
+
+
+def _figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
+    """Each number that says what it counts: (its digits, its words, what it counts)."""
+    return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := _counts(side, i))]
 
 
 _SPEECH = re.compile(
