@@ -37,10 +37,18 @@ from rag.claims import claim_text, not_a_claim
 from rag.conflicts import NoteConflicts, dates, source_label
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
+from rag.speakers import (
+    abbreviates,
+    chunk_names,
+    distinguishing_word,
+    initials,
+    introduced_as,
+    name_keys,
+    own_speaker,
+)
 from rag.text import fold, is_negator, split_sentences
 from rag.types import Citation, Passage, Span
 from rag.values import (
-    NOT_NAMES,
     Difference,
     Differs,
     Token,
@@ -313,7 +321,7 @@ class DraftChecker:
         vectors = self.embed([claim] + [text for _, _, text, _ in items])
         similarity = vectors[1:] @ vectors[0]
         claim_speaker = own_speaker(claim)
-        claim_speaker_names = _name_keys(claim_speaker)
+        claim_speaker_names = name_keys(claim_speaker)
         speaker_runs = [r for r in runs(tokens(claim_speaker)) if r[0].kind == "name"]
         speaker_keys = frozenset(t.key for t in speaker_runs[-1]) if speaker_runs else frozenset()
         found: list[tuple[float, _Found, Difference]] = []
@@ -338,8 +346,8 @@ class DraftChecker:
                     reworded.append((float(cosine), passage, span, difference))
                 continue
             differs = difference.differs
-            said_by = bool(_name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
-            source_speaks = bool(_name_keys(differs.source) & _name_keys(speaker))
+            said_by = bool(name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
+            source_speaks = bool(name_keys(differs.source) & name_keys(speaker))
             if differs.kind == "name" and said_by != source_speaks:
                 # Who said it is compared with who said it, not with a name in a headline; and the
                 # claim's founder or winner not with the person reporting it ("President Bush says
@@ -349,11 +357,11 @@ class DraftChecker:
                 # The article names them too (the claim joins two of its statements), or "US" is
                 # "United States": not another name.
                 named = self._article_names(passage.chunk.source)
-                if _distinguishing_word(differs.draft, differs.source) in named or _abbreviates(
+                if distinguishing_word(differs.draft, differs.source) in named or abbreviates(
                     differs.draft, differs.source
                 ):
                     continue
-            if speaker and _introduced_as(differs, speaker, self._article(passage.chunk.source)):
+            if speaker and introduced_as(differs, speaker, self._article(passage.chunk.source)):
                 continue  # "Kremlin spokesman Dmitry Peskov": the speaker described, the same person
             rank = difference.share + float(cosine)
             found.append((rank, _Found(passage, [span], float(cosine)), difference))
@@ -388,7 +396,7 @@ class DraftChecker:
     def _article_names(self, source: str) -> set[str]:
         """The folded names one article gives anywhere, kept like its text."""
         if source not in self._article_name_keys:
-            self._article_name_keys[source] = _name_keys(self._article(source))
+            self._article_name_keys[source] = name_keys(self._article(source))
         return self._article_name_keys[source]
 
     def _with_article_names(self, passage: Passage) -> Passage:
@@ -398,7 +406,7 @@ class DraftChecker:
         source = passage.chunk.source
         if source not in self._article_header:
             article = f"{passage.chunk.title} {self._article(source)}"
-            names = {t.text for t in tokens(article) if t.kind == "name"} | _initials(article)
+            names = {t.text for t in tokens(article) if t.kind == "name"} | initials(article)
             self._article_header[source] = " ".join(sorted(names))
         chunk = passage.chunk
         return Passage(replace(chunk, title=f"{chunk.title} {self._article_header[source]}"), passage.score)
@@ -436,7 +444,7 @@ class DraftChecker:
         if not claim_figures:
             return None
         found = passages + self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
-        claim_names = _name_keys(claim)
+        claim_names = name_keys(claim)
         items: list[tuple[Passage, Span, str, list[Token]]] = []
         for passage in found:
             chunk = passage.chunk
@@ -445,7 +453,7 @@ class DraftChecker:
             for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
                 text = chunk.quote(span)
                 side = tokens(text)
-                if figures(side) and _name_keys(f"{chunk.title} {text}") & claim_names:
+                if figures(side) and name_keys(f"{chunk.title} {text}") & claim_names:
                     items.append((passage, span, text, side))
         if not items:
             return None
@@ -473,91 +481,6 @@ def _reworded_figure(difference: Difference) -> bool:
     return (
         differs.kind == "number" and not is_ordinal_word(differs.draft) and difference.share >= REWORDED_SHARE
     )
-
-
-_SPEECH = re.compile(
-    r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged)\b", re.I
-)
-_PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
-
-
-def own_speaker(sentence: str) -> str:
-    """Who the sentence says is speaking, when it names or describes them ("Peskov said", "...,
-    the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
-    for match in _SPEECH.finditer(sentence):
-        head = sentence[: match.start()]
-        parts = re.split(r"[,;:\"“”()]", head)
-        before = parts[-1].split()[-6:]
-        appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
-        if not before and appositive and parts[-2].split()[-1][:1].isupper():
-            before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
-        if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
-            return " ".join(before)
-    according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)
-    if according and fold(according[1]) not in ("him", "her", "them", "it"):
-        return according[1]
-    return ""
-
-
-def _introduced_as(differs: Differs, speaker: str, article: str) -> bool:
-    """Whether the article puts the claim's name beside the words that describe the sentence's
-    speaker ("Kremlin spokesman Dmitry Peskov" / "Peskov, the Kremlin spokesman"): the same person."""
-    if differs.kind != "name" or fold(speaker.split()[0]) not in ("the", "a", "an"):
-        return False  # a speaker named ("President Erdogan", "Mr Carr") is not described
-    surname = re.escape(differs.draft.split()[-1])
-    for word in (t.text for t in tokens(speaker)):
-        described = re.escape(word)
-        near = rf"\b{described}\W+(?:\w+\W+){{0,3}}{surname}\b|\b{surname}\W+(?:\w+\W+){{0,3}}{described}\b"
-        if re.search(near, article):
-            return True
-    return False
-
-
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
-
-
-def _distinguishing_word(name: str, other: str) -> str:
-    """The word that tells ``name`` apart from ``other``: its last one that ``other`` lacks,
-    numerals aside ("Honorius" in "Pope Honorius III" against "Pope Innocent III", "Todd" in
-    "Todd River" against "Finke River", "Owen" in "Justice Neville Owen")."""
-    theirs = {t.key for t in tokens(other)}
-    words = [t.key for t in tokens(name) if not _ROMAN.match(t.key) and t.key not in theirs]
-    return words[-1] if words else ""
-
-
-def _name_keys(text: str) -> set[str]:
-    return {t.key for t in tokens(text) if t.kind == "name"}
-
-
-def _abbreviates(a: str, b: str) -> bool:
-    """Whether one name is the other with a word shortened to its initials ("US Air Force" /
-    "United States Air Force"): the same name, not a different one."""
-
-    def initials(words: list[str]) -> set[str]:
-        return {
-            "".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
-        }
-
-    for short, full in ((a, b), (b, a)):
-        acronyms = {w.replace(".", "") for w in short.split() if w.replace(".", "").isupper() and len(w) > 1}
-        if acronyms & initials([w for w in full.split() if w[:1].isupper()]):
-            return True
-    return False
-
-
-def chunk_names(chunk) -> set[str]:
-    """The folded names a passage mentions anywhere (its text, title and outlet)."""
-    return _name_keys(f"{chunk.title} {chunk.outlet or ''} {chunk.text}")
-
-
-def _initials(text: str) -> set[str]:
-    """The initials of each run of capitalised words ("United States" gives "US"),
-    so that a claim writing a name short still finds it."""
-    found = set()
-    for run in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text):
-        letters = "".join(w[0] for w in run.split() if w not in NOT_NAMES)[:6]
-        found |= {letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
-    return found
 
 
 _SAID_THAT = re.compile(

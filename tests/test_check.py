@@ -1,7 +1,7 @@
 """Checking a draft against the archive: the verdicts on the real index and embedder (each heuristic
 with the case it was written for and a false positive), and `python -m rag check` as a user runs it.
-Which sentences are claims and the values compared have their own tests (tests/test_claims.py,
-tests/test_values.py)."""
+Which sentences are claims, the values compared and the speakers have their own tests
+(tests/test_claims.py, tests/test_values.py, tests/test_speakers.py)."""
 
 from __future__ import annotations
 
@@ -221,30 +221,6 @@ def test_who_said_it_is_not_lent_by_the_next_sentence_when_the_sentence_names_it
     assert right.verdict == SUPPORTED
 
 
-@pytest.mark.fast
-def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
-    from rag.check import own_speaker
-
-    assert own_speaker("There should be no turns, the Kremlin spokesman stressed.") == "the Kremlin spokesman"
-    assert own_speaker("Russia welcomes all efforts, Peskov said.") == "Peskov"
-    assert own_speaker("He added that the talks would resume.") == ""
-    assert own_speaker("Russia has about 5,000 troops stationed in Armenia.") == ""
-    # A name set off by commas is the speaker; a quote or a clause set off the same way is not.
-    assert own_speaker("The chain's administrator, Jeff McDonald, says offers came in.") == "Jeff McDonald"
-    assert own_speaker('"We are ready," said the minister.') == ""
-    assert own_speaker("The union, which has 3,000 members, said it would strike.") == ""
-
-
-@pytest.mark.fast
-def test_initials_are_the_same_name_and_a_changed_name_is_not():
-    from rag.check import _abbreviates
-
-    assert _abbreviates("US Air Force", "United States Air Force")
-    assert _abbreviates("United Nations", "UN")
-    assert not _abbreviates("Pope Honorius III", "Pope Innocent III")  # the false-positive side
-    assert not _abbreviates("Edmon Marukyan", "Kremlin")
-
-
 def test_a_name_the_article_also_gives_still_differs_as_a_speaker(checker):
     """Article 003 names Cavusoglu in one place and Erdogan in another. A name the article also gives
     is not "another name" for an object ("release Richard Reid" against "bail for Reid"), but who
@@ -254,15 +230,6 @@ def test_a_name_the_article_also_gives_still_differs_as_a_speaker(checker):
         "own hands and end Armenian occupation of Karabakh."
     )
     assert swapped.verdict == CONTRADICTED and "Erdogan" in swapped.differs.source
-
-
-@pytest.mark.fast
-def test_the_distinguishing_word_of_a_name_is_the_last_one_the_other_lacks():
-    from rag.check import _distinguishing_word
-
-    assert _distinguishing_word("Todd River", "Finke River") == "todd"  # not "river", which both share
-    assert _distinguishing_word("Pope Honorius III", "Pope Innocent III") == "honorius"
-    assert _distinguishing_word("Western Australian Justice Neville Owen", "Sydney") == "owen"
 
 
 FIGURE_ARTICLES = {
@@ -353,16 +320,6 @@ def test_a_name_the_article_gives_in_another_passage_is_known(figure_checker):
         "possibility of his release later."
     )
     assert other.verdict != SUPPORTED, other.reason
-
-
-@pytest.mark.fast
-def test_initials_of_an_articles_names_count_as_the_name():
-    from rag.check import _initials
-
-    assert {"US", "USAF"} <= _initials("The United States Air Force dropped the bomb.")
-    assert "UN" in _initials("A United Nations report")
-    # The false-positive side: one capitalised word, or a sentence opener, gives no initials.
-    assert _initials("Police said The report was late.") == set()
 
 
 @pytest.mark.fast
