@@ -1,9 +1,9 @@
 """Check a draft against the archive: each sentence supported, contradicted, mixed or not found.
 
 A reporter's paragraph is split into sentences (`rag.text.split_sentences`, offsets into the
-draft). Questions, opinions and headings are ``not_a_claim``. For every other sentence the
-archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each sentence of
-the passages found is weighed twice:
+draft). Questions, opinions and headings are ``not_a_claim`` (`rag.claims`). For every other
+sentence the archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each
+sentence of the passages found is weighed twice:
 
 * **support**: the answer citation check (`rag.cite`): meaning plus shared words, every number
   and name of the claim present in that part of the passage, and the claim stated there
@@ -14,6 +14,8 @@ the passages found is weighed twice:
   the claim's other words are in the sentence (in any order: speech is reported either way
   round), and the one value of the claim the passage lacks faces a value of the same kind in the
   sentence: a number, a date or weekday, or a name (who said it). Those two are ``differs``.
+  `rag.values` reads a sentence's values and finds the one that differs; `rag.speakers` tells who
+  speaks and when two names are the same one written another way.
 
 A sentence one article states and another contradicts, or whose date (`rag.conflicts`) or figure
 of the same thing another article gives differently, is ``mixed``, citing both. Words decide most
