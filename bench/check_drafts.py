@@ -27,7 +27,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpora import lee_articles  # noqa: E402
-from rag.check import DraftChecker, not_a_claim  # noqa: E402
+from rag.check import DraftChecker  # noqa: E402
+from rag.claims import not_a_claim  # noqa: E402
 from rag.pipeline import Pipeline  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.text import split_sentences  # noqa: E402

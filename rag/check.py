@@ -1,9 +1,9 @@
 """Check a draft against the archive: each sentence supported, contradicted, mixed or not found.
 
 A reporter's paragraph is split into sentences (`rag.text.split_sentences`, offsets into the
-draft). Questions, opinions and headings are ``not_a_claim``. For every other sentence the
-archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each sentence of
-the passages found is weighed twice:
+draft). Questions, opinions and headings are ``not_a_claim`` (`rag.claims`). For every other
+sentence the archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each
+sentence of the passages found is weighed twice:
 
 * **support**: the answer citation check (`rag.cite`): meaning plus shared words, every number
   and name of the claim present in that part of the passage, and the claim stated there
@@ -14,6 +14,8 @@ the passages found is weighed twice:
   the claim's other words are in the sentence (in any order: speech is reported either way
   round), and the one value of the claim the passage lacks faces a value of the same kind in the
   sentence: a number, a date or weekday, or a name (who said it). Those two are ``differs``.
+  `rag.values` reads a sentence's values and finds the one that differs; `rag.speakers` tells who
+  speaks and when two names are the same one written another way.
 
 A sentence one article states and another contradicts, or whose date (`rag.conflicts`) or figure
 of the same thing another article gives differently, is ``mixed``, citing both. Words decide most
@@ -26,20 +28,39 @@ verified. Thresholds are fitted on the calibration halves of tests/data/claims_*
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 
 import numpy as np
 
 from rag.cite import CLAUSE_BREAK, add_other_sources, sentence_support, stated
+from rag.claims import claim_text, not_a_claim
 from rag.conflicts import NoteConflicts, dates, source_label
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
-from rag.text import STOPWORDS, fold, is_negator, split_sentences, stem
+from rag.speakers import (
+    abbreviates,
+    chunk_names,
+    distinguishing_word,
+    initials,
+    introduced_as,
+    name_keys,
+    own_speaker,
+)
+from rag.text import fold, is_negator, split_sentences
 from rag.types import Citation, Passage, Span
+from rag.values import (
+    Difference,
+    Differs,
+    Token,
+    counts_alike,
+    differing_value,
+    figures,
+    is_ordinal_word,
+    runs,
+    tokens,
+)
 
 SUPPORTED = "supported"
 CONTRADICTED = "contradicted"
@@ -62,18 +83,6 @@ REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a
 SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
 
 Embed = Callable[[list[str]], np.ndarray]
-
-
-@dataclass
-class Differs:
-    """The value the draft gives and the one the source gives instead."""
-
-    draft: str
-    source: str
-    kind: str  # number, date or name
-
-    def to_json(self) -> dict:
-        return {"draft": self.draft, "source": self.source, "kind": self.kind}
 
 
 @dataclass
@@ -100,317 +109,6 @@ class SentenceCheck:
         if self.differs is not None:
             data["differs"] = self.differs.to_json()
         return data
-
-
-# --- what is a claim -------------------------------------------------------------------------
-
-_MARKDOWN_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*)+")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-# First-person judgement, or a sentence that opens on the writer's own comment.
-_OPINION = re.compile(
-    r"^(?:i|we)\s+(?:think|believe|feel|reckon|suspect|guess|hope|doubt)\b|"
-    r"\bin my (?:view|opinion)\b|\bto my mind\b|\bi would argue\b|"
-    r"^(?:frankly|clearly|surely|obviously|sadly|arguably|hopefully|honestly|personally)\b",
-    re.IGNORECASE,
-)
-# The writer's own judgement in an impersonal frame: "It is a shame that...", "Few would disagree...".
-_EVALUATIVE = re.compile(
-    r"^(?:it\s+(?:is|was|would be|seems|remains)\s+(?:(?:a|an|the|high|real|great|deeply|so|very)\s+)*"
-    r"(?:shame|pity|disgrace|scandal|tragedy|travesty|outrage|mistake|clear|obvious|regrettable|"
-    r"unacceptable|shameful|disgraceful|absurd|ridiculous|sad|unfortunate|time(?=\s+(?:to|for|that)\b)|"
-    r"wrong|vital|essential|"
-    r"crucial|remarkable|astonishing|troubling|worrying)\b|"
-    r"few\s+(?:would|could|can|will)\s+(?:dis)?agree|no\s+one\s+(?:can|could)\s+(?:deny|doubt)|"
-    r"there\s+(?:is|can be)\s+(?:little|no)\s+doubt)|"
-    r"\bwould\s+be\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:mistake|disaster|shame|pity|folly|error|tragedy|scandal)\b",
-    re.IGNORECASE,
-)
-# A judgement stated as a property: "X is nothing short of a masterpiece", "the cleverest stunt any
-# airline has ever pulled". Words that grade quality rather than measure it (not "largest", "worst
-# drought on record").
-_QUALITY = (  # grades quality when graded ("the most rewarding", "so beautiful")
-    r"(?:clever|brilliant|stupid|foolish|elegant|beautiful|ugly|magnificent|superb|splendid|wonderful|"
-    r"marvell?ous|dreadful|appalling|shameful|disgraceful|pathetic|outrageous|admirable|rewarding|"
-    r"inspiring|courageous|cowardly|short-sighted|reckless|naive|misguided|laudable|commendable|"
-    r"deplorable|lamentable|inexcusable|unforgivable|dazzling|breathtaking|heroic|woeful|abysmal|sublime)"
-)
-_VERDICT = (  # ... and even bare ("was shameful", "is the cleverest")
-    r"(?:clever(?:er|est)|stupidest|foolish|magnificent|superb|splendid|wonderful|marvell?ous|dreadful|"
-    r"appalling|shameful|disgraceful|pathetic|outrageous|admirable|short-sighted|reckless|misguided|"
-    r"overrated|underrated|laudable|commendable|deplorable|lamentable|inexcusable|unforgivable|woeful|abysmal)"
-)
-_JUDGEMENT = re.compile(
-    r"\bnothing short of\b|\bquite simply\b|\bsecond to none\b|"
-    r"\b(?:is|was|are|were|remains?|remained|seems?|seemed)\s+(?:\w+\s+){0,3}?"
-    r"(?:(?:a|an)\s+(?:\w+\s+)?(?:masterpiece|triumph|fiasco|farce|shambles|embarrassment)(?!\s+of\b)|"
-    rf"(?:most|least|more|less|truly|simply|so|very)\s+{_QUALITY}|{_VERDICT})\b",
-    re.IGNORECASE,
-)
-# "should" / "ought to" as the writer's prescription, not as what somebody said.
-_PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|stated|according|urged|warned|added)\b", re.I)
-
-
-def claim_text(sentence: str) -> str:
-    """The sentence without Markdown list, heading or emphasis marks."""
-    return _EMPHASIS.sub(r"\2", _MARKDOWN_LEAD.sub("", sentence)).strip()
-
-
-def not_a_claim(sentence: str) -> str:
-    """Why the sentence states nothing to check ('' when it is a claim): a question, an opinion,
-    a heading."""
-    raw = sentence.strip()
-    text = claim_text(raw)
-    if not re.search(r"\w", text):
-        return "no words"
-    if text.rstrip("\"”’')").endswith("?"):
-        return "a question"
-    if raw.lstrip().startswith("#") or (text[-1] not in ".!\"”’')…" and len(text.split()) < 8):
-        return "a heading"
-    judged = _EVALUATIVE.search(text) or _JUDGEMENT.search(text) or _PRESCRIPTION.search(text)
-    if _OPINION.search(text) or (judged and not _ATTRIBUTION.search(text)):
-        return "an opinion"
-    return ""
-
-
-# --- values: numbers, dates, names -----------------------------------------------------------
-
-_TOKEN = re.compile(r"\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|\w+(?:[-'’]\w+)*")
-_NUMBER_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-# Ordinals count as their number: "fifth-largest" against "fourth-largest", "21st" against "twenty-first".
-_ORDINAL_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
-    )
-} | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
-     "ninetieth": 90, "hundredth": 100}  # fmt: skip
-# Place and title words news copy shortens: "Mt Gambier" is "Mount Gambier".
-_ABBREVIATED = {
-    "mt": "mount", "ft": "fort", "gen": "general", "sen": "senator", "gov": "governor", "lt": "lieutenant",
-    "col": "colonel", "sgt": "sergeant", "capt": "captain", "prof": "professor", "supt": "superintendent",
-}  # fmt: skip
-_POSSESSIVE = re.compile(r"['’]s$")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = re.compile(
-    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
-    re.IGNORECASE,
-)
-# Capitalised words that open or join sentences without naming anyone.
-_NOT_NAMES = {w.capitalize() for w in STOPWORDS} | {
-    "I", "We", "You", "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
-    "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
-}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    key: str  # what compares: a stem, a number's digits
-    kind: str  # word, number, date (month or weekday) or name
-    gap: str = ""  # the text since the word before (stopwords included)
-
-
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|that|which|someone|anyone)\s+$", re.I)
-
-
-def _number_word(folded: str) -> int | None:
-    """A number written in words: "six", "twenty", "seventy-six", and ordinals with what they rank
-    ("fifth", "twenty-first", "fifth-largest")."""
-    if folded in _NUMBER_WORDS:
-        return _NUMBER_WORDS[folded]
-    if folded in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[folded]
-    parts = folded.split("-")
-    if len(parts) == 2 and parts[0] in _ORDINAL_WORDS and parts[1].endswith("est"):
-        return _ORDINAL_WORDS[parts[0]]  # a rank: "fifth-largest", not "second-hand"
-    if len(parts) == 2:  # "seventy-six", "twenty-first"
-        tens, units = parts
-        unit = _NUMBER_WORDS.get(units, _ORDINAL_WORDS.get(units))
-        if tens in _NUMBER_WORDS and _NUMBER_WORDS[tens] >= 20 and unit is not None and unit < 10:
-            return _NUMBER_WORDS[tens] + unit
-    return None
-
-
-def _is_ordinal_word(text: str) -> bool:
-    parts = fold(text).split("-")
-    return parts[0] in _ORDINAL_WORDS or parts[-1] in _ORDINAL_WORDS
-
-
-def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
-    """ "one" standing for someone or something ("the one to start", "one of them"), not a count."""
-    if folded != "one":
-        return False
-    return bool(_DETERMINER_BEFORE.search(text[: match.start()])) or bool(
-        re.match(r"\s+(?:of|another)\b", text[match.end() :], re.I)
-    )
-
-
-def tokens(text: str) -> list[Token]:
-    """The content words of ``text``, each with its kind; stopwords left out."""
-    found = []
-    last_end = 0
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        folded = fold(raw)
-        gap, last_end = text[last_end : match.start()], match.end()
-        if folded in STOPWORDS:
-            last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
-            continue
-        if raw[0].isdigit():
-            digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
-            kind, key = "number", digits
-        elif _number_word(folded) is not None and not _pronoun_one(folded, text, match):
-            kind, key = "number", str(_number_word(folded))
-        elif folded in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
-            kind, key = "date", folded[:3]
-        else:
-            if len(folded) < 2:
-                continue
-            # Every word compares by its stem ("Police" opening a sentence meets "police").
-            key = stem(_ABBREVIATED.get(folded.rstrip("."), _POSSESSIVE.sub("", folded)))
-            kind = "name" if raw[0].isupper() and raw not in _NOT_NAMES else "word"
-        found.append(Token(raw, match.start(), match.end(), key, kind, gap))
-    return found
-
-
-def _runs(side: list[Token]) -> list[list[Token]]:
-    """Consecutive value tokens of one kind: a full name with its title ("British Foreign Secretary
-    Jack Straw"), a month and day ("September 20"), a number."""
-    runs: list[list[Token]] = []
-    for i, token in enumerate(side):
-        if token.kind == "word":
-            continue
-        kind = _kind([token], side)
-        # One name runs over spaces only; a date also over "Sept. 13" and "September 20, 2023".
-        close = not token.gap.strip() or (kind == "date" and token.gap.strip() in (".", ","))
-        joined = i and runs and runs[-1][-1] is side[i - 1] and close
-        if joined and _kind(runs[-1], side) == kind and kind != "number":
-            runs[-1].append(token)
-        else:
-            runs.append([token])
-    return runs
-
-
-def _is_date_part(side: list[Token], i: int) -> bool:
-    """A month or weekday, or a day number next to a month ("September 20", "13 Sept")."""
-    if side[i].kind == "date":
-        return True
-    near = [side[j] for j in (i - 1, i + 1) if 0 <= j < len(side)]
-    return side[i].kind == "number" and any(t.kind == "date" for t in near)
-
-
-def _kind(run: list[Token], side: list[Token]) -> str:
-    i = next(n for n, t in enumerate(side) if t is run[0])
-    return "date" if _is_date_part(side, i) else run[0].kind
-
-
-def _span_text(text: str, run: list[Token]) -> str:
-    return text[run[0].start : run[-1].end]
-
-
-@dataclass
-class _Difference:
-    differs: Differs
-    share: float  # how much of the rest of the claim lines up
-
-
-def differing_value(
-    claim: str,
-    source: str,
-    context: str = "",
-    names: set[str] = frozenset(),
-    strict: frozenset[str] = frozenset(),
-) -> _Difference | None:
-    """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
-
-    Exactly one run of values in the claim (a number, a date, a full name) is missing from the
-    source and its ``context`` (the sentence before, the title; for names also the passage's
-    other ``names``), the source has a run of the same kind the claim lacks (the one standing in
-    the same place, by `difflib`'s alignment), and the rest of the claim's words are in the
-    source sentence (the share returned, for the caller's threshold). "Russia has about 3,000 troops in
-    Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
-    against "X, Peskov said" in a name.
-    """
-    a, b = tokens(claim), tokens(source)
-    if not a or not b:
-        return None
-    matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
-    source_keys = {t.key for t in b}
-    known = source_keys | {t.key for t in tokens(context)} | set(names)
-    claim_keys = {t.key for t in a}
-    # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
-    # the sentence itself has them.
-    claim_runs = [
-        r for r in _runs(a) if any(_missing(t, source_keys if t.key in strict else known) for t in r)
-    ]
-    if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
-        claim_runs = [r for r in claim_runs if not (len(r) == 1 and _is_ordinal_word(r[0].text))]
-    if len(claim_runs) != 1:
-        return None  # nothing differs, or a second value the source lacks: another event
-    run = claim_runs[0]
-    kind = _kind(run, a)
-    candidates = [r for r in _runs(b) if _kind(r, b) == kind and any(t.key not in claim_keys for t in r)]
-    if not candidates:
-        return None
-    if kind == "number":  # "its 10th reduction" faces "the 11th cut", not "the fourth since"
-        counted = _counts(a, a.index(run[0]))
-        alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
-        candidates = alike or candidates
-    other = _aligned(run, candidates, matcher, a, b)
-    # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
-    # said" and "Peskov said X" tell the same); its other names may come from the context.
-    rest = [t for t in a if t not in run]
-    plain = [t for t in rest if t.kind == "word"]
-    share = sum(1 for t in rest if t.key in known) / max(1, len(rest))
-    word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
-    differs = Differs(_span_text(claim, run), _span_text(source, other), kind)
-    return _Difference(differs, min(share, word_share))
-
-
-def _missing(token: Token, keys: set[str]) -> bool:
-    """Whether ``keys`` lack the token; a name also counts as there in another form of the same
-    word ("Ghanaian" / "Ghana", "Argentine" / "Argentina")."""
-    if token.key in keys:
-        return False
-    return token.kind != "name" or not any(_same_name_word(token.key, key) for key in keys)
-
-
-def _same_name_word(a: str, b: str) -> bool:
-    """Two name stems that differ only in their ending ("ghanaian" / "ghana"), not in a letter
-    inside ("iran" / "iraq", "johnston" / "johnson")."""
-    shorter, longer = sorted((a, b), key=len)
-    if len(shorter) < 4 or len(longer) - len(shorter) > 3:
-        return False
-    common = len(os.path.commonprefix([a, b]))
-    return common == len(shorter) or common >= max(5, len(shorter) - 1)
-
-
-def _aligned(
-    run: list[Token], candidates: list[list[Token]], matcher: SequenceMatcher, a: list[Token], b: list[Token]
-) -> list[Token]:
-    """The source run standing where the claim's run stands: in the same replaced stretch when
-    there is one (of those, the one closest in length: "Dmitry Peskov" against "Maria Zakharova"
-    rather than "Russian Foreign Ministry")."""
-    i = a.index(run[0])
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i1 <= i < i2:
-            inside = [r for r in candidates if j1 <= b.index(r[0]) < j2]
-            if inside:
-                return min(inside, key=lambda r: (abs(len(r) - len(run)), b.index(r[0])))
-    # Else the run sharing a word with the claim's ("December 13" for "December 18"), the longest.
-    keys = {t.key for t in run}
-    return max(candidates, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0])))
 
 
 # --- the check -------------------------------------------------------------------------------
@@ -559,7 +257,7 @@ class DraftChecker:
         # An ordinal word is compared when it differs ("fifth-largest"), but not required here:
         # "first" is as often "at first" as a rank.
         claim_values = {
-            t.key for t in tokens(claim) if t.kind in ("number", "date") and not _is_ordinal_word(t.text)
+            t.key for t in tokens(claim) if t.kind in ("number", "date") and not is_ordinal_word(t.text)
         }
         claim_keys = {t.key for t in tokens(claim)}
         claim_negations = _negations(claim, claim_keys)
@@ -608,7 +306,7 @@ class DraftChecker:
                 return found
         return None
 
-    def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[_Found, _Difference]]:
+    def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[_Found, Difference]]:
         """Passage sentences saying the same as the claim with one value changed, best first."""
         items: list[tuple[Passage, Span, str, str]] = []
         for passage in passages:
@@ -625,10 +323,10 @@ class DraftChecker:
         vectors = self.embed([claim] + [text for _, _, text, _ in items])
         similarity = vectors[1:] @ vectors[0]
         claim_speaker = own_speaker(claim)
-        claim_speaker_names = _name_keys(claim_speaker)
-        speaker_runs = [r for r in _runs(tokens(claim_speaker)) if r[0].kind == "name"]
+        claim_speaker_names = name_keys(claim_speaker)
+        speaker_runs = [r for r in runs(tokens(claim_speaker)) if r[0].kind == "name"]
         speaker_keys = frozenset(t.key for t in speaker_runs[-1]) if speaker_runs else frozenset()
-        found: list[tuple[float, _Found, _Difference]] = []
+        found: list[tuple[float, _Found, Difference]] = []
         reworded: list = []  # figures changed in a claim too reworded for the word tests
         for (passage, span, text, context), cosine in zip(items, similarity):
             if cosine < MIN_EVENT_SIMILARITY:
@@ -643,15 +341,15 @@ class DraftChecker:
             difference = differing_value(claim, text, context, strict=strict) or differing_value(
                 claim, text, context, chunk_names(passage.chunk), strict
             )
-            if difference is None or not _counts_alike(claim, text, difference.differs):
+            if difference is None or not counts_alike(claim, text, difference.differs):
                 continue  # nothing differs, or "6,000 students" against "15-year-old students"
             if difference.share < SAME_EVENT:
                 if _reworded_figure(difference):
                     reworded.append((float(cosine), passage, span, difference))
                 continue
             differs = difference.differs
-            said_by = bool(_name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
-            source_speaks = bool(_name_keys(differs.source) & _name_keys(speaker))
+            said_by = bool(name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
+            source_speaks = bool(name_keys(differs.source) & name_keys(speaker))
             if differs.kind == "name" and said_by != source_speaks:
                 # Who said it is compared with who said it, not with a name in a headline; and the
                 # claim's founder or winner not with the person reporting it ("President Bush says
@@ -661,11 +359,11 @@ class DraftChecker:
                 # The article names them too (the claim joins two of its statements), or "US" is
                 # "United States": not another name.
                 named = self._article_names(passage.chunk.source)
-                if _distinguishing_word(differs.draft, differs.source) in named or _abbreviates(
+                if distinguishing_word(differs.draft, differs.source) in named or abbreviates(
                     differs.draft, differs.source
                 ):
                     continue
-            if speaker and _introduced_as(differs, speaker, self._article(passage.chunk.source)):
+            if speaker and introduced_as(differs, speaker, self._article(passage.chunk.source)):
                 continue  # "Kremlin spokesman Dmitry Peskov": the speaker described, the same person
             rank = difference.share + float(cosine)
             found.append((rank, _Found(passage, [span], float(cosine)), difference))
@@ -674,7 +372,7 @@ class DraftChecker:
         found.sort(key=lambda item: -item[0])
         return [(f, d) for _, f, d in found]
 
-    def _judged_figure(self, claim: str, candidate) -> list[tuple[float, _Found, _Difference]]:
+    def _judged_figure(self, claim: str, candidate) -> list[tuple[float, _Found, Difference]]:
         """A reworded claim with one figure changed ("beat Razzano in 71 minutes" against "winning
         6-3, 6-4 in 62 minutes"): contradicted when the judging model is sure the sentence states
         the claim with the source's figure in place of the draft's."""
@@ -700,7 +398,7 @@ class DraftChecker:
     def _article_names(self, source: str) -> set[str]:
         """The folded names one article gives anywhere, kept like its text."""
         if source not in self._article_name_keys:
-            self._article_name_keys[source] = _name_keys(self._article(source))
+            self._article_name_keys[source] = name_keys(self._article(source))
         return self._article_name_keys[source]
 
     def _with_article_names(self, passage: Passage) -> Passage:
@@ -710,7 +408,7 @@ class DraftChecker:
         source = passage.chunk.source
         if source not in self._article_header:
             article = f"{passage.chunk.title} {self._article(source)}"
-            names = {t.text for t in tokens(article) if t.kind == "name"} | _initials(article)
+            names = {t.text for t in tokens(article) if t.kind == "name"} | initials(article)
             self._article_header[source] = " ".join(sorted(names))
         chunk = passage.chunk
         return Passage(replace(chunk, title=f"{chunk.title} {self._article_header[source]}"), passage.score)
@@ -741,16 +439,14 @@ class DraftChecker:
         """
         # What the cited sentence counts with the claim's number, as well as what the claim does.
         cited_tokens = tokens(cited.text)
-        cited_counts = {key: counted for key, _, counted in _figures(cited_tokens)}
-        figures = [
-            (k, v, c, cited_counts[k])
-            for k, v, c in _figures(tokens(claim))
-            if c & cited_counts.get(k, set())
+        cited_counts = {key: counted for key, _, counted in figures(cited_tokens)}
+        claim_figures = [
+            (k, v, c, cited_counts[k]) for k, v, c in figures(tokens(claim)) if c & cited_counts.get(k, set())
         ]
-        if not figures:
+        if not claim_figures:
             return None
         found = passages + self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
-        claim_names = _name_keys(claim)
+        claim_names = name_keys(claim)
         items: list[tuple[Passage, Span, str, list[Token]]] = []
         for passage in found:
             chunk = passage.chunk
@@ -759,7 +455,7 @@ class DraftChecker:
             for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
                 text = chunk.quote(span)
                 side = tokens(text)
-                if _figures(side) and _name_keys(f"{chunk.title} {text}") & claim_names:
+                if figures(side) and name_keys(f"{chunk.title} {text}") & claim_names:
                     items.append((passage, span, text, side))
         if not items:
             return None
@@ -768,10 +464,10 @@ class DraftChecker:
         for (passage, span, _, side), cosine in zip(items, vectors[1:] @ vectors[0]):
             if cosine < SAME_FIGURE_SIMILARITY:
                 continue
-            for key, value, counted, cited_counted in figures:
+            for key, value, counted, cited_counted in claim_figures:
                 other = [
                     (k, v)
-                    for k, v, c in _figures(side)
+                    for k, v, c in figures(side)
                     if c & counted and c & cited_counted and k not in cited_keys and k != key
                 ]
                 if other and key not in {t.key for t in side}:
@@ -780,133 +476,13 @@ class DraftChecker:
         return None
 
 
-def _counts_alike(claim: str, source: str, differs: Differs) -> bool:
-    """For a changed number: both count the same thing, when both say what they count."""
-    if differs.kind != "number":
-        return True
-
-    def counts(text: str, value: str) -> set[str]:
-        side = tokens(text)
-        return next((_counts(side, i) for i, t in enumerate(side) if t.text == value), set())
-
-    ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
-    return not ours or not theirs or bool(ours & theirs)
-
-
-def _reworded_figure(difference: _Difference) -> bool:
+def _reworded_figure(difference: Difference) -> bool:
     """A changed figure (not an ordinal word, which a rewording may add) in a claim whose other
     words line up only in part: for the judging model to weigh."""
     differs = difference.differs
     return (
-        differs.kind == "number"
-        and not _is_ordinal_word(differs.draft)
-        and difference.share >= REWORDED_SHARE
+        differs.kind == "number" and not is_ordinal_word(differs.draft) and difference.share >= REWORDED_SHARE
     )
-
-
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-
-
-def _counts(side: list[Token], i: int) -> set[str]:
-    """What the number ``side[i]`` counts: the stems of the two words after it, or the "year" of
-    "27-year-old"; empty for a word, a day of a date or a year."""
-    token = side[i]
-    if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
-        return set()
-    suffix = token.text.partition("-")[2]
-    if suffix and not suffix[0].isdigit():
-        return {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
-    return {t.key for t in side[i + 1 : i + 3] if t.kind in ("word", "name")}
-
-
-def _figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
-    """Each number that says what it counts: (its digits, its words, what it counts)."""
-    return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := _counts(side, i))]
-
-
-_SPEECH = re.compile(
-    r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged)\b", re.I
-)
-_PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
-
-
-def own_speaker(sentence: str) -> str:
-    """Who the sentence says is speaking, when it names or describes them ("Peskov said", "...,
-    the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
-    for match in _SPEECH.finditer(sentence):
-        head = sentence[: match.start()]
-        parts = re.split(r"[,;:\"“”()]", head)
-        before = parts[-1].split()[-6:]
-        appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
-        if not before and appositive and parts[-2].split()[-1][:1].isupper():
-            before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
-        if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
-            return " ".join(before)
-    according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)
-    if according and fold(according[1]) not in ("him", "her", "them", "it"):
-        return according[1]
-    return ""
-
-
-def _introduced_as(differs: Differs, speaker: str, article: str) -> bool:
-    """Whether the article puts the claim's name beside the words that describe the sentence's
-    speaker ("Kremlin spokesman Dmitry Peskov" / "Peskov, the Kremlin spokesman"): the same person."""
-    if differs.kind != "name" or fold(speaker.split()[0]) not in ("the", "a", "an"):
-        return False  # a speaker named ("President Erdogan", "Mr Carr") is not described
-    surname = re.escape(differs.draft.split()[-1])
-    for word in (t.text for t in tokens(speaker)):
-        described = re.escape(word)
-        near = rf"\b{described}\W+(?:\w+\W+){{0,3}}{surname}\b|\b{surname}\W+(?:\w+\W+){{0,3}}{described}\b"
-        if re.search(near, article):
-            return True
-    return False
-
-
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
-
-
-def _distinguishing_word(name: str, other: str) -> str:
-    """The word that tells ``name`` apart from ``other``: its last one that ``other`` lacks,
-    numerals aside ("Honorius" in "Pope Honorius III" against "Pope Innocent III", "Todd" in
-    "Todd River" against "Finke River", "Owen" in "Justice Neville Owen")."""
-    theirs = {t.key for t in tokens(other)}
-    words = [t.key for t in tokens(name) if not _ROMAN.match(t.key) and t.key not in theirs]
-    return words[-1] if words else ""
-
-
-def _name_keys(text: str) -> set[str]:
-    return {t.key for t in tokens(text) if t.kind == "name"}
-
-
-def _abbreviates(a: str, b: str) -> bool:
-    """Whether one name is the other with a word shortened to its initials ("US Air Force" /
-    "United States Air Force"): the same name, not a different one."""
-
-    def initials(words: list[str]) -> set[str]:
-        return {
-            "".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
-        }
-
-    for short, full in ((a, b), (b, a)):
-        acronyms = {w.replace(".", "") for w in short.split() if w.replace(".", "").isupper() and len(w) > 1}
-        if acronyms & initials([w for w in full.split() if w[:1].isupper()]):
-            return True
-    return False
-
-
-def chunk_names(chunk) -> set[str]:
-    """The folded names a passage mentions anywhere (its text, title and outlet)."""
-    return _name_keys(f"{chunk.title} {chunk.outlet or ''} {chunk.text}")
-
-
-def _initials(text: str) -> set[str]:
-    """The initials of each run of capitalised words ("United States" gives "US"),
-    so that a claim writing a name short still finds it."""
-    found = set()
-    for run in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text):
-        letters = "".join(w[0] for w in run.split() if w not in _NOT_NAMES)[:6]
-        found |= {letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
-    return found
 
 
 _SAID_THAT = re.compile(

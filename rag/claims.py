@@ -1,0 +1,80 @@
+"""Which sentences of a draft are claims at all: a question, an opinion or a heading is not.
+
+A draft is checked sentence by sentence (`rag.check`), and not every sentence states something an
+article could support or contradict: a question to the reader, the writer's own judgement ("I
+think...", "It is a shame that...", "...is nothing short of a masterpiece"), a heading or a list
+line's marks. Those are set aside before any search. A judgement somebody is reported as making
+("..., the minister said") states what they said, and stays a claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*)+")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# First-person judgement, or a sentence that opens on the writer's own comment.
+_OPINION = re.compile(
+    r"^(?:i|we)\s+(?:think|believe|feel|reckon|suspect|guess|hope|doubt)\b|"
+    r"\bin my (?:view|opinion)\b|\bto my mind\b|\bi would argue\b|"
+    r"^(?:frankly|clearly|surely|obviously|sadly|arguably|hopefully|honestly|personally)\b",
+    re.IGNORECASE,
+)
+# The writer's own judgement in an impersonal frame: "It is a shame that...", "Few would disagree...".
+_EVALUATIVE = re.compile(
+    r"^(?:it\s+(?:is|was|would be|seems|remains)\s+(?:(?:a|an|the|high|real|great|deeply|so|very)\s+)*"
+    r"(?:shame|pity|disgrace|scandal|tragedy|travesty|outrage|mistake|clear|obvious|regrettable|"
+    r"unacceptable|shameful|disgraceful|absurd|ridiculous|sad|unfortunate|time(?=\s+(?:to|for|that)\b)|"
+    r"wrong|vital|essential|"
+    r"crucial|remarkable|astonishing|troubling|worrying)\b|"
+    r"few\s+(?:would|could|can|will)\s+(?:dis)?agree|no\s+one\s+(?:can|could)\s+(?:deny|doubt)|"
+    r"there\s+(?:is|can be)\s+(?:little|no)\s+doubt)|"
+    r"\bwould\s+be\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:mistake|disaster|shame|pity|folly|error|tragedy|scandal)\b",
+    re.IGNORECASE,
+)
+# A judgement stated as a property: "X is nothing short of a masterpiece", "the cleverest stunt any
+# airline has ever pulled". Words that grade quality rather than measure it (not "largest", "worst
+# drought on record").
+_QUALITY = (  # grades quality when graded ("the most rewarding", "so beautiful")
+    r"(?:clever|brilliant|stupid|foolish|elegant|beautiful|ugly|magnificent|superb|splendid|wonderful|"
+    r"marvell?ous|dreadful|appalling|shameful|disgraceful|pathetic|outrageous|admirable|rewarding|"
+    r"inspiring|courageous|cowardly|short-sighted|reckless|naive|misguided|laudable|commendable|"
+    r"deplorable|lamentable|inexcusable|unforgivable|dazzling|breathtaking|heroic|woeful|abysmal|sublime)"
+)
+_VERDICT = (  # ... and even bare ("was shameful", "is the cleverest")
+    r"(?:clever(?:er|est)|stupidest|foolish|magnificent|superb|splendid|wonderful|marvell?ous|dreadful|"
+    r"appalling|shameful|disgraceful|pathetic|outrageous|admirable|short-sighted|reckless|misguided|"
+    r"overrated|underrated|laudable|commendable|deplorable|lamentable|inexcusable|unforgivable|woeful|abysmal)"
+)
+_JUDGEMENT = re.compile(
+    r"\bnothing short of\b|\bquite simply\b|\bsecond to none\b|"
+    r"\b(?:is|was|are|were|remains?|remained|seems?|seemed)\s+(?:\w+\s+){0,3}?"
+    r"(?:(?:a|an)\s+(?:\w+\s+)?(?:masterpiece|triumph|fiasco|farce|shambles|embarrassment)(?!\s+of\b)|"
+    rf"(?:most|least|more|less|truly|simply|so|very)\s+{_QUALITY}|{_VERDICT})\b",
+    re.IGNORECASE,
+)
+# "should" / "ought to" as the writer's prescription, not as what somebody said.
+_PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|stated|according|urged|warned|added)\b", re.I)
+
+
+def claim_text(sentence: str) -> str:
+    """The sentence without Markdown list, heading or emphasis marks."""
+    return _EMPHASIS.sub(r"\2", _MARKDOWN_LEAD.sub("", sentence)).strip()
+
+
+def not_a_claim(sentence: str) -> str:
+    """Why the sentence states nothing to check ('' when it is a claim): a question, an opinion,
+    a heading."""
+    raw = sentence.strip()
+    text = claim_text(raw)
+    if not re.search(r"\w", text):
+        return "no words"
+    if text.rstrip("\"”’')").endswith("?"):
+        return "a question"
+    if raw.lstrip().startswith("#") or (text[-1] not in ".!\"”’')…" and len(text.split()) < 8):
+        return "a heading"
+    judged = _EVALUATIVE.search(text) or _JUDGEMENT.search(text) or _PRESCRIPTION.search(text)
+    if _OPINION.search(text) or (judged and not _ATTRIBUTION.search(text)):
+        return "an opinion"
+    return ""

@@ -1,0 +1,99 @@
+"""Who speaks in a sentence, and when two names are the same person, place or body.
+
+A claim can credit words to the wrong person ("Zakharova said X" where the article has "X, Peskov
+said"), so the draft check (`rag.check`) compares who said it with who said it. Not every other
+name is another person, though: the article may describe the speaker ("the Kremlin spokesman") and
+name him elsewhere, write a name short ("US" for "United States"), or give the claim's name in
+another passage. These tell a changed name from the same one written another way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import fold
+from rag.values import NOT_NAMES, Differs, tokens
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged)\b", re.I
+)
+_PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
+
+
+def own_speaker(sentence: str) -> str:
+    """Who the sentence says is speaking, when it names or describes them ("Peskov said", "...,
+    the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
+    for match in _SPEECH.finditer(sentence):
+        head = sentence[: match.start()]
+        parts = re.split(r"[,;:\"“”()]", head)
+        before = parts[-1].split()[-6:]
+        appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
+        if not before and appositive and parts[-2].split()[-1][:1].isupper():
+            before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
+        if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
+            return " ".join(before)
+    according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)
+    if according and fold(according[1]) not in ("him", "her", "them", "it"):
+        return according[1]
+    return ""
+
+
+def introduced_as(differs: Differs, speaker: str, article: str) -> bool:
+    """Whether the article puts the claim's name beside the words that describe the sentence's
+    speaker ("Kremlin spokesman Dmitry Peskov" / "Peskov, the Kremlin spokesman"): the same person."""
+    if differs.kind != "name" or fold(speaker.split()[0]) not in ("the", "a", "an"):
+        return False  # a speaker named ("President Erdogan", "Mr Carr") is not described
+    surname = re.escape(differs.draft.split()[-1])
+    for word in (t.text for t in tokens(speaker)):
+        described = re.escape(word)
+        near = rf"\b{described}\W+(?:\w+\W+){{0,3}}{surname}\b|\b{surname}\W+(?:\w+\W+){{0,3}}{described}\b"
+        if re.search(near, article):
+            return True
+    return False
+
+
+_ROMAN = re.compile(r"^[ivxlcdm]+$")
+
+
+def distinguishing_word(name: str, other: str) -> str:
+    """The word that tells ``name`` apart from ``other``: its last one that ``other`` lacks,
+    numerals aside ("Honorius" in "Pope Honorius III" against "Pope Innocent III", "Todd" in
+    "Todd River" against "Finke River", "Owen" in "Justice Neville Owen")."""
+    theirs = {t.key for t in tokens(other)}
+    words = [t.key for t in tokens(name) if not _ROMAN.match(t.key) and t.key not in theirs]
+    return words[-1] if words else ""
+
+
+def name_keys(text: str) -> set[str]:
+    return {t.key for t in tokens(text) if t.kind == "name"}
+
+
+def abbreviates(a: str, b: str) -> bool:
+    """Whether one name is the other with a word shortened to its initials ("US Air Force" /
+    "United States Air Force"): the same name, not a different one."""
+
+    def initials(words: list[str]) -> set[str]:
+        return {
+            "".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+        }
+
+    for short, full in ((a, b), (b, a)):
+        acronyms = {w.replace(".", "") for w in short.split() if w.replace(".", "").isupper() and len(w) > 1}
+        if acronyms & initials([w for w in full.split() if w[:1].isupper()]):
+            return True
+    return False
+
+
+def chunk_names(chunk) -> set[str]:
+    """The folded names a passage mentions anywhere (its text, title and outlet)."""
+    return name_keys(f"{chunk.title} {chunk.outlet or ''} {chunk.text}")
+
+
+def initials(text: str) -> set[str]:
+    """The initials of each run of capitalised words ("United States" gives "US"),
+    so that a claim writing a name short still finds it."""
+    found = set()
+    for run in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text):
+        letters = "".join(w[0] for w in run.split() if w not in NOT_NAMES)[:6]
+        found |= {letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
+    return found

@@ -1,0 +1,301 @@
+"""The values a sentence gives (numbers, dates, names) and how two sentences differ in them.
+
+A claim is contradicted when a passage says the same thing with one value changed, and an outlet
+is at odds with another when it gives another figure of the same thing (`rag.check`). Both read a
+sentence as its content words, each with its kind: a number in digits or in words (an ordinal as
+its rank), a month or weekday, a capitalised name, and any other word by its stem. Two sentences
+differ in a value when exactly one run of the claim's values is missing from the other sentence
+and that sentence has a run of the same kind in its place; a number is only compared with one
+that counts the same thing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rag.text import STOPWORDS, fold, stem
+
+_TOKEN = re.compile(r"\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|\w+(?:[-'’]\w+)*")
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Ordinals count as their number: "fifth-largest" against "fourth-largest", "21st" against "twenty-first".
+_ORDINAL_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+} | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+     "ninetieth": 90, "hundredth": 100}  # fmt: skip
+# Place and title words news copy shortens: "Mt Gambier" is "Mount Gambier".
+_ABBREVIATED = {
+    "mt": "mount", "ft": "fort", "gen": "general", "sen": "senator", "gov": "governor", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "capt": "captain", "prof": "professor", "supt": "superintendent",
+}  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s$")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.IGNORECASE,
+)
+# Capitalised words that open or join sentences without naming anyone.
+NOT_NAMES = {w.capitalize() for w in STOPWORDS} | {
+    "I", "We", "You", "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
+    "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # what compares: a stem, a number's digits
+    kind: str  # word, number, date (month or weekday) or name
+    gap: str = ""  # the text since the word before (stopwords included)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|that|which|someone|anyone)\s+$", re.I)
+
+
+def _number_word(folded: str) -> int | None:
+    """A number written in words: "six", "twenty", "seventy-six", and ordinals with what they rank
+    ("fifth", "twenty-first", "fifth-largest")."""
+    if folded in _NUMBER_WORDS:
+        return _NUMBER_WORDS[folded]
+    if folded in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[folded]
+    parts = folded.split("-")
+    if len(parts) == 2 and parts[0] in _ORDINAL_WORDS and parts[1].endswith("est"):
+        return _ORDINAL_WORDS[parts[0]]  # a rank: "fifth-largest", not "second-hand"
+    if len(parts) == 2:  # "seventy-six", "twenty-first"
+        tens, units = parts
+        unit = _NUMBER_WORDS.get(units, _ORDINAL_WORDS.get(units))
+        if tens in _NUMBER_WORDS and _NUMBER_WORDS[tens] >= 20 and unit is not None and unit < 10:
+            return _NUMBER_WORDS[tens] + unit
+    return None
+
+
+def is_ordinal_word(text: str) -> bool:
+    parts = fold(text).split("-")
+    return parts[0] in _ORDINAL_WORDS or parts[-1] in _ORDINAL_WORDS
+
+
+def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
+    """ "one" standing for someone or something ("the one to start", "one of them"), not a count."""
+    if folded != "one":
+        return False
+    return bool(_DETERMINER_BEFORE.search(text[: match.start()])) or bool(
+        re.match(r"\s+(?:of|another)\b", text[match.end() :], re.I)
+    )
+
+
+def tokens(text: str) -> list[Token]:
+    """The content words of ``text``, each with its kind; stopwords left out."""
+    found = []
+    last_end = 0
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        folded = fold(raw)
+        gap, last_end = text[last_end : match.start()], match.end()
+        if folded in STOPWORDS:
+            last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
+            continue
+        if raw[0].isdigit():
+            digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
+            kind, key = "number", digits
+        elif _number_word(folded) is not None and not _pronoun_one(folded, text, match):
+            kind, key = "number", str(_number_word(folded))
+        elif folded in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
+            kind, key = "date", folded[:3]
+        else:
+            if len(folded) < 2:
+                continue
+            # Every word compares by its stem ("Police" opening a sentence meets "police").
+            key = stem(_ABBREVIATED.get(folded.rstrip("."), _POSSESSIVE.sub("", folded)))
+            kind = "name" if raw[0].isupper() and raw not in NOT_NAMES else "word"
+        found.append(Token(raw, match.start(), match.end(), key, kind, gap))
+    return found
+
+
+def runs(side: list[Token]) -> list[list[Token]]:
+    """Consecutive value tokens of one kind: a full name with its title ("British Foreign Secretary
+    Jack Straw"), a month and day ("September 20"), a number."""
+    runs: list[list[Token]] = []
+    for i, token in enumerate(side):
+        if token.kind == "word":
+            continue
+        kind = _kind([token], side)
+        # One name runs over spaces only; a date also over "Sept. 13" and "September 20, 2023".
+        close = not token.gap.strip() or (kind == "date" and token.gap.strip() in (".", ","))
+        joined = i and runs and runs[-1][-1] is side[i - 1] and close
+        if joined and _kind(runs[-1], side) == kind and kind != "number":
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def _is_date_part(side: list[Token], i: int) -> bool:
+    """A month or weekday, or a day number next to a month ("September 20", "13 Sept")."""
+    if side[i].kind == "date":
+        return True
+    near = [side[j] for j in (i - 1, i + 1) if 0 <= j < len(side)]
+    return side[i].kind == "number" and any(t.kind == "date" for t in near)
+
+
+def _kind(run: list[Token], side: list[Token]) -> str:
+    i = next(n for n, t in enumerate(side) if t is run[0])
+    return "date" if _is_date_part(side, i) else run[0].kind
+
+
+def _span_text(text: str, run: list[Token]) -> str:
+    return text[run[0].start : run[-1].end]
+
+
+@dataclass
+class Differs:
+    """The value the draft gives and the one the source gives instead."""
+
+    draft: str
+    source: str
+    kind: str  # number, date or name
+
+    def to_json(self) -> dict:
+        return {"draft": self.draft, "source": self.source, "kind": self.kind}
+
+
+@dataclass
+class Difference:
+    differs: Differs
+    share: float  # how much of the rest of the claim lines up
+
+
+def differing_value(
+    claim: str,
+    source: str,
+    context: str = "",
+    names: set[str] = frozenset(),
+    strict: frozenset[str] = frozenset(),
+) -> Difference | None:
+    """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
+
+    Exactly one run of values in the claim (a number, a date, a full name) is missing from the
+    source and its ``context`` (the sentence before, the title; for names also the passage's
+    other ``names``), the source has a run of the same kind the claim lacks (the one standing in
+    the same place, by `difflib`'s alignment), and the rest of the claim's words are in the
+    source sentence (the share returned, for the caller's threshold). "Russia has about 3,000 troops in
+    Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
+    against "X, Peskov said" in a name.
+    """
+    a, b = tokens(claim), tokens(source)
+    if not a or not b:
+        return None
+    matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    source_keys = {t.key for t in b}
+    known = source_keys | {t.key for t in tokens(context)} | set(names)
+    claim_keys = {t.key for t in a}
+    # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
+    # the sentence itself has them.
+    claim_runs = [
+        r for r in runs(a) if any(_missing(t, source_keys if t.key in strict else known) for t in r)
+    ]
+    if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
+        claim_runs = [r for r in claim_runs if not (len(r) == 1 and is_ordinal_word(r[0].text))]
+    if len(claim_runs) != 1:
+        return None  # nothing differs, or a second value the source lacks: another event
+    run = claim_runs[0]
+    kind = _kind(run, a)
+    candidates = [r for r in runs(b) if _kind(r, b) == kind and any(t.key not in claim_keys for t in r)]
+    if not candidates:
+        return None
+    if kind == "number":  # "its 10th reduction" faces "the 11th cut", not "the fourth since"
+        counted = _counts(a, a.index(run[0]))
+        alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
+        candidates = alike or candidates
+    other = _aligned(run, candidates, matcher, a, b)
+    # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
+    # said" and "Peskov said X" tell the same); its other names may come from the context.
+    rest = [t for t in a if t not in run]
+    plain = [t for t in rest if t.kind == "word"]
+    share = sum(1 for t in rest if t.key in known) / max(1, len(rest))
+    word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
+    differs = Differs(_span_text(claim, run), _span_text(source, other), kind)
+    return Difference(differs, min(share, word_share))
+
+
+def _missing(token: Token, keys: set[str]) -> bool:
+    """Whether ``keys`` lack the token; a name also counts as there in another form of the same
+    word ("Ghanaian" / "Ghana", "Argentine" / "Argentina")."""
+    if token.key in keys:
+        return False
+    return token.kind != "name" or not any(_same_name_word(token.key, key) for key in keys)
+
+
+def _same_name_word(a: str, b: str) -> bool:
+    """Two name stems that differ only in their ending ("ghanaian" / "ghana"), not in a letter
+    inside ("iran" / "iraq", "johnston" / "johnson")."""
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < 4 or len(longer) - len(shorter) > 3:
+        return False
+    common = len(os.path.commonprefix([a, b]))
+    return common == len(shorter) or common >= max(5, len(shorter) - 1)
+
+
+def _aligned(
+    run: list[Token], candidates: list[list[Token]], matcher: SequenceMatcher, a: list[Token], b: list[Token]
+) -> list[Token]:
+    """The source run standing where the claim's run stands: in the same replaced stretch when
+    there is one (of those, the one closest in length: "Dmitry Peskov" against "Maria Zakharova"
+    rather than "Russian Foreign Ministry")."""
+    i = a.index(run[0])
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i1 <= i < i2:
+            inside = [r for r in candidates if j1 <= b.index(r[0]) < j2]
+            if inside:
+                return min(inside, key=lambda r: (abs(len(r) - len(run)), b.index(r[0])))
+    # Else the run sharing a word with the claim's ("December 13" for "December 18"), the longest.
+    keys = {t.key for t in run}
+    return max(candidates, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0])))
+
+
+def counts_alike(claim: str, source: str, differs: Differs) -> bool:
+    """For a changed number: both count the same thing, when both say what they count."""
+    if differs.kind != "number":
+        return True
+
+    def counts(text: str, value: str) -> set[str]:
+        side = tokens(text)
+        return next((_counts(side, i) for i, t in enumerate(side) if t.text == value), set())
+
+    ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
+    return not ours or not theirs or bool(ours & theirs)
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _counts(side: list[Token], i: int) -> set[str]:
+    """What the number ``side[i]`` counts: the stems of the two words after it, or the "year" of
+    "27-year-old"; empty for a word, a day of a date or a year."""
+    token = side[i]
+    if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
+        return set()
+    suffix = token.text.partition("-")[2]
+    if suffix and not suffix[0].isdigit():
+        return {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
+    return {t.key for t in side[i + 1 : i + 3] if t.kind in ("word", "name")}
+
+
+def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
+    """Each number that says what it counts: (its digits, its words, what it counts)."""
+    return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := _counts(side, i))]

@@ -1,0 +1,57 @@
+"""Which sentences of a draft are claims: questions, opinions and headings are not (each pattern with
+the case it was written for and a false positive)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.claims import not_a_claim
+
+
+@pytest.mark.fast  # no model, no index
+@pytest.mark.parametrize(
+    "sentence, why",
+    [
+        ("Did Russia know about the offensive in advance?", "a question"),
+        ("I think the Kremlin's response was weak.", "an opinion"),
+        ("In my view, Armenia should leave the CSTO.", "an opinion"),
+        ("## Background", "a heading"),
+        ("It is a shame that the talks collapsed so quickly.", "an opinion"),
+        ("It was deeply regrettable that aid arrived so late.", "an opinion"),
+        ("Few would disagree that the ceasefire came too late.", "an opinion"),
+        ("It is high time for the monitors to return.", "an opinion"),
+        ("The festival's closing film is nothing short of a triumph.", "an opinion"),
+        ("The new ferry timetable is the cleverest idea the council has ever had.", "an opinion"),
+        ("Her later novels remain the most rewarding of her career.", "an opinion"),
+    ],
+)
+def test_questions_opinions_and_headings_are_not_claims(sentence, why):
+    assert not_a_claim(sentence) == why
+
+
+@pytest.mark.fast  # no model, no index
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peskov said Moscow should not be blamed for the fighting.",  # "should", but someone said it
+        "Russia has about 5,000 troops stationed in Armenia.",
+        "Clear skies were forecast for Yerevan on Tuesday.",  # opens on a word like "clearly", is not one
+        "It is the largest freshwater lake in the world by surface area.",  # "It is", a fact
+        "It was a shame that the talks collapsed, the foreign minister said.",  # someone's judgement, reported
+        "It is time zones, not borders, that divide the region, the report found.",
+        # Quality words used to describe, not to judge (encyclopedia and news sentences):
+        "The statue is a masterpiece of Renaissance sculpture carved between 1501 and 1504.",
+        "The outlaw is a legendary heroic figure of English folklore.",
+        "An addictive drug is one which is both rewarding and reinforcing.",
+        "The critic said the film was nothing short of a masterpiece.",  # someone's judgement, reported
+        "The bridge is the longest in the world and the drought was the worst on record.",
+    ],
+)
+def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
+    assert not_a_claim(sentence) == ""
+
+
+@pytest.mark.fast
+def test_a_would_be_a_mistake_judgement_is_an_opinion_unless_someone_said_it():
+    assert not_a_claim("Moving the games to Sydney would be a costly mistake.") == "an opinion"
+    assert not_a_claim("Moving the games would be a mistake, the minister said.") == ""

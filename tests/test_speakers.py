@@ -1,0 +1,43 @@
+"""Who speaks in a sentence and which names are the same, on their own (each with the case it was
+written for and a false positive)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.speakers import abbreviates, distinguishing_word, initials, own_speaker
+
+
+@pytest.mark.fast
+def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
+    assert own_speaker("There should be no turns, the Kremlin spokesman stressed.") == "the Kremlin spokesman"
+    assert own_speaker("Russia welcomes all efforts, Peskov said.") == "Peskov"
+    assert own_speaker("He added that the talks would resume.") == ""
+    assert own_speaker("Russia has about 5,000 troops stationed in Armenia.") == ""
+    # A name set off by commas is the speaker; a quote or a clause set off the same way is not.
+    assert own_speaker("The chain's administrator, Jeff McDonald, says offers came in.") == "Jeff McDonald"
+    assert own_speaker('"We are ready," said the minister.') == ""
+    assert own_speaker("The union, which has 3,000 members, said it would strike.") == ""
+
+
+@pytest.mark.fast
+def test_initials_are_the_same_name_and_a_changed_name_is_not():
+    assert abbreviates("US Air Force", "United States Air Force")
+    assert abbreviates("United Nations", "UN")
+    assert not abbreviates("Pope Honorius III", "Pope Innocent III")  # the false-positive side
+    assert not abbreviates("Edmon Marukyan", "Kremlin")
+
+
+@pytest.mark.fast
+def test_the_distinguishing_word_of_a_name_is_the_last_one_the_other_lacks():
+    assert distinguishing_word("Todd River", "Finke River") == "todd"  # not "river", which both share
+    assert distinguishing_word("Pope Honorius III", "Pope Innocent III") == "honorius"
+    assert distinguishing_word("Western Australian Justice Neville Owen", "Sydney") == "owen"
+
+
+@pytest.mark.fast
+def test_initials_of_an_articles_names_count_as_the_name():
+    assert {"US", "USAF"} <= initials("The United States Air Force dropped the bomb.")
+    assert "UN" in initials("A United Nations report")
+    # The false-positive side: one capitalised word, or a sentence opener, gives no initials.
+    assert initials("Police said The report was late.") == set()

@@ -1,0 +1,154 @@
+"""The values a sentence gives and how two sentences differ in them, on their own (each heuristic with
+the case it was written for and a false positive)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.values import Differs, counts_alike, differing_value, tokens
+
+
+@pytest.mark.fast  # no model, no index
+def test_differing_value_names_the_value_on_both_sides():
+    found = differing_value(
+        "Police walked the final 20 kilometres to reach the tourists.",
+        "Police officers had to walk the final 12 kilometres to reach the stranded tourists.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source, found.differs.kind) == (
+        "20",
+        "12",
+        "number",
+    )
+    dated = differing_value(
+        "Putin held a telephone conversation with Pashinyan on September 22.",
+        "Putin held a telephone conversation with Pashinyan on September 20.",
+    )
+    assert (dated.differs.draft, dated.differs.source, dated.differs.kind) == (
+        "September 22",
+        "September 20",
+        "date",
+    )
+
+
+@pytest.mark.fast  # no model, no index
+def test_differing_value_false_positives():
+    # Same topic, another fact: two of the claim's values are missing, so it is another event.
+    assert (
+        differing_value(
+            "Azerbaijan's military operation killed 200 people on September 19.",
+            "Over 2,000 Karabakh Armenians took shelter on September 20.",
+        )
+        is None
+    )
+    # A name the sentence before gives ("he said") is no difference.
+    assert (
+        differing_value(
+            "Peskov said the peacekeepers show real heroism.",
+            "The peacekeepers show real heroism, he said.",
+            context="Kremlin spokesman Dmitry Peskov spoke on Monday.",
+        )
+        is None
+    )
+    # Nothing differs at all.
+    assert (
+        differing_value("Russia has 5,000 troops in Armenia.", "Russia has 5,000 troops in Armenia.") is None
+    )
+
+
+@pytest.mark.fast  # no model, no index
+def test_a_date_is_compared_with_the_date_of_the_same_month():
+    found = differing_value(
+        "Talks broke down after the December 18 raid on the parliament.",
+        "Leaders will meet at the January 4-6 summit; talks broke down after the December 13 raid on the parliament.",
+    )
+    assert (found.differs.draft, found.differs.source) == ("December 18", "December 13")
+
+
+@pytest.mark.fast
+def test_one_as_a_pronoun_is_not_a_count_and_compound_number_words_are():
+    kinds = {t.text: t.kind for t in tokens("Pakistan will never be the one to start a war.")}
+    assert kinds["one"] == "word"
+    assert [t.kind for t in tokens("He was one of them.") if t.text == "one"] == ["word"]
+    # The false-positive side: a count stays a count.
+    assert [
+        t.key for t in tokens("One soldier died and Seventy-six yachts sailed.") if t.kind == "number"
+    ] == [
+        "1",
+        "76",
+    ]
+
+
+@pytest.mark.fast
+def test_an_ordinal_is_compared_as_its_number():
+    found = differing_value(
+        "Lake Victoria is the fifth-largest lake in the world by area.",
+        "Lake Victoria is the fourth-largest lake in the world by area.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == (
+        "fifth-largest",
+        "fourth-largest",
+    )
+    assert [t.key for t in tokens("the twenty-first century, the 21st") if t.kind == "number"] == ["21", "21"]
+    # The false-positive side: a hyphenated word that is no ordinal stays a word.
+    assert [t.kind for t in tokens("a well-known second-hand shop")] == ["word", "word", "word"]
+    assert differing_value("He came second in the race.", "He came second in the race.") is None
+
+
+@pytest.mark.fast
+def test_a_changed_number_must_count_the_same_thing():
+    claim = "More than 6,000 Australian students took part in the survey."
+    assert not counts_alike(
+        claim,
+        "The survey of 15-year-old Australian students was run by the OECD.",
+        Differs("6,000", "15-year", "number"),
+    )
+    assert counts_alike(
+        claim,
+        "More than 5,000 Australian students took part in the survey.",
+        Differs("6,000", "5,000", "number"),
+    )
+
+
+@pytest.mark.fast
+def test_a_name_in_another_form_of_the_same_word_is_no_other_name():
+    found = differing_value(
+        "Kofi Annan, the Ghanaian who heads the UN, shares the Nobel Peace Prize.",
+        "Kofi Annan of Ghana, who heads the UN, shares the Nobel Peace Prize.",
+    )
+    assert found is None
+    # The false-positive side: close spellings of other places and people still differ.
+    iraq = differing_value("Troops crossed into Iran on Monday.", "Troops crossed into Iraq on Monday.")
+    assert iraq is not None and (iraq.differs.draft, iraq.differs.source) == ("Iran", "Iraq")
+    johnson = differing_value(
+        "Coroner Graeme Johnson said the race could go ahead.",
+        "Coroner Graeme Johnston said the race could go ahead.",
+    )
+    assert johnson is not None and johnson.differs.source.endswith("Johnston")
+
+
+@pytest.mark.fast
+def test_a_changed_figure_faces_the_figure_that_counts_the_same_thing():
+    found = differing_value(
+        "The central bank's quarter-point cut was its 10th reduction of the year.",
+        "It was the 11th cut this year to the bank's target rate and the fourth since the attacks.",
+        context="The central bank cut its rate again.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == ("10", "11")
+    # The false-positive side: without a figure that counts the same thing, the nearest one is taken.
+    other = differing_value("Police arrested 12 people.", "Police arrested 15 protesters on Friday.")
+    assert other is not None and other.differs.source == "15"
+
+
+@pytest.mark.fast
+def test_a_shortened_place_word_is_the_same_word():
+    found = differing_value(
+        "The plane had flown from Port Lincoln to Mount Gambier to pick up a six-year-old boy.",
+        "The aircraft had come from Port Augusta to Mt Gambier to fly a six-year-old boy to Sydney.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == (
+        "Port Lincoln",
+        "Port Augusta",
+    )
+    # The false-positive side: a different mountain still differs.
+    other = differing_value("The fire reached Mount Kosciuszko.", "The fire reached Mt Buller.")
+    assert other is not None and other.differs.source == "Mt Buller"
