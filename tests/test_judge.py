@@ -43,6 +43,31 @@ def test_any_llama_model_answers_with_a_probability(tmp_path):
     assert "".join(generator.stream([{"role": "user", "content": "Say yes."}], 4, 0.0)).strip()
 
 
+def test_reading_only_what_a_prompt_does_not_share_gives_the_same_probability(tmp_path):
+    from rag.generate import create_generator
+
+    settings = make_settings(tmp_path, model=TEST_MODEL)
+    generator = create_generator(settings, resolve_model(TEST_MODEL, settings.cache_dir))
+    claims = [
+        "The bridge opened in 1932.",
+        "The bridge carries four lanes.",
+        "The bridge carries four lanes.",
+    ]
+    reused = [StatementJudge(generator).probability(TEXT, claim) for claim in claims]
+    fresh = []
+    for claim in claims:
+        generator.llm.reset()  # nothing cached: the whole prompt is read
+        fresh.append(StatementJudge(generator).probability(TEXT, claim))
+    # The same up to rounding: a prompt read in other batches sums its numbers in another order.
+    assert reused == pytest.approx(fresh, abs=0.01)
+    assert reused[0] != pytest.approx(reused[1], abs=0.01)  # and each prompt is its own
+    # An answer after a judged prompt is the answer of a fresh model.
+    ask = [{"role": "user", "content": "Name a colour."}]
+    after_judge = "".join(generator.stream(ask, 8, 0.0))
+    generator.llm.reset()
+    assert "".join(generator.stream(ask, 8, 0.0)) == after_judge
+
+
 def test_a_backend_without_probabilities_says_so():
     class Served(Generator):
         def stream(self, messages, max_tokens, temperature):

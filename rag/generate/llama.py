@@ -110,8 +110,15 @@ class LlamaGenerator(Generator):
             )
 
         with self._lock:
-            self.llm.reset()  # the next answer re-evaluates its prompt: this one replaced the cache
-            self.llm.eval(tokens)
+            # Only what this prompt does not share with the last one is read: the system prompt
+            # and examples a judge repeats stay in the model's cache. At least the last token is
+            # read again, for its fresh next-token probabilities.
+            cached = self.llm.input_ids[: self.llm.n_tokens].tolist()
+            shared = 0
+            while shared < min(len(cached), len(tokens) - 1) and cached[shared] == tokens[shared]:
+                shared += 1
+            self.llm.n_tokens = shared
+            self.llm.eval(tokens[shared:])
             logits = np.ctypeslib.as_array(self.llm._ctx.get_logits(), shape=(self.llm.n_vocab(),)).copy()
         logits -= logits.max()
         yes, no = np.exp(logits[first_tokens(word)]).sum(), np.exp(logits[first_tokens(other)]).sum()
