@@ -41,6 +41,7 @@ _ABBREVIATED = {
     "col": "colonel", "sgt": "sergeant", "capt": "captain", "prof": "professor", "supt": "superintendent",
 }  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s$")
+_FRACTION = re.compile(r"^(?:half|halves|thirds?|quarters?|fifths?|tenths?)$")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -82,12 +83,25 @@ def _number_word(folded: str) -> int | None:
         unit = _NUMBER_WORDS.get(units, _ORDINAL_WORDS.get(units))
         if tens in _NUMBER_WORDS and _NUMBER_WORDS[tens] >= 20 and unit is not None and unit < 10:
             return _NUMBER_WORDS[tens] + unit
+    if (
+        len(parts) >= 2
+        and parts[0] in _NUMBER_WORDS
+        and parts[1] not in _NUMBER_WORDS
+        and not _FRACTION.match(parts[1])
+    ):
+        return _NUMBER_WORDS[parts[0]]  # what it counts joined on: "seven-year", as "7-year"
     return None
 
 
 def is_ordinal_word(text: str) -> bool:
     parts = fold(text).split("-")
     return parts[0] in _ORDINAL_WORDS or parts[-1] in _ORDINAL_WORDS
+
+
+def is_loose_number(text: str) -> bool:
+    """An ordinal word or "one": as often no count as a count ("at first", "one way"), so compared
+    when it differs, but never required."""
+    return is_ordinal_word(text) or fold(text).split("-")[0] == "one"
 
 
 def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
@@ -209,8 +223,14 @@ def differing_value(
     claim_runs = [
         r for r in runs(a) if any(_missing(t, source_keys if t.key in strict else known) for t in r)
     ]
-    if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
-        claim_runs = [r for r in claim_runs if not (len(r) == 1 and is_ordinal_word(r[0].text))]
+    if len(claim_runs) > 1:
+        # An ordinal word the source leaves out ("its first match") is no event, nor is a capital
+        # that may only open the sentence ("Having changed his mind, Lockett ...").
+        claim_runs = [
+            r
+            for r in claim_runs
+            if not (len(r) == 1 and (is_loose_number(r[0].text) or (r[0] is a[0] and r[0].kind == "name")))
+        ]
     if len(claim_runs) != 1:
         return None  # nothing differs, or a second value the source lacks: another event
     run = claim_runs[0]
@@ -269,31 +289,34 @@ def _aligned(
 
 
 def counts_alike(claim: str, source: str, differs: Differs) -> bool:
-    """For a changed number: both count the same thing, when both say what they count."""
+    """For a changed number: both count the same thing, when both say what they count. Either
+    side may put words between ("96 Sri Lankan asylum seekers" against "69 asylum seekers")."""
     if differs.kind != "number":
         return True
 
-    def counts(text: str, value: str) -> set[str]:
+    def counts(text: str, value: str, reach: int) -> set[str]:
         side = tokens(text)
-        return next((_counts(side, i) for i, t in enumerate(side) if t.text == value), set())
+        return next((_counts(side, i, reach) for i, t in enumerate(side) if t.text == value), set())
 
-    ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
-    return not ours or not theirs or bool(ours & theirs)
+    ours, theirs = counts(claim, differs.draft, 2), counts(source, differs.source, 2)
+    if not ours or not theirs:
+        return True
+    return bool(ours & counts(source, differs.source, 4) or theirs & counts(claim, differs.draft, 4))
 
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
-def _counts(side: list[Token], i: int) -> set[str]:
-    """What the number ``side[i]`` counts: the stems of the two words after it, or the "year" of
-    "27-year-old"; empty for a word, a day of a date or a year."""
+def _counts(side: list[Token], i: int, reach: int = 2) -> set[str]:
+    """What the number ``side[i]`` counts: the stems of the ``reach`` words after it, or the "year"
+    of "27-year-old"; empty for a word, a day of a date or a year."""
     token = side[i]
     if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
         return set()
     suffix = token.text.partition("-")[2]
     if suffix and not suffix[0].isdigit():
         return {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
-    return {t.key for t in side[i + 1 : i + 3] if t.kind in ("word", "name")}
+    return {t.key for t in side[i + 1 : i + 1 + reach] if t.kind in ("word", "name")}
 
 
 def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:

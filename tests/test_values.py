@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.values import Differs, counts_alike, differing_value, tokens
+from rag.values import Differs, counts_alike, differing_value, is_loose_number, tokens
 
 
 @pytest.mark.fast  # no model, no index
@@ -152,3 +152,55 @@ def test_a_shortened_place_word_is_the_same_word():
     # The false-positive side: a different mountain still differs.
     other = differing_value("The fire reached Mount Kosciuszko.", "The fire reached Mt Buller.")
     assert other is not None and other.differs.source == "Mt Buller"
+
+
+@pytest.mark.fast
+def test_a_number_word_joined_to_what_it_counts_is_its_number():
+    def values(text):
+        return [(t.text, t.key) for t in tokens(text) if t.kind == "number"]
+
+    assert values("His seven-year reign ended.") == [("seven-year", "7")]
+    assert values("A three-day strike and a 3-day strike.") == [("three-day", "3"), ("3-day", "3")]
+    # The false-positive side: a fraction or a compound word is no count.
+    assert values("Two-thirds of voters bought second-hand cars.") == []
+
+
+@pytest.mark.fast
+def test_one_and_ordinal_words_are_loose_numbers_and_counts_may_have_words_between():
+    assert is_loose_number("one") and is_loose_number("one-way") and is_loose_number("first")
+    assert not is_loose_number("two") and not is_loose_number("1")
+    between = Differs("96", "69", "number")
+    assert counts_alike(
+        "A boat landed 96 Sri Lankan asylum seekers at the Cocos Islands.",
+        "A vessel landed at Cocos Islands carrying 69 asylum seekers.",
+        between,
+    )
+    # The false-positive side: words between do not make two different things the same.
+    assert not counts_alike(
+        "A boat landed 96 Sri Lankan asylum seekers at the Cocos Islands.",
+        "A vessel landed at Cocos Islands with 69 police officers aboard.",
+        between,
+    )
+
+
+@pytest.mark.fast
+def test_a_capital_opening_the_claim_is_no_second_difference():
+    source = "He has told the Swans he will nominate for next Tuesday's draft."
+    found = differing_value(
+        "Having changed his mind, Lockett has told the Swans he will nominate for next Wednesday's draft.",
+        source,
+        "Tony Lockett",
+    )
+    assert (found.differs.draft, found.differs.source) == ("Wednesday's", "Tuesday's")
+    # The false-positive sides: an opening name is still the difference when it is the only one,
+    # and two differences beside the opening word are still another event.
+    alone = differing_value(
+        "Indonesian police arrested the man in May.", "Malaysian police arrested the man in May."
+    )
+    assert (alone.differs.draft, alone.differs.source) == ("Indonesian", "Malaysian")
+    assert (
+        differing_value(
+            "Having lost, Smith left the club on Monday.", "Jones left the club on Tuesday.", "Jones"
+        )
+        is None
+    )
