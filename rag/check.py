@@ -47,6 +47,7 @@ from rag.speakers import (
     introduced_as,
     name_keys,
     own_speaker,
+    quoted_speaker,
 )
 from rag.text import fold, is_negator, split_sentences
 from rag.types import Citation, Passage, Span
@@ -57,6 +58,7 @@ from rag.values import (
     counts_alike,
     differing_value,
     figures,
+    is_loose_number,
     is_ordinal_word,
     runs,
     tokens,
@@ -81,6 +83,7 @@ SAME_EVENT = 0.6  # share of the claim's other content words the contradicting s
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
 SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
+SAME_SUBJECT = 0.6  # share of the claim's names the other article must give, for its date or figure
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -204,7 +207,7 @@ class DraftChecker:
                     f"{source_label(result.citations[1])} gives {difference.differs.source}"
                 )
                 return result
-            conflict = self._date_conflict(result.citations[0], passages) or self._figure_conflict(
+            conflict = self._date_conflict(claim, result.citations[0], passages) or self._figure_conflict(
                 claim, result.citations[0], passages
             )
             if conflict is not None:
@@ -254,13 +257,14 @@ class DraftChecker:
         scores, windows = sentence_support(
             [claim], [self._with_article_names(p) for p in passages], self.embed
         )
-        # An ordinal word is compared when it differs ("fifth-largest"), but not required here:
-        # "first" is as often "at first" as a rank.
+        # An ordinal word or "one" is compared when it differs ("fifth-largest"), but not required
+        # here: "first" is as often "at first" as a rank, "one way" no count.
         claim_values = {
-            t.key for t in tokens(claim) if t.kind in ("number", "date") and not is_ordinal_word(t.text)
+            t.key for t in tokens(claim) if t.kind in ("number", "date") and not is_loose_number(t.text)
         }
         claim_keys = {t.key for t in tokens(claim)}
         claim_negations = _negations(claim, claim_keys)
+        speaker_keys = name_keys(own_speaker(claim))
         best: _Found | None = None
         undecided: tuple[_Found, str] | None = None  # the best window only the judge can settle
         for p, passage in enumerate(passages):
@@ -278,6 +282,10 @@ class DraftChecker:
                     continue  # "nine post-Soviet states" where the passage says six
                 said = any(stated(_without(c, text, names), text) for c in _orders(claim))
                 same_negation = _negations(text, claim_keys) == claim_negations
+                if (said or score >= JUDGE_FROM) and self._said_by_another(
+                    claim, speaker_keys, passage, window
+                ):
+                    continue  # the window quotes somebody else than the claim's speaker
                 if said or (score >= PARAPHRASE_SUPPORT and same_negation):
                     best = _Found(passage, window, score)
                 elif (
@@ -289,6 +297,22 @@ class DraftChecker:
         if best is None and undecided is not None:
             best = self._judged(claim, *undecided)
         return best
+
+    def _said_by_another(
+        self, claim: str, speaker_keys: set[str], passage: Passage, window: list[Span]
+    ) -> bool:
+        """Whether the window sentence closest to a claim that names its speaker ("Williams said
+        X") is somebody else's words: "X," he said, after "Faulkner says ..." (`quoted_speaker`)."""
+        if not speaker_keys:
+            return False
+        chunk = passage.chunk
+        spans = chunk.sentences or [Span(chunk.start, chunk.end)]
+        texts = [chunk.quote(s) for s in spans]
+        inside = [spans.index(s) for s in window]
+        vectors = self.embed([claim] + [texts[k] for k in inside])
+        closest = inside[int(np.argmax(vectors[1:] @ vectors[0]))]
+        speaker = quoted_speaker(texts, closest)
+        return bool(speaker) and not name_keys(speaker) & speaker_keys
 
     def _judged(self, claim: str, found: _Found, text: str) -> _Found | None:
         """The undecided window, if the judging model is sure it states the claim: read alone, or
@@ -413,13 +437,26 @@ class DraftChecker:
         chunk = passage.chunk
         return Passage(replace(chunk, title=f"{chunk.title} {self._article_header[source]}"), passage.score)
 
-    def _date_conflict(self, cited: Citation, passages: list[Passage]) -> tuple[Citation, Differs] | None:
+    def _about_claim(self, claim: str, source: str) -> bool:
+        """Whether another article names most of what the claim names (past its first word), so
+        that a date or figure it gives otherwise is about the same thing: "Time named her one of
+        the 100 most important people" is about someone else than the claim's Tenzing Norgay."""
+        names = {t.key for t in tokens(claim) if t.kind == "name" and t.start > 0}
+        if not names:
+            return True
+        known = self._article_names(source)
+        return sum(1 for key in names if key in known) / len(names) >= SAME_SUBJECT
+
+    def _date_conflict(
+        self, claim: str, cited: Citation, passages: list[Passage]
+    ) -> tuple[Citation, Differs] | None:
         """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
         if not dates(cited.text):
             return None
         conflicts = NoteConflicts(self.pipeline.search, self.embed, SEARCH_K).find(
             [cited], passages, self.search_filter
         )
+        conflicts = [c for c in conflicts if self._about_claim(claim, c.other.source)]
         if not conflicts:
             return None
         conflict = conflicts[0]
@@ -450,7 +487,7 @@ class DraftChecker:
         items: list[tuple[Passage, Span, str, list[Token]]] = []
         for passage in found:
             chunk = passage.chunk
-            if chunk.source == cited.source:
+            if chunk.source == cited.source or not self._about_claim(claim, chunk.source):
                 continue
             for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
                 text = chunk.quote(span)

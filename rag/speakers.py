@@ -38,6 +38,18 @@ def own_speaker(sentence: str) -> str:
     return ""
 
 
+def quoted_speaker(sentences: list[str], k: int) -> str:
+    """Who speaks in ``sentences[k]``: its own speaker, or for a pronoun's quote ("...," he said)
+    the speaker the sentences just before it name; '' when no speech or nobody named."""
+    speaker = own_speaker(sentences[k])
+    if speaker or not _SPEECH.search(sentences[k]):
+        return speaker
+    for before in reversed(sentences[max(0, k - 3) : k]):
+        if speaker := own_speaker(before):
+            return speaker
+    return ""
+
+
 def introduced_as(differs: Differs, speaker: str, article: str) -> bool:
     """Whether the article puts the claim's name beside the words that describe the sentence's
     speaker ("Kremlin spokesman Dmitry Peskov" / "Peskov, the Kremlin spokesman"): the same person."""

@@ -261,6 +261,12 @@ FIGURE_ARTICLES = {
         "Chief executive Dana Whitfield says a former ferry captain founded Harbour Lines in 1952 "
         "with two boats and a single jetty.\n"
     ),
+    "council-notes.txt": (
+        "Library plan approved\n\n"
+        "The Eastside council approved the new library on Monday. Opposition councillor Mark Devlin "
+        'says the plan was rushed. "We want the library to get the most careful public scrutiny '
+        'possible," he said. Mayor Ruth Allen says the council is relying on residents to back it.\n'
+    ),
     "inland-times.txt": (
         "Rail upgrade opens\n\n"
         "The new rail line to Port Halden opened on Tuesday after 12 years of planning. "
@@ -377,3 +383,21 @@ def test_a_name_is_not_compared_with_who_reports_it(figure_checker):
         "Chief executive Tom Grady says a former ferry captain founded Harbour Lines in 1952 with two boats."
     )
     assert speaker.verdict == CONTRADICTED and speaker.differs.source.endswith("Whitfield"), speaker.reason
+
+
+def test_a_date_or_figure_conflicts_only_in_an_article_about_the_claims_names(figure_checker):
+    claim = "About 2,000 ferry workers went on strike in Port Halden on Tuesday."
+    assert figure_checker._about_claim(claim, "coast-gazette.txt")
+    # The false-positive side: an article naming none of it is about something else.
+    assert not figure_checker._about_claim(claim, "court-wire.txt")
+    assert figure_checker._about_claim("Ferries stopped on Tuesday.", "court-wire.txt")  # no names to hold
+
+
+def test_a_quote_is_the_words_of_the_speaker_named_before_it(figure_checker):
+    words = "said the library should get the most careful public scrutiny possible."
+    wrong = figure_checker.check_sentence(f"Mayor Ruth Allen {words}")
+    assert wrong.verdict != SUPPORTED, wrong.reason  # "...," he said: Devlin's words, not Allen's
+    # The false-positive side: the speaker named before the quote is the claim's.
+    right = figure_checker.check_sentence(f"Councillor Mark Devlin {words}")
+    assert right.verdict == SUPPORTED, right.reason
+    assert right.citations[0].source == "council-notes.txt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.speakers import abbreviates, distinguishing_word, initials, own_speaker
+from rag.speakers import abbreviates, distinguishing_word, initials, own_speaker, quoted_speaker
 
 
 @pytest.mark.fast
@@ -41,3 +41,18 @@ def test_initials_of_an_articles_names_count_as_the_name():
     assert "UN" in initials("A United Nations report")
     # The false-positive side: one capitalised word, or a sentence opener, gives no initials.
     assert initials("Police said The report was late.") == set()
+
+
+@pytest.mark.fast
+def test_a_pronouns_quote_belongs_to_the_speaker_named_before_it():
+    sentences = [
+        "Labor's spokesman John Faulkner says the bill should not be delayed.",
+        '"We want it dealt with quickly," he said.',
+        "Attorney-General Daryl Williams says the Government is relying on Labor.",
+        "The bill goes to Parliament next year.",
+    ]
+    assert quoted_speaker(sentences, 1) == "Labor's spokesman John Faulkner"
+    assert quoted_speaker(sentences, 2) == "Attorney-General Daryl Williams"
+    # The false-positive side: no speech, no speaker; and nobody named before, nobody.
+    assert quoted_speaker(sentences, 3) == ""
+    assert quoted_speaker(['"It is rushed," she said.'], 0) == ""
