@@ -312,7 +312,7 @@ class DraftChecker:
         vectors = self.embed([claim] + [texts[k] for k in inside])
         closest = inside[int(np.argmax(vectors[1:] @ vectors[0]))]
         speaker = quoted_speaker(texts, closest)
-        return bool(speaker) and not name_keys(speaker) & speaker_keys
+        return bool(speaker) and not name_keys(f"{speaker} {texts[closest]}") & speaker_keys
 
     def _judged(self, claim: str, found: _Found, text: str) -> _Found | None:
         """The undecided window, if the judging model is sure it states the claim: read alone, or

@@ -98,6 +98,12 @@ def is_ordinal_word(text: str) -> bool:
     return parts[0] in _ORDINAL_WORDS or parts[-1] in _ORDINAL_WORDS
 
 
+def _opening_participle(token: Token, side: list[Token]) -> bool:
+    """ "Having", "Following", "Speaking": the first word of a sentence, capitalised only there. A
+    name opening it ("Federer held ...") stays a name."""
+    return token is side[0] and fold(token.text).endswith("ing") and token.kind == "name"
+
+
 def is_loose_number(text: str) -> bool:
     """An ordinal word or "one": as often no count as a count ("at first", "one way"), so compared
     when it differs, but never required."""
@@ -224,12 +230,12 @@ def differing_value(
         r for r in runs(a) if any(_missing(t, source_keys if t.key in strict else known) for t in r)
     ]
     if len(claim_runs) > 1:
-        # An ordinal word the source leaves out ("its first match") is no event, nor is a capital
-        # that may only open the sentence ("Having changed his mind, Lockett ...").
+        # An ordinal word the source leaves out ("its first match") is no event, nor is a participle
+        # opening the claim ("Having changed his mind, Lockett ..."), capitalised as any first word.
         claim_runs = [
             r
             for r in claim_runs
-            if not (len(r) == 1 and (is_loose_number(r[0].text) or (r[0] is a[0] and r[0].kind == "name")))
+            if not (len(r) == 1 and (is_loose_number(r[0].text) or _opening_participle(r[0], a)))
         ]
     if len(claim_runs) != 1:
         return None  # nothing differs, or a second value the source lacks: another event

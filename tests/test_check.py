@@ -263,8 +263,8 @@ FIGURE_ARTICLES = {
     ),
     "council-notes.txt": (
         "Library plan approved\n\n"
-        "The Eastside council approved the new library on Monday. Opposition councillor Mark Devlin "
-        'says the plan was rushed. "We want the library to get the most careful public scrutiny '
+        "The Eastside council approved the new library on Monday. The Opposition councillor, Mark "
+        'Devlin, says the plan was rushed. "We want the library to get the most careful public scrutiny '
         'possible," he said. Mayor Ruth Allen says the council is relying on residents to back it.\n'
     ),
     "inland-times.txt": (
@@ -401,3 +401,9 @@ def test_a_quote_is_the_words_of_the_speaker_named_before_it(figure_checker):
     right = figure_checker.check_sentence(f"Councillor Mark Devlin {words}")
     assert right.verdict == SUPPORTED, right.reason
     assert right.citations[0].source == "council-notes.txt"
+    # ...and a speaker the claim gives by title ("according to Opposition councillor ...") is the
+    # one the article describes.
+    titled = figure_checker.check_sentence(
+        "The plan was rushed, according to Opposition councillor Mark Devlin."
+    )
+    assert titled.verdict == SUPPORTED, titled.reason

@@ -184,7 +184,7 @@ def test_one_and_ordinal_words_are_loose_numbers_and_counts_may_have_words_betwe
 
 
 @pytest.mark.fast
-def test_a_capital_opening_the_claim_is_no_second_difference():
+def test_a_participle_opening_the_claim_is_no_second_difference():
     source = "He has told the Swans he will nominate for next Tuesday's draft."
     found = differing_value(
         "Having changed his mind, Lockett has told the Swans he will nominate for next Wednesday's draft.",
@@ -204,3 +204,6 @@ def test_a_capital_opening_the_claim_is_no_second_difference():
         )
         is None
     )
+    # ...and a name opening the claim stays a name: another player's record is another event.
+    federer = "Federer held the No. 1 ranking for a record 237 consecutive weeks."
+    assert differing_value(federer, "Djokovic was ranked No. 1 for a record 428 weeks.") is None
