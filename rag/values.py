@@ -295,34 +295,40 @@ def _aligned(
 
 
 def counts_alike(claim: str, source: str, differs: Differs) -> bool:
-    """For a changed number: both count the same thing, when both say what they count. Either
-    side may put words between ("96 Sri Lankan asylum seekers" against "69 asylum seekers")."""
+    """For a changed number: both count the same thing, when both say what they count."""
     if differs.kind != "number":
         return True
 
-    def counts(text: str, value: str, reach: int) -> set[str]:
+    def counts(text: str, value: str) -> set[str]:
         side = tokens(text)
-        return next((_counts(side, i, reach) for i, t in enumerate(side) if t.text == value), set())
+        return next((_counts(side, i) for i, t in enumerate(side) if t.text == value), set())
 
-    ours, theirs = counts(claim, differs.draft, 2), counts(source, differs.source, 2)
-    if not ours or not theirs:
-        return True
-    return bool(ours & counts(source, differs.source, 4) or theirs & counts(claim, differs.draft, 4))
+    ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
+    return not ours or not theirs or bool(ours & theirs)
 
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
-def _counts(side: list[Token], i: int, reach: int = 2) -> set[str]:
-    """What the number ``side[i]`` counts: the stems of the ``reach`` words after it, or the "year"
-    of "27-year-old"; empty for a word, a day of a date or a year."""
+def _counts(side: list[Token], i: int) -> set[str]:
+    """What the number ``side[i]`` counts: the stems of the two words after it, and of the names
+    among them ("96 Sri Lankan asylum seekers" counts asylum seekers), or the "year" of
+    "27-year-old"; empty for a word, a day of a date or a year."""
     token = side[i]
     if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
         return set()
     suffix = token.text.partition("-")[2]
     if suffix and not suffix[0].isdigit():
         return {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
-    return {t.key for t in side[i + 1 : i + 1 + reach] if t.kind in ("word", "name")}
+    counted: set[str] = set()
+    words = 0
+    for t in side[i + 1 : i + 5]:
+        if t.kind in ("word", "name"):
+            counted.add(t.key)
+        words += t.kind != "name"
+        if words == 2:
+            break
+    return counted
 
 
 def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:

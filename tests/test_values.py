@@ -175,7 +175,13 @@ def test_one_and_ordinal_words_are_loose_numbers_and_counts_may_have_words_betwe
         "A vessel landed at Cocos Islands carrying 69 asylum seekers.",
         between,
     )
-    # The false-positive side: words between do not make two different things the same.
+    # The false-positive sides: words between do not make two different things the same, nor do
+    # words further on ("10th reduction of the year" is no "40-year" low).
+    assert not counts_alike(
+        "The cut was its 10th reduction of the year.",
+        "Rates are at a 40-year low.",
+        Differs("10", "40-year", "number"),
+    )
     assert not counts_alike(
         "A boat landed 96 Sri Lankan asylum seekers at the Cocos Islands.",
         "A vessel landed at Cocos Islands with 69 police officers aboard.",
