@@ -39,7 +39,9 @@ _QUALITY = (  # grades quality when graded ("the most rewarding", "so beautiful"
     r"(?:clever|brilliant|stupid|foolish|elegant|beautiful|ugly|magnificent|superb|splendid|wonderful|"
     r"marvell?ous|dreadful|appalling|shameful|disgraceful|pathetic|outrageous|admirable|rewarding|"
     r"inspiring|courageous|cowardly|short-sighted|reckless|naive|misguided|laudable|commendable|"
-    r"deplorable|lamentable|inexcusable|unforgivable|dazzling|breathtaking|heroic|woeful|abysmal|sublime)"
+    r"deplorable|lamentable|inexcusable|unforgivable|dazzling|breathtaking|heroic|woeful|abysmal|sublime|"
+    r"charming|delightful|fascinating|impressive|stunning|enchanting|lovely|gorgeous|picturesque|"
+    r"exciting|thrilling|spectacular|boring|dull|tedious|disappointing|underwhelming|tasteless)"
 )
 _VERDICT = (  # ... and even bare ("was shameful", "is the cleverest")
     r"(?:clever(?:er|est)|stupidest|foolish|magnificent|superb|splendid|wonderful|marvell?ous|dreadful|"

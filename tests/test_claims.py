@@ -23,6 +23,8 @@ from rag.claims import not_a_claim
         ("The festival's closing film is nothing short of a triumph.", "an opinion"),
         ("The new ferry timetable is the cleverest idea the council has ever had.", "an opinion"),
         ("Her later novels remain the most rewarding of her career.", "an opinion"),
+        ("The old harbour town is the most charming stop on the coast.", "an opinion"),
+        ("The second half of the final was so dull.", "an opinion"),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -45,6 +47,8 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "An addictive drug is one which is both rewarding and reinforcing.",
         "The critic said the film was nothing short of a masterpiece.",  # someone's judgement, reported
         "The bridge is the longest in the world and the drought was the worst on record.",
+        "The charming old town was rebuilt in 1950 after the fire.",  # describes, does not grade
+        "Visitors said the harbour town was the most charming stop on the coast.",  # reported
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
