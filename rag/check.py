@@ -194,7 +194,11 @@ class DraftChecker:
             support = None  # the window lends the claim a value its own sentence gives otherwise
         if support is not None:
             source = support.passage.chunk.source
-            against = [c for c in contradictions if c[0].passage.chunk.source != source]
+            against = [
+                c
+                for c in contradictions
+                if c[0].passage.chunk.source != source and self._about_claim(claim, c[0].passage.chunk.source)
+            ]
             result.citations = [support.citation(1)]
             add_other_sources(result.citations, passages, self.embed)
             if against:
