@@ -316,7 +316,13 @@ class DraftChecker:
         vectors = self.embed([claim] + [texts[k] for k in inside])
         closest = inside[int(np.argmax(vectors[1:] @ vectors[0]))]
         speaker = quoted_speaker(texts, closest)
-        return bool(speaker) and not name_keys(f"{speaker} {texts[closest]}") & speaker_keys
+        if not speaker or name_keys(f"{speaker} {texts[closest]}") & speaker_keys:
+            return False
+        # "..., the Kremlin spokesman stressed" is Peskov's when the article calls him that.
+        claim_speaker = own_speaker(claim)
+        return not introduced_as(
+            Differs(claim_speaker, speaker, "name"), speaker, self._article(chunk.source)
+        )
 
     def _judged(self, claim: str, found: _Found, text: str) -> _Found | None:
         """The undecided window, if the judging model is sure it states the claim: read alone, or
