@@ -21,7 +21,7 @@ A sentence one article states and another contradicts, or whose date (`rag.confl
 of the same thing another article gives differently, is ``mixed``, citing both. Words decide most
 sentences; a window they leave undecided, with every value and name of the claim in place, is read
 by a judging model (`rag.judge`), alone and then with its whole passage, and so is a reworded claim
-with one figure changed. Every verdict other than ``not_found`` carries a citation this module
+with one value (a figure, a date, a name) changed. Every verdict other than ``not_found`` carries a citation this module
 verified. Thresholds are fitted on the calibration halves of tests/data/claims_*.jsonl
 (BENCHMARKS.md).
 """
@@ -361,7 +361,7 @@ class DraftChecker:
         speaker_runs = [r for r in runs(tokens(claim_speaker)) if r[0].kind == "name"]
         speaker_keys = frozenset(t.key for t in speaker_runs[-1]) if speaker_runs else frozenset()
         found: list[tuple[float, _Found, Difference]] = []
-        reworded: list = []  # figures changed in a claim too reworded for the word tests
+        reworded: list = []  # values changed in a claim too reworded for the word tests
         for (passage, span, text, context), cosine in zip(items, similarity):
             if cosine < MIN_EVENT_SIMILARITY:
                 continue
@@ -377,10 +377,6 @@ class DraftChecker:
             )
             if difference is None or not counts_alike(claim, text, difference.differs):
                 continue  # nothing differs, or "6,000 students" against "15-year-old students"
-            if difference.share < SAME_EVENT:
-                if _reworded_figure(difference):
-                    reworded.append((float(cosine), passage, span, difference))
-                continue
             differs = difference.differs
             said_by = bool(name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
             source_speaks = bool(name_keys(differs.source) & name_keys(speaker))
@@ -399,17 +395,21 @@ class DraftChecker:
                     continue
             if speaker and introduced_as(differs, speaker, self._article(passage.chunk.source)):
                 continue  # "Kremlin spokesman Dmitry Peskov": the speaker described, the same person
+            if difference.share < SAME_EVENT:
+                if _reworded_value(difference):
+                    reworded.append((float(cosine), passage, span, difference))
+                continue
             rank = difference.share + float(cosine)
             found.append((rank, _Found(passage, [span], float(cosine)), difference))
         if not found and reworded:
-            found += self._judged_figure(claim, max(reworded, key=lambda item: item[0]))
+            found += self._judged_value(claim, max(reworded, key=lambda item: item[0]))
         found.sort(key=lambda item: -item[0])
         return [(f, d) for _, f, d in found]
 
-    def _judged_figure(self, claim: str, candidate) -> list[tuple[float, _Found, Difference]]:
-        """A reworded claim with one figure changed ("beat Razzano in 71 minutes" against "winning
-        6-3, 6-4 in 62 minutes"): contradicted when the judging model is sure the sentence states
-        the claim with the source's figure in place of the draft's."""
+    def _judged_value(self, claim: str, candidate) -> list[tuple[float, _Found, Difference]]:
+        """A reworded claim with one value changed ("beat Razzano in 71 minutes" against "winning
+        6-3, 6-4 in 62 minutes", or another magistrate's name): contradicted when the judging model
+        is sure the sentence states the claim with the source's value in place of the draft's."""
         cosine, passage, span, difference = candidate
         if cosine < MIN_EVENT_SIMILARITY:
             return []
@@ -523,13 +523,10 @@ class DraftChecker:
         return None
 
 
-def _reworded_figure(difference: Difference) -> bool:
-    """A changed figure (not an ordinal word, which a rewording may add) in a claim whose other
+def _reworded_value(difference: Difference) -> bool:
+    """A changed value (not an ordinal word, which a rewording may add) in a claim whose other
     words line up only in part: for the judging model to weigh."""
-    differs = difference.differs
-    return (
-        differs.kind == "number" and not is_ordinal_word(differs.draft) and difference.share >= REWORDED_SHARE
-    )
+    return not is_ordinal_word(difference.differs.draft) and difference.share >= REWORDED_SHARE
 
 
 _SAID_THAT = re.compile(

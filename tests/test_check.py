@@ -372,6 +372,21 @@ def test_a_reworded_claim_with_a_changed_figure_is_contradicted_by_the_real_judg
     assert same.verdict != CONTRADICTED, same.reason
 
 
+def test_a_reworded_claim_with_a_changed_name_is_contradicted_by_the_real_judge(figure_checker):
+    """As with a figure: the claim with the article's name put back is what the model reads."""
+    reworded = "{} would not free Ellison on bail for now, though release later remains possible."
+    result = figure_checker.check_sentence(reworded.format("Magistrate Carol Finch"))
+    assert result.verdict == CONTRADICTED, result.reason
+    assert (result.differs.draft, result.differs.source) == (
+        "Magistrate Carol Finch",
+        "Magistrate Judith Dane",
+    )
+    assert "checking model" in result.reason
+    # The false-positive side: the same rewording with the article's name is not contradicted.
+    same = figure_checker.check_sentence(reworded.format("Magistrate Judith Dane"))
+    assert same.verdict != CONTRADICTED, same.reason
+
+
 def test_a_name_is_not_compared_with_who_reports_it(figure_checker):
     """The claim names who did it; the source sentence names only who says so."""
     result = figure_checker.check_sentence(
