@@ -184,8 +184,10 @@ class DraftChecker:
         if not passages:
             result.reason = "no article comes close"
             return result
-        support = self._support(claim, passages)
+        support, misquote = self._support(claim, passages)
         contradictions = self._contradictions(claim, passages)
+        if not contradictions and misquote is not None:
+            contradictions = [misquote]  # the passage says it, but somebody else said it
         if support is not None and any(
             c[0].passage.chunk.source == support.passage.chunk.source
             and any(c[0].spans[0] == s for s in support.spans)
@@ -251,8 +253,11 @@ class DraftChecker:
         extra = [Passage(d, p.score) for p in found for d in p.duplicates]
         return found + extra
 
-    def _support(self, claim: str, passages: list[Passage]) -> _Found | None:
-        """The passage window that states the claim best, if any states it.
+    def _support(
+        self, claim: str, passages: list[Passage]
+    ) -> tuple[_Found | None, tuple[_Found, Difference] | None]:
+        """The passage window that states the claim best, if any states it; and, when the best
+        window that states it quotes somebody else than the claim's speaker, that misquote.
 
         Scored by the answer check (`rag.cite`), where a name may come from anywhere in the same
         passage ("The event raised $170,000" is about the marathon the article named first), while
@@ -271,6 +276,7 @@ class DraftChecker:
         speaker_keys = name_keys(own_speaker(claim))
         best: _Found | None = None
         undecided: tuple[_Found, str] | None = None  # the best window only the judge can settle
+        misquote: tuple[_Found, Difference] | None = None
         for p, passage in enumerate(passages):
             names = chunk_names(passage.chunk)
             spans = passage.chunk.sentences or [Span(passage.chunk.start, passage.chunk.end)]
@@ -286,11 +292,17 @@ class DraftChecker:
                     continue  # "nine post-Soviet states" where the passage says six
                 said = any(stated(_without(c, text, names), text) for c in _orders(claim))
                 same_negation = _negations(text, claim_keys) == claim_negations
-                if (said or score >= JUDGE_FROM) and self._said_by_another(
-                    claim, speaker_keys, passage, window
-                ):
-                    continue  # the window quotes somebody else than the claim's speaker
-                if said or (score >= PARAPHRASE_SUPPORT and same_negation):
+                stating = said or (score >= PARAPHRASE_SUPPORT and same_negation)
+                other = (
+                    self._said_by_another(claim, speaker_keys, passage, window)
+                    if score >= JUDGE_FROM
+                    else None
+                )
+                if other is not None:  # the window quotes somebody else than the claim's speaker
+                    if stating and (misquote is None or score > misquote[0].score):
+                        misquote = (replace(other[0], score=score), other[1])
+                    continue
+                if stating:
                     best = _Found(passage, window, score)
                 elif (
                     score >= JUDGE_FROM
@@ -300,15 +312,16 @@ class DraftChecker:
                     undecided = (_Found(passage, window, score), text)
         if best is None and undecided is not None:
             best = self._judged(claim, *undecided)
-        return best
+        return best, misquote
 
     def _said_by_another(
         self, claim: str, speaker_keys: set[str], passage: Passage, window: list[Span]
-    ) -> bool:
-        """Whether the window sentence closest to a claim that names its speaker ("Williams said
-        X") is somebody else's words: "X," he said, after "Faulkner says ..." (`quoted_speaker`)."""
+    ) -> tuple[_Found, Difference] | None:
+        """When the window sentence closest to a claim that names its speaker ("Williams said X")
+        is somebody else's words ("X," he said, after "Faulkner says ..."; `quoted_speaker`): the
+        sentences from the one naming that speaker to the quote, and the two speakers."""
         if not speaker_keys:
-            return False
+            return None
         chunk = passage.chunk
         spans = chunk.sentences or [Span(chunk.start, chunk.end)]
         texts = [chunk.quote(s) for s in spans]
@@ -317,12 +330,13 @@ class DraftChecker:
         closest = inside[int(np.argmax(vectors[1:] @ vectors[0]))]
         speaker = quoted_speaker(texts, closest)
         if not speaker or name_keys(f"{speaker} {texts[closest]}") & speaker_keys:
-            return False
+            return None
         # "..., the Kremlin spokesman stressed" is Peskov's when the article calls him that.
-        claim_speaker = own_speaker(claim)
-        return not introduced_as(
-            Differs(claim_speaker, speaker, "name"), speaker, self._article(chunk.source)
-        )
+        differs = Differs(own_speaker(claim), speaker, "name")
+        if introduced_as(differs, speaker, self._article(chunk.source)):
+            return None
+        named = next(k for k in range(closest, -1, -1) if speaker in texts[k])
+        return _Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
 
     def _judged(self, claim: str, found: _Found, text: str) -> _Found | None:
         """The undecided window, if the judging model is sure it states the claim: read alone, or

@@ -411,7 +411,10 @@ def test_a_date_or_figure_conflicts_only_in_an_article_about_the_claims_names(fi
 def test_a_quote_is_the_words_of_the_speaker_named_before_it(figure_checker):
     words = "said the library should get the most careful public scrutiny possible."
     wrong = figure_checker.check_sentence(f"Mayor Ruth Allen {words}")
-    assert wrong.verdict != SUPPORTED, wrong.reason  # "...," he said: Devlin's words, not Allen's
+    # "...," he said: Devlin's words, not Allen's; cited from the sentence naming him to the quote.
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("Mayor Ruth Allen", "Mark Devlin")
+    assert "Mark Devlin" in wrong.citations[0].text and "scrutiny" in wrong.citations[0].text
     # The false-positive side: the speaker named before the quote is the claim's.
     right = figure_checker.check_sentence(f"Councillor Mark Devlin {words}")
     assert right.verdict == SUPPORTED, right.reason
