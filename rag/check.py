@@ -15,14 +15,15 @@ sentence of the passages found is weighed twice:
   round), and the one value of the claim the passage lacks faces a value of the same kind in the
   sentence: a number, a date or weekday, or a name (who said it). Those two are ``differs``.
   `rag.values` reads a sentence's values and finds the one that differs; `rag.speakers` tells who
-  speaks and when two names are the same one written another way.
+  speaks and when two names are the same one written another way. A quote the claim gives to one
+  speaker and the passage to another ("...," he said, after another speaker) differs too.
 
 A sentence one article states and another contradicts, or whose date (`rag.conflicts`) or figure
-of the same thing another article gives differently, is ``mixed``, citing both. Words decide most
-sentences; a window they leave undecided, with every value and name of the claim in place, is read
-by a judging model (`rag.judge`), alone and then with its whole passage, and so is a reworded claim
-with one value (a figure, a date, a name) changed. Every verdict other than ``not_found`` carries a citation this module
-verified. Thresholds are fitted on the calibration halves of tests/data/claims_*.jsonl
+of the same thing another article gives differently, is ``mixed``, citing both, when that article
+names most of what the claim names. Words decide most sentences; a window they leave undecided,
+with every value and name of the claim in place, is read by a judging model (`rag.judge`), alone
+and then with its whole passage, and so is a reworded claim with one value (a figure, a date, a
+name) changed. Every verdict other than ``not_found`` carries a citation this module verified. Thresholds are fitted on the calibration halves of tests/data/claims_*.jsonl
 (BENCHMARKS.md).
 """
 
@@ -335,7 +336,7 @@ class DraftChecker:
         differs = Differs(own_speaker(claim), speaker, "name")
         if introduced_as(differs, speaker, self._article(chunk.source)):
             return None
-        named = next(k for k in range(closest, -1, -1) if speaker in texts[k])
+        named = next((k for k in range(closest, -1, -1) if speaker in texts[k]), closest)
         return _Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
 
     def _judged(self, claim: str, found: _Found, text: str) -> _Found | None:
