@@ -229,14 +229,11 @@ def differing_value(
     claim_runs = [
         r for r in runs(a) if any(_missing(t, source_keys if t.key in strict else known) for t in r)
     ]
-    if len(claim_runs) > 1:
-        # An ordinal word the source leaves out ("its first match") is no event, nor is a participle
-        # opening the claim ("Having changed his mind, Lockett ..."), capitalised as any first word.
-        claim_runs = [
-            r
-            for r in claim_runs
-            if not (len(r) == 1 and (is_loose_number(r[0].text) or _opening_participle(r[0], a)))
-        ]
+    # A participle opening the claim ("Having changed his mind, Lockett ...", "Rising in the
+    # hills, the river ...") is capitalised as any first word, and no value.
+    claim_runs = [r for r in claim_runs if not (len(r) == 1 and _opening_participle(r[0], a))]
+    if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
+        claim_runs = [r for r in claim_runs if not (len(r) == 1 and is_loose_number(r[0].text))]
     if len(claim_runs) != 1:
         return None  # nothing differs, or a second value the source lacks: another event
     run = claim_runs[0]

@@ -210,6 +210,14 @@ def test_a_participle_opening_the_claim_is_no_second_difference():
         )
         is None
     )
+    # ...nor the only word the source lacks ("Rising" is no name the source changed)...
+    assert (
+        differing_value(
+            "Rising in Arden, the Kell flows east for 400 km.",
+            "The Kell flows east for 400 km from Arden to Bray.",
+        )
+        is None
+    )
     # ...and a name opening the claim stays a name: another player's record is another event.
     federer = "Federer held the No. 1 ranking for a record 237 consecutive weeks."
     assert differing_value(federer, "Djokovic was ranked No. 1 for a record 428 weeks.") is None
