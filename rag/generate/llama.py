@@ -114,9 +114,7 @@ class LlamaGenerator(Generator):
             # and examples a judge repeats stay in the model's cache. At least the last token is
             # read again, for its fresh next-token probabilities.
             cached = self.llm.input_ids[: self.llm.n_tokens].tolist()
-            shared = 0
-            while shared < min(len(cached), len(tokens) - 1) and cached[shared] == tokens[shared]:
-                shared += 1
+            shared = min(self.llm.longest_token_prefix(cached, tokens), len(tokens) - 1)
             self.llm.n_tokens = shared
             self.llm.eval(tokens[shared:])
             logits = np.ctypeslib.as_array(self.llm._ctx.get_logits(), shape=(self.llm.n_vocab(),)).copy()
