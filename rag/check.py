@@ -23,8 +23,8 @@ of the same thing another article gives differently, is ``mixed``, citing both, 
 names most of what the claim names. Words decide most sentences; a window they leave undecided,
 with every value and name of the claim in place, is read by a judging model (`rag.judge`), alone
 and then with its whole passage, and so is a reworded claim with one value (a figure, a date, a
-name) changed. Every verdict other than ``not_found`` carries a citation this module verified. Thresholds are fitted on the calibration halves of tests/data/claims_*.jsonl
-(BENCHMARKS.md).
+name) changed. Every verdict other than ``not_found`` carries a citation this module verified.
+Thresholds are fitted on the calibration halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -294,9 +294,10 @@ class DraftChecker:
                 said = any(stated(_without(c, text, names), text) for c in _orders(claim))
                 same_negation = _negations(text, claim_keys) == claim_negations
                 stating = said or (score >= PARAPHRASE_SUPPORT and same_negation)
+                # Only a window that could support the claim, stated or for the judge, is asked who speaks.
                 other = (
                     self._said_by_another(claim, speaker_keys, passage, window)
-                    if score >= JUDGE_FROM
+                    if stating or same_negation
                     else None
                 )
                 if other is not None:  # the window quotes somebody else than the claim's speaker
