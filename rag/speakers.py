@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.text import fold
-from rag.values import NOT_NAMES, Differs, tokens
+from rag.values import Differs, tokens
 
 _SPEECH = re.compile(
     r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged)\b", re.I
@@ -99,13 +99,3 @@ def abbreviates(a: str, b: str) -> bool:
 def chunk_names(chunk) -> set[str]:
     """The folded names a passage mentions anywhere (its text, title and outlet)."""
     return name_keys(f"{chunk.title} {chunk.outlet or ''} {chunk.text}")
-
-
-def initials(text: str) -> set[str]:
-    """The initials of each run of capitalised words ("United States" gives "US"),
-    so that a claim writing a name short still finds it."""
-    found = set()
-    for run in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text):
-        letters = "".join(w[0] for w in run.split() if w not in NOT_NAMES)[:6]
-        found |= {letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
-    return found

@@ -18,7 +18,9 @@ from difflib import SequenceMatcher
 
 from rag.text import STOPWORDS, fold, stem
 
-_TOKEN = re.compile(r"\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|\w+(?:[-'’]\w+)*")
+_TOKEN = re.compile(r"\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*")
+# "per cent", "percent" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
+_PERCENT = re.compile(r"^(?:per\s+cent|percent|%)$")
 _NUMBER_WORDS = {
     w: n
     for n, w in enumerate(
@@ -53,6 +55,16 @@ NOT_NAMES = {w.capitalize() for w in STOPWORDS} | {
     "I", "We", "You", "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
     "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
 }  # fmt: skip
+
+
+def initials(text: str) -> set[str]:
+    """The initials of each run of capitalised words ("United States" gives "US"),
+    so that a claim writing a name short still finds it."""
+    found = set()
+    for run in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text):
+        letters = "".join(w[0] for w in run.split() if w not in NOT_NAMES)[:6]
+        found |= {letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)}
+    return found
 
 
 @dataclass(frozen=True)
@@ -127,6 +139,9 @@ def tokens(text: str) -> list[Token]:
         raw = match.group()
         folded = fold(raw)
         gap, last_end = text[last_end : match.start()], match.end()
+        if _PERCENT.match(folded):
+            found.append(Token(raw, match.start(), match.end(), "percent", "word", gap))
+            continue
         if folded in STOPWORDS:
             last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
             continue
@@ -178,8 +193,13 @@ def _kind(run: list[Token], side: list[Token]) -> str:
     return "date" if _is_date_part(side, i) else run[0].kind
 
 
-def _span_text(text: str, run: list[Token]) -> str:
-    return text[run[0].start : run[-1].end]
+def _span_text(text: str, run: list[Token], side: list[Token] = ()) -> str:
+    """The run as written, a number with its per cent sign ("85 per cent", "95%")."""
+    end = run[-1].end
+    i = next((n for n, t in enumerate(side) if t is run[-1]), None)
+    if i is not None and i + 1 < len(side) and side[i + 1].key == "percent" and not side[i + 1].gap.strip():
+        end = side[i + 1].end
+    return text[run[0].start : end]
 
 
 @dataclass
@@ -222,12 +242,16 @@ def differing_value(
         return None
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     source_keys = {t.key for t in b}
-    known = source_keys | {t.key for t in tokens(context)} | set(names)
+    written = source_keys | {t.key for t in tokens(context)} | set(names)
+    known = written | {stem(fold(letters)) for letters in initials(f"{source} {context}")}  # "US"
     claim_keys = {t.key for t in a}
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
     claim_runs = [
-        r for r in runs(a) if any(_missing(t, source_keys if t.key in strict else known) for t in r)
+        r
+        for r in runs(a)
+        if any(_missing(t, source_keys if t.key in strict else known) for t in r)
+        and not (len(r) > 1 and r[0].kind == "name" and _acronym(r) in written)  # "United States": US
     ]
     # A participle opening the claim ("Having changed his mind, Lockett ...", "Rising in the
     # hills, the river ...") is capitalised as any first word, and no value.
@@ -238,29 +262,50 @@ def differing_value(
         return None  # nothing differs, or a second value the source lacks: another event
     run = claim_runs[0]
     kind = _kind(run, a)
-    candidates = [r for r in runs(b) if _kind(r, b) == kind and any(t.key not in claim_keys for t in r)]
+    # A name the claim gives in other words is its subject, no other value: "the international
+    # security force ... commanded by Major General McColl" against "the International Security
+    # Assistance Force", most of whose words the claim has outside the name it changed.
+    other_keys = {t.key for t in a if t not in run}
+    candidates = [
+        r
+        for r in runs(b)
+        if _kind(r, b) == kind
+        and any(t.key not in claim_keys for t in r)
+        and not (kind == "name" and 2 * sum(t.key in other_keys for t in r) > len(r))
+    ]
     if not candidates:
         return None
     if kind == "number":  # "its 10th reduction" faces "the 11th cut", not "the fourth since"
         counted = _counts(a, a.index(run[0]))
         alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
         candidates = alike or candidates
-    other = _aligned(run, candidates, matcher, a, b)
+    other = _aligned(run, candidates, matcher, a, b, source)
+    if other is None:
+        return None
     # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
     # said" and "Peskov said X" tell the same); its other names may come from the context.
     rest = [t for t in a if t not in run]
     plain = [t for t in rest if t.kind == "word"]
     share = sum(1 for t in rest if t.key in known) / max(1, len(rest))
     word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
-    differs = Differs(_span_text(claim, run), _span_text(source, other), kind)
+    differs = Differs(_span_text(claim, run, a), _span_text(source, other, b), kind)
     return Difference(differs, min(share, word_share))
+
+
+def _acronym(run: list[Token]) -> str:
+    """The key of a name's initials: "United States" -> "us"."""
+    return stem(fold("".join(t.text[0] for t in run if t.text not in NOT_NAMES)))
 
 
 def _missing(token: Token, keys: set[str]) -> bool:
     """Whether ``keys`` lack the token; a name also counts as there in another form of the same
-    word ("Ghanaian" / "Ghana", "Argentine" / "Argentina")."""
+    word ("Ghanaian" / "Ghana", "Argentine" / "Argentina"), a hyphenated word as its parts."""
     if token.key in keys:
         return False
+    if "-" in token.text.strip("-"):  # "September-quarter" is there when "September quarter" is
+        parts = tokens(token.text.replace("-", " "))
+        if len(parts) > 1 and not any(_missing(part, keys) for part in parts):
+            return False
     return token.kind != "name" or not any(_same_name_word(token.key, key) for key in keys)
 
 
@@ -274,9 +319,25 @@ def _same_name_word(a: str, b: str) -> bool:
     return common == len(shorter) or common >= max(5, len(shorter) - 1)
 
 
+_ARTICLE_OR_PREPOSITION = re.compile(r"^\W*(?:the|an?|in|on|at|by|for|of|to|from|with|as)\b", re.IGNORECASE)
+
+
+def _participle_opening(text: str, side: list[Token]) -> bool:
+    """Whether the sentence opens with a lone capitalised word followed by an article or a
+    preposition ("Named the", "Located in"), as a participle does; "Peskov said" is a name."""
+    if side[0].kind != "name" or len(side) < 2:
+        return False
+    return bool(_ARTICLE_OR_PREPOSITION.match(text[side[0].end : side[1].start]))
+
+
 def _aligned(
-    run: list[Token], candidates: list[list[Token]], matcher: SequenceMatcher, a: list[Token], b: list[Token]
-) -> list[Token]:
+    run: list[Token],
+    candidates: list[list[Token]],
+    matcher: SequenceMatcher,
+    a: list[Token],
+    b: list[Token],
+    source: str,
+) -> list[Token] | None:
     """The source run standing where the claim's run stands: in the same replaced stretch when
     there is one (of those, the one closest in length: "Dmitry Peskov" against "Maria Zakharova"
     rather than "Russian Foreign Ministry")."""
@@ -286,9 +347,13 @@ def _aligned(
             inside = [r for r in candidates if j1 <= b.index(r[0]) < j2]
             if inside:
                 return min(inside, key=lambda r: (abs(len(r) - len(run)), b.index(r[0])))
-    # Else the run sharing a word with the claim's ("December 13" for "December 18"), the longest.
+    # Else the run sharing a word with the claim's ("December 13" for "December 18"), the longest;
+    # not a capitalised word opening the sentence as a participle does ("Named the ... Force").
     keys = {t.key for t in run}
-    return max(candidates, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0])))
+    placed = [r for r in candidates if not (r[0] is b[0] and _participle_opening(source, b))]
+    if not placed:
+        return None
+    return max(placed, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0])))
 
 
 def counts_alike(claim: str, source: str, differs: Differs) -> bool:
@@ -298,7 +363,8 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
 
     def counts(text: str, value: str) -> set[str]:
         side = tokens(text)
-        return next((_counts(side, i) for i, t in enumerate(side) if t.text == value), set())
+        number = re.sub(r"\s*(?:per\s+cent|percent|%)$", "", value, flags=re.I)  # "85 per cent": 85
+        return next((_counts(side, i) for i, t in enumerate(side) if t.text == number), set())
 
     ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
     return not ours or not theirs or bool(ours & theirs)

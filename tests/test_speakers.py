@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.speakers import abbreviates, distinguishing_word, initials, own_speaker, quoted_speaker
+from rag.speakers import abbreviates, distinguishing_word, own_speaker, quoted_speaker
 
 
 @pytest.mark.fast
@@ -33,14 +33,6 @@ def test_the_distinguishing_word_of_a_name_is_the_last_one_the_other_lacks():
     assert distinguishing_word("Todd River", "Finke River") == "todd"  # not "river", which both share
     assert distinguishing_word("Pope Honorius III", "Pope Innocent III") == "honorius"
     assert distinguishing_word("Western Australian Justice Neville Owen", "Sydney") == "owen"
-
-
-@pytest.mark.fast
-def test_initials_of_an_articles_names_count_as_the_name():
-    assert {"US", "USAF"} <= initials("The United States Air Force dropped the bomb.")
-    assert "UN" in initials("A United Nations report")
-    # The false-positive side: one capitalised word, or a sentence opener, gives no initials.
-    assert initials("Police said The report was late.") == set()
 
 
 @pytest.mark.fast

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.values import Differs, counts_alike, differing_value, is_loose_number, tokens
+from rag.values import Differs, counts_alike, differing_value, initials, is_loose_number, tokens
 
 
 @pytest.mark.fast  # no model, no index
@@ -221,3 +221,87 @@ def test_a_participle_opening_the_claim_is_no_second_difference():
     # ...and a name opening the claim stays a name: another player's record is another event.
     federer = "Federer held the No. 1 ranking for a record 237 consecutive weeks."
     assert differing_value(federer, "Djokovic was ranked No. 1 for a record 428 weeks.") is None
+
+
+@pytest.mark.fast
+def test_initials_of_an_articles_names_count_as_the_name():
+    assert {"US", "USAF"} <= initials("The United States Air Force dropped the bomb.")
+    assert "UN" in initials("A United Nations report")
+    # The false-positive side: one capitalised word, or a sentence opener, gives no initials.
+    assert initials("Police said The report was late.") == set()
+
+
+@pytest.mark.fast
+def test_a_name_and_its_initials_are_the_same_value():
+    found = differing_value(
+        "Reports from London say US army officers have gone into Yemen.",
+        "Reports from London say United States army officers have entered Somalia.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == ("Yemen", "Somalia")
+    found = differing_value("United States officers entered Yemen.", "US officers entered Somalia.")
+    assert found is not None and (found.differs.draft, found.differs.source) == ("Yemen", "Somalia")
+    assert differing_value("UN troops entered Yemen.", "United Nations troops entered Yemen.") is None
+    # The false-positive side: initials are not any other name.
+    found = differing_value("US troops entered Yemen.", "Australian troops entered Yemen.")
+    assert found is not None and (found.differs.draft, found.differs.source) == ("US", "Australian")
+
+
+@pytest.mark.fast
+def test_per_cent_and_the_percent_sign_count_the_same_thing():
+    claim = "About 85 per cent of the restaurants are run by franchisees."
+    source = "Approximately 95% of the restaurants are operated by franchisees."
+    found = differing_value(claim, source)
+    assert found is not None and (found.differs.draft, found.differs.source) == ("85 per cent", "95%")
+    assert counts_alike(claim, source, found.differs)
+    assert [t.key for t in tokens("5 percent, 5 per cent, 5%") if t.kind == "word"] == ["percent"] * 3
+    # The false-positive side: a percentage is not a count of something else.
+    other = Differs("85 per cent", "95", "number")
+    assert not counts_alike(claim, "The chain opened 95 new stores in France.", other)
+
+
+@pytest.mark.fast
+def test_a_hyphenated_word_is_there_when_its_parts_are():
+    found = differing_value(
+        "Growth in the September-quarter was 0.6 per cent.",
+        "Growth in the September quarter was 0.9 per cent.",
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == (
+        "0.6 per cent",
+        "0.9 per cent",
+    )
+    # The false-positive side: one part missing leaves the word missing (a second value: no match).
+    assert (
+        differing_value(
+            "Growth in the June-quarter was 0.6 per cent.",
+            "Growth in the September quarter was 0.9 per cent.",
+        )
+        is None
+    )
+
+
+@pytest.mark.fast
+def test_a_name_made_of_the_claims_other_words_is_its_subject_not_another_value():
+    claim = (
+        "The international security force in Kabul will be commanded by British Major General John McColl."
+    )
+    source = (
+        "Called the International Security Assistance Force, it will be based in Kabul under British command."
+    )
+    assert differing_value(claim, source) is None
+    # The false-positive side: a name sharing only a title with the claim's is another value.
+    found = differing_value(
+        "The force in Kabul will be commanded by Major General John McColl.",
+        "The force in Kabul will be commanded by Major General Peter Hale.",
+    )
+    assert found is not None and found.differs.source == "Major General Peter Hale"
+
+
+@pytest.mark.fast
+def test_a_word_opening_the_sentence_as_a_participle_does_is_no_name():
+    claim = "The new force will be led by General Hale."
+    assert differing_value(claim, "Named the new force, it will be led by a general.") is None
+    # The false-positive side: a speaker opening the sentence is still a name.
+    found = differing_value(
+        "The convoy left at dawn, Zakharova said.", "Peskov said the convoy left at dawn."
+    )
+    assert found is not None and (found.differs.draft, found.differs.source) == ("Zakharova", "Peskov")
