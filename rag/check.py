@@ -44,7 +44,6 @@ from rag.speakers import (
     abbreviates,
     chunk_names,
     distinguishing_word,
-    initials,
     introduced_as,
     name_keys,
     own_speaker,
@@ -59,6 +58,7 @@ from rag.values import (
     counts_alike,
     differing_value,
     figures,
+    initials,
     is_loose_number,
     is_ordinal_word,
     runs,
@@ -278,6 +278,7 @@ class DraftChecker:
         best: _Found | None = None
         undecided: tuple[_Found, str] | None = None  # the best window only the judge can settle
         misquote: tuple[_Found, Difference] | None = None
+        reworded_quote: tuple[_Found, Difference] | None = None  # a misquote only the judge can tell
         for p, passage in enumerate(passages):
             names = chunk_names(passage.chunk)
             spans = passage.chunk.sentences or [Span(passage.chunk.start, passage.chunk.end)]
@@ -303,6 +304,8 @@ class DraftChecker:
                 if other is not None:  # the window quotes somebody else than the claim's speaker
                     if stating and (misquote is None or score > misquote[0].score):
                         misquote = (replace(other[0], score=score), other[1])
+                    elif same_negation and (reworded_quote is None or score > reworded_quote[0].score):
+                        reworded_quote = (replace(other[0], score=score), other[1])
                     continue
                 if stating:
                     best = _Found(passage, window, score)
@@ -314,7 +317,23 @@ class DraftChecker:
                     undecided = (_Found(passage, window, score), text)
         if best is None and undecided is not None:
             best = self._judged(claim, *undecided)
+        if best is None and misquote is None and reworded_quote is not None:
+            misquote = self._judged_misquote(claim, *reworded_quote)
         return best, misquote
+
+    def _judged_misquote(
+        self, claim: str, found: _Found, difference: Difference
+    ) -> tuple[_Found, Difference] | None:
+        """A reworded quote the article gives to another speaker: a misquote when the judging model
+        is sure that the sentences from the one naming that speaker to the quote state the claim
+        with that speaker in place of the claim's."""
+        differs = difference.differs
+        corrected = claim.replace(differs.draft, differs.source, 1)
+        text = " ".join(found.passage.chunk.quote(s) for s in found.spans)
+        judged = self._judged(corrected, replace(found), text) if corrected != claim else None
+        if judged is None:
+            return None
+        return replace(found, judged=judged.judged), difference
 
     def _said_by_another(
         self, claim: str, speaker_keys: set[str], passage: Passage, window: list[Span]
@@ -389,7 +408,11 @@ class DraftChecker:
             speaker = own_speaker(text)
             strict = speaker_keys if speaker else frozenset()
             difference = differing_value(claim, text, context, strict=strict) or differing_value(
-                claim, text, context, chunk_names(passage.chunk), strict
+                claim,
+                text,
+                context,
+                chunk_names(passage.chunk) | self._article_names(passage.chunk.source),
+                strict,
             )
             if difference is None or not counts_alike(claim, text, difference.differs):
                 continue  # nothing differs, or "6,000 students" against "15-year-old students"
@@ -574,10 +597,13 @@ def _without(claim: str, text: str, names: set[str]) -> str:
     return "".join(out) + claim[cursor:]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+")  # a window's sentences are clauses apart too
+
+
 def _negations(text: str, about: set[str] | None = None) -> int:
     """The negations of ``text``; with ``about`` (the claim's words), only in the clauses that share
     one of them ("..., but this did not prevent the fighting" negates nothing the claim says)."""
-    clauses = [c for c in CLAUSE_BREAK.split(text) if c]
+    clauses = [c for sentence in _SENTENCE_END.split(text) for c in CLAUSE_BREAK.split(sentence) if c]
     if about is not None:
         clauses = [c for c in clauses if {t.key for t in tokens(c)} & about]
     return sum(is_negator(w) for c in clauses for w in fold(c).split())

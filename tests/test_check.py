@@ -342,6 +342,10 @@ def test_negations_count_only_in_the_clauses_about_the_claim():
     assert _negations(source, about) == _negations(claim, about) == 0
     # The false-positive side: a negation in the clause the claim restates still counts.
     assert _negations("The first convoy did not go through the Lachin road.", about) == 1
+    # A window of two sentences: the second's negation is not in the first's last clause.
+    window = 'The first convoy went in two directions. "We do not expect more," the Lachin governor said.'
+    assert _negations(window, about) == 0
+    assert _negations("The first convoy went in two directions. It did not use the Lachin road.", about) == 1
 
 
 def test_the_judge_reads_the_whole_passage_when_the_window_falls_short(pipeline):
@@ -425,3 +429,16 @@ def test_a_quote_is_the_words_of_the_speaker_named_before_it(figure_checker):
         "The plan was rushed, according to Opposition councillor Mark Devlin."
     )
     assert titled.verdict == SUPPORTED, titled.reason
+
+
+def test_a_reworded_quote_given_to_another_speaker_is_contradicted_by_the_real_judge(figure_checker):
+    """Too reworded for the word tests, the quote is weighed with the article's speaker put back."""
+    reworded = "{} said the public should scrutinise the library as carefully as possible."
+    wrong = figure_checker.check_sentence(reworded.format("Mayor Ruth Allen"))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("Mayor Ruth Allen", "Mark Devlin")
+    assert "checking model" in wrong.reason
+    assert "Mark Devlin" in wrong.citations[0].text and "scrutiny" in wrong.citations[0].text
+    # The false-positive side: the same rewording with the article's speaker is not contradicted.
+    right = figure_checker.check_sentence(reworded.format("Councillor Mark Devlin"))
+    assert right.verdict != CONTRADICTED, right.reason
