@@ -442,3 +442,35 @@ def test_a_reworded_quote_given_to_another_speaker_is_contradicted_by_the_real_j
     # The false-positive side: the same rewording with the article's speaker is not contradicted.
     right = figure_checker.check_sentence(reworded.format("Councillor Mark Devlin"))
     assert right.verdict != CONTRADICTED, right.reason
+
+
+def test_a_contradicting_sentence_may_leave_implicit_a_name_its_article_gives_elsewhere(tmp_path, pipeline):
+    """The article names the group at the top; the passage with the figure says only "the report"."""
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "child-safety.txt").write_text(
+        "Child safety report released\n\n"
+        "The children's charity Safe Harbour Trust has released a ten-year study of child protection "
+        "in Australia. Its chief executive, Mara Quinlan, says the study found a growing number of "
+        "offences go unreported. She says families, schools and sporting clubs all have a part to "
+        "play, and that the study took in more than 4,000 cases from every state and territory.\n\n"
+        "Ms Quinlan says police forces are doing good work but lack the staff to follow up every "
+        "report they receive. The study also looked at the courts, where cases can take years to be "
+        "heard. She says victims and their families are often left without support while they wait.\n\n"
+        "The report has made 29 recommendations to the Federal Government on how to improve "
+        "investigations of child abuse and provide better services to victims.\n",
+        encoding="utf-8",
+    )
+    checker = DraftChecker(Pipeline(make_settings(tmp_path, corpus_dir=corpus)))
+    checker.pipeline.update_index()
+    assert len(checker.pipeline.index.files["child-safety.txt"]["chunk_ids"]) > 1
+    claim = "The Safe Harbour Trust report makes {} recommendations to the Federal Government on improving investigations of child abuse."
+    wrong = checker.check_sentence(claim.format(39))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("39", "29")
+    # The false-positive side: a name the article never gives is a second difference: another report.
+    other = checker.check_sentence(claim.replace("Safe Harbour Trust", "Red Gum Foundation").format(39))
+    assert other.verdict != CONTRADICTED, other.reason
