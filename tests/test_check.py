@@ -474,3 +474,30 @@ def test_a_contradicting_sentence_may_leave_implicit_a_name_its_article_gives_el
     # The false-positive side: a name the article never gives is a second difference: another report.
     other = checker.check_sentence(claim.replace("Safe Harbour Trust", "Red Gum Foundation").format(39))
     assert other.verdict != CONTRADICTED, other.reason
+
+
+def test_an_acronym_opening_the_claim_must_be_in_the_article(tmp_path, pipeline):
+    """The first word of a claim is no name to the answer check, but "KPMG" is one."""
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "inquiry.txt").write_text(
+        "Insurer inquiry hears from auditors\n\n"
+        "A partner of the accountancy firm Morgan Webb, John Gibbons, told the inquiry he met the "
+        "insurer's board on November 28. United Nations inspectors also gave evidence on Tuesday.\n",
+        encoding="utf-8",
+    )
+    checker = DraftChecker(Pipeline(make_settings(tmp_path, corpus_dir=corpus)))
+    checker.pipeline.update_index()
+    wrong = checker.check_sentence(
+        "KPMG partner John Gibbons told the inquiry he met the insurer's board on November 28."
+    )
+    assert wrong.verdict != SUPPORTED, wrong.reason
+    # The false-positive side: the article's own firm, written short, is the same name.
+    right = checker.check_sentence(
+        "MW partner John Gibbons told the inquiry he met the insurer's board on November 28."
+    )
+    assert right.verdict == SUPPORTED, right.reason
+    assert checker.check_sentence("UN inspectors also gave evidence on Tuesday.").verdict == SUPPORTED
