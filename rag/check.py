@@ -79,7 +79,10 @@ PARAPHRASE_SUPPORT = 0.8  # ... and when it holds the claim's facts in other wor
 # A window below PARAPHRASE_SUPPORT but at least JUDGE_FROM, with the claim's values, names and
 # negations in place, is left to the judging model (rag.judge): supported when its Yes is this sure.
 JUDGE_FROM = 0.5
-JUDGE_YES = 0.85
+JUDGE_YES = 0.7
+# A claim with the source's value put back in place of its own (a changed figure, name or speaker)
+# is contradicted only when the model is surer: a Yes there turns a claim against its source.
+CORRECTED_YES = 0.85
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
@@ -333,7 +336,7 @@ class DraftChecker:
         differs = difference.differs
         corrected = claim.replace(differs.draft, differs.source, 1)
         text = " ".join(found.passage.chunk.quote(s) for s in found.spans)
-        judged = self._judged(corrected, replace(found), text) if corrected != claim else None
+        judged = self._judged(corrected, replace(found), text, CORRECTED_YES) if corrected != claim else None
         if judged is None:
             return None
         return replace(found, judged=judged.judged), difference
@@ -362,7 +365,7 @@ class DraftChecker:
         named = next((k for k in range(closest, -1, -1) if speaker in texts[k]), closest)
         return _Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
 
-    def _judged(self, claim: str, found: _Found, text: str) -> _Found | None:
+    def _judged(self, claim: str, found: _Found, text: str, sure: float = JUDGE_YES) -> _Found | None:
         """The undecided window, if the judging model is sure it states the claim: read alone, or
         with the rest of its passage (a claim joining two sentences a few lines apart)."""
         judge = self.judge()
@@ -371,7 +374,7 @@ class DraftChecker:
         chunk = found.passage.chunk
         for read in (text, chunk.text) if chunk.text.strip() != text.strip() else (text,):
             probability = judge.probability(read, claim)
-            if probability is not None and probability >= JUDGE_YES:
+            if probability is not None and probability >= sure:
                 found.judged = probability
                 if read is chunk.text:  # the citation quotes what the model read
                     found.spans = chunk.sentences or [Span(chunk.start, chunk.end)]
@@ -460,7 +463,7 @@ class DraftChecker:
         spans = passage.chunk.sentences or [span]
         k = spans.index(span) if span in spans else 0
         text = " ".join(passage.chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
-        found = self._judged(corrected, _Found(passage, [span], cosine), text)
+        found = self._judged(corrected, _Found(passage, [span], cosine), text, CORRECTED_YES)
         return [(difference.share + cosine, found, difference)] if found else []
 
     def _article(self, source: str) -> str:
@@ -529,8 +532,12 @@ class DraftChecker:
         # What the cited sentence counts with the claim's number, as well as what the claim does.
         cited_tokens = tokens(cited.text)
         cited_counts = {key: counted for key, _, counted in figures(cited_tokens)}
+        # An ordinal word or "one" ranks or names what it counts ("the first Test" against "the
+        # second Test" is another match), so it is no figure outlets could disagree on, either side.
         claim_figures = [
-            (k, v, c, cited_counts[k]) for k, v, c in figures(tokens(claim)) if c & cited_counts.get(k, set())
+            (k, v, c, cited_counts[k])
+            for k, v, c in figures(tokens(claim))
+            if c & cited_counts.get(k, set()) and not is_loose_number(v)
         ]
         if not claim_figures:
             return None
@@ -557,7 +564,11 @@ class DraftChecker:
                 other = [
                     (k, v)
                     for k, v, c in figures(side)
-                    if c & counted and c & cited_counted and k not in cited_keys and k != key
+                    if c & counted
+                    and c & cited_counted
+                    and k not in cited_keys
+                    and k != key
+                    and not is_loose_number(v)
                 ]
                 if other and key not in {t.key for t in side}:
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)

@@ -13,6 +13,7 @@ import pytest
 
 from rag.check import (
     CONTRADICTED,
+    JUDGE_YES,
     MIXED,
     NOT_A_CLAIM,
     NOT_FOUND,
@@ -176,7 +177,7 @@ def _checker_with(pipeline, judge) -> DraftChecker:
 
 
 def test_the_judge_is_asked_only_about_undecided_windows_and_must_be_sure(pipeline):
-    sure, unsure = _CountingJudge(0.95), _CountingJudge(0.8)
+    sure, unsure = _CountingJudge(0.95), _CountingJudge(JUDGE_YES - 0.05)
     assert _checker_with(pipeline, sure).check_sentence(REWORDED).verdict == SUPPORTED
     assert "in other words" in _checker_with(pipeline, sure).check_sentence(REWORDED).reason
     assert _checker_with(pipeline, unsure).check_sentence(REWORDED).verdict == NOT_FOUND
@@ -501,3 +502,32 @@ def test_an_acronym_opening_the_claim_must_be_in_the_article(tmp_path, pipeline)
     )
     assert right.verdict == SUPPORTED, right.reason
     assert checker.check_sentence("UN inspectors also gave evidence on Tuesday.").verdict == SUPPORTED
+
+
+def test_an_ordinal_is_no_figure_outlets_disagree_on(tmp_path, pipeline):
+    """ "The first Test" against "the second Test" is another match, not another count of one."""
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "milestone.txt").write_text(
+        "Waugh twins reach milestone\n\n"
+        "The first Test at the Adelaide Oval on Friday will be the 100th Test that twins Steve and "
+        "Mark Waugh have played together.\n",
+        encoding="utf-8",
+    )
+    (corpus / "squad.txt").write_text(
+        "Squad named\n\n"
+        "Steve and Mark Waugh have played together in every Test this summer, and both were named "
+        "for the second Test at the Adelaide Oval.\n",
+        encoding="utf-8",
+    )
+    checker = DraftChecker(Pipeline(make_settings(tmp_path, corpus_dir=corpus)))
+    checker.pipeline.update_index()
+    result = checker.check_sentence(
+        "The first Test at the Adelaide Oval on Friday will be the 100th Test the Waugh twins have played together."
+    )
+    assert result.verdict == SUPPORTED, result.reason
+    # The false-positive side (a count two outlets give differently is still mixed) is
+    # test_outlets_giving_different_figures_make_a_claim_mixed.
