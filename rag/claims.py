@@ -46,10 +46,15 @@ _QUALITY = (  # grades quality when graded ("the most rewarding", "so beautiful"
 _VERDICT = (  # ... and even bare ("was shameful", "is the cleverest")
     r"(?:clever(?:er|est)|stupidest|foolish|magnificent|superb|splendid|wonderful|marvell?ous|dreadful|"
     r"appalling|shameful|disgraceful|pathetic|outrageous|admirable|short-sighted|reckless|misguided|"
-    r"overrated|underrated|laudable|commendable|deplorable|lamentable|inexcusable|unforgivable|woeful|abysmal)"
+    r"overrated|underrated|laudable|commendable|deplorable|lamentable|inexcusable|unforgivable|woeful|abysmal|"
+    r"shabby|cynical|grubby|craven|callous|hypocritical|scandalous)"
 )
 _JUDGEMENT = re.compile(
     r"\bnothing short of\b|\bquite simply\b|\bsecond to none\b|"
+    # A dismissal or a verdict on something ("... are little more than a stunt", "... is an
+    # indictment of the system"), not an amount ("little more than 2 per cent", "a few").
+    r"\b(?:is|are|was|were)\s+(?:little|nothing|no)\s+more\s+than\s+(?!\$|\d|a\s+(?:few|handful|dozen)\b|half\b)|"
+    r"\b(?:is|are|was|were)\s+(?:a|an)\s+(?:\w+\s+)?indictment\s+of\b|"
     r"\b(?:is|was|are|were|remains?|remained|seems?|seemed)\s+(?:\w+\s+){0,3}?"
     r"(?:(?:a|an)\s+(?:\w+\s+)?(?:masterpiece|triumph|fiasco|farce|shambles|embarrassment)(?!\s+of\b)|"
     rf"(?:most|least|more|less|truly|simply|so|very)\s+{_QUALITY}|{_VERDICT})\b",

@@ -25,6 +25,12 @@ from rag.claims import not_a_claim
         ("Her later novels remain the most rewarding of her career.", "an opinion"),
         ("The old harbour town is the most charming stop on the coast.", "an opinion"),
         ("The second half of the final was so dull.", "an opinion"),
+        ("The council's new parking fees are little more than a cash grab.", "an opinion"),
+        ("Closing the rural clinics was a shabby way to treat the region.", "an opinion"),
+        (
+            "A budget that spends more on roads than on schools is an indictment of our priorities.",
+            "an opinion",
+        ),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -49,6 +55,10 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "The bridge is the longest in the world and the drought was the worst on record.",
         "The charming old town was rebuilt in 1950 after the fire.",  # describes, does not grade
         "Visitors said the harbour town was the most charming stop on the coast.",  # reported
+        "Inflation was little more than 2 per cent last year.",  # an amount, not a dismissal
+        "The new ferry is little more than a few metres longer than the old one.",
+        "A grand jury returned an indictment of the former chief executive on Friday.",  # the legal kind
+        "The opposition leader said the fees were little more than a cash grab.",  # reported
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
