@@ -23,8 +23,9 @@ of the same thing another article gives differently, is ``mixed``, citing both, 
 names most of what the claim names. Words decide most sentences; a window they leave undecided,
 with every value and name of the claim in place, is read by a judging model (`rag.judge`), alone
 and then with its whole passage, and so is a reworded claim with one value (a figure, a date, a
-name) changed. Every verdict other than ``not_found`` carries a citation this module verified.
-Thresholds are fitted on the calibration halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
+name, the speaker of a quote) changed, with the source's value put back. Every verdict other than
+``not_found`` carries a citation this module verified. Thresholds are fitted on the calibration
+halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
 """
 
 from __future__ import annotations

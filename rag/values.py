@@ -322,9 +322,10 @@ def _same_name_word(a: str, b: str) -> bool:
 _ARTICLE_OR_PREPOSITION = re.compile(r"^\W*(?:the|an?|in|on|at|by|for|of|to|from|with|as)\b", re.IGNORECASE)
 
 
-def _participle_opening(text: str, side: list[Token]) -> bool:
-    """Whether the sentence opens with a lone capitalised word followed by an article or a
-    preposition ("Named the", "Located in"), as a participle does; "Peskov said" is a name."""
+def _opener_before_article(text: str, side: list[Token]) -> bool:
+    """Whether a source sentence opens with a capitalised word followed by an article or a
+    preposition ("Named the", "Located in"), as a participle does; "Peskov said" is a name. (A
+    claim's opening "-ing" word is `_opening_participle`.)"""
     if side[0].kind != "name" or len(side) < 2:
         return False
     return bool(_ARTICLE_OR_PREPOSITION.match(text[side[0].end : side[1].start]))
@@ -350,7 +351,7 @@ def _aligned(
     # Else the run sharing a word with the claim's ("December 13" for "December 18"), the longest;
     # not a capitalised word opening the sentence as a participle does ("Named the ... Force").
     keys = {t.key for t in run}
-    placed = [r for r in candidates if not (r[0] is b[0] and _participle_opening(source, b))]
+    placed = [r for r in candidates if not (r[0] is b[0] and _opener_before_article(source, b))]
     if not placed:
         return None
     return max(placed, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0])))
