@@ -445,14 +445,23 @@ def test_a_reworded_quote_given_to_another_speaker_is_contradicted_by_the_real_j
     assert right.verdict != CONTRADICTED, right.reason
 
 
-def test_a_contradicting_sentence_may_leave_implicit_a_name_its_article_gives_elsewhere(tmp_path, pipeline):
-    """The article names the group at the top; the passage with the figure says only "the report"."""
+def _checker_over(folder, articles: dict[str, str]) -> DraftChecker:
+    """A checker over its own small archive, indexed with the real embedder."""
     from rag.pipeline import Pipeline
     from tests.conftest import make_settings
 
-    corpus = tmp_path / "corpus"
+    corpus = folder / "corpus"
     corpus.mkdir()
-    (corpus / "child-safety.txt").write_text(
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    checker = DraftChecker(Pipeline(make_settings(folder, corpus_dir=corpus)))
+    checker.pipeline.update_index()
+    return checker
+
+
+def test_a_contradicting_sentence_may_leave_implicit_a_name_its_article_gives_elsewhere(tmp_path, pipeline):
+    """The article names the group at the top; the passage with the figure says only "the report"."""
+    article = (
         "Child safety report released\n\n"
         "The children's charity Safe Harbour Trust has released a ten-year study of child protection "
         "in Australia. Its chief executive, Mara Quinlan, says the study found a growing number of "
@@ -462,11 +471,9 @@ def test_a_contradicting_sentence_may_leave_implicit_a_name_its_article_gives_el
         "report they receive. The study also looked at the courts, where cases can take years to be "
         "heard. She says victims and their families are often left without support while they wait.\n\n"
         "The report has made 29 recommendations to the Federal Government on how to improve "
-        "investigations of child abuse and provide better services to victims.\n",
-        encoding="utf-8",
+        "investigations of child abuse and provide better services to victims.\n"
     )
-    checker = DraftChecker(Pipeline(make_settings(tmp_path, corpus_dir=corpus)))
-    checker.pipeline.update_index()
+    checker = _checker_over(tmp_path, {"child-safety.txt": article})
     assert len(checker.pipeline.index.files["child-safety.txt"]["chunk_ids"]) > 1
     claim = "The Safe Harbour Trust report makes {} recommendations to the Federal Government on improving investigations of child abuse."
     wrong = checker.check_sentence(claim.format(39))
@@ -479,19 +486,12 @@ def test_a_contradicting_sentence_may_leave_implicit_a_name_its_article_gives_el
 
 def test_an_acronym_opening_the_claim_must_be_in_the_article(tmp_path, pipeline):
     """The first word of a claim is no name to the answer check, but "KPMG" is one."""
-    from rag.pipeline import Pipeline
-    from tests.conftest import make_settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "inquiry.txt").write_text(
+    article = (
         "Insurer inquiry hears from auditors\n\n"
         "A partner of the accountancy firm Morgan Webb, John Gibbons, told the inquiry he met the "
-        "insurer's board on November 28. United Nations inspectors also gave evidence on Tuesday.\n",
-        encoding="utf-8",
+        "insurer's board on November 28. United Nations inspectors also gave evidence on Tuesday.\n"
     )
-    checker = DraftChecker(Pipeline(make_settings(tmp_path, corpus_dir=corpus)))
-    checker.pipeline.update_index()
+    checker = _checker_over(tmp_path, {"inquiry.txt": article})
     wrong = checker.check_sentence(
         "KPMG partner John Gibbons told the inquiry he met the insurer's board on November 28."
     )
@@ -506,25 +506,17 @@ def test_an_acronym_opening_the_claim_must_be_in_the_article(tmp_path, pipeline)
 
 def test_an_ordinal_is_no_figure_outlets_disagree_on(tmp_path, pipeline):
     """ "The first Test" against "the second Test" is another match, not another count of one."""
-    from rag.pipeline import Pipeline
-    from tests.conftest import make_settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "milestone.txt").write_text(
+    milestone = (
         "Waugh twins reach milestone\n\n"
         "The first Test at the Adelaide Oval on Friday will be the 100th Test that twins Steve and "
-        "Mark Waugh have played together.\n",
-        encoding="utf-8",
+        "Mark Waugh have played together.\n"
     )
-    (corpus / "squad.txt").write_text(
+    squad = (
         "Squad named\n\n"
         "Steve and Mark Waugh have played together in every Test this summer, and both were named "
-        "for the second Test at the Adelaide Oval.\n",
-        encoding="utf-8",
+        "for the second Test at the Adelaide Oval.\n"
     )
-    checker = DraftChecker(Pipeline(make_settings(tmp_path, corpus_dir=corpus)))
-    checker.pipeline.update_index()
+    checker = _checker_over(tmp_path, {"milestone.txt": milestone, "squad.txt": squad})
     result = checker.check_sentence(
         "The first Test at the Adelaide Oval on Friday will be the 100th Test the Waugh twins have played together."
     )
