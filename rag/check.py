@@ -285,6 +285,8 @@ class DraftChecker:
         misquote: tuple[_Found, Difference] | None = None
         reworded_quote: tuple[_Found, Difference] | None = None  # a misquote only the judge can tell
         for p, passage in enumerate(passages):
+            if acronym and acronym not in name_keys(self._article_header[passage.chunk.source]):
+                continue  # "KPMG partner John Gibbons" where the article's firm is another
             names = chunk_names(passage.chunk)
             spans = passage.chunk.sentences or [Span(passage.chunk.start, passage.chunk.end)]
             for w, window in enumerate(windows[p]):
@@ -297,8 +299,6 @@ class DraftChecker:
                 local = {t.key for t in tokens(f"{passage.chunk.title} {before} {text}")}
                 if claim_values - local:
                     continue  # "nine post-Soviet states" where the passage says six
-                if acronym and acronym not in name_keys(self._article_header[passage.chunk.source]):
-                    continue  # "KPMG partner John Gibbons" where the article's firm is another
                 said = any(stated(_without(c, text, names), text) for c in _orders(claim))
                 same_negation = _negations(text, claim_keys) == claim_negations
                 stating = said or (score >= PARAPHRASE_SUPPORT and same_negation)
@@ -334,10 +334,8 @@ class DraftChecker:
         """A reworded quote the article gives to another speaker: a misquote when the judging model
         is sure that the sentences from the one naming that speaker to the quote state the claim
         with that speaker in place of the claim's."""
-        differs = difference.differs
-        corrected = claim.replace(differs.draft, differs.source, 1)
         text = " ".join(found.passage.chunk.quote(s) for s in found.spans)
-        judged = self._judged(corrected, replace(found), text, CORRECTED_YES) if corrected != claim else None
+        judged = self._judged_corrected(claim, difference, replace(found), text)
         if judged is None:
             return None
         return replace(found, judged=judged.judged), difference
@@ -459,13 +457,19 @@ class DraftChecker:
         cosine, passage, span, difference = candidate
         if cosine < MIN_EVENT_SIMILARITY:
             return []
-        differs = difference.differs
-        corrected = claim.replace(differs.draft, differs.source, 1)
         spans = passage.chunk.sentences or [span]
         k = spans.index(span) if span in spans else 0
         text = " ".join(passage.chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
-        found = self._judged(corrected, _Found(passage, [span], cosine), text, CORRECTED_YES)
+        found = self._judged_corrected(claim, difference, _Found(passage, [span], cosine), text)
         return [(difference.share + cosine, found, difference)] if found else []
+
+    def _judged_corrected(
+        self, claim: str, difference: Difference, found: _Found, text: str
+    ) -> _Found | None:
+        """``found``, if the judging model is sure ``text`` states the claim with the source's value
+        put back in place of the draft's (a Yes there turns the claim against its source)."""
+        corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
+        return self._judged(corrected, found, text, CORRECTED_YES) if corrected != claim else None
 
     def _article(self, source: str) -> str:
         """The indexed text of one article (its chunks, in order), kept for the draft's next sentences."""

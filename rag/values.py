@@ -364,7 +364,7 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
 
     def counts(text: str, value: str) -> set[str]:
         side = tokens(text)
-        number = re.sub(r"\s*(?:per\s+cent|percent|%)$", "", value, flags=re.I)  # "85 per cent": 85
+        number = tokens(value)[0].text  # "85 per cent": 85
         return next((_counts(side, i) for i, t in enumerate(side) if t.text == number), set())
 
     ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
