@@ -17,6 +17,8 @@ from rag.values import Differs, tokens
 _SPEECH = re.compile(
     r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged)\b", re.I
 )
+_OPENS_QUOTE = re.compile(r"^\s*[\"“]")
+_QUOTED_SPEECH = re.compile(r"[\"”]\s*[^\"“”]{0,60}" + _SPEECH.pattern, re.I)  # '...," he said.'
 _PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
 
 
@@ -25,11 +27,16 @@ def own_speaker(sentence: str) -> str:
     the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
     for match in _SPEECH.finditer(sentence):
         head = sentence[: match.start()]
+        if head.count('"') % 2 or head.count("“") > head.count("”"):
+            continue  # inside a quote: '"We heard him saying he never said so," he said.'
         parts = re.split(r"[,;:\"“”()]", head)
         before = parts[-1].split()[-6:]
         appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
         if not before and appositive and parts[-2].split()[-1][:1].isupper():
             before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
+        elif not before and appositive and fold(parts[-2].split()[0]) == "who":
+            named = parts[-3].split()  # "Jim Soorley, who is a former priest, says"
+            before = named[-6:] if named and named[-1][:1].isupper() else []
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
             return " ".join(before)
     according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)
@@ -40,10 +47,14 @@ def own_speaker(sentence: str) -> str:
 
 def quoted_speaker(sentences: list[str], k: int) -> str:
     """Who speaks in ``sentences[k]``: its own speaker, or for a pronoun's quote ("...," he said)
-    the speaker the sentences just before it name; '' when no speech or nobody named."""
+    and for a quote that goes on after one ('"...," he said. "And more."') the speaker the
+    sentences just before it name; '' when no speech or nobody named."""
     speaker = own_speaker(sentences[k])
-    if speaker or not _SPEECH.search(sentences[k]):
+    if speaker:
         return speaker
+    goes_on = k > 0 and _OPENS_QUOTE.match(sentences[k]) and _QUOTED_SPEECH.search(sentences[k - 1])
+    if not (goes_on or _SPEECH.search(sentences[k])):
+        return ""
     for before in reversed(sentences[max(0, k - 3) : k]):
         if speaker := own_speaker(before):
             return speaker

@@ -17,7 +17,13 @@ def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
     # A name set off by commas is the speaker; a quote or a clause set off the same way is not.
     assert own_speaker("The chain's administrator, Jeff McDonald, says offers came in.") == "Jeff McDonald"
     assert own_speaker('"We are ready," said the minister.') == ""
+    assert own_speaker('"We heard the Prime Minister saying he never said so," he said.') == ""
+    assert own_speaker('"We heard the Prime Minister saying so," Mr Crean said.') == "Mr Crean"
     assert own_speaker("The union, which has 3,000 members, said it would strike.") == ""
+    assert (
+        own_speaker("Jim Soorley, who is a former Catholic priest, says it does not wash.") == "Jim Soorley"
+    )
+    assert own_speaker("The mayor, who is a former priest, says it does not wash.") == ""
 
 
 @pytest.mark.fast
@@ -48,3 +54,16 @@ def test_a_pronouns_quote_belongs_to_the_speaker_named_before_it():
     # The false-positive side: no speech, no speaker; and nobody named before, nobody.
     assert quoted_speaker(sentences, 3) == ""
     assert quoted_speaker(['"It is rushed," she said.'], 0) == ""
+
+
+@pytest.mark.fast
+def test_a_quote_that_goes_on_belongs_to_the_speaker_of_the_quote_before_it():
+    sentences = [
+        "But Mr Howard says he has confidence in the Governor-General.",
+        '"I have talked to him about it," Mr Howard said.',
+        '"The criticism made is that he is involved in a cover-up, that is ridiculous."',
+    ]
+    assert quoted_speaker(sentences, 2) == "Mr Howard"
+    # The false-positive side: a quoted title after a statement is no speech of the one before it.
+    titled = ["Senator Hill announced the deployment.", '"Operation Slipper" began in October.']
+    assert quoted_speaker(titled, 1) == ""
