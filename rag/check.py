@@ -36,7 +36,15 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rag.cite import CLAUSE_BREAK, add_other_sources, sentence_support, stated
+from rag.cite import (
+    CLAUSE_BREAK,
+    add_other_sources,
+    content_words,
+    names,
+    numbers,
+    sentence_support,
+    stated,
+)
 from rag.claims import claim_text, not_a_claim
 from rag.conflicts import NoteConflicts, dates, source_label
 from rag.judge import StatementJudge
@@ -50,7 +58,7 @@ from rag.speakers import (
     own_speaker,
     quoted_speaker,
 )
-from rag.text import fold, is_negator, split_sentences
+from rag.text import fold, is_negator, split_sentences, words
 from rag.types import Citation, Passage, Span
 from rag.values import (
     Difference,
@@ -84,6 +92,12 @@ JUDGE_YES = 0.7
 # A claim with the source's value put back in place of its own (a changed figure, name or speaker)
 # is contradicted only when the model is surer: a Yes there turns a claim against its source.
 CORRECTED_YES = 0.85
+# A claim joining facts from sentences of one passage further apart than a window ("Founded in 1537
+# ..., Recife is nicknamed ...") is read by the model with its whole passage, when the passage
+# holds every number and name of the claim and most of its words: supported only when the model
+# is this sure.
+PASSAGE_YES = 0.85
+PASSAGE_WORDS = 0.6
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
@@ -268,8 +282,14 @@ class DraftChecker:
         passage ("The event raised $170,000" is about the marathon the article named first), while
         numbers, dates and weekdays must be in the window or the sentence before it.
         """
+        speaker_keys = name_keys(own_speaker(claim))
+        # "Minister Bob Debus said X" where the article never names Debus: X alone may find the
+        # words the article gives to somebody else (a misquote, never a support).
+        reported = _reported(claim) if speaker_keys else ""
         scores, windows = sentence_support(
-            [claim], [self._with_article_names(p) for p in passages], self.embed
+            [claim, reported] if reported else [claim],
+            [self._with_article_names(p) for p in passages],
+            self.embed,
         )
         # An ordinal word or "one" is compared when it differs ("fifth-largest"), but not required
         # here: "first" is as often "at first" as a rank, "one way" no count.
@@ -278,7 +298,6 @@ class DraftChecker:
         }
         claim_keys = {t.key for t in tokens(claim)}
         claim_negations = _negations(claim, claim_keys)
-        speaker_keys = name_keys(own_speaker(claim))
         acronym = _opening_acronym(claim)  # the one name the answer check leaves out (its first word)
         best: _Found | None = None
         undecided: tuple[_Found, str] | None = None  # the best window only the judge can settle
@@ -287,10 +306,13 @@ class DraftChecker:
         for p, passage in enumerate(passages):
             if acronym and acronym not in name_keys(self._article_header[passage.chunk.source]):
                 continue  # "KPMG partner John Gibbons" where the article's firm is another
-            names = chunk_names(passage.chunk)
+            passage_names = chunk_names(passage.chunk)
             spans = passage.chunk.sentences or [Span(passage.chunk.start, passage.chunk.end)]
             for w, window in enumerate(windows[p]):
                 score = float(scores[0, p, w])
+                speaker_unnamed = bool(reported) and score < STATED_SUPPORT
+                if speaker_unnamed:
+                    score = float(scores[1, p, w])
                 if score < STATED_SUPPORT or (best and score <= best.score):
                     continue
                 text = " ".join(passage.chunk.quote(s) for s in window)
@@ -299,7 +321,8 @@ class DraftChecker:
                 local = {t.key for t in tokens(f"{passage.chunk.title} {before} {text}")}
                 if claim_values - local:
                     continue  # "nine post-Soviet states" where the passage says six
-                said = any(stated(_without(c, text, names), text) for c in _orders(claim))
+                orders = [reported] if speaker_unnamed else _orders(claim)
+                said = any(stated(_without(c, text, passage_names), text) for c in orders)
                 same_negation = _negations(text, claim_keys) == claim_negations
                 stating = said or (score >= PARAPHRASE_SUPPORT and same_negation)
                 # Only a window that could support the claim, stated or for the judge, is asked who speaks.
@@ -314,6 +337,8 @@ class DraftChecker:
                     elif same_negation and (reworded_quote is None or score > reworded_quote[0].score):
                         reworded_quote = (replace(other[0], score=score), other[1])
                     continue
+                if speaker_unnamed:
+                    continue  # the article's words, but not the claim's speaker's: no support
                 if stating:
                     best = _Found(passage, window, score)
                 elif (
@@ -324,9 +349,34 @@ class DraftChecker:
                     undecided = (_Found(passage, window, score), text)
         if best is None and undecided is not None:
             best = self._judged(claim, *undecided)
+        if best is None and misquote is None and reworded_quote is None and not speaker_keys:
+            # Who said it is the window's to tell; a whole passage would lend anybody's words.
+            tried = undecided[0].passage.chunk if undecided else None
+            best = self._judged_passage(claim, passages, tried)
         if best is None and misquote is None and reworded_quote is not None:
             misquote = self._judged_misquote(claim, *reworded_quote)
         return best, misquote
+
+    def _judged_passage(self, claim: str, passages: list[Passage], tried) -> _Found | None:
+        """The first passage holding every number and name of the claim (its article's names
+        count, as for a window) and most of its words, if the judging model is sure the whole
+        passage states it."""
+        needed_numbers, needed_names = numbers(claim), names(claim)
+        claim_words = content_words(claim)
+        for passage in passages:
+            if len(claim_words & content_words(passage.chunk.text)) < PASSAGE_WORDS * len(claim_words):
+                continue  # the claim's subject, not what it says about it
+            held = self._with_article_names(passage).chunk
+            if needed_numbers - numbers(f"{held.title} {held.text}"):
+                continue
+            if needed_names - set(words(f"{held.title} {held.text}")):
+                continue
+            if passage.chunk is tried:
+                return None  # read already, with the window the answer check found undecided
+            chunk = passage.chunk
+            found = _Found(passage, chunk.sentences or [Span(chunk.start, chunk.end)], passage.score)
+            return self._judged(claim, found, chunk.text, PASSAGE_YES)
+        return None
 
     def _judged_misquote(
         self, claim: str, found: _Found, difference: Difference
@@ -602,6 +652,12 @@ _SAID_THAT = re.compile(
     r"was reported to say)(?:\s+on\s+\w+day)?)(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
     re.IGNORECASE,
 )
+
+
+def _reported(claim: str) -> str:
+    """What "Peskov said (that) X" reports: X, without its speaker; '' for other claims."""
+    match = _SAID_THAT.match(claim.strip())
+    return match["what"] if match else ""
 
 
 def _orders(claim: str) -> list[str]:

@@ -523,3 +523,56 @@ def test_an_ordinal_is_no_figure_outlets_disagree_on(tmp_path, pipeline):
     assert result.verdict == SUPPORTED, result.reason
     # The false-positive side (a count two outlets give differently is still mixed) is
     # test_outlets_giving_different_figures_make_a_claim_mixed.
+
+
+FERRY = (
+    "Kestrel Bay ferry to return\n\n"
+    "The Kestrel Bay ferry service will resume on 14 April after a two-year closure, the regional "
+    "transport authority said. Engineers have rebuilt the wharf at Tallow Point and replaced its "
+    "pontoon. Local traders had campaigned for the service since it stopped. The new vessels "
+    "carry 180 passengers each and will run every 40 minutes at peak times. Fares will stay the "
+    "same as before the closure.\n"
+)
+
+
+def test_a_claim_joining_facts_sentences_apart_is_read_with_its_whole_passage(tmp_path, pipeline):
+    """No window of one or two sentences holds both the date and the count: the real judging
+    model reads the whole passage, which holds every value and name of the claim."""
+    checker = _checker_over(tmp_path, {"ferry.txt": FERRY})
+    joined = checker.check_sentence(
+        "When the Kestrel Bay ferry service resumes on 14 April, its new vessels will carry 180 passengers each."
+    )
+    assert joined.verdict == SUPPORTED, joined.reason
+    assert "14 April" in joined.citations[0].text and "180 passengers" in joined.citations[0].text
+    # The false-positive side: a count the passage does not give is never read this way...
+    changed = checker.check_sentence(
+        "When the Kestrel Bay ferry service resumes on 14 April, its new vessels will carry 250 passengers each."
+    )
+    assert changed.verdict != SUPPORTED, changed.reason
+    # ...and a new fact on the same subject is not lent the passage's support.
+    absent = checker.check_sentence(
+        "When the Kestrel Bay ferry service resumes on 14 April, its new vessels will run on electric power."
+    )
+    assert absent.verdict == NOT_FOUND, absent.reason
+
+
+def test_words_the_article_gives_to_another_speaker_are_a_misquote_when_it_never_names_the_claims(
+    tmp_path, pipeline
+):
+    """The article never names the claim's speaker, so the claim fails the names test as a whole;
+    its reported words alone find the quote, and the quote is somebody else's."""
+    storm = (
+        "Storm damage\n\n"
+        "Wild storms have torn roofs from hundreds of homes across the north of the state. "
+        "State Premier Bob Carr has inspected one of the worst hit suburbs. "
+        "\"I'm struck by the unpredictability of this storm damage, we've had storms before but never "
+        'winds of this force," Mr Carr said. The damage bill is expected to top $10 million.\n'
+    )
+    checker = _checker_over(tmp_path, {"storm.txt": storm})
+    words = "said he was struck by the unpredictability of the storm damage, adding that there had been storms before but never winds of this force."
+    wrong = checker.check_sentence(f"Emergency Services Minister Alan Debus {words}")
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert wrong.differs.draft == "Emergency Services Minister Alan Debus" and "Carr" in wrong.differs.source
+    # The false-positive side: the article's own speaker is not contradicted.
+    right = checker.check_sentence(f"State Premier Bob Carr {words}")
+    assert right.verdict != CONTRADICTED, right.reason
