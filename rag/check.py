@@ -40,8 +40,6 @@ from rag.cite import (
     CLAUSE_BREAK,
     add_other_sources,
     content_words,
-    names,
-    numbers,
     sentence_support,
     stated,
 )
@@ -58,12 +56,13 @@ from rag.speakers import (
     own_speaker,
     quoted_speaker,
 )
-from rag.text import fold, is_negator, split_sentences, words
+from rag.text import fold, is_negator, split_sentences
 from rag.types import Citation, Passage, Span
 from rag.values import (
     Difference,
     Differs,
     Token,
+    absent_values,
     counts_alike,
     differing_value,
     figures,
@@ -361,15 +360,12 @@ class DraftChecker:
         """The first passage holding every number and name of the claim (its article's names
         count, as for a window) and most of its words, if the judging model is sure the whole
         passage states it."""
-        needed_numbers, needed_names = numbers(claim), names(claim)
         claim_words = content_words(claim)
         for passage in passages:
             if len(claim_words & content_words(passage.chunk.text)) < PASSAGE_WORDS * len(claim_words):
                 continue  # the claim's subject, not what it says about it
             held = self._with_article_names(passage).chunk
-            if needed_numbers - numbers(f"{held.title} {held.text}"):
-                continue
-            if needed_names - set(words(f"{held.title} {held.text}")):
+            if absent_values(claim, f"{held.title} {held.text}"):
                 continue
             if passage.chunk is tried:
                 return None  # read already, with the window the answer check found undecided
@@ -468,6 +464,7 @@ class DraftChecker:
                 context,
                 chunk_names(passage.chunk) | self._article_names(passage.chunk.source),
                 strict,
+                passage.chunk.text,
             )
             if difference is None or not counts_alike(claim, text, difference.differs):
                 continue  # nothing differs, or "6,000 students" against "15-year-old students"

@@ -226,6 +226,7 @@ def differing_value(
     context: str = "",
     names: set[str] = frozenset(),
     strict: frozenset[str] = frozenset(),
+    passage: str = "",
 ) -> Difference | None:
     """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
 
@@ -235,7 +236,9 @@ def differing_value(
     the same place, by `difflib`'s alignment), and the rest of the claim's words are in the
     source sentence (the share returned, for the caller's threshold). "Russia has about 3,000 troops in
     Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
-    against "X, Peskov said" in a name.
+    against "X, Peskov said" in a name. When more than one run is missing, a claim joining two of
+    the ``passage``'s facts may still differ in one: a value the passage gives further away is no
+    second value.
     """
     a, b = tokens(claim), tokens(source)
     if not a or not b:
@@ -258,6 +261,9 @@ def differing_value(
     claim_runs = [r for r in claim_runs if not (len(r) == 1 and _opening_participle(r[0], a))]
     if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
         claim_runs = [r for r in claim_runs if not (len(r) == 1 and is_loose_number(r[0].text))]
+    if len(claim_runs) > 1 and passage:  # "..., which affected 360 fairy penguins" two sentences on
+        in_passage = known | {t.key for t in tokens(passage)}
+        claim_runs = [r for r in claim_runs if any(_missing(t, in_passage) for t in r)]
     if len(claim_runs) != 1:
         return None  # nothing differs, or a second value the source lacks: another event
     run = claim_runs[0]
@@ -290,6 +296,21 @@ def differing_value(
     word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
     differs = Differs(_span_text(claim, run, a), _span_text(source, other, b), kind)
     return Difference(differs, min(share, word_share))
+
+
+def absent_values(claim: str, text: str) -> list[Token]:
+    """The claim's numbers, dates and names (past its first word) that ``text`` gives in no form
+    ("Ghanaian" is there as "Ghana", "US" as "United States", "Zambia-Zimbabwe" as its parts);
+    an ordinal word or "one" is not required ("the First World War" / "World War I")."""
+    keys = {t.key for t in tokens(text)} | {stem(fold(letters)) for letters in initials(text)}
+    return [
+        t
+        for t in tokens(claim)
+        if t.kind in ("number", "date", "name")
+        and not (t.kind == "name" and t.start == 0)
+        and not is_loose_number(t.text)
+        and _missing(t, keys)
+    ]
 
 
 def _acronym(run: list[Token]) -> str:
@@ -367,6 +388,8 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
         number = tokens(value)[0].text  # "85 per cent": 85
         return next((_counts(side, i) for i, t in enumerate(side) if t.text == number), set())
 
+    if bool(_YEAR.match(differs.draft)) != bool(_YEAR.match(differs.source)):
+        return False  # "opened in 1883" against "a span of 1,991 metres": a year is no count
     ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
     return not ours or not theirs or bool(ours & theirs)
 

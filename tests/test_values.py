@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.values import Differs, counts_alike, differing_value, initials, is_loose_number, tokens
+from rag.values import (
+    Differs,
+    absent_values,
+    counts_alike,
+    differing_value,
+    initials,
+    is_loose_number,
+    tokens,
+)
 
 
 def _values(found) -> tuple[str, str] | None:
@@ -301,3 +309,42 @@ def test_a_word_opening_the_sentence_as_a_participle_does_is_no_name():
         "The convoy left at dawn, Zakharova said.", "Peskov said the convoy left at dawn."
     )
     assert _values(found) == ("Zakharova", "Peskov")
+
+
+@pytest.mark.fast
+def test_a_claim_joining_two_of_the_passages_facts_may_still_differ_in_one():
+    source = "The Opposition wants tougher penalties after last week's spill which affected Phillip Island."
+    passage = f"Authorities are still tracing the spill, which affected 360 fairy penguins. {source}"
+    claim = (
+        "The Opposition wants tougher penalties after last week's spill at Kangaroo Island, "
+        "which affected 360 fairy penguins."
+    )
+    found = differing_value(claim, source, "", passage=passage)
+    assert _values(found) == ("Kangaroo Island", "Phillip Island")
+    # The false-positive side: a value no part of the passage gives is a second one: another event.
+    assert differing_value(claim.replace("360", "500"), source, "", passage=passage) is None
+
+
+@pytest.mark.fast
+def test_a_year_is_compared_only_with_a_year():
+    claim = "The bridge was the longest suspension bridge in the world when it opened in 1883."
+    span = "It was the longest suspension bridge in the world when it opened, at 1,991 metres."
+    assert not counts_alike(claim, span, Differs("1883", "1,991", "number"))
+    # The false-positive side: two years, or two counts, are still compared.
+    opened = "It was the longest suspension bridge in the world when it opened in 1998."
+    assert counts_alike(claim, opened, Differs("1883", "1998", "number"))
+    assert counts_alike(
+        "A span of 1,595 metres.", "A span of 1,991 metres.", Differs("1,595", "1,991", "number")
+    )
+
+
+@pytest.mark.fast
+def test_absent_values_reads_a_name_in_its_other_forms():
+    text = "Kofi Annan of Ghana, aged 63, heads the United Nations; Lake Kariba lies between Zambia and Zimbabwe."
+    assert (
+        absent_values("Kofi Annan, the 63-year-old Ghanaian who heads the UN, shares the prize.", text) == []
+    )
+    assert absent_values("Lake Kariba lies on the Zambia-Zimbabwe border.", text) == []
+    # The false-positive side: a count or a name the text does not give is absent.
+    missing = absent_values("Kofi Annan, 64, heads the UN from Geneva.", text)
+    assert [t.text for t in missing] == ["64", "Geneva"]
