@@ -23,7 +23,11 @@ of the same thing another article gives differently, is ``mixed``, citing both, 
 names most of what the claim names. Words decide most sentences; a window they leave undecided,
 with every value and name of the claim in place, is read by a judging model (`rag.judge`), alone
 and then with its whole passage, and so is a reworded claim with one value (a figure, a date, a
-name, the speaker of a quote) changed, with the source's value put back. Every verdict other than
+name, the speaker of a quote) changed, with the source's value put back. A claim joining facts
+from sentences further apart is read with its whole passage when that passage holds every value
+and name of the claim and most of its words; a claim naming its speaker never is (a passage would
+lend anybody's words), but its reported words alone may find a quote the article gives to
+somebody else, even when the article never names the claim's speaker. Every verdict other than
 ``not_found`` carries a citation this module verified. Thresholds are fitted on the calibration
 halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
 """
@@ -36,13 +40,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rag.cite import (
-    CLAUSE_BREAK,
-    add_other_sources,
-    content_words,
-    sentence_support,
-    stated,
-)
+from rag.cite import CLAUSE_BREAK, add_other_sources, content_words, sentence_support, stated
 from rag.claims import claim_text, not_a_claim
 from rag.conflicts import NoteConflicts, dates, source_label
 from rag.judge import StatementJudge
@@ -57,7 +55,7 @@ from rag.speakers import (
     quoted_speaker,
 )
 from rag.text import fold, is_negator, split_sentences
-from rag.types import Citation, Passage, Span
+from rag.types import Chunk, Citation, Passage, Span
 from rag.values import (
     Difference,
     Differs,
@@ -356,10 +354,10 @@ class DraftChecker:
             misquote = self._judged_misquote(claim, *reworded_quote)
         return best, misquote
 
-    def _judged_passage(self, claim: str, passages: list[Passage], tried) -> _Found | None:
-        """The first passage holding every number and name of the claim (its article's names
-        count, as for a window) and most of its words, if the judging model is sure the whole
-        passage states it."""
+    def _judged_passage(self, claim: str, passages: list[Passage], tried: Chunk | None) -> _Found | None:
+        """The first passage holding every number and name of the claim (in any of their forms;
+        its article's names count, as for a window) and most of its words, if the judging model is
+        sure the whole passage states it. ``tried``: the passage read already for a window."""
         claim_words = content_words(claim)
         for passage in passages:
             if len(claim_words & content_words(passage.chunk.text)) < PASSAGE_WORDS * len(claim_words):
