@@ -240,6 +240,7 @@ def differing_value(
     the ``passage``'s facts may still differ in one: a value the passage gives further away is no
     second value.
     """
+    source = _without_wire_credit(source)
     a, b = tokens(claim), tokens(source)
     if not a or not b:
         return None
@@ -296,6 +297,19 @@ def differing_value(
     word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
     differs = Differs(_span_text(claim, run, a), _span_text(source, other, b), kind)
     return Difference(differs, min(share, word_share))
+
+
+# "LONDON (Reuters) -", "MONTALVA, Portugal, Aug 12 (Atlas News Service) -": a wire dateline.
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^()\n]{0,40})?\s*(\([^()\n]{2,40}\))(?=\s*[-–—])")
+
+
+def _without_wire_credit(text: str) -> str:
+    """The sentence with a wire dateline's agency credit blanked (same length, offsets kept): the
+    agency reports the story, it is no value of it ("Spain" faces "Portugal", not the agency)."""
+    match = _WIRE_DATELINE.match(text)
+    if not match:
+        return text
+    return text[: match.start(1)] + " " * len(match[1]) + text[match.end(1) :]
 
 
 def absent_values(claim: str, text: str) -> list[Token]:

@@ -7,6 +7,7 @@ import pytest
 
 from rag.values import (
     Differs,
+    _without_wire_credit,
     absent_values,
     counts_alike,
     differing_value,
@@ -348,3 +349,21 @@ def test_absent_values_reads_a_name_in_its_other_forms():
     # The false-positive side: a count or a name the text does not give is absent.
     missing = absent_values("Kofi Annan, 64, heads the UN from Geneva.", text)
     assert [t.text for t in missing] == ["64", "Geneva"]
+
+
+@pytest.mark.fast
+def test_a_wire_datelines_agency_is_no_value():
+    claim = "A wildfire around the town of Montalva in Spain forced 1,100 people from their homes."
+    source = (
+        "MONTALVA, Portugal, Aug 12 (Atlas News Service) - A wildfire around the town of Montalva "
+        "forced 1,100 people from their homes."
+    )
+    assert _values(differing_value(claim, source)) == ("Spain", "Portugal")
+    blanked = _without_wire_credit("LONDON (Reuters) - Shares fell.")
+    assert blanked == "LONDON " + " " * len("(Reuters)") + " - Shares fell."  # offsets kept
+    # The false-positive side: a parenthesis that is no dateline's credit is left to be read.
+    for text in (
+        "The International Monetary Fund (IMF) - its critics say - expects growth of 3 per cent.",
+        "Police in Lisbon (Portugal) - the capital - said 1,100 people left.",
+    ):
+        assert _without_wire_credit(text) == text
