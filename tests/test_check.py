@@ -576,3 +576,29 @@ def test_words_the_article_gives_to_another_speaker_are_a_misquote_when_it_never
     # The false-positive side: the article's own speaker is not contradicted.
     right = checker.check_sentence(f"State Premier Bob Carr {words}")
     assert right.verdict != CONTRADICTED, right.reason
+
+
+def test_a_claim_naming_its_speaker_is_never_lent_a_whole_passage(tmp_path, pipeline):
+    """The passage holds every word of the claim, but the minister said something else in it: the
+    judging model is not asked about the whole passage (it would lend anybody's words)."""
+    article = (
+        "Kestrel Bay ferry to return\n\n"
+        "Harbour master Tom Ellery said the Kestrel Bay ferry service would resume on 14 April after "
+        "a two-year closure. Engineers have rebuilt the wharf at Tallow Point. Transport minister Ana "
+        "Ruiz said the state had paid for the new pontoon. Local traders had campaigned for the "
+        "service since it stopped. The new vessels carry 180 passengers each.\n"
+    )
+    checker = _checker_over(tmp_path, {"ferry.txt": article})
+    always = _CountingJudge(0.99)
+    checker._judge = always
+    said = checker.check_sentence(
+        "Transport minister Ana Ruiz said the Kestrel Bay ferry service would resume on 14 April "
+        "with new vessels carrying 180 passengers each."
+    )
+    assert said.verdict != SUPPORTED, said.reason
+    assert always.asked == []
+    # The same facts with no speaker are read with the whole passage.
+    plain = checker.check_sentence(
+        "The Kestrel Bay ferry service will resume on 14 April with new vessels carrying 180 passengers each."
+    )
+    assert plain.verdict == SUPPORTED and always.asked, plain.reason
