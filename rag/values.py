@@ -238,7 +238,7 @@ def differing_value(
     Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
     against "X, Peskov said" in a name. When more than one run is missing, a claim joining two of
     the ``passage``'s facts may still differ in one: a value the passage gives further away is no
-    second value.
+    second value. A wire dateline's agency credit is never the source's value.
     """
     source = _without_wire_credit(source)
     a, b = tokens(claim), tokens(source)
