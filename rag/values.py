@@ -67,6 +67,11 @@ def initials(text: str) -> set[str]:
     return found
 
 
+def _initial_keys(text: str) -> set[str]:
+    """The initials of ``text``'s names as token keys, to set beside its words ("US")."""
+    return {stem(fold(letters)) for letters in initials(text)}
+
+
 @dataclass(frozen=True)
 class Token:
     text: str
@@ -247,7 +252,7 @@ def differing_value(
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     source_keys = {t.key for t in b}
     written = source_keys | {t.key for t in tokens(context)} | set(names)
-    known = written | {stem(fold(letters)) for letters in initials(f"{source} {context}")}  # "US"
+    known = written | _initial_keys(f"{source} {context}")  # "US"
     claim_keys = {t.key for t in a}
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
@@ -316,7 +321,7 @@ def absent_values(claim: str, text: str) -> list[Token]:
     """The claim's numbers, dates and names (past its first word) that ``text`` gives in no form
     ("Ghanaian" is there as "Ghana", "US" as "United States", "Zambia-Zimbabwe" as its parts);
     an ordinal word or "one" is not required ("the First World War" / "World War I")."""
-    keys = {t.key for t in tokens(text)} | {stem(fold(letters)) for letters in initials(text)}
+    keys = {t.key for t in tokens(text)} | _initial_keys(text)
     return [
         t
         for t in tokens(claim)
