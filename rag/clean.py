@@ -107,6 +107,11 @@ def _ends_sentence(line: str) -> bool:
     return line[-1] in ".!?…\"”'’:;)"
 
 
+def _is_paragraph(line: str, min_words: int = 8) -> bool:
+    """A line of running text (a sentence, not a headline, date line or label)."""
+    return len(line.split()) >= min_words and _ends_sentence(line)
+
+
 def _is_label(line: str, max_words: int = 3) -> bool:
     """A short line with no sentence punctuation: a section label or a publisher name."""
     return len(line.split()) <= max_words and not _ends_sentence(line) and len(line) < 40
@@ -142,8 +147,16 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
 
     outlet: str | None = None
 
-    # Page furniture after the article: cut from the first tail marker to the end.
+    # Page furniture after the article: cut from the first tail marker to the end. A marker above
+    # the article's first paragraph ("Share" under the headline) is a widget there, no end.
     for i, line in enumerate(lines):
+        if (
+            i > 0
+            and _TAIL_MARKERS.match(line.text)
+            and not any(_is_paragraph(lines[j].text) for j in range(i))
+        ):
+            drop(i, "page furniture above the article")
+            continue
         if i > 0 and _TAIL_MARKERS.match(line.text):
             if line.text.lower() == "published by" and i + 1 < len(lines):
                 outlet = outlet or lines[i + 1].text

@@ -42,6 +42,24 @@ def test_massispost_share_block_and_recent_posts_are_removed():
     assert doc.outlet == "MassisPost"
 
 
+def test_a_share_button_under_the_headline_keeps_the_article():
+    page = (
+        "Ferry timetable cut as crews strike\n\nUpdated 14:32 BST\n\nShare\n\n"
+        "About 400 crossings a week have been cancelled after crews walked out on Monday.\n\n"
+        "The operator said talks would resume on Friday.\n\nRelated Topics\nFerries | Strikes\n"
+    )
+    doc = clean_document(Document(source="page.txt", text=page, sha256=""))
+    text = kept_text(doc)
+    assert "About 400 crossings a week" in text and "talks would resume on Friday." in text
+    assert "Share" not in text and "Related Topics" not in text and "Ferries | Strikes" not in text
+    assert any(d.reason == "page furniture above the article" for d in doc.dropped)
+    # The false-positive side: below the first paragraph, "Share" still ends the article.
+    after = page.replace("Share\n\n", "").replace("The operator", "Share\n\nThe operator")
+    assert "talks would resume" not in kept_text(
+        clean_document(Document(source="page.txt", text=after, sha256=""))
+    )
+
+
 def test_tass_dateline_gives_outlet_and_title():
     doc = cleaned("002_bc626fa2c772027a.txt")
     assert doc.title == "Kremlin stands up for Russian peacekeepers in Karabakh"
