@@ -367,3 +367,16 @@ def test_a_wire_datelines_agency_is_no_value():
         "Police in Lisbon (Portugal) - the capital - said 1,100 people left.",
     ):
         assert _without_wire_credit(text) == text
+
+
+@pytest.mark.fast
+def test_a_year_told_in_words_is_no_second_value():
+    claim = "The building society plans to close 27 of its 112 branches by the end of March 2026."
+    told = "The society said it would close 27 of its 96 branches by the end of March next year."
+    assert _values(differing_value(claim, told)) == ("112", "96")
+    # The false-positive side: a year the source writes otherwise, or leaves out, is a second value
+    # (another plan, or another event), and a year-free claim gains nothing from "next year".
+    assert differing_value(claim, told.replace("next year", "2027")) is None
+    assert differing_value(claim, told.replace(" next year", "")) is None
+    other = "The bank will open 12 branches in Leeds next year and 5 in York."
+    assert differing_value("The bank will open 12 branches in Hull and 9 in York.", other) is None
