@@ -53,6 +53,7 @@ from rag.speakers import (
     name_keys,
     own_speaker,
     quoted_speaker,
+    speaks_for,
 )
 from rag.text import fold, is_negator, split_sentences
 from rag.types import Chunk, Citation, Passage, Span
@@ -345,7 +346,7 @@ class DraftChecker:
                 ):
                     undecided = (_Found(passage, window, score), text)
         if best is None and undecided is not None:
-            best = self._judged(claim, *undecided)
+            best = self._judged(claim, *undecided, titled=not speaker_keys)
         if best is None and misquote is None and reworded_quote is None and not speaker_keys:
             # Who said it is the window's to tell; a whole passage would lend anybody's words.
             tried = undecided[0].passage.chunk if undecided else None
@@ -369,7 +370,7 @@ class DraftChecker:
                 return None  # read already, with the window the answer check found undecided
             chunk = passage.chunk
             found = _Found(passage, chunk.sentences or [Span(chunk.start, chunk.end)], passage.score)
-            return self._judged(claim, found, chunk.text, PASSAGE_YES)
+            return self._judged(claim, found, chunk.text, PASSAGE_YES, titled=True)
         return None
 
     def _judged_misquote(
@@ -403,20 +404,29 @@ class DraftChecker:
             return None
         # "..., the Kremlin spokesman stressed" is Peskov's when the article calls him that.
         differs = Differs(own_speaker(claim), speaker, "name")
-        if introduced_as(differs, speaker, self._article(chunk.source)):
+        article = self._article(chunk.source)
+        if introduced_as(differs, speaker, article) or speaks_for(differs, article):
             return None
         named = next((k for k in range(closest, -1, -1) if speaker in texts[k]), closest)
         return _Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
 
-    def _judged(self, claim: str, found: _Found, text: str, sure: float = JUDGE_YES) -> _Found | None:
+    def _judged(
+        self, claim: str, found: _Found, text: str, sure: float = JUDGE_YES, titled: bool = False
+    ) -> _Found | None:
         """The undecided window, if the judging model is sure it states the claim: read alone, or
-        with the rest of its passage (a claim joining two sentences a few lines apart)."""
+        with the rest of its passage (a claim joining two sentences a few lines apart). ``titled``:
+        read under the article's headline, which names what its sentences leave implicit ("the
+        council", "the fire"); never for who said it or a value put back, where a headline's
+        names would lend the claim a speaker or a figure."""
         judge = self.judge()
         if judge is None:
             return None
         chunk = found.passage.chunk
         for read in (text, chunk.text) if chunk.text.strip() != text.strip() else (text,):
-            probability = judge.probability(read, claim)
+            headed = read
+            if titled and chunk.title.strip() and chunk.title.strip() not in read:
+                headed = f"{chunk.title.strip()}\n\n{read}"
+            probability = judge.probability(headed, claim)
             if probability is not None and probability >= sure:
                 found.judged = probability
                 if read is chunk.text:  # the citation quotes what the model read
@@ -482,8 +492,11 @@ class DraftChecker:
                     differs.draft, differs.source
                 ):
                     continue
-            if speaker and introduced_as(differs, speaker, self._article(passage.chunk.source)):
+            article = self._article(passage.chunk.source)
+            if speaker and introduced_as(differs, speaker, article):
                 continue  # "Kremlin spokesman Dmitry Peskov": the speaker described, the same person
+            if said_by and speaks_for(differs, article):
+                continue  # the trust speaking through its chief executive
             if difference.share < SAME_EVENT:
                 if _reworded_value(difference):
                     reworded.append((float(cosine), passage, span, difference))

@@ -75,6 +75,34 @@ def introduced_as(differs: Differs, speaker: str, article: str) -> bool:
     return False
 
 
+# A post that speaks for a body: "the chief executive of X, Dr Martin Oyelaran", "X spokeswoman Ann Lee".
+_POST = (
+    r"(?:chief\s+executive|chief|spokes(?:man|woman|person)|director|head|chair(?:man|woman)?|president|"
+    r"leader|manager|secretary|minister|officer|boss|governor|commissioner|superintendent)"
+)
+
+
+def speaks_for(differs: Differs, article: str) -> bool:
+    """Whether the article gives the sentence's speaker a post at the claim's body ("X says it has
+    recruited 160 nurses" against "..., he said" by "the chief executive of X, Dr Martin Oyelaran"):
+    the body speaking through its officer, not another speaker. A critic or a customer of the
+    body is no post at it."""
+    if differs.kind != "name":
+        return False
+    body = re.escape(differs.draft).replace(r"\ ", r"\s+")
+    surname = re.escape(differs.source.split()[-1])
+    gap = r"\W+(?:\w+\W+){0,3}?"
+    return bool(
+        re.search(
+            rf"\b{_POST}\s+(?:of|at|for)\s+(?:the\s+)?{body}{gap}{surname}\b"
+            rf"|\b{body}(?:['’]s)?\s+(?:\w+\s+)?{_POST}{gap}{surname}\b"
+            rf"|\b{surname},?\s+(?:the\s+|a\s+)?(?:\w+\s+)?{_POST}\s+(?:of|at|for)\s+(?:the\s+)?{body}\b",
+            article,
+            re.IGNORECASE,
+        )
+    )
+
+
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
 
 

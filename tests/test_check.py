@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -20,6 +21,7 @@ from rag.check import (
     SUPPORTED,
     DraftChecker,
 )
+from rag.types import Passage
 from tests.conftest import ROOT
 
 
@@ -602,3 +604,47 @@ def test_a_claim_naming_its_speaker_is_never_lent_a_whole_passage(tmp_path, pipe
         "The Kestrel Bay ferry service will resume on 14 April with new vessels carrying 180 passengers each."
     )
     assert plain.verdict == SUPPORTED and always.asked, plain.reason
+
+
+class _ReadingJudge(_CountingJudge):
+    """Records what the judging model is given to read."""
+
+    def __init__(self, probability):
+        super().__init__(probability)
+        self.read = []
+
+    def probability(self, text, claim):
+        self.read.append(text)
+        return super().probability(text, claim)
+
+
+def test_the_judge_reads_a_claim_under_its_headline_but_not_who_said_it(tmp_path, pipeline):
+    """A headline names what an article's sentences leave implicit ("the service"); for who said
+    it, the judge reads the sentences alone (a headline's names would lend a speaker)."""
+    from rag.check import _Found
+
+    article = (
+        "Kestrel Bay ferry to return\n\n"
+        "Harbour master Tom Ellery said the service would resume on 14 April after a two-year "
+        "closure. Engineers have rebuilt the wharf at Tallow Point. Local traders had campaigned "
+        "for the service since it stopped. The new vessels carry 180 passengers each.\n"
+    )
+    checker = _checker_over(tmp_path, {"ferry.txt": article})
+    checker._judge = reading = _ReadingJudge(0.99)
+    plain = checker.check_sentence(
+        "The Kestrel Bay ferry will be back on 14 April, two years after it stopped."
+    )
+    assert plain.verdict == SUPPORTED, plain.reason
+    assert reading.read and all("Kestrel Bay ferry to return" in text for text in reading.read)
+    # A passage further into an article does not hold its headline: it is put above what is read.
+    passage = checker._passages("ferry service resume 14 April")[0]
+    later = Passage(replace(passage.chunk, title="Ferry to return after two years"), passage.score)
+    window = later.chunk.sentences[1:2]
+    text = later.chunk.quote(window[0])
+    assert "Ferry to return" not in text
+    reading.read.clear()
+    checker._judged("The ferry returns on 14 April.", _Found(later, window, 0.6), text, titled=True)
+    assert reading.read[0] == f"Ferry to return after two years\n\n{text}"
+    reading.read.clear()
+    checker._judged("Tom Ellery said the ferry returns on 14 April.", _Found(later, window, 0.6), text)
+    assert reading.read[0] == text

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.speakers import abbreviates, distinguishing_word, own_speaker, quoted_speaker
+from rag.speakers import abbreviates, distinguishing_word, own_speaker, quoted_speaker, speaks_for
+from rag.values import Differs
 
 
 @pytest.mark.fast
@@ -67,3 +68,25 @@ def test_a_quote_that_goes_on_belongs_to_the_speaker_of_the_quote_before_it():
     # The false-positive side: a quoted title after a statement is no speech of the one before it.
     titled = ["Senator Hill announced the deployment.", '"Operation Slipper" began in October.']
     assert quoted_speaker(titled, 1) == ""
+
+
+@pytest.mark.fast
+def test_a_body_speaks_through_its_officer():
+    differs = Differs("Harbour Water", "Ann Lee", "name")
+    for article in (
+        "The chief executive of Harbour Water, Ann Lee, said supplies were safe.",
+        "Harbour Water spokeswoman Ann Lee said supplies were safe.",
+        "Ann Lee, a director at Harbour Water, said supplies were safe.",
+    ):
+        assert speaks_for(differs, article), article
+    # The false-positive side: a critic, a rival's head or a customer of the body is another speaker,
+    # and so is a person the claim names as its speaker.
+    for article in (
+        "Ann Lee, a critic of Harbour Water, said supplies were safe.",
+        "The head of Harbour Water's biggest rival, Ann Lee, said supplies were safe.",
+        "Ann Lee, who buys from Harbour Water, said supplies were safe.",
+    ):
+        assert not speaks_for(differs, article), article
+    assert not speaks_for(
+        Differs("Tom Reid", "Ann Lee", "name"), "Ann Lee, the chief executive of Harbour Water, said so."
+    )
