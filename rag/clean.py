@@ -149,15 +149,13 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
 
     # Page furniture after the article: cut from the first tail marker to the end. A marker above
     # the article's first paragraph ("Share" under the headline) is a widget there, no end.
+    in_article = False  # a line of running text came before
     for i, line in enumerate(lines):
-        if (
-            i > 0
-            and _TAIL_MARKERS.match(line.text)
-            and not any(_is_paragraph(lines[j].text) for j in range(i))
-        ):
-            drop(i, "page furniture above the article")
-            continue
         if i > 0 and _TAIL_MARKERS.match(line.text):
+            if not in_article:
+                drop(i, "page furniture above the article")
+                in_article = _is_paragraph(line.text)
+                continue
             if line.text.lower() == "published by" and i + 1 < len(lines):
                 outlet = outlet or lines[i + 1].text
             for j in range(i, len(lines)):
@@ -169,6 +167,7 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
                 drop(j, "byline")
                 j -= 1
             break
+        in_article = in_article or _is_paragraph(line.text)
 
     for i, line in enumerate(lines):
         if not keep[i]:
