@@ -3,8 +3,8 @@
 A claim can credit words to the wrong person ("Zakharova said X" where the article has "X, Peskov
 said"), so the draft check (`rag.check`) compares who said it with who said it. Not every other
 name is another person, though: the article may describe the speaker ("the Kremlin spokesman") and
-name him elsewhere, write a name short ("US" for "United States"), or give the claim's name in
-another passage. These tell a changed name from the same one written another way.
+name him elsewhere, give the words of a body's officer to the body ("the trust says"), write a name
+short ("US" for "United States"), or give the claim's name in another passage. These tell a changed name from the same one written another way.
 """
 
 from __future__ import annotations
