@@ -648,3 +648,39 @@ def test_the_judge_reads_a_claim_under_its_headline_but_not_who_said_it(tmp_path
     reading.read.clear()
     checker._judged("Tom Ellery said the ferry returns on 14 April.", _Found(later, window, 0.6), text)
     assert reading.read[0] == text
+
+
+def test_a_body_saying_what_its_officer_said_is_no_other_speaker(tmp_path, pipeline):
+    """ "Harbour Water says it has recruited 160 engineers" against the words of "the chief executive
+    of Harbour Water, Ann Lee": the company speaking, not a misquote."""
+    article = (
+        "Harbour Water to keep repair crews on standby\n\n"
+        "The chief executive of Harbour Water, Ann Lee, said the company was ready for the winter. "
+        '"We have recruited 160 extra engineers in the past year," she said. '
+        "Union official Tom Reid said the crews were still stretched across the region.\n"
+    )
+    checker = _checker_over(tmp_path, {"harbour-water.txt": article})
+    body = checker.check_sentence("Harbour Water says it has recruited 160 extra engineers in the past year.")
+    assert body.verdict != CONTRADICTED, body.reason
+    # The false-positive side: a person of the article who did not say it is another speaker.
+    other = checker.check_sentence(
+        "Tom Reid said Harbour Water had recruited 160 extra engineers in the past year."
+    )
+    assert other.verdict == CONTRADICTED, other.reason
+
+
+def test_a_changed_count_is_contradicted_where_the_article_tells_the_year_in_words(tmp_path, pipeline):
+    article = (
+        "Lakeside Building Society to shut branches\n\n"
+        "Lakeside Building Society said on Thursday it would close 27 of its 96 branches by the end "
+        "of March next year, as members move to banking on their phones.\n"
+    )
+    checker = _checker_over(tmp_path, {"lakeside.txt": article})
+    claim = "Lakeside Building Society plans to close 27 of its {} branches by the end of March 2026."
+    wrong = checker.check_sentence(claim.format(112))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("112", "96")
+    # The false-positive side: the article's own count, without the year, is not contradicted (a
+    # year written otherwise is a second value: tests/test_values.py).
+    right = "Lakeside Building Society plans to close 27 of its 96 branches by the end of March."
+    assert checker.check_sentence(right).verdict != CONTRADICTED
