@@ -267,8 +267,9 @@ def differing_value(
     claim_runs = [r for r in claim_runs if not (len(r) == 1 and _opening_participle(r[0], a))]
     if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
         claim_runs = [r for r in claim_runs if not (len(r) == 1 and is_loose_number(r[0].text))]
-    if len(claim_runs) > 1 and _RELATIVE_YEAR.search(f"{source} {context}"):
-        # "by March 2026" against "by the end of March next year": the year is told in words.
+    if claim_runs and _RELATIVE_YEAR.search(f"{source} {context}"):
+        # "by March 2026" against "by the end of March next year": the year is told in words, no
+        # value that differs (not "Thursday", the day it was said) and no second one.
         claim_runs = [r for r in claim_runs if not all(_YEAR.match(t.key) for t in r if _missing(t, known))]
     if len(claim_runs) > 1 and passage:  # "..., which affected 360 fairy penguins" two sentences on
         in_passage = known | {t.key for t in tokens(passage)}

@@ -378,5 +378,9 @@ def test_a_year_told_in_words_is_no_second_value():
     # (another plan, or another event), and a year-free claim gains nothing from "next year".
     assert differing_value(claim, told.replace("next year", "2027")) is None
     assert differing_value(claim, told.replace(" next year", "")) is None
+    # The year told in words is no value that differs, either.
+    said = "The society said on Thursday it would close 27 of its 112 branches by the end of March next year."
+    assert differing_value(claim, said) is None
+    assert _values(differing_value(claim, said.replace("next year", "2027"))) == ("March 2026", "March 2027")
     other = "The bank will open 12 branches in Leeds next year and 5 in York."
     assert differing_value("The bank will open 12 branches in Hull and 9 in York.", other) is None
