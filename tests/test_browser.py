@@ -195,9 +195,10 @@ def test_a_checked_draft_opens_a_contradicted_sentence_on_click(page):
     sentence.wait_for(timeout=120_000)
     assert chips.count() == 2 and "Did Russia know in advance?" in chips.nth(1).inner_text()
     sentence.click()
+    # Streamlit draws the side-by-side values piece by piece: wait for both sides.
     page.get_by_text("Your draft says").wait_for(timeout=30_000)
-    body = page.locator("body").inner_text()
-    assert "Contradicted" in body and "The archive says" in body
+    page.get_by_text("The archive says").first.wait_for(timeout=30_000)
+    assert "Contradicted" in page.locator("body").inner_text()
     card = page.locator('[data-testid="stExpander"]').filter(has_text="[1] Russia Warns Against Third").first
     card.locator("summary").click()
     highlighted = card.locator("mark, span[class*='highlight'], span[style*='background']").first
