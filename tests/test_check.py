@@ -684,3 +684,5 @@ def test_a_changed_count_is_contradicted_where_the_article_tells_the_year_in_wor
     # differing date ("Thursday", the day it was said).
     right = checker.check_sentence(claim.format(96))
     assert right.verdict != CONTRADICTED, right.reason
+    yearless = "Lakeside Building Society plans to close 27 of its 96 branches by the end of March."
+    assert checker.check_sentence(yearless).verdict != CONTRADICTED
