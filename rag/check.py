@@ -42,6 +42,7 @@ import numpy as np
 
 from rag.cite import CLAUSE_BREAK, add_other_sources, content_words, sentence_support, stated
 from rag.claims import claim_text, not_a_claim
+from rag.clauses import split_clauses
 from rag.conflicts import NoteConflicts, dates, source_label
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
@@ -260,6 +261,12 @@ class DraftChecker:
             if found.judged is not None:
                 result.reason += f" (in other words: the checking model is {found.judged:.0%} sure)"
             return result
+        by_clause = self._clause_by_clause(claim, passages)
+        if by_clause is not None:
+            result.verdict, result.citations, result.differs, result.reason = by_clause
+            if result.verdict == SUPPORTED:
+                add_other_sources(result.citations, passages, self.embed)
+            return result
         result.reason = "the closest articles do not state it"
         return result
 
@@ -271,7 +278,11 @@ class DraftChecker:
         return found + extra
 
     def _support(
-        self, claim: str, passages: list[Passage]
+        self,
+        claim: str,
+        passages: list[Passage],
+        whole_passage: bool = True,
+        lead: tuple[str, str] | None = None,
     ) -> tuple[_Found | None, tuple[_Found, Difference] | None]:
         """The passage window that states the claim best, if any states it; and, when the best
         window that states it quotes somebody else than the claim's speaker, that misquote.
@@ -346,14 +357,80 @@ class DraftChecker:
                 ):
                     undecided = (_Found(passage, window, score), text)
         if best is None and undecided is not None:
-            best = self._judged(claim, *undecided, titled=not speaker_keys)
-        if best is None and misquote is None and reworded_quote is None and not speaker_keys:
+            found, text = undecided
+            if lead and lead[0] == found.passage.chunk.source and lead[1] not in text:
+                text = f"{lead[1]} {text}"  # what the claim's earlier clause found, naming its subject
+            best = self._judged(claim, found, text, titled=not speaker_keys)
+        if (
+            best is None
+            and misquote is None
+            and reworded_quote is None
+            and not speaker_keys
+            and whole_passage
+        ):
             # Who said it is the window's to tell; a whole passage would lend anybody's words.
             tried = undecided[0].passage.chunk if undecided else None
             best = self._judged_passage(claim, passages, tried)
         if best is None and misquote is None and reworded_quote is not None:
             misquote = self._judged_misquote(claim, *reworded_quote)
         return best, misquote
+
+    def _clause_by_clause(
+        self, claim: str, passages: list[Passage]
+    ) -> tuple[str, list[Citation], Differs | None, str] | None:
+        """A compound claim no window states whole ("weighs 118 kg and carries a camera with a
+        resolution of three metres"), checked clause by clause (`rag.clauses`): supported when one
+        article states every clause, each in a window of its own (never a whole passage), and holds
+        every number and name of the claim; contradicted when it states all clauses but one and
+        gives that one with a value changed. A claim naming its speaker is split only when every
+        clause keeps who said it ("A and B, a spokeswoman said")."""
+        parts = split_clauses(claim)
+        speaker = own_speaker(claim)
+        if len(parts) < 2 or any(own_speaker(part) != speaker for part in parts):
+            return None
+        supports: list[_Found] = []
+        against: tuple[_Found, Difference] | None = None
+        lead: tuple[str, str] | None = None  # the first stated clause's article and sentences
+        for part in parts:
+            searched = passages + [
+                p for p in self._passages(part) if all(p.chunk.id != q.chunk.id for q in passages)
+            ]
+            support, _ = self._support(part, searched, whole_passage=False, lead=lead)
+            if support is not None:
+                supports.append(support)
+                if lead is None:
+                    chunk = support.passage.chunk
+                    lead = (chunk.source, " ".join(chunk.quote(s) for s in support.spans))
+                continue
+            contradictions = self._contradictions(part, searched) if against is None else []
+            if not contradictions:
+                return None  # a clause the archive neither states nor contradicts
+            against = contradictions[0]
+        found = supports + ([against[0]] if against else [])
+        sources = {f.passage.chunk.source for f in found}
+        if len(sources) != 1 or not supports:
+            return None  # each clause from another article: nothing says they belong together
+        source = sources.pop()
+        absent = absent_values(claim, f"{self._article_header.get(source, '')} {self._article(source)}")
+        if against is None and absent:
+            return None
+        if against is not None:
+            if any(t.text not in against[1].differs.draft for t in absent):
+                return None
+            citation = against[0].citation(1)
+            differs = against[1].differs
+            return (
+                CONTRADICTED,
+                [citation],
+                differs,
+                (f"{source_label(citation)} states the rest but gives {differs.source}, not {differs.draft}"),
+            )
+        citations: list[Citation] = []
+        for f in supports:
+            cited = f.citation(len(citations) + 1)
+            if all((c.start, c.end) != (cited.start, cited.end) for c in citations):
+                citations.append(cited)
+        return SUPPORTED, citations, None, f"stated by {source_label(citations[0])}, clause by clause"
 
     def _judged_passage(self, claim: str, passages: list[Passage], tried: Chunk | None) -> _Found | None:
         """The first passage holding every number and name of the claim (in any of their forms;

@@ -686,3 +686,46 @@ def test_a_changed_count_is_contradicted_where_the_article_tells_the_year_in_wor
     assert right.verdict != CONTRADICTED, right.reason
     yearless = "Lakeside Building Society plans to close 27 of its 96 branches by the end of March."
     assert checker.check_sentence(yearless).verdict != CONTRADICTED
+
+
+KETTLE_LANE = (
+    "Kettle Lane footbridge to reopen after repair\n\n"
+    "Westmere City Council has approved a £1.4 million repair of the Kettle Lane footbridge, closed "
+    "since a lorry struck one of its supports in March.\n\n"
+    "The structure dates from 1974 and links the railway station with the town centre.\n\n"
+    "Councillor Priya Desai, who chairs the transport committee, said the closure had forced "
+    "pedestrians onto a busy road. Engineers will replace two steel beams and repaint the whole span. "
+    "Nearby traders say their takings have fallen since the spring.\n\n"
+    "The council had considered demolishing the bridge and building a new one, but officers found "
+    "the original deck sound. A temporary crossing was ruled out because of the cost of closing the "
+    "road beneath it. Residents' groups had campaigned for the repair since the summer, collecting "
+    "signatures at the station entrance and on the high street.\n\n"
+    "The footbridge carries around 3,000 people a day, according to council counts. Work is due to "
+    "begin in June.\n"
+)
+MILL_ROAD = (
+    "Mill Road bridge weight limit\n\n"
+    "Highways officers have put a 7.5-tonne weight limit on the Mill Road bridge in Ashcombe. The "
+    "bridge carries around 5,000 vehicles a day.\n"
+)
+
+
+def test_a_compound_claim_is_supported_clause_by_clause(tmp_path, pipeline):
+    """The article gives the two facts passages apart; no window, nor passage, holds both."""
+    checker = _checker_over(tmp_path, {"kettle.txt": KETTLE_LANE, "mill.txt": MILL_ROAD})
+    claim = "The Kettle Lane footbridge dates from 1974 and carries around {} a day."
+    result = checker.check_sentence(claim.format("3,000 people"))
+    assert result.verdict == SUPPORTED and "clause by clause" in result.reason, result.reason
+    cited = " ".join(c.text for c in result.citations)
+    assert "dates from 1974" in cited and "3,000 people a day" in cited
+    # The false-positive side: a clause with its count changed contradicts the article that states
+    # the rest; a clause another article states about another bridge supports nothing.
+    changed = checker.check_sentence(claim.format("8,000 people"))
+    assert changed.verdict == CONTRADICTED, changed.reason
+    assert (changed.differs.draft, changed.differs.source) == ("8,000", "3,000")
+    elsewhere = checker.check_sentence(claim.format("5,000 vehicles"))
+    assert elsewhere.verdict != SUPPORTED, elsewhere.reason
+    year = checker.check_sentence(
+        "The Kettle Lane footbridge dates from 1981 and carries around 3,000 people a day."
+    )
+    assert year.verdict != SUPPORTED, year.reason
