@@ -271,6 +271,17 @@ def differing_value(
         # "by March 2026" against "by the end of March next year": the year is told in words, no
         # value that differs (not "Thursday", the day it was said) and no second one.
         claim_runs = [r for r in claim_runs if not all(_YEAR.match(t.key) for t in r if _missing(t, known))]
+    same_day: list[Token] = []  # the claim's month or year where the source gives a weekday
+    if claim_runs and _weekdays_only(b):
+        # "In July 2025" against "on Monday": a weekday counts from the day the article was
+        # written, so a month or year is the same day told otherwise, no value that differs.
+        dated = [
+            r
+            for r in claim_runs
+            if (_kind(r, a) == "date" or all(_YEAR.match(t.key) for t in r)) and not _weekdays_only(r)
+        ]
+        same_day = [t for r in dated for t in r]
+        claim_runs = [r for r in claim_runs if r not in dated]
     if len(claim_runs) > 1 and passage:  # "..., which affected 360 fairy penguins" two sentences on
         in_passage = known | {t.key for t in tokens(passage)}
         claim_runs = [r for r in claim_runs if any(_missing(t, in_passage) for t in r)]
@@ -300,12 +311,21 @@ def differing_value(
         return None
     # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
     # said" and "Peskov said X" tell the same); its other names may come from the context.
-    rest = [t for t in a if t not in run]
+    rest = [t for t in a if t not in run and t not in same_day]
     plain = [t for t in rest if t.kind == "word"]
     share = sum(1 for t in rest if t.key in known) / max(1, len(rest))
     word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
     differs = Differs(_span_text(claim, run, a), _span_text(source, other, b), kind)
     return Difference(differs, min(share, word_share))
+
+
+_WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
+
+
+def _weekdays_only(side: list[Token]) -> bool:
+    """Whether every month or weekday in ``side`` is a weekday (and there is one)."""
+    named = [t.key for t in side if t.kind == "date"]
+    return bool(named) and all(key in _WEEKDAY_KEYS for key in named)
 
 
 # "LONDON (Reuters) -", "MONTALVA, Portugal, Aug 12 (Atlas News Service) -": a wire dateline.

@@ -384,3 +384,36 @@ def test_a_year_told_in_words_is_no_second_value():
     assert _values(differing_value(claim, said.replace("next year", "2027"))) == ("March 2026", "March 2027")
     other = "The bank will open 12 branches in Leeds next year and 5 in York."
     assert differing_value("The bank will open 12 branches in Hull and 9 in York.", other) is None
+
+
+def test_a_month_is_no_value_against_a_weekday():
+    """A weekday counts from the day the article was written: "In July 2024" may be "on Sunday"."""
+    source = "On Sunday the Brightwater regatta was held at Lake Orrin for the first time."
+    # The place changed beside a date told otherwise: the place differs (a year alone too).
+    moved = differing_value(
+        "In July 2024 the Brightwater regatta was held at Lake Varne for the first time.", source
+    )
+    assert _values(moved) == ("Lake Varne", "Lake Orrin") and moved.share == 1.0
+    in_year = differing_value(
+        "In 2024 the Brightwater regatta was held at Lake Varne for the first time.", source
+    )
+    assert _values(in_year) == ("Lake Varne", "Lake Orrin")
+    # False positives: the month alone is no other date, and a weekday or a month still differs
+    # from a weekday or a month.
+    assert (
+        differing_value(
+            "In July 2024 the Brightwater regatta was held at Lake Orrin for the first time.", source
+        )
+        is None
+    )
+    assert _values(
+        differing_value(
+            "On Saturday the Brightwater regatta was held at Lake Orrin for the first time.", source
+        )
+    ) == ("Saturday", "Sunday")
+    assert _values(
+        differing_value(
+            "In July 2024 the regatta was held at Lake Orrin.",
+            "In June 2024 the regatta was held at Lake Orrin.",
+        )
+    ) == ("July 2024", "June 2024")
