@@ -186,11 +186,12 @@ def runs(side: list[Token]) -> list[list[Token]]:
 
 
 def _is_date_part(side: list[Token], i: int) -> bool:
-    """A month or weekday, or a day number next to a month ("September 20", "13 Sept")."""
+    """A month or weekday, or a day number next to a month ("September 20", "13 Sept"), never a
+    clock time next to a weekday ("at 19:40 on Thursday")."""
     if side[i].kind == "date":
         return True
     near = [side[j] for j in (i - 1, i + 1) if 0 <= j < len(side)]
-    return side[i].kind == "number" and any(t.kind == "date" for t in near)
+    return side[i].kind == "number" and any(t.kind == "date" and t.key not in _WEEKDAY_KEYS for t in near)
 
 
 def _kind(run: list[Token], side: list[Token]) -> str:

@@ -417,3 +417,18 @@ def test_a_month_is_no_value_against_a_weekday():
             "In June 2024 the regatta was held at Lake Orrin.",
         )
     ) == ("July 2024", "June 2024")
+
+
+def test_a_clock_time_beside_a_weekday_is_no_day_of_the_month():
+    """ "at 19:40 on Thursday": the weekday differs, not "40" (a day number sits beside a month)."""
+    claim = "The ferry struck rocks off the island on Wednesday."
+    assert _values(
+        differing_value(claim, "The ferry struck rocks off the island at about 19:40 on Thursday.")
+    ) == (
+        "Wednesday",
+        "Thursday",
+    )
+    # False positive: a day beside its month still belongs to the date.
+    assert _values(
+        differing_value("The ferry struck rocks on 12 November.", "The ferry struck rocks on 13 November.")
+    ) == ("12 November", "13 November")
