@@ -24,8 +24,12 @@ from rag.text import STOPWORDS
 _AUXILIARIES = frozenset(
     "is was are were has had have will would can could may might must should shall did does".split()
 )
-# Words that open a clause with its own subject after ", and" ("..., and the club will ...").
-_OWN_SUBJECT = frozenset("the a an its his her their this these those it they he she we".split())
+# Words that open a clause with its own subject after ", and" ("..., and the club will ...",
+# "..., and another 600 are expected to be paid").
+_OWN_SUBJECT = frozenset(
+    "the a an its his her their this these those it they he she we another some many most all both "
+    "each several few two three four five six seven eight nine ten".split()
+)
 _BOUNDARY = re.compile(
     r"(?P<comma>,)?\s+(?P<word>and|but|even though|although|though|whereas)\s+(?P<next>[\w'’-]+)",
     re.IGNORECASE,
@@ -135,7 +139,7 @@ def _split(claim: str) -> list[str]:
         word, following = match["word"].lower(), match["next"]
         if _inside_quote(text, match.start()):
             continue
-        own_subject = following.lower() in _OWN_SUBJECT or following[0].isupper()
+        own_subject = following.lower() in _OWN_SUBJECT or following[0].isupper() or following[0].isdigit()
         if word in _CONCESSIVE or (match["comma"] and own_subject):
             second = rest  # a clause with its own subject
         elif word in ("and", "but") and following[0].islower() and following.lower() not in _OWN_SUBJECT:

@@ -55,6 +55,10 @@ from rag.clauses import split_clauses
                 "Northlight partner Gemma Hartigan joins its board.",
             ],
         ),
+        (  # ", and" before a count of its own
+            "About 4,000 workers were paid overnight, and another 600 are expected to be paid by Friday.",
+            ["About 4,000 workers were paid overnight.", "Another 600 are expected to be paid by Friday."],
+        ),
         (  # a speaker named last speaks every clause
             "The SES has received about 5,000 calls and has finished two-thirds of the jobs, "
             "spokeswoman Laura Goodin said.",
