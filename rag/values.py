@@ -275,12 +275,9 @@ def differing_value(
     same_day: list[Token] = []  # the claim's month or year where the source gives a weekday
     if claim_runs and _weekdays_only(b):
         # "In July 2025" against "on Monday": a weekday counts from the day the article was
-        # written, so a month or year is the same day told otherwise, no value that differs.
-        dated = [
-            r
-            for r in claim_runs
-            if (_kind(r, a) == "date" or all(_YEAR.match(t.key) for t in r)) and not _weekdays_only(r)
-        ]
+        # written, so a month is the same day told otherwise, no value that differs. A bare year
+        # stays one ("a smaller explosion injured three miners in 2019": another event).
+        dated = [r for r in claim_runs if _kind(r, a) == "date" and not _weekdays_only(r)]
         same_day = [t for r in dated for t in r]
         claim_runs = [r for r in claim_runs if r not in dated]
     if len(claim_runs) > 1 and passage:  # "..., which affected 360 fairy penguins" two sentences on
