@@ -27,7 +27,9 @@ name, the speaker of a quote) changed, with the source's value put back. A claim
 from sentences further apart is read with its whole passage when that passage holds every value
 and name of the claim and most of its words; a claim naming its speaker never is (a passage would
 lend anybody's words), but its reported words alone may find a quote the article gives to
-somebody else, even when the article never names the claim's speaker. Every verdict other than
+somebody else, even when the article never names the claim's speaker. A compound claim nothing
+states whole is checked clause by clause (`rag.clauses`), each clause in a window of one article.
+Every verdict other than
 ``not_found`` carries a citation this module verified. Thresholds are fitted on the calibration
 halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
 """
@@ -290,6 +292,9 @@ class DraftChecker:
         Scored by the answer check (`rag.cite`), where a name may come from anywhere in the same
         passage ("The event raised $170,000" is about the marathon the article named first), while
         numbers, dates and weekdays must be in the window or the sentence before it.
+        ``whole_passage``: whether a claim no window states may be read with its whole passage (not
+        for one clause of a compound claim). ``lead``: the article and sentences that stated the
+        claim's earlier clause, read before a window of that article that the words leave undecided.
         """
         speaker_keys = name_keys(own_speaker(claim))
         # "Minister Bob Debus said X" where the article never names Debus: X alone may find the
@@ -423,7 +428,7 @@ class DraftChecker:
                 CONTRADICTED,
                 [citation],
                 differs,
-                (f"{source_label(citation)} states the rest but gives {differs.source}, not {differs.draft}"),
+                f"{source_label(citation)} states the rest but gives {differs.source}, not {differs.draft}",
             )
         citations: list[Citation] = []
         for f in supports:

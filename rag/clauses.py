@@ -9,9 +9,11 @@ clause when the whole finds nothing.
 Without a parser, a clause boundary is a coordinating word followed by what can only open a
 clause: "and to ..." (a second infinitive), "and" + a verb of the same form as one before it
 ("weighs ... and carries", "invented ... and approved"), ", and" / ", but" / "even though" +
-a subject of its own ("..., and the club will rent ..."). A coordinated noun phrase ("212
-passengers and 31 crew", "designed and built", "in and out") is no boundary. A clause without a
-subject of its own is given the first clause's: the words before the verb it continues.
+a subject of its own ("..., and the club will rent ...", "..., and another 600 are ..."). A
+coordinated noun phrase ("212 passengers and 31 crew", "designed and built", "in and out"), a list
+or words inside a quote are no boundary. A clause without a subject of its own is given the first
+clause's: the words before the verb it continues. A speaker named after the last clause ("...,
+spokeswoman Laura Goodin said") is given to every clause.
 """
 
 from __future__ import annotations

@@ -272,7 +272,7 @@ def differing_value(
         # "by March 2026" against "by the end of March next year": the year is told in words, no
         # value that differs (not "Thursday", the day it was said) and no second one.
         claim_runs = [r for r in claim_runs if not all(_YEAR.match(t.key) for t in r if _missing(t, known))]
-    same_day: list[Token] = []  # the claim's month or year where the source gives a weekday
+    same_day: list[Token] = []  # the claim's month where the source gives only a weekday
     if claim_runs and _weekdays_only(b):
         # "In July 2025" against "on Monday": a weekday counts from the day the article was
         # written, so a month is the same day told otherwise, no value that differs. A bare year
