@@ -554,7 +554,7 @@ class DraftChecker:
                 context,
                 chunk_names(passage.chunk) | self._article_names(passage.chunk.source),
                 strict,
-                self._article(passage.chunk.source),
+                passage.chunk.text,
             )
             if difference is None or not counts_alike(claim, text, difference.differs):
                 continue  # nothing differs, or "6,000 students" against "15-year-old students"

@@ -243,8 +243,8 @@ def differing_value(
     source sentence (the share returned, for the caller's threshold). "Russia has about 3,000 troops in
     Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
     against "X, Peskov said" in a name. When more than one run is missing, a claim joining two of
-    the ``passage``'s facts (the caller passes the whole article) may still differ in one: a value
-    it gives further away is no second value. A wire dateline's agency credit is never the source's value.
+    the ``passage``'s facts may still differ in one: a value the passage gives further away is no
+    second value. A wire dateline's agency credit is never the source's value.
     """
     source = _without_wire_credit(source)
     a, b = tokens(claim), tokens(source)
