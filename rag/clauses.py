@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import STOPWORDS
+from rag.text import STOPWORDS, inside_quote
 
 # Words that carry a clause on ("and was charged", "and will reopen").
 _AUXILIARIES = frozenset(
@@ -93,12 +93,6 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _inside_quote(text: str, at: int) -> bool:
-    """Whether ``at`` falls inside quoted words ("cold, wet, lumpy and mixed up ...")."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
 def _list_item(first: str, verb_at: int) -> bool:
     """Whether the words before "and" end a list ("schools, markets and ...", "hospitals and
     doctors"): a comma closely before them, after the verb "and" seemed to continue."""
@@ -126,7 +120,7 @@ def split_clauses(claim: str) -> list[str]:
     """The clauses of ``claim``, each one a sentence a passage could state; ``[claim]`` when it has
     no clause boundary this can be sure of. A speaker named after the last clause speaks every one."""
     attributed = _TRAILING_SPEAKER.match(claim.strip())
-    if attributed and not _inside_quote(claim, attributed.start("who")):
+    if attributed and not inside_quote(claim, attributed.start("who")):
         clauses = _split(attributed["body"])
         if len(clauses) > 1:
             return [f"{c.rstrip('.')}, {attributed['who']}." for c in clauses]
@@ -139,7 +133,7 @@ def _split(claim: str) -> list[str]:
     for match in _BOUNDARY.finditer(text):
         first, rest = text[: match.start()], text[match.start("next") :]
         word, following = match["word"].lower(), match["next"]
-        if _inside_quote(text, match.start()):
+        if inside_quote(text, match.start()):
             continue
         own_subject = following.lower() in _OWN_SUBJECT or following[0].isupper() or following[0].isdigit()
         if word in _CONCESSIVE or (match["comma"] and own_subject):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import fold
+from rag.text import fold, inside_quote
 from rag.values import Differs, tokens
 
 _SPEECH = re.compile(
@@ -27,8 +27,8 @@ def own_speaker(sentence: str) -> str:
     the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
     for match in _SPEECH.finditer(sentence):
         head = sentence[: match.start()]
-        if head.count('"') % 2 or head.count("“") > head.count("”"):
-            continue  # inside a quote: '"We heard him saying he never said so," he said.'
+        if inside_quote(sentence, match.start()):
+            continue  # '"We heard him saying he never said so," he said.'
         parts = re.split(r"[,;:\"“”()]", head)
         before = parts[-1].split()[-6:]
         appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()

@@ -63,6 +63,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def inside_quote(text: str, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` falls inside quoted words (an odd straight quote or an
+    unclosed curly one before it): '"We heard him saying he never said so," he said.'"""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def words(text: str) -> list[str]:
     """Folded words, possessives dropped ("Russia's" -> "russia"); hyphenated words stay whole."""
     return [_POSSESSIVE.sub("", w) for w in _WORD.findall(fold(text))]
