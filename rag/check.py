@@ -284,7 +284,7 @@ class DraftChecker:
         claim: str,
         passages: list[Passage],
         whole_passage: bool = True,
-        lead: tuple[str, str] | None = None,
+        lead: _Found | None = None,
     ) -> tuple[_Found | None, tuple[_Found, Difference] | None]:
         """The passage window that states the claim best, if any states it; and, when the best
         window that states it quotes somebody else than the claim's speaker, that misquote.
@@ -293,8 +293,8 @@ class DraftChecker:
         passage ("The event raised $170,000" is about the marathon the article named first), while
         numbers, dates and weekdays must be in the window or the sentence before it.
         ``whole_passage``: whether a claim no window states may be read with its whole passage (not
-        for one clause of a compound claim). ``lead``: the article and sentences that stated the
-        claim's earlier clause, read before a window of that article that the words leave undecided.
+        for one clause of a compound claim). ``lead``: what stated the claim's earlier clause, read
+        before a window of the same article that the words leave undecided.
         """
         speaker_keys = name_keys(own_speaker(claim))
         # "Minister Bob Debus said X" where the article never names Debus: X alone may find the
@@ -363,8 +363,10 @@ class DraftChecker:
                     undecided = (_Found(passage, window, score), text)
         if best is None and undecided is not None:
             found, text = undecided
-            if lead and lead[0] == found.passage.chunk.source and lead[1] not in text:
-                text = f"{lead[1]} {text}"  # what the claim's earlier clause found, naming its subject
+            if lead and lead.passage.chunk.source == found.passage.chunk.source:
+                stated_first = " ".join(lead.passage.chunk.quote(s) for s in lead.spans)
+                if stated_first not in text:
+                    text = f"{stated_first} {text}"  # the earlier clause's sentences name its subject
             best = self._judged(claim, found, text, titled=not speaker_keys)
         if (
             best is None
@@ -395,17 +397,13 @@ class DraftChecker:
             return None
         supports: list[_Found] = []
         against: tuple[_Found, Difference] | None = None
-        lead: tuple[str, str] | None = None  # the first stated clause's article and sentences
+        seen = {p.chunk.id for p in passages}
         for part in parts:
-            searched = passages + [
-                p for p in self._passages(part) if all(p.chunk.id != q.chunk.id for q in passages)
-            ]
+            searched = passages + [p for p in self._passages(part) if p.chunk.id not in seen]
+            lead = supports[0] if supports else None  # the first clause stated
             support, _ = self._support(part, searched, whole_passage=False, lead=lead)
             if support is not None:
                 supports.append(support)
-                if lead is None:
-                    chunk = support.passage.chunk
-                    lead = (chunk.source, " ".join(chunk.quote(s) for s in support.spans))
                 continue
             contradictions = self._contradictions(part, searched) if against is None else []
             if not contradictions:
