@@ -93,6 +93,14 @@ JUDGE_YES = 0.7
 # A claim with the source's value put back in place of its own (a changed figure, name or speaker)
 # is contradicted only when the model is surer: a Yes there turns a claim against its source.
 CORRECTED_YES = 0.85
+# A claim the word tests leave not found is read once more against the sentences closest to it in
+# meaning (`DraftChecker._judged_difference`): the first CANDIDATE_VALUES of them that give another
+# value than the claim's. Contradicted when the model is CORRECTED_YES sure the sentence states the
+# claim with the source's value put back, and CORRECTED_GAIN surer of that than of the claim as
+# written (a model that says Yes to both cannot tell the values apart).
+CLOSEST_SENTENCES = 8
+CANDIDATE_VALUES = 3
+CORRECTED_GAIN = 0.1
 # A claim joining facts from sentences of one passage further apart than a window ("Founded in 1537
 # ..., Recife is nicknamed ...") is read by the model with its whole passage, when the passage
 # holds every number and name of the claim and most of its words: supported only when the model
@@ -269,6 +277,17 @@ class DraftChecker:
             if result.verdict == SUPPORTED:
                 add_other_sources(result.citations, passages, self.embed)
             return result
+        judged = self._judged_difference(claim, passages)
+        if judged is not None:
+            found, difference = judged
+            result.verdict = CONTRADICTED
+            result.citations = [found.citation(1)]
+            result.differs = difference.differs
+            result.reason = (
+                f"{source_label(result.citations[0])} gives {difference.differs.source}, "
+                f"not {difference.differs.draft} (in other words: the checking model is {found.judged:.0%} sure)"
+            )
+            return result
         result.reason = "the closest articles do not state it"
         return result
 
@@ -287,7 +306,8 @@ class DraftChecker:
         lead: _Found | None = None,
     ) -> tuple[_Found | None, tuple[_Found, Difference] | None]:
         """The passage window that states the claim best, if any states it; and, when the best
-        window that states it quotes somebody else than the claim's speaker, that misquote.
+        window that states it quotes somebody else than the claim's speaker, or names another
+        person or place where the claim's name stands, that misquote.
 
         Scored by the answer check (`rag.cite`), where a name may come from anywhere in the same
         passage ("The event raised $170,000" is about the marathon the article named first), while
@@ -353,6 +373,15 @@ class DraftChecker:
                     continue
                 if speaker_unnamed:
                     continue  # the article's words, but not the claim's speaker's: no support
+                swapped = (
+                    self._name_swapped(claim, passage, text, f"{passage.chunk.title} {before}")
+                    if stating or same_negation
+                    else None
+                )
+                if swapped is not None:  # the window names another where the claim's name stands
+                    if misquote is None or score > misquote[0].score:
+                        misquote = (_Found(passage, window, score), swapped)
+                    continue
                 if stating:
                     best = _Found(passage, window, score)
                 elif (
@@ -465,6 +494,28 @@ class DraftChecker:
             return None
         return replace(found, judged=judged.judged), difference
 
+    def _name_swapped(self, claim: str, passage: Passage, text: str, context: str) -> Difference | None:
+        """A name of the claim that a window lacks where the window gives another in its place ("a
+        rally on Cathedral Square in Kelston" against "... in Ashbury"). Its article may name
+        Kelston elsewhere, which lets the answer check pass (a passage's names count from anywhere
+        in its article), but not here. Not when the article makes the two names one speaker
+        ("Kremlin spokesman Dmitry Peskov") or one body speaking through its officer."""
+        difference = differing_value(claim, text, context)
+        if difference is None or difference.differs.kind != "name" or difference.share < SAME_EVENT:
+            return None
+        differs = difference.differs
+        if claim.lstrip().startswith(differs.draft):
+            return None  # "Around 60 firefighters ...": any first word is capitalised
+        article = self._article(passage.chunk.source)
+        speaker = own_speaker(text)
+        if (
+            abbreviates(differs.draft, differs.source)
+            or (speaker and introduced_as(differs, speaker, article))
+            or speaks_for(differs, article)
+        ):
+            return None
+        return difference
+
     def _said_by_another(
         self, claim: str, speaker_keys: set[str], passage: Passage, window: list[Span]
     ) -> tuple[_Found, Difference] | None:
@@ -516,16 +567,7 @@ class DraftChecker:
 
     def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[_Found, Difference]]:
         """Passage sentences saying the same as the claim with one value changed, best first."""
-        items: list[tuple[Passage, Span, str, str]] = []
-        for passage in passages:
-            chunk = passage.chunk
-            spans = chunk.sentences or [Span(chunk.start, chunk.end)]
-            for k, span in enumerate(spans):
-                text = chunk.quote(span)
-                # Its neighbours name who "he" is, or who said the quote: "...," Peskov told reporters.
-                near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
-                context = f"{chunk.title} {chunk.outlet or ''} {near}"
-                items.append((passage, span, text, context))
+        items = _passage_sentences(passages)
         if not items:
             return []
         vectors = self.embed([claim] + [text for _, _, text, _ in items])
@@ -600,6 +642,55 @@ class DraftChecker:
         text = " ".join(passage.chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
         found = self._judged_corrected(claim, difference, _Found(passage, [span], cosine), text)
         return [(difference.share + cosine, found, difference)] if found else []
+
+    def _judged_difference(self, claim: str, passages: list[Passage]) -> tuple[_Found, Difference] | None:
+        """A claim nothing states or contradicts by the word tests, read against the sentences
+        closest to it in meaning that give one value otherwise ("the Gulf of Riga" where the article
+        says "the Gulf of Finland", a rally "in Lindehaven" where it is in Brammerstad, a misquote
+        worded otherwise): contradicted when the judging model is sure the sentence states the
+        claim with the source's value put back, and surer of that than of the claim as written.
+
+        Unlike `_contradictions`, no share of the claim's other words is required, and a name the
+        article gives elsewhere may still be the one changed: the model weighs what the words
+        cannot. A rank or "one" ("first" / "second") is never the value, as a rewording adds one,
+        nor a count of something else.
+        """
+        judge = self.judge()
+        items = _passage_sentences(passages)
+        if judge is None or not items:
+            return None
+        vectors = self.embed([claim] + [text for _, _, text, _ in items])
+        similarity = vectors[1:] @ vectors[0]
+        tried = 0
+        for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
+            passage, span, text, context = items[i]
+            chunk = passage.chunk
+            difference = differing_value(claim, text, context) or differing_value(
+                claim,
+                text,
+                context,
+                chunk_names(chunk) | self._article_names(chunk.source),
+                frozenset(),
+                chunk.text,
+            )
+            if difference is None:
+                continue
+            tried += 1
+            if tried > CANDIDATE_VALUES:
+                return None
+            if is_loose_number(difference.differs.draft) or not counts_alike(claim, text, difference.differs):
+                continue  # "first" / "second"; "40,000 homes" against "4,000 calls for help"
+            spans = chunk.sentences or [span]
+            k = spans.index(span) if span in spans else 0
+            read = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
+            corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
+            sure = judge.probability(read, corrected) if corrected != claim else None
+            if sure is None or sure < CORRECTED_YES:
+                continue
+            as_written = judge.probability(read, claim)
+            if as_written is not None and sure - as_written >= CORRECTED_GAIN:
+                return _Found(passage, [span], float(similarity[i]), judged=sure), difference
+        return None
 
     def _judged_corrected(
         self, claim: str, difference: Difference, found: _Found, text: str
@@ -717,6 +808,20 @@ class DraftChecker:
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)
                     return citation, Differs(value, other[0][1], "number")
         return None
+
+
+def _passage_sentences(passages: list[Passage]) -> list[tuple[Passage, Span, str, str]]:
+    """Every sentence of the passages, with what names its subject: the passage title, its outlet
+    and the sentences either side (they say who "he" is, or who said the quote: "...," Peskov told
+    reporters)."""
+    items: list[tuple[Passage, Span, str, str]] = []
+    for passage in passages:
+        chunk = passage.chunk
+        spans = chunk.sentences or [Span(chunk.start, chunk.end)]
+        for k, span in enumerate(spans):
+            near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
+            items.append((passage, span, chunk.quote(span), f"{chunk.title} {chunk.outlet or ''} {near}"))
+    return items
 
 
 def _opening_acronym(claim: str) -> str:

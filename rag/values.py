@@ -54,6 +54,9 @@ _MONTHS = re.compile(
 NOT_NAMES = {w.capitalize() for w in STOPWORDS} | {
     "I", "We", "You", "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
     "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
+    # Words that round or bound a number opening a sentence ("Around 60 firefighters ..."):
+    "Around", "About", "Nearly", "Almost", "Roughly", "Approximately", "Just", "Only",
+    "Fewer", "Under", "Barely", "Exactly", "Precisely", "Another", "Several", "Many", "Few", "Up",
 }  # fmt: skip
 
 

@@ -190,8 +190,10 @@ def test_the_judge_is_asked_only_about_undecided_windows_and_must_be_sure(pipeli
     assert (
         checker.check_sentence("Russia has about 3,000 troops stationed in Armenia.").verdict == CONTRADICTED
     )
-    assert checker.check_sentence("The Brussels summit agreed on a new fishing quota.").verdict == NOT_FOUND
     assert never.asked == []
+    # Far from anything: the closest sentences giving another value may be read with it put back,
+    # but a model that says Yes to every reading cannot tell the values apart.
+    assert checker.check_sentence("The Brussels summit agreed on a new fishing quota.").verdict == NOT_FOUND
 
 
 def test_the_real_judge_rescues_a_rewording_and_not_a_same_topic_claim(checker):
@@ -729,3 +731,65 @@ def test_a_compound_claim_is_supported_clause_by_clause(tmp_path, pipeline):
         "The Kettle Lane footbridge dates from 1981 and carries around 3,000 people a day."
     )
     assert year.verdict != SUPPORTED, year.reason
+
+
+RALLY = (
+    "Nurses to march on Tuesday\n\n"
+    "Nurses from hospitals in Kelston, Marrow and Tallow Point will stop work for four hours on "
+    "Tuesday in a dispute over staffing. The union said members would travel to the protest by "
+    "coach.\n\n"
+    "At midday the union will hold a rally on Cathedral Square in Ashbury, where it expects about "
+    "3,000 people. Union secretary Dana Pryce said nurses had run out of patience after two years "
+    "of talks.\n"
+)
+
+
+def test_a_window_naming_another_place_where_the_claims_stands_contradicts_it(tmp_path, pipeline):
+    """The article names Kelston, but not where the rally is: its names count from anywhere for
+    the answer check, and the window gives Ashbury in Kelston's place."""
+    checker = _checker_over(tmp_path, {"rally.txt": RALLY})
+    claim = "At midday the nurses' union will hold a rally on Cathedral Square in {}."
+    wrong = checker.check_sentence(claim.format("Kelston"))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("Kelston", "Ashbury")
+    assert "Ashbury" in wrong.citations[0].text
+    # The false-positive side: the right place is supported, a speaker the article introduces is the
+    # same person, and a detail the article never gives is not found.
+    assert checker.check_sentence(claim.format("Ashbury")).verdict == SUPPORTED
+    secretary = checker.check_sentence(
+        "Dana Pryce said nurses had run out of patience after two years of talks."
+    )
+    assert secretary.verdict == SUPPORTED, secretary.reason
+    minister = checker.check_sentence(
+        "The nurses' rally on Cathedral Square will be addressed by the health minister."
+    )
+    assert minister.verdict == NOT_FOUND, minister.reason
+
+
+STORM_DAMAGE = (
+    "Storm clean-up begins\n\n"
+    "Thousands of homes in Sydney's north were without power on Monday after the storm. Emergency "
+    "Services Minister Bob Debus said 4,000 calls for help had been received.\n\n"
+    "Martin Walker was sitting on his back deck when the storm struck. New South Wales Premier Bob "
+    "Carr said he was struck by how random the damage was, with one street flattened and the next "
+    "untouched.\n"
+)
+
+
+def test_the_real_judge_reads_a_value_the_word_tests_leave_undecided_with_the_sources_put_back(
+    tmp_path, pipeline
+):
+    """The last look before not found: the sentences closest to the claim that give another value,
+    read by the judging model with the source's value in place of the claim's."""
+    checker = _checker_over(tmp_path, {"storm.txt": STORM_DAMAGE})
+    claim = "Emergency Services Minister Bob Debus said he was struck by how random the storm damage was."
+    found = checker._judged_difference(claim, checker._passages(claim))
+    assert found is not None
+    assert found[1].differs.source == "New South Wales Premier Bob Carr" and found[0].judged >= 0.85
+    # The false-positive side: a count of something else is no value to put back ("4,000 calls for
+    # help" is no count of homes), and a claim far from every sentence gets nothing.
+    homes = "Bob Debus said 40,000 homes had lost power in the storm."
+    assert checker._judged_difference(homes, checker._passages(homes)) is None
+    assert checker.check_sentence(homes).verdict != CONTRADICTED
+    olympics = "Sydney hosted the sailing events of the 2000 Summer Olympics."
+    assert checker.check_sentence(olympics).verdict == NOT_FOUND

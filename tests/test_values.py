@@ -313,6 +313,20 @@ def test_a_word_opening_the_sentence_as_a_participle_does_is_no_name():
 
 
 @pytest.mark.fast
+def test_a_word_rounding_a_number_at_the_start_is_no_name():
+    claim = "Around 60 firefighters battled the Harrow Moor blaze through Saturday night."
+    source = "About 60 firefighters battled the Harrow Moor blaze near Denholt through Saturday night."
+    assert differing_value(claim, source) is None
+    # The false-positive side: the number it rounds still differs, and a name opening a claim is one.
+    assert _values(differing_value(claim.replace("60", "90"), source)) == ("90", "60")
+    assert _values(
+        differing_value(
+            "Kelby residents were told to stay indoors.", "Denholt residents were told to stay indoors."
+        )
+    ) == ("Kelby", "Denholt")
+
+
+@pytest.mark.fast
 def test_a_claim_joining_two_of_the_passages_facts_may_still_differ_in_one():
     source = "The Opposition wants tougher penalties after last week's spill which affected Phillip Island."
     passage = f"Authorities are still tracing the spill, which affected 360 fairy penguins. {source}"
