@@ -60,6 +60,19 @@ _JUDGEMENT = re.compile(
     rf"(?:most|least|more|less|truly|simply|so|very)\s+{_QUALITY}|{_VERDICT})\b",
     re.IGNORECASE,
 )
+# The writer weighing something up in a stock phrase: "It is hard to see how...", "exactly the kind
+# of project...", "the smartest move", "will surely be remembered", "voters deserve better", "brought
+# it on themselves", "can hold a candle to", "a missed opportunity".
+_STOCK_JUDGEMENT = re.compile(
+    r"\bit(?:\s+is|'s|\s+was|\s+would\s+be)\s+(?:hard|difficult|impossible)\s+to\s+"
+    r"(?:see|imagine|overstate|exaggerate|believe|understand|justify|argue\s+with|disagree)\b|"
+    r"\b(?:exactly|precisely|just)\s+the\s+(?:kind|sort|type)\s+of\b|"
+    r"\b(?:smartest|wisest|boldest|bravest|silliest|dumbest)\b|"
+    r"\b(?:best|worst)\s+(?:move|decision|thing|choice|idea|step)\b|"
+    r"\bsurely\b|\bdeserves?\s+better\b|\bmissed\s+opportunity\b|\bhold\s+a\s+candle\s+to\b|"
+    r"\bon\s+themselves\b|\bvictory\s+for\s+common\s+sense\b|^it\s+is\s+time\s+(?:the|we|they)\b",
+    re.IGNORECASE,
+)
 # "should" / "ought to" as the writer's prescription, not as what somebody said.
 _PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|stated|according|urged|warned|added)\b", re.I)
@@ -81,7 +94,12 @@ def not_a_claim(sentence: str) -> str:
         return "a question"
     if raw.lstrip().startswith("#") or (text[-1] not in ".!\"”’')…" and len(text.split()) < 8):
         return "a heading"
-    judged = _EVALUATIVE.search(text) or _JUDGEMENT.search(text) or _PRESCRIPTION.search(text)
+    judged = (
+        _EVALUATIVE.search(text)
+        or _JUDGEMENT.search(text)
+        or _STOCK_JUDGEMENT.search(text)
+        or _PRESCRIPTION.search(text)
+    )
     if _OPINION.search(text) or (judged and not _ATTRIBUTION.search(text)):
         return "an opinion"
     return ""

@@ -31,6 +31,14 @@ from rag.claims import not_a_claim
             "A budget that spends more on roads than on schools is an indictment of our priorities.",
             "an opinion",
         ),
+        ("It is hard to see how a mobile van can stand in for a branch library.", "an opinion"),
+        ("The new stadium is exactly the kind of project the town has lacked.", "an opinion"),
+        ("Appointing her as finance minister was the smartest move the new government made.", "an opinion"),
+        ("Holding a referendum would be the best decision.", "an opinion"),
+        ("He will surely be remembered as the finest singer the island produced.", "an opinion"),
+        ("Voters deserve better than this.", "an opinion"),
+        ("The councillors brought the defeat on themselves.", "an opinion"),
+        ("It is time the council listened to residents.", "an opinion"),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -59,6 +67,13 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "The new ferry is little more than a few metres longer than the old one.",
         "A grand jury returned an indictment of the former chief executive on Friday.",  # the legal kind
         "The opposition leader said the fees were little more than a cash grab.",  # reported
+        # Near the stock judgements, but facts or somebody's words:
+        "It was hard to reach the village after the storm cut the road.",
+        "The harbour master said the fishermen had brought the losses on themselves.",
+        "The award is given to the best new novel of the year.",
+        "The worst drought on record hit the region in 2019.",
+        "The union said it was exactly the kind of deal its members wanted.",
+        "Surveyors found the same type of crack in both towers.",
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
