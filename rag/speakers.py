@@ -19,6 +19,7 @@ _SPEECH = re.compile(
 )
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 _QUOTED_SPEECH = re.compile(r"[\"”]\s*[^\"“”]{0,60}" + _SPEECH.pattern, re.I)  # '...," he said.'
+_SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"
 _PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
 
 
@@ -29,6 +30,8 @@ def own_speaker(sentence: str) -> str:
         head = sentence[: match.start()]
         if inside_quote(sentence, match.start()):
             continue  # '"We heard him saying he never said so," he said.'
+        if _SPOKEN_TO.search(head):
+            continue  # "Residents were told to stay indoors": spoken to, not speaking
         parts = re.split(r"[,;:\"“”()]", head)
         before = parts[-1].split()[-6:]
         appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()

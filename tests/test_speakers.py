@@ -28,6 +28,17 @@ def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
 
 
 @pytest.mark.fast
+def test_whoever_is_told_or_warned_is_spoken_to_not_speaking():
+    assert own_speaker("Residents of Denholt were told to keep their windows shut.") == ""
+    assert own_speaker("Shoppers have been warned to expect delays.") == ""
+    # The false-positive side: the one telling or warning still speaks.
+    assert (
+        own_speaker("Fire chief Ann Lowe told residents to keep their windows shut.") == "Fire chief Ann Lowe"
+    )
+    assert "council" in own_speaker("The council has warned shoppers to expect delays.")
+
+
+@pytest.mark.fast
 def test_initials_are_the_same_name_and_a_changed_name_is_not():
     assert abbreviates("US Air Force", "United States Air Force")
     assert abbreviates("United Nations", "UN")
