@@ -506,6 +506,9 @@ class DraftChecker:
         differs = difference.differs
         if claim.lstrip().startswith(differs.draft):
             return None  # "Around 60 firefighters ...": any first word is capitalised
+        own = {t.key for t in tokens(differs.draft)}
+        if ({t.key for t in tokens(differs.source)} - own) & {t.key for t in tokens(claim)}:
+            return None  # "US Magistrate Judith Dein refused to release him": the claim's magistrate
         article = self._article(passage.chunk.source)
         speaker = own_speaker(text)
         if (

@@ -793,3 +793,21 @@ def test_the_real_judge_reads_a_value_the_word_tests_leave_undecided_with_the_so
     assert checker.check_sentence(homes).verdict != CONTRADICTED
     olympics = "Sydney hosted the sailing events of the 2000 Summer Olympics."
     assert checker.check_sentence(olympics).verdict == NOT_FOUND
+
+
+def test_a_window_calling_the_claims_subject_him_under_a_name_made_of_the_claims_words_is_no_swap(
+    tmp_path, pipeline
+):
+    """ "US Magistrate Judith Dein refused to release him": the claim's "US magistrate", and "him" the
+    Richard Reid the article names first; no other name in Reid's place."""
+    article = (
+        "Shoe bomb suspect stays in custody\n\n"
+        "Richard Reid, 28, the British man accused of trying to blow up a Paris-Miami flight with "
+        "explosives hidden in his shoes, appeared in a Boston court on Friday.\n\n"
+        "The prosecutors asked for more time. US Magistrate Judith Dein refused to release him on "
+        "bail, but left open the possibility of a later hearing.\n"
+    )
+    checker = _checker_over(tmp_path, {"reid.txt": article})
+    claim = "A US magistrate refused to release Richard Reid, 28, on bail, but left open the possibility of a later hearing."
+    result = checker.check_sentence(claim)
+    assert result.verdict != CONTRADICTED, result.reason
