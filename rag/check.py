@@ -337,6 +337,7 @@ class DraftChecker:
         undecided: tuple[_Found, str] | None = None  # the best window only the judge can settle
         misquote: tuple[_Found, Difference] | None = None
         reworded_quote: tuple[_Found, Difference] | None = None  # a misquote only the judge can tell
+        swap: tuple[_Found, Difference] | None = None  # a window with another name in the claim's place
         for p, passage in enumerate(passages):
             if acronym and acronym not in name_keys(self._article_header[passage.chunk.source]):
                 continue  # "KPMG partner John Gibbons" where the article's firm is another
@@ -379,8 +380,8 @@ class DraftChecker:
                     else None
                 )
                 if swapped is not None:  # the window names another where the claim's name stands
-                    if misquote is None or score > misquote[0].score:
-                        misquote = (_Found(passage, window, score), swapped)
+                    if swap is None or score > swap[0].score:
+                        swap = (_Found(passage, window, score), swapped)
                     continue
                 if stating:
                     best = _Found(passage, window, score)
@@ -401,6 +402,7 @@ class DraftChecker:
             best is None
             and misquote is None
             and reworded_quote is None
+            and swap is None  # a whole passage would lend the claim's name from elsewhere
             and not speaker_keys
             and whole_passage
         ):
@@ -409,6 +411,10 @@ class DraftChecker:
             best = self._judged_passage(claim, passages, tried)
         if best is None and misquote is None and reworded_quote is not None:
             misquote = self._judged_misquote(claim, *reworded_quote)
+        if best is not None and swap is not None and self._swap_outweighs(claim, best, swap):
+            best = None
+        if best is None and misquote is None:
+            misquote = swap  # unless another window of the archive states it with the claim's name
         return best, misquote
 
     def _clause_by_clause(
@@ -495,13 +501,19 @@ class DraftChecker:
         return replace(found, judged=judged.judged), difference
 
     def _name_swapped(self, claim: str, passage: Passage, text: str, context: str) -> Difference | None:
-        """A name of the claim that a window lacks where the window gives another in its place ("a
-        rally on Cathedral Square in Kelston" against "... in Ashbury"). Its article may name
+        """A name of the claim that a window lacks where the window gives another in its place, in
+        the same stretch of words ("a rally on Cathedral Square in Kelston" against "... in
+        Ashbury"). Its article may name
         Kelston elsewhere, which lets the answer check pass (a passage's names count from anywhere
         in its article), but not here. Not when the article makes the two names one speaker
         ("Kremlin spokesman Dmitry Peskov") or one body speaking through its officer."""
         difference = differing_value(claim, text, context)
-        if difference is None or difference.differs.kind != "name" or difference.share < SAME_EVENT:
+        if (
+            difference is None
+            or difference.differs.kind != "name"
+            or not difference.in_place
+            or difference.share < SAME_EVENT
+        ):
             return None
         differs = difference.differs
         if claim.lstrip().startswith(differs.draft):
@@ -518,6 +530,26 @@ class DraftChecker:
         ):
             return None
         return difference
+
+    def _swap_outweighs(self, claim: str, best: _Found, swap: tuple[_Found, Difference]) -> bool:
+        """Whether the stating window is one that shares a sentence with a swap, and the sentence
+        giving the other name is closer to the claim in meaning than every sentence of that window
+        giving the claim's: "the rally on Cathedral Square in Ashbury" beside "nurses from Kelston
+        will stop work" (Ashbury's), against Islamabad named in a quote of its own after New Delhi
+        in another (the claim's, stated)."""
+        found, difference = swap
+        chunk = best.passage.chunk
+        if found.passage.chunk.id != chunk.id or not set(found.spans) & set(best.spans):
+            return False  # another window states it with the claim's name
+        texts = [chunk.quote(s) for s in best.spans]
+        draft_keys = {t.key for t in tokens(difference.differs.draft)}
+        own = [t for t in texts if draft_keys <= {k.key for k in tokens(t)}]
+        other = [chunk.quote(s) for s in found.spans if difference.differs.source in chunk.quote(s)]
+        if not own or not other:
+            return bool(other)  # the claim's name lent by its article, not by the window
+        vectors = self.embed([claim, *own, *other])
+        closeness = vectors[1:] @ vectors[0]
+        return float(max(closeness[len(own) :])) > float(max(closeness[: len(own)]))
 
     def _said_by_another(
         self, claim: str, speaker_keys: set[str], passage: Passage, window: list[Span]

@@ -227,6 +227,7 @@ class Differs:
 class Difference:
     differs: Differs
     share: float  # how much of the rest of the claim lines up
+    in_place: bool = False  # the source's value stands in the stretch of words the claim's does
 
 
 def differing_value(
@@ -307,7 +308,7 @@ def differing_value(
         counted = _counts(a, a.index(run[0]))
         alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
         candidates = alike or candidates
-    other = _aligned(run, candidates, matcher, a, b, source)
+    other, in_place = _aligned(run, candidates, matcher, a, b, source)
     if other is None:
         return None
     # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
@@ -317,7 +318,7 @@ def differing_value(
     share = sum(1 for t in rest if t.key in known) / max(1, len(rest))
     word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
     differs = Differs(_span_text(claim, run, a), _span_text(source, other, b), kind)
-    return Difference(differs, min(share, word_share))
+    return Difference(differs, min(share, word_share), in_place)
 
 
 _WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
@@ -403,23 +404,23 @@ def _aligned(
     a: list[Token],
     b: list[Token],
     source: str,
-) -> list[Token] | None:
-    """The source run standing where the claim's run stands: in the same replaced stretch when
-    there is one (of those, the one closest in length: "Dmitry Peskov" against "Maria Zakharova"
-    rather than "Russian Foreign Ministry")."""
+) -> tuple[list[Token] | None, bool]:
+    """The source run standing where the claim's run stands, and whether it stands there: in the
+    same replaced stretch when there is one (of those, the one closest in length: "Dmitry Peskov"
+    against "Maria Zakharova" rather than "Russian Foreign Ministry")."""
     i = a.index(run[0])
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace" and i1 <= i < i2:
             inside = [r for r in candidates if j1 <= b.index(r[0]) < j2]
             if inside:
-                return min(inside, key=lambda r: (abs(len(r) - len(run)), b.index(r[0])))
+                return min(inside, key=lambda r: (abs(len(r) - len(run)), b.index(r[0]))), True
     # Else the run sharing a word with the claim's ("December 13" for "December 18"), the longest;
     # not a capitalised word opening the sentence as a participle does ("Named the ... Force").
     keys = {t.key for t in run}
     placed = [r for r in candidates if not (r[0] is b[0] and _opener_before_article(source, b))]
     if not placed:
-        return None
-    return max(placed, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0])))
+        return None, False
+    return max(placed, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0]))), False
 
 
 def counts_alike(claim: str, source: str, differs: Differs) -> bool:

@@ -811,3 +811,22 @@ def test_a_window_calling_the_claims_subject_him_under_a_name_made_of_the_claims
     claim = "A US magistrate refused to release Richard Reid, 28, on bail, but left open the possibility of a later hearing."
     result = checker.check_sentence(claim)
     assert result.verdict != CONTRADICTED, result.reason
+
+
+def test_a_sentence_stating_the_claim_with_its_own_name_outweighs_one_naming_another(tmp_path, pipeline):
+    """India's measure names New Delhi, Pakistan's Islamabad, in one window: the claim about
+    Pakistan's is stated, not swapped."""
+    article = (
+        "Pakistan retaliates\n\n"
+        "Pakistan has announced sanctions against India. The Indian government confined Pakistan's "
+        "embassy staff to the limits of New Delhi and banned its aircraft last week. Pakistan will "
+        "now confine Indian embassy staff to Islamabad and ban Indian aircraft from its airspace.\n"
+    )
+    checker = _checker_over(tmp_path, {"sanctions.txt": article})
+    claim = "Pakistan will confine Indian embassy staff to {} and ban Indian aircraft from its airspace."
+    right = checker.check_sentence(claim.format("Islamabad"))
+    assert right.verdict == SUPPORTED, right.reason
+    assert "Islamabad" in " ".join(c.text for c in right.citations)
+    # The false-positive side: a place the article never gives is still another place.
+    wrong = checker.check_sentence(claim.format("Lahore"))
+    assert wrong.verdict != SUPPORTED, wrong.reason
