@@ -29,6 +29,9 @@ and name of the claim and most of its words; a claim naming its speaker never is
 lend anybody's words), but its reported words alone may find a quote the article gives to
 somebody else, even when the article never names the claim's speaker. A compound claim nothing
 states whole is checked clause by clause (`rag.clauses`), each clause in a window of one article.
+A window giving another place or person in the claim's stretch of words contradicts it, though
+its article names the claim's elsewhere. A claim still unfound gets one last look: the judging
+model reads the closest sentences giving another value with the source's value put back.
 Every verdict other than
 ``not_found`` carries a citation this module verified. Thresholds are fitted on the calibration
 halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
@@ -503,10 +506,10 @@ class DraftChecker:
     def _name_swapped(self, claim: str, passage: Passage, text: str, context: str) -> Difference | None:
         """A name of the claim that a window lacks where the window gives another in its place, in
         the same stretch of words ("a rally on Cathedral Square in Kelston" against "... in
-        Ashbury"). Its article may name
-        Kelston elsewhere, which lets the answer check pass (a passage's names count from anywhere
-        in its article), but not here. Not when the article makes the two names one speaker
-        ("Kremlin spokesman Dmitry Peskov") or one body speaking through its officer."""
+        Ashbury"). Its article may name Kelston elsewhere, which lets the answer check pass (a
+        passage's names count from anywhere in its article), but not here. Not when the article
+        makes the two names one speaker ("Kremlin spokesman Dmitry Peskov") or one body speaking
+        through its officer."""
         difference = differing_value(claim, text, context)
         if (
             difference is None
@@ -532,11 +535,11 @@ class DraftChecker:
         return difference
 
     def _swap_outweighs(self, claim: str, best: _Found, swap: tuple[_Found, Difference]) -> bool:
-        """Whether the stating window is one that shares a sentence with a swap, and the sentence
-        giving the other name is closer to the claim in meaning than every sentence of that window
-        giving the claim's: "the rally on Cathedral Square in Ashbury" beside "nurses from Kelston
-        will stop work" (Ashbury's), against Islamabad named in a quote of its own after New Delhi
-        in another (the claim's, stated)."""
+        """Whether a swap undoes the window that states the claim: the two share a sentence, and
+        the sentence giving the other name is closer to the claim in meaning than each sentence of
+        the window giving the claim's. "The rally ... in Ashbury" outweighs "Nurses from Kelston
+        will stop work" beside it; "India confined Pakistan's staff to New Delhi" does not outweigh
+        "Pakistan will confine India's staff to Islamabad" after it."""
         found, difference = swap
         chunk = best.passage.chunk
         if found.passage.chunk.id != chunk.id or not set(found.spans) & set(best.spans):
@@ -635,11 +638,7 @@ class DraftChecker:
                 continue  # nothing differs, or "6,000 students" against "15-year-old students"
             differs = difference.differs
             said_by = bool(name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
-            source_speaks = bool(name_keys(differs.source) & name_keys(speaker))
-            if differs.kind == "name" and said_by != source_speaks:
-                # Who said it is compared with who said it, not with a name in a headline; and the
-                # claim's founder or winner not with the person reporting it ("President Bush says
-                # a former scientist had established UTN").
+            if _crosses_speakers(differs, claim_speaker, speaker):
                 continue
             if differs.kind == "name" and not said_by:
                 # The article names them too (the claim joins two of its statements), or "US" is
@@ -681,8 +680,8 @@ class DraftChecker:
     def _judged_difference(self, claim: str, passages: list[Passage]) -> tuple[_Found, Difference] | None:
         """A claim nothing states or contradicts by the word tests, read against the sentences
         closest to it in meaning that give one value otherwise ("the Gulf of Riga" where the article
-        says "the Gulf of Finland", a rally "in Lindehaven" where it is in Brammerstad, a misquote
-        worded otherwise): contradicted when the judging model is sure the sentence states the
+        says "the Gulf of Finland", a remark the article gives to the premier credited to a
+        minister): contradicted when the judging model is sure the sentence states the
         claim with the source's value put back, and surer of that than of the claim as written.
 
         Unlike `_contradictions`, no share of the claim's other words is required, and a name the
@@ -713,7 +712,11 @@ class DraftChecker:
             tried += 1
             if tried > CANDIDATE_VALUES:
                 return None
-            if is_loose_number(difference.differs.draft) or not counts_alike(claim, text, difference.differs):
+            if (
+                is_loose_number(difference.differs.draft)
+                or not counts_alike(claim, text, difference.differs)
+                or _crosses_speakers(difference.differs, own_speaker(claim), own_speaker(text))
+            ):
                 continue  # "first" / "second"; "40,000 homes" against "4,000 calls for help"
             spans = chunk.sentences or [span]
             k = spans.index(span) if span in spans else 0
@@ -843,6 +846,15 @@ class DraftChecker:
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)
                     return citation, Differs(value, other[0][1], "number")
         return None
+
+
+def _crosses_speakers(differs: Differs, claim_speaker: str, sentence_speaker: str) -> bool:
+    """Whether a changed name compares who said it with somebody else: who said it is compared
+    with who said it, not with a name in a headline; and the claim's founder or winner not with
+    the person reporting it ("President Bush says a former scientist had established UTN")."""
+    said_by = bool(name_keys(differs.draft) & name_keys(claim_speaker))
+    source_speaks = bool(name_keys(differs.source) & name_keys(sentence_speaker))
+    return differs.kind == "name" and said_by != source_speaks
 
 
 def _passage_sentences(passages: list[Passage]) -> list[tuple[Passage, Span, str, str]]:
