@@ -263,17 +263,7 @@ class DraftChecker:
                 result.reason += f" (in other words: the checking model is {support.judged:.0%} sure)"
             return result
         if contradictions:
-            found, difference = contradictions[0]
-            result.verdict = CONTRADICTED
-            result.citations = [found.citation(1)]
-            result.differs = difference.differs
-            result.reason = (
-                f"{source_label(result.citations[0])} gives {difference.differs.source}, "
-                f"not {difference.differs.draft}"
-            )
-            if found.judged is not None:
-                result.reason += f" (in other words: the checking model is {found.judged:.0%} sure)"
-            return result
+            return _contradicted(result, *contradictions[0])
         by_clause = self._clause_by_clause(claim, passages)
         if by_clause is not None:
             result.verdict, result.citations, result.differs, result.reason = by_clause
@@ -282,15 +272,7 @@ class DraftChecker:
             return result
         judged = self._judged_difference(claim, passages)
         if judged is not None:
-            found, difference = judged
-            result.verdict = CONTRADICTED
-            result.citations = [found.citation(1)]
-            result.differs = difference.differs
-            result.reason = (
-                f"{source_label(result.citations[0])} gives {difference.differs.source}, "
-                f"not {difference.differs.draft} (in other words: the checking model is {found.judged:.0%} sure)"
-            )
-            return result
+            return _contradicted(result, *judged)
         result.reason = "the closest articles do not state it"
         return result
 
@@ -695,6 +677,7 @@ class DraftChecker:
             return None
         vectors = self.embed([claim] + [text for _, _, text, _ in items])
         similarity = vectors[1:] @ vectors[0]
+        claim_speaker = own_speaker(claim)
         tried = 0
         for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
             passage, span, text, context = items[i]
@@ -715,7 +698,7 @@ class DraftChecker:
             if (
                 is_loose_number(difference.differs.draft)
                 or not counts_alike(claim, text, difference.differs)
-                or _crosses_speakers(difference.differs, own_speaker(claim), own_speaker(text))
+                or _crosses_speakers(difference.differs, claim_speaker, own_speaker(text))
             ):
                 continue  # "first" / "second"; "40,000 homes" against "4,000 calls for help"
             spans = chunk.sentences or [span]
@@ -846,6 +829,17 @@ class DraftChecker:
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)
                     return citation, Differs(value, other[0][1], "number")
         return None
+
+
+def _contradicted(result: SentenceCheck, found: _Found, difference: Difference) -> SentenceCheck:
+    """``result`` contradicted by ``found``: its citation, both values, and why."""
+    result.verdict = CONTRADICTED
+    result.citations = [found.citation(1)]
+    result.differs = difference.differs
+    result.reason = f"{source_label(result.citations[0])} gives {difference.differs.source}, not {difference.differs.draft}"
+    if found.judged is not None:
+        result.reason += f" (in other words: the checking model is {found.judged:.0%} sure)"
+    return result
 
 
 def _crosses_speakers(differs: Differs, claim_speaker: str, sentence_speaker: str) -> bool:
