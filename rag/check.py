@@ -115,6 +115,7 @@ MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sente
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
 SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
 SAME_SUBJECT = 0.6  # share of the claim's names the other article must give, for its date or figure
+OTHER_OUTLET_SHARE = 0.4  # of the claim's words around another outlet's figure the claim takes (calibrated)
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -263,7 +264,18 @@ class DraftChecker:
                 result.reason += f" (in other words: the checking model is {support.judged:.0%} sure)"
             return result
         if contradictions:
-            return _contradicted(result, *contradictions[0])
+            found, difference = contradictions[0]
+            stating = self._value_stated_elsewhere(claim, found, difference, passages)
+            if stating is None:
+                return _contradicted(result, found, difference)
+            result.verdict = MIXED
+            result.citations = [stating, found.citation(2)]
+            result.differs = difference.differs
+            result.reason = (
+                f"{source_label(stating)} gives {difference.differs.draft}; "
+                f"{source_label(result.citations[1])} gives {difference.differs.source}"
+            )
+            return result
         by_clause = self._clause_by_clause(claim, passages)
         if by_clause is not None:
             result.verdict, result.citations, result.differs, result.reason = by_clause
@@ -760,8 +772,10 @@ class DraftChecker:
     def _date_conflict(
         self, claim: str, cited: Citation, passages: list[Passage]
     ) -> tuple[Citation, Differs] | None:
-        """Another article dating what the cited sentence dates differently (`rag.conflicts`)."""
-        if not dates(cited.text):
+        """Another article dating what the cited sentence dates differently (`rag.conflicts`), when
+        the claim gives a date itself: the outlets may disagree on a date the claim does not state
+        ("the pension rises from June 1" beside its cost) without disagreeing on the claim."""
+        if not dates(cited.text) or not (dates(claim) or any(t.kind == "date" for t in tokens(claim))):
             return None
         conflicts = NoteConflicts(self.pipeline.search, self.embed, SEARCH_K).find(
             [cited], passages, self.search_filter
@@ -772,6 +786,55 @@ class DraftChecker:
         conflict = conflicts[0]
         other = replace(conflict.other, n=2)
         return other, Differs(conflict.cited_value, conflict.other_value, "date")
+
+    def _value_stated_elsewhere(
+        self, claim: str, found: _Found, difference: Difference, passages: list[Passage]
+    ) -> Citation | None:
+        """For a claim contradicted in a number or a date: a sentence of another article about the
+        same thing that gives the claim's value and not the contradicting one (the outlets
+        disagree, and the claim sides with one): it counts the same thing with the claim's value,
+        and it, its headline and the sentences beside it hold most of the claim's words. (Meaning
+        is no guide here: a tabloid's "handing drivers a 12 per cent pay rise" is far from the
+        wire's "workers end strike after 11 pct pay deal" for the embedder.)"""
+        differs = difference.differs
+        if differs.kind not in ("number", "date"):
+            return None
+        contradicting = " ".join(found.passage.chunk.quote(s) for s in found.spans)
+        draft_keys = {t.key for t in tokens(differs.draft) if t.kind in ("number", "date")}
+        source_keys = {t.key for t in tokens(differs.source) if t.kind in ("number", "date")}
+        if not draft_keys or not source_keys:
+            return None
+        if differs.kind == "number":
+            counted = next((c for k, _, c in figures(tokens(claim)) if k in draft_keys), set())
+            if not counted - _UNITS:
+                return None  # what the claim's number counts is needed to match it elsewhere
+        found_source = found.passage.chunk.source
+        searched = passages + self.pipeline.search(contradicting, SEARCH_K, self.search_filter)
+        items = [
+            item
+            for item in _passage_sentences(searched)
+            if item[0].chunk.source != found_source and self._about_claim(claim, item[0].chunk.source)
+        ]
+        claim_words = content_words(claim)
+        best: tuple[float, Passage, Span] | None = None
+        for passage, span, text, near in items:
+            side = tokens(text)
+            keys = {t.key for t in side}
+            if not draft_keys <= keys or source_keys & keys:
+                continue
+            if differs.kind == "number" and not any(
+                k in draft_keys and (c & counted) - _UNITS for k, _, c in figures(side)
+            ):
+                continue  # "6 percent more passengers" is not "a 6 percent pay rise"
+            if differs.kind == "date" and not dates(text) & dates(differs.draft):
+                continue
+            share = len(claim_words & content_words(f"{near} {text}")) / max(1, len(claim_words))
+            if share >= OTHER_OUTLET_SHARE and (best is None or share > best[0]):
+                best = (share, passage, span)
+        if best is None:
+            return None
+        _, passage, span = best
+        return Citation.quoting(1, passage.chunk, span, passage.score)
 
     def _figure_conflict(
         self, claim: str, cited: Citation, passages: list[Passage]
@@ -829,6 +892,9 @@ class DraftChecker:
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)
                     return citation, Differs(value, other[0][1], "number")
         return None
+
+
+_UNITS = frozenset({"percent"})  # what a figure is measured in, not what it counts
 
 
 def _contradicted(result: SentenceCheck, found: _Found, difference: Difference) -> SentenceCheck:

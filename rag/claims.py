@@ -70,7 +70,7 @@ _STOCK_JUDGEMENT = re.compile(
     r"\b(?:smartest|wisest|boldest|bravest|silliest|dumbest)\b|"
     r"\b(?:best|worst)\s+(?:move|decision|thing|choice|idea|step)\b|"
     r"\bsurely\b|\bdeserves?\s+better\b|\bmissed\s+opportunity\b|\bhold\s+a\s+candle\s+to\b|"
-    r"\bon\s+themselves\b|\bvictory\s+for\s+common\s+sense\b|^it\s+is\s+time\s+(?:the|we|they)\b",
+    r"\bon\s+themselves\b|\bfar\s+too\s+\w+\s+to\b|\bvictory\s+for\s+common\s+sense\b|^it\s+is\s+time\s+(?:the|we|they)\b",
     re.IGNORECASE,
 )
 # "should" / "ought to" as the writer's prescription, not as what somebody said.

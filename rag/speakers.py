@@ -15,8 +15,14 @@ from rag.text import fold, inside_quote
 from rag.values import Differs, tokens
 
 _SPEECH = re.compile(
-    r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged)\b", re.I
+    r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged|"
+    r"admitted|acknowledged|explained|argued|conceded|asserted|complained|remarked|replied|vowed|cautioned|"
+    r"thundered|lamented|fumed|roared|wrote|admits|adds|explains|argues|insists|warns|writes|tells|notes|"
+    r"stresses)\b|\bcalled(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“])",  # "X called the flood 'man-made'"
+    re.I,
 )
+# '"...," said Peskov' / '"...," thundered Opposition leader Dinesh Paravoor': the speaker after the verb.
+_AFTER_QUOTE = re.compile(r"[\"”]\s*$")
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 _QUOTED_SPEECH = re.compile(r"[\"”]\s*[^\"“”]{0,60}" + _SPEECH.pattern, re.I)  # '...," he said.'
 _SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"
@@ -42,6 +48,14 @@ def own_speaker(sentence: str) -> str:
             before = named[-6:] if named and named[-1][:1].isupper() else []
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
             return " ".join(before)
+        if not before and _AFTER_QUOTE.search(head.rstrip(", ")):
+            after = re.split(r"[,.;:!?\"“”()]", sentence[match.end() :])[0].split()[:6]
+            if (
+                after
+                and fold(after[0]) not in _PRONOUN_SPEAKERS
+                and (any(w[:1].isupper() for w in after) or fold(after[0]) in ("the", "a", "an"))
+            ):
+                return " ".join(after)
     according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)
     if according and fold(according[1]) not in ("him", "her", "them", "it"):
         return according[1]

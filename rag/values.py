@@ -18,7 +18,19 @@ from difflib import SequenceMatcher
 
 from rag.text import STOPWORDS, fold, stem
 
-_TOKEN = re.compile(r"\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*")
+_SMALL_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)"
+)
+# "three hundred and forty", "Four thousand two hundred and twelve": one number, as "340" and "4,212".
+_COMPOUND_NUMBER = (
+    rf"\b{_SMALL_NUMBER}\s+(?:hundred|thousand)\b"
+    rf"(?:(?:\s+and)?\s+{_SMALL_NUMBER}\b|\s+(?:hundred|thousand)\b)*"
+)
+_TOKEN = re.compile(
+    rf"(?i:{_COMPOUND_NUMBER})|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
+)
 # "per cent", "percent" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
 _PERCENT = re.compile(r"^(?:per\s+cent|percent|%)$")
 _NUMBER_WORDS = {
@@ -70,6 +82,30 @@ def initials(text: str) -> set[str]:
     return found
 
 
+def spelled_acronyms(claim: str, text: str) -> set[str]:
+    """The keys of the claim's acronyms that ``text`` spells out in plain words, one word of them
+    perhaps left out of the letters: "GDP" in "gross state domestic product", "MLA" in "member of
+    the legislative assembly". Capitalised names are `initials`' job."""
+    words = [w[0].lower() for w in re.findall(r"[A-Za-z]+", text) if fold(w) not in STOPWORDS]
+    found = set()
+    for acronym in set(re.findall(r"\b[A-Z]{3,6}\b", claim)):
+        letters = acronym.lower()
+        for i in range(len(words)):
+            j, k, skipped = i, 0, False
+            while j < len(words) and k < len(letters):
+                if words[j] == letters[k]:
+                    k += 1
+                elif k and not skipped:
+                    skipped = True
+                else:
+                    break
+                j += 1
+            if k == len(letters):
+                found.add(stem(fold(acronym)))
+                break
+    return found
+
+
 def _initial_keys(text: str) -> set[str]:
     """The initials of ``text``'s names as token keys, to set beside its words ("US")."""
     return {stem(fold(letters)) for letters in initials(text)}
@@ -113,6 +149,19 @@ def _number_word(folded: str) -> int | None:
     return None
 
 
+def _compound_number(folded: str) -> int:
+    """The value of a number told in words with hundreds or thousands (`_COMPOUND_NUMBER`)."""
+    total = current = 0
+    for word in folded.split():
+        if word == "hundred":
+            current *= 100
+        elif word == "thousand":
+            total, current = total + current * 1000, 0
+        elif word != "and":
+            current += _number_word(word) or 0
+    return total + current
+
+
 def is_ordinal_word(text: str) -> bool:
     parts = fold(text).split("-")
     return parts[0] in _ORDINAL_WORDS or parts[-1] in _ORDINAL_WORDS
@@ -153,7 +202,9 @@ def tokens(text: str) -> list[Token]:
         if folded in STOPWORDS:
             last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
             continue
-        if raw[0].isdigit():
+        if " " in folded and not _PERCENT.match(folded):
+            kind, key = "number", str(_compound_number(folded))
+        elif raw[0].isdigit():
             digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
             kind, key = "number", digits
         elif _number_word(folded) is not None and not _pronoun_one(folded, text, match):
@@ -257,7 +308,7 @@ def differing_value(
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     source_keys = {t.key for t in b}
     written = source_keys | {t.key for t in tokens(context)} | set(names)
-    known = written | _initial_keys(f"{source} {context}")  # "US"
+    known = written | _initial_keys(f"{source} {context}") | spelled_acronyms(claim, f"{source} {context}")
     claim_keys = {t.key for t in a}
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
@@ -301,6 +352,7 @@ def differing_value(
         if _kind(r, b) == kind
         and any(t.key not in claim_keys for t in r)
         and not (kind == "name" and 2 * sum(t.key in other_keys for t in r) > len(r))
+        and not (kind == "name" and len(r) == 1 and spelled_acronyms(r[0].text, claim))  # "VAT"
     ]
     if not candidates:
         return None
@@ -347,7 +399,7 @@ def absent_values(claim: str, text: str) -> list[Token]:
     """The claim's numbers, dates and names (past its first word) that ``text`` gives in no form
     ("Ghanaian" is there as "Ghana", "US" as "United States", "Zambia-Zimbabwe" as its parts);
     an ordinal word or "one" is not required ("the First World War" / "World War I")."""
-    keys = {t.key for t in tokens(text)} | _initial_keys(text)
+    keys = {t.key for t in tokens(text)} | _initial_keys(text) | spelled_acronyms(claim, text)
     return [
         t
         for t in tokens(claim)

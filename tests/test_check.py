@@ -830,3 +830,86 @@ def test_a_sentence_stating_the_claim_with_its_own_name_outweighs_one_naming_ano
     # The false-positive side: a place the article never gives is still another place.
     wrong = checker.check_sentence(claim.format("Lahore"))
     assert wrong.verdict != SUPPORTED, wrong.reason
+
+
+OUTLET_ARTICLES = {
+    "port-wire.txt": (
+        "Dock workers end four-day walkout after 7 pct wage deal\n\n"
+        "MERRIVALE, June 8 (Harbour Wire) - Dock workers at Merrivale port called off a four-day "
+        "walkout on Saturday after the port authority agreed to a 7 percent wage increase, union "
+        "officials said. Cargo handling resumed on Sunday.\n"
+    ),
+    "daily-blast.txt": (
+        "DOCKS BACK IN BUSINESS\n\n"
+        "Dockers win 9% wage rise as port bosses cave\n\n"
+        "Ships are moving again at Merrivale after the great dock walkout ended. Port boss Alan "
+        "Fry finally gave in after all-night talks on Saturday, handing crane operators and "
+        "stevedores a 9 per cent wage rise.\n"
+    ),
+    "ferry-wire.txt": (
+        "Holmbay ferry crews end strike\n\n"
+        "Ferry crews at Holmbay ended a two-day strike on Friday after winning a 5 percent pay rise, "
+        "their union said.\n"
+    ),
+    "holmbay-port.txt": (
+        "Holmbay port busier\n\n"
+        "Holmbay port handled 6 percent more ferry passengers in June than a year earlier, despite "
+        "the two-day strike by ferry crews, its operator said.\n"
+    ),
+    "pension-explainer.txt": (
+        "What the budget means for you\n\n"
+        "The monthly pension for retired fishers goes up from 1,600 to 2,000 crowns from June 1. "
+        "About 21,000 fishers are registered, so the rise will cost the state roughly 40 million "
+        "crowns a year.\n"
+    ),
+    "pension-corrections.txt": (
+        "Corrections\n\n"
+        "In a report on the budget, we said the monthly pension for retired fishers would rise to "
+        "2,000 crowns from April 1. The rise takes effect later in the year.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def outlet_checker(tmp_path_factory, pipeline):
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("outlets")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in OUTLET_ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    outlets = Pipeline(make_settings(folder, corpus_dir=corpus))
+    outlets.update_index()
+    return DraftChecker(outlets)
+
+
+def test_a_claim_one_outlet_contradicts_and_another_states_is_mixed(outlet_checker):
+    # The tabloid never says how long the walkout lasted, so it does not state the claim whole.
+    result = outlet_checker.check_sentence(
+        "The deal that ended the four-day dock walkout gives workers a 9 percent wage rise."
+    )
+    assert result.verdict == MIXED, result.reason
+    assert [c.source for c in result.citations] == ["daily-blast.txt", "port-wire.txt"]
+    assert (result.differs.draft, result.differs.source) == ("9 percent", "7")
+    # The false-positive side: another article giving the claim's figure for another thing
+    # (passengers, not pay) leaves the claim contradicted.
+    wrong = outlet_checker.check_sentence(
+        "The deal that ended the two-day Holmbay ferry strike gave crews a 6 percent pay rise."
+    )
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("6 percent", "5 percent")
+
+
+def test_outlets_disagreeing_on_a_date_the_claim_does_not_give_leave_it_supported(outlet_checker):
+    result = outlet_checker.check_sentence(
+        "With some 21,000 fishers registered, the higher pension will cost the state about 40 million crowns a year."
+    )
+    assert result.verdict == SUPPORTED, result.reason
+    # The case the date conflict is for: the claim gives the date one outlet gives.
+    dated = outlet_checker.check_sentence(
+        "The monthly pension for retired fishers rises to 2,000 crowns from June 1."
+    )
+    assert dated.verdict == MIXED, dated.reason
+    assert (dated.differs.draft, dated.differs.source) == ("June 1", "April 1")

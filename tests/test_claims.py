@@ -39,6 +39,7 @@ from rag.claims import not_a_claim
         ("Voters deserve better than this.", "an opinion"),
         ("The councillors brought the defeat on themselves.", "an opinion"),
         ("It is time the council listened to residents.", "an opinion"),
+        ("The three-year promise is far too short to reassure the dock workers.", "an opinion"),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -74,6 +75,8 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "The worst drought on record hit the region in 2019.",
         "The union said it was exactly the kind of deal its members wanted.",
         "Surveyors found the same type of crack in both towers.",
+        "The river was far too high to cross, police said.",  # somebody's words
+        "The ice was too thin to hold the rescue vehicle.",  # "too ... to", not "far too ... to"
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):

@@ -17,7 +17,7 @@ def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
     assert own_speaker("Russia has about 5,000 troops stationed in Armenia.") == ""
     # A name set off by commas is the speaker; a quote or a clause set off the same way is not.
     assert own_speaker("The chain's administrator, Jeff McDonald, says offers came in.") == "Jeff McDonald"
-    assert own_speaker('"We are ready," said the minister.') == ""
+    assert own_speaker('"We are ready," said the minister.') == "the minister"  # the speaker after the verb
     assert own_speaker('"We heard the Prime Minister saying he never said so," he said.') == ""
     assert own_speaker('"We heard the Prime Minister saying so," Mr Crean said.') == "Mr Crean"
     assert own_speaker("The union, which has 3,000 members, said it would strike.") == ""
@@ -101,3 +101,23 @@ def test_a_body_speaks_through_its_officer():
     assert not speaks_for(
         Differs("Tom Reid", "Ann Lee", "name"), "Ann Lee, the chief executive of Harbour Water, said so."
     )
+
+
+@pytest.mark.fast
+def test_a_speaker_after_the_quote_and_other_reporting_verbs():
+    assert own_speaker('"We will win," said Peskov.') == "Peskov"
+    assert (
+        own_speaker('"This is no natural disaster," thundered Opposition leader Dinesh Rao.')
+        == "Opposition leader Dinesh Rao"
+    )
+    assert own_speaker("Chittoor admitted the side had batted badly.") == "Chittoor"
+    assert (
+        quoted_speaker(['"We lost it with the bat," Chittoor admitted.', '"Two hundred was gettable."'], 1)
+        == "Chittoor"
+    )
+    # The false-positive side: a pronoun after the verb names nobody, and no quote, no inversion.
+    assert own_speaker('"Fine," said he.') == ""
+    assert own_speaker('"Fine," he admitted.') == ""
+    assert own_speaker("The flood damaged Kadavu Bridge.") == ""
+    assert own_speaker("Rao called the decision 'a disgrace'.") == "Rao"
+    assert own_speaker("The mayor called off the parade.") == ""  # "called" quoting nothing

@@ -13,6 +13,7 @@ from rag.values import (
     differing_value,
     initials,
     is_loose_number,
+    spelled_acronyms,
     tokens,
 )
 
@@ -446,3 +447,60 @@ def test_a_clock_time_beside_a_weekday_is_no_day_of_the_month():
     assert _values(
         differing_value("The ferry struck rocks on 12 November.", "The ferry struck rocks on 13 November.")
     ) == ("12 November", "13 November")
+
+
+@pytest.mark.fast
+def test_a_number_told_in_words_with_hundreds_or_thousands_is_one_number():
+    keys = [
+        t.key
+        for t in tokens("The department counts three hundred and forty boats damaged.")
+        if t.kind == "number"
+    ]
+    assert keys == ["340"]
+    assert [t.key for t in tokens("Four thousand two hundred and twelve votes.")] == ["4212", "vote"]
+    assert (
+        differing_value(
+            "In Thenmala alone, 340 boats were damaged, the department said.",
+            "The department counts three hundred and forty boats damaged in Thenmala alone.",
+        )
+        is None
+    )
+    changed = differing_value(
+        "In Thenmala alone, 350 boats were damaged, the department said.",
+        "The department counts three hundred and forty boats damaged in Thenmala alone.",
+    )
+    assert changed is not None and changed.differs.source == "three hundred and forty"
+    # The false-positive side: "hundreds of homes" is no number, and two numbers stay two.
+    assert [t.kind for t in tokens("hundreds of homes")] == ["word", "word"]
+    assert [t.key for t in tokens("two and three hundred")] == ["2", "300"]
+
+
+@pytest.mark.fast
+def test_an_acronym_spelled_out_in_plain_words_is_there():
+    assert spelled_acronyms("the state's GDP", "3.1 percent of gross state domestic product") == {"gdp"}
+    assert (
+        differing_value(
+            "Rao wants to cut the deficit to 3.1 percent of the state's GDP in 2025-26.",
+            "The deficit is targeted at 3.1 percent of gross state domestic product in 2025-26, Rao told the Assembly.",
+        )
+        is None
+    )
+    # The false-positive side: words that do not spell it leave another body another body.
+    assert spelled_acronyms("The IMF cut its forecast", "The World Bank cut its growth forecast") == set()
+    # And the other way: the claim spells out what the source shortens.
+    assert (
+        differing_value(
+            "Value-added tax on forty food items will drop to 10 percent.",
+            "VAT on forty food items will drop to 10 percent.",
+        )
+        is None
+    )
+    other = differing_value(
+        "Value-added tax on forty food items will drop to 10 percent.",
+        "GST on forty food items will drop to 10 percent.",
+    )
+    assert other is not None and other.differs.source == "GST"
+    swapped = differing_value(
+        "The IMF cut its growth forecast on Monday.", "The World Bank cut its growth forecast on Monday."
+    )
+    assert swapped is not None and swapped.differs.source == "World Bank"
