@@ -793,9 +793,9 @@ class DraftChecker:
         """For a claim contradicted in a number or a date: a sentence of another article about the
         same thing that gives the claim's value and not the contradicting one (the outlets
         disagree, and the claim sides with one): it counts the same thing with the claim's value,
-        and it, its headline and the sentences beside it hold most of the claim's words. (Meaning
-        is no guide here: a tabloid's "handing drivers a 12 per cent pay rise" is far from the
-        wire's "workers end strike after 11 pct pay deal" for the embedder.)"""
+        and it, its headline and the sentences beside it hold `OTHER_OUTLET_SHARE` of the claim's
+        words. (Meaning is no guide here: a tabloid's "handing drivers a 12 per cent pay rise" is
+        far from the wire's "workers end strike after 11 pct pay deal" for the embedder.)"""
         differs = difference.differs
         if differs.kind not in ("number", "date"):
             return None
