@@ -810,11 +810,12 @@ class DraftChecker:
                 return None  # what the claim's number counts is needed to match it elsewhere
         found_source = found.passage.chunk.source
         searched = passages + self.pipeline.search(contradicting, SEARCH_K, self.search_filter)
-        items = [
-            item
-            for item in _passage_sentences(searched)
-            if item[0].chunk.source != found_source and self._about_claim(claim, item[0].chunk.source)
-        ]
+        about = {
+            source
+            for source in {p.chunk.source for p in searched} - {found_source}
+            if self._about_claim(claim, source)
+        }  # once per article, not per sentence
+        items = [item for item in _passage_sentences(searched) if item[0].chunk.source in about]
         claim_words = content_words(claim)
         best: tuple[float, Passage, Span] | None = None
         for passage, span, text, near in items:

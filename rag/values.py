@@ -18,21 +18,6 @@ from difflib import SequenceMatcher
 
 from rag.text import STOPWORDS, fold, stem
 
-_SMALL_NUMBER = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen)"
-)
-# "three hundred and forty", "Four thousand two hundred and twelve": one number, as "340" and "4,212".
-_COMPOUND_NUMBER = (
-    rf"\b{_SMALL_NUMBER}\s+(?:hundred|thousand)\b"
-    rf"(?:(?:\s+and)?\s+{_SMALL_NUMBER}\b|\s+(?:hundred|thousand)\b)*"
-)
-_TOKEN = re.compile(
-    rf"(?i:{_COMPOUND_NUMBER})|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
-)
-# "per cent", "percent" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
-_PERCENT = re.compile(r"^(?:per\s+cent|percent|%)$")
 _NUMBER_WORDS = {
     w: n
     for n, w in enumerate(
@@ -40,6 +25,20 @@ _NUMBER_WORDS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS_WORDS = "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 20)
+_UNIT_WORDS = "|".join(w for w, n in _NUMBER_WORDS.items() if 0 < n < 10)
+_UNDER_TWENTY = "|".join(w for w, n in _NUMBER_WORDS.items() if 0 < n < 20)
+_SMALL_NUMBER = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNIT_WORDS}))?|{_UNDER_TWENTY})"
+# "three hundred and forty", "Four thousand two hundred and twelve": one number, as "340" and "4,212".
+_COMPOUND_NUMBER = (
+    rf"\b{_SMALL_NUMBER}\s+(?:hundred|thousand)\b"
+    rf"(?:(?:\s+and)?\s+{_SMALL_NUMBER}\b|\s+(?:hundred|thousand)\b)*"
+)
+_TOKEN = re.compile(
+    rf"(?P<compound>(?i:{_COMPOUND_NUMBER}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
+)
+# "per cent", "percent" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
+_PERCENT = re.compile(r"^(?:per\s+cent|percent|%)$")
 # Ordinals count as their number: "fifth-largest" against "fourth-largest", "21st" against "twenty-first".
 _ORDINAL_WORDS = {
     w: n
@@ -86,9 +85,12 @@ def spelled_acronyms(claim: str, text: str) -> set[str]:
     """The keys of the claim's acronyms that ``text`` spells out in plain words, one word of them
     perhaps left out of the letters: "GDP" in "gross state domestic product", "MLA" in "member of
     the legislative assembly". Capitalised names are `initials`' job."""
+    acronyms = set(re.findall(r"\b[A-Z]{3,6}\b", claim))
+    if not acronyms:
+        return set()  # most claims: no need to read the text
     words = [w[0].lower() for w in re.findall(r"[A-Za-z]+", text) if fold(w) not in STOPWORDS]
     found = set()
-    for acronym in set(re.findall(r"\b[A-Z]{3,6}\b", claim)):
+    for acronym in acronyms:
         letters = acronym.lower()
         for i in range(len(words)):
             j, k, skipped = i, 0, False
@@ -202,7 +204,7 @@ def tokens(text: str) -> list[Token]:
         if folded in STOPWORDS:
             last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
             continue
-        if " " in folded and not _PERCENT.match(folded):
+        if match.group("compound"):
             kind, key = "number", str(_compound_number(folded))
         elif raw[0].isdigit():
             digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")

@@ -282,17 +282,7 @@ FIGURE_ARTICLES = {
 
 @pytest.fixture(scope="module")
 def figure_checker(tmp_path_factory, pipeline):
-    from rag.pipeline import Pipeline
-    from tests.conftest import make_settings
-
-    folder = tmp_path_factory.mktemp("figures")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, text in FIGURE_ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    figures = Pipeline(make_settings(folder, corpus_dir=corpus))
-    figures.update_index()
-    return DraftChecker(figures)
+    return _checker_over(tmp_path_factory.mktemp("figures"), FIGURE_ARTICLES)
 
 
 def test_outlets_giving_different_figures_make_a_claim_mixed(figure_checker):
@@ -872,17 +862,7 @@ OUTLET_ARTICLES = {
 
 @pytest.fixture(scope="module")
 def outlet_checker(tmp_path_factory, pipeline):
-    from rag.pipeline import Pipeline
-    from tests.conftest import make_settings
-
-    folder = tmp_path_factory.mktemp("outlets")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, text in OUTLET_ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    outlets = Pipeline(make_settings(folder, corpus_dir=corpus))
-    outlets.update_index()
-    return DraftChecker(outlets)
+    return _checker_over(tmp_path_factory.mktemp("outlets"), OUTLET_ARTICLES)
 
 
 def test_a_claim_one_outlet_contradicts_and_another_states_is_mixed(outlet_checker):
