@@ -13,7 +13,9 @@ sentence of the passages found is weighed twice:
 * **contradiction**: the claim and the passage sentence say the same thing except for a value:
   the claim's other words are in the sentence (in any order: speech is reported either way
   round), and the one value of the claim the passage lacks faces a value of the same kind in the
-  sentence: a number, a date or weekday, or a name (who said it). Those two are ``differs``.
+  sentence: a number, a date or weekday, or a name (who said it). Those two are ``differs``. A
+  sentence worded otherwise contradicts a number when it gives another for what the claim's
+  counts, in an article about the claim's subject that gives the claim's figure nowhere.
   `rag.values` reads a sentence's values and finds the one that differs; `rag.speakers` tells who
   speaks and when two names are the same one written another way. A quote the claim gives to one
   speaker and the passage to another ("...," he said, after another speaker) differs too.
@@ -25,7 +27,8 @@ with every value and name of the claim in place, is read by a judging model (`ra
 and then with its whole passage, under the article's headline, and so is a reworded claim with one value (a figure, a date, a
 name, the speaker of a quote) changed, with the source's value put back. A claim joining facts
 from sentences further apart is read with its whole passage when that passage holds every value
-and name of the claim and most of its words; a claim naming its speaker never is (a passage would
+and name of the claim and most of its words, or with the sentences of its article elsewhere that
+give the values it lacks (the opening's figure, a later detail); a claim naming its speaker never is (a passage would
 lend anybody's words), but its reported words alone may find a quote the article gives to
 somebody else, even when the article never names the claim's speaker. A compound claim nothing
 states whole is checked clause by clause (`rag.clauses`), each clause in a window of one article.
@@ -68,6 +71,7 @@ from rag.values import (
     Differs,
     Token,
     absent_values,
+    converted_measures,
     counts_alike,
     differing_value,
     figures,
@@ -108,11 +112,15 @@ CORRECTED_GAIN = 0.1
 # ..., Recife is nicknamed ...") is read by the model with its whole passage, when the passage
 # holds every number and name of the claim and most of its words: supported only when the model
 # is this sure.
-PASSAGE_YES = 0.85
+PASSAGE_YES = 0.8
 PASSAGE_WORDS = 0.6
+# ... or with the sentences of its article elsewhere that give the values it lacks, this many at most.
+ARTICLE_SENTENCES = 2
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
+# ... or for a figure of what the claim counts, in this many of the same words, to contradict it
+SAME_COUNT_WORDS = 2
 SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
 SAME_SUBJECT = 0.6  # share of the claim's names the other article must give, for its date or figure
 OTHER_OUTLET_SHARE = 0.4  # of the claim's words around another outlet's figure the claim takes (calibrated)
@@ -155,10 +163,17 @@ class _Found:
     spans: list[Span]
     score: float
     judged: float | None = None  # the judging model's probability, when it decided
+    # Sentences of the same article from other passages that the model read with this one
+    # (a claim joining the article's opening figure to a later detail), cited after it.
+    also: list[_Found] = field(default_factory=list)
 
     def citation(self, n: int) -> Citation:
         span = Span(min(s.start for s in self.spans), max(s.end for s in self.spans))
         return Citation.quoting(n, self.passage.chunk, span, self.passage.score)
+
+    def citations(self) -> list[Citation]:
+        """This passage's citation, then those of the sentences read with it (numbered from 1)."""
+        return [found.citation(n) for n, found in enumerate([self, *self.also], start=1)]
 
 
 class DraftChecker:
@@ -233,16 +248,16 @@ class DraftChecker:
                 for c in contradictions
                 if c[0].passage.chunk.source != source and self._about_claim(claim, c[0].passage.chunk.source)
             ]
-            result.citations = [support.citation(1)]
+            result.citations = support.citations()
             add_other_sources(result.citations, passages, self.embed)
             if against:
                 found, difference = against[0]
                 result.verdict = MIXED
-                result.citations.append(found.citation(2))
+                result.citations.append(found.citation(len(result.citations) + 1))
                 result.differs = difference.differs
                 result.reason = (
                     f"{source_label(result.citations[0])} states it; "
-                    f"{source_label(result.citations[1])} gives {difference.differs.source}"
+                    f"{source_label(result.citations[-1])} gives {difference.differs.source}"
                 )
                 return result
             conflict = self._date_conflict(claim, result.citations[0], passages) or self._figure_conflict(
@@ -250,12 +265,12 @@ class DraftChecker:
             )
             if conflict is not None:
                 result.verdict = MIXED
-                result.citations.append(conflict[0])
+                result.citations.append(replace(conflict[0], n=len(result.citations) + 1))
                 result.differs = conflict[1]
                 what = "date" if conflict[1].kind == "date" else "figure"
                 result.reason = (
                     f"{source_label(result.citations[0])} states it; "
-                    f"{source_label(conflict[0])} gives another {what}: {conflict[1].source}"
+                    f"{source_label(result.citations[-1])} gives another {what}: {conflict[1].source}"
                 )
                 return result
             result.verdict = SUPPORTED
@@ -350,7 +365,8 @@ class DraftChecker:
                 text = " ".join(passage.chunk.quote(s) for s in window)
                 k = spans.index(window[0])
                 before = passage.chunk.quote(spans[k - 1]) if k else ""
-                local = {t.key for t in tokens(f"{passage.chunk.title} {before} {text}")}
+                around = f"{passage.chunk.title} {before} {text}"
+                local = {t.key for t in tokens(around)} | converted_measures(claim, around)
                 if claim_values - local:
                     continue  # "nine post-Soviet states" where the passage says six
                 orders = [reported] if speaker_unnamed else _orders(claim)
@@ -468,21 +484,57 @@ class DraftChecker:
         return SUPPORTED, citations, None, f"stated by {source_label(citations[0])}, clause by clause"
 
     def _judged_passage(self, claim: str, passages: list[Passage], tried: Chunk | None) -> _Found | None:
-        """The first passage holding every number and name of the claim (in any of their forms;
-        its article's names count, as for a window) and most of its words, if the judging model is
-        sure the whole passage states it. ``tried``: the passage read already for a window."""
+        """The first passage holding most of the claim's words and every number and name of it (in
+        any of their forms; its article's names count, as for a window), or whose article gives the
+        ones it lacks in at most `ARTICLE_SENTENCES` sentences elsewhere (a claim joining the
+        opening's figure to a later detail), if the judging model is sure the passage, with those
+        sentences in the article's order, states it. ``tried``: the passage read for a window."""
         claim_words = content_words(claim)
         for passage in passages:
-            if len(claim_words & content_words(passage.chunk.text)) < PASSAGE_WORDS * len(claim_words):
-                continue  # the claim's subject, not what it says about it
-            held = self._with_article_names(passage).chunk
-            if absent_values(claim, f"{held.title} {held.text}"):
-                continue
-            if passage.chunk is tried:
-                return None  # read already, with the window the answer check found undecided
             chunk = passage.chunk
-            found = _Found(passage, chunk.sentences or [Span(chunk.start, chunk.end)], passage.score)
-            return self._judged(claim, found, chunk.text, PASSAGE_YES, titled=True)
+            held = self._with_article_names(passage).chunk
+            absent = absent_values(claim, f"{held.title} {held.text}")
+            also = self._sentences_giving(claim, absent, passage) if absent else []
+            if also is None:
+                continue
+            pieces = sorted(
+                [(chunk.start, chunk.text)]
+                + [(f.spans[0].start, f.passage.chunk.quote(f.spans[0])) for f in also]
+            )
+            text = "\n".join(piece for _, piece in pieces)
+            if len(claim_words & content_words(text)) < PASSAGE_WORDS * len(claim_words):
+                continue  # the claim's subject, not what it says about it
+            if chunk is tried and not also:
+                return None  # read already, with the window the answer check found undecided
+            found = _Found(
+                passage, chunk.sentences or [Span(chunk.start, chunk.end)], passage.score, also=also
+            )
+            return self._judged(claim, found, text, PASSAGE_YES, titled=True, widen=False)
+        return None
+
+    def _sentences_giving(self, claim: str, absent: list[Token], passage: Passage) -> list[_Found] | None:
+        """Sentences of the passage's article outside it that give the claim's values it lacks, the
+        first giving each in the article's order; None when the article gives one nowhere, or only
+        across more than `ARTICLE_SENTENCES` sentences."""
+        index, chunk = self.pipeline.index, passage.chunk
+        missing = {t.start for t in absent}
+        found: list[_Found] = []
+        for other_id in index.files.get(chunk.source, {}).get("chunk_ids", []):
+            other = index.chunks.get(other_id)
+            if other is None or other.id == chunk.id:
+                continue
+            for span in other.sentences or [Span(other.start, other.end)]:
+                if chunk.start <= span.start < chunk.end or any(span == f.spans[0] for f in found):
+                    continue  # the passage's own sentence (chunks overlap), or taken already
+                sentence = other.quote(span)
+                given = {
+                    t.start for t in absent if t.start in missing and _counted_alike(claim, sentence, t.key)
+                } - {t.start for t in absent_values(claim, sentence)}
+                if given:
+                    missing -= given
+                    found.append(_Found(Passage(other, passage.score), [span], passage.score))
+                if not missing:
+                    return found if len(found) <= ARTICLE_SENTENCES else None
         return None
 
     def _judged_misquote(
@@ -574,18 +626,24 @@ class DraftChecker:
         return _Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
 
     def _judged(
-        self, claim: str, found: _Found, text: str, sure: float = JUDGE_YES, titled: bool = False
+        self,
+        claim: str,
+        found: _Found,
+        text: str,
+        sure: float = JUDGE_YES,
+        titled: bool = False,
+        widen: bool = True,
     ) -> _Found | None:
         """The undecided window, if the judging model is sure it states the claim: read alone, or
-        with the rest of its passage (a claim joining two sentences a few lines apart). ``titled``:
-        read under the article's headline, which names what its sentences leave implicit ("the
-        council", "the fire"); never for who said it or a value put back, where a headline's
-        names would lend the claim a speaker or a figure."""
+        (``widen``) with the rest of its passage (a claim joining two sentences a few lines apart).
+        ``titled``: read under the article's headline, which names what its sentences leave
+        implicit ("the council", "the fire"); never for who said it or a value put back, where a
+        headline's names would lend the claim a speaker or a figure."""
         judge = self.judge()
         if judge is None:
             return None
         chunk = found.passage.chunk
-        for read in (text, chunk.text) if chunk.text.strip() != text.strip() else (text,):
+        for read in (text, chunk.text) if widen and chunk.text.strip() != text.strip() else (text,):
             headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
                 headed = f"{chunk.title.strip()}\n\n{read}"
@@ -648,7 +706,11 @@ class DraftChecker:
             if said_by and speaks_for(differs, article):
                 continue  # the trust speaking through its chief executive
             if difference.share < SAME_EVENT:
-                if _reworded_value(difference):
+                if self._counts_the_same(claim, text, difference, passage.chunk.source):
+                    found.append(
+                        (difference.share + float(cosine), _Found(passage, [span], float(cosine)), difference)
+                    )
+                elif _reworded_value(difference):
                     reworded.append((float(cosine), passage, span, difference))
                 continue
             rank = difference.share + float(cosine)
@@ -657,6 +719,30 @@ class DraftChecker:
             found += self._judged_value(claim, max(reworded, key=lambda item: item[0]))
         found.sort(key=lambda item: -item[0])
         return [(f, d) for _, f, d in found]
+
+    def _counts_the_same(self, claim: str, text: str, difference: Difference, source: str) -> bool:
+        """A number the sentence gives for what the claim counts, in `SAME_COUNT_WORDS` of the same
+        words ("about 190 tonnes of marine diesel" / "The vessel has about 90 tonnes of marine
+        diesel in its tanks"), in an article about the claim's subject that gives the claim's
+        number nowhere: the same figure, though the sentence words the rest otherwise (at least
+        `REWORDED_SHARE` of the claim's other words)."""
+        differs = difference.differs
+        if differs.kind != "number" or difference.share < REWORDED_SHARE:
+            return False
+        draft_keys = {t.key for t in tokens(differs.draft) if t.kind == "number"}
+        source_keys = {t.key for t in tokens(differs.source) if t.kind == "number"}
+        if _part_of(claim, draft_keys) or _part_of(text, source_keys):
+            return False  # "Nine of those killed": a part, not the count
+        ours = next((c for k, _, c in figures(tokens(claim)) if k in draft_keys), set())
+        theirs = next((c for k, _, c in figures(tokens(text)) if k in source_keys), set())
+        if len((ours & theirs) - _UNITS) < SAME_COUNT_WORDS:
+            return False
+        article = self._article(source)
+        for span in split_sentences(article):
+            sentence = article[span.start : span.end]
+            if any(t.key in draft_keys and _counted_alike(claim, sentence, t.key) for t in tokens(sentence)):
+                return False  # the article gives the claim's figure too: of something else, perhaps
+        return self._about_claim(claim, source)
 
     def _judged_value(self, claim: str, candidate) -> list[tuple[float, _Found, Difference]]:
         """A reworded claim with one value changed ("beat Razzano in 71 minutes" against "winning
@@ -916,6 +1002,22 @@ def _crosses_speakers(differs: Differs, claim_speaker: str, sentence_speaker: st
     said_by = bool(name_keys(differs.draft) & name_keys(claim_speaker))
     source_speaks = bool(name_keys(differs.source) & name_keys(sentence_speaker))
     return differs.kind == "name" and said_by != source_speaks
+
+
+_PART_OF = re.compile(r"^\W*of\s+(?:the|those|these|them|its|their|whom|which|all)\b", re.IGNORECASE)
+
+
+def _part_of(text: str, keys: set[str]) -> bool:
+    """Whether ``text`` gives one of the numbers ``keys`` as a part ("Nine of those killed")."""
+    return any(t.key in keys and _PART_OF.match(text[t.end :]) for t in tokens(text))
+
+
+def _counted_alike(claim: str, sentence: str, key: str) -> bool:
+    """Whether the claim's value ``key`` counts in the sentence what it counts in the claim, when
+    both say what it counts ("seven Sumerian poems" is not the "7th-century" of a king)."""
+    ours = next((c for k, _, c in figures(tokens(claim)) if k == key), set())
+    theirs = next((c for k, _, c in figures(tokens(sentence)) if k == key), set())
+    return not ours or not theirs or bool(ours & theirs)
 
 
 def _passage_sentences(passages: list[Passage]) -> list[tuple[Passage, Span, str, str]]:

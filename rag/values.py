@@ -108,6 +108,66 @@ def spelled_acronyms(claim: str, text: str) -> set[str]:
     return found
 
 
+# Units a measure is given in, with what one of them is in its dimension's smallest unit: the
+# claim's "two months" is the source's "60 days", its "1,300 km" the source's "810 miles".
+_MEASURES = {
+    "minute": ("time", 1), "hour": ("time", 60), "hr": ("time", 60),
+    "day": ("time", 1440), "week": ("time", 10080), "fortnight": ("time", 20160),
+    "month": ("time", 43830), "year": ("time", 525960),
+    "metre": ("length", 1.0), "meter": ("length", 1.0),
+    "km": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0),
+    "mile": ("length", 1609.34), "mi": ("length", 1609.34),
+    "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
+    "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "tonne": ("mass", 1000.0),
+    "pound": ("mass", 0.4536), "lb": ("mass", 0.4536),
+}  # fmt: skip
+# How far a converted measure may be from the claim's: conversions are rounded ("about 800 miles").
+MEASURE_TOLERANCE = 0.05
+
+
+def _measures(found: list[Token]) -> list[tuple[Token, str, str, float]]:
+    """Each number given in a unit of `_MEASURES` ("60 days", "a 60-day trial"): the number, its
+    dimension, its unit and its size in the dimension's smallest unit."""
+    out = []
+    for i, token in enumerate(found):
+        if token.kind != "number":
+            continue
+        if "-" in token.text:
+            unit = token.text.split("-", 1)[1]
+        elif i + 1 < len(found) and not found[i + 1].gap.strip():
+            unit = found[i + 1].text
+        else:
+            continue
+        unit = unit.lower()
+        unit = unit if unit in _MEASURES else unit.removesuffix("s")  # "feet", "hours"
+        if unit not in _MEASURES:
+            continue
+        try:
+            size = float(token.key)
+        except ValueError:
+            continue  # "1990s"
+        dimension, smallest = _MEASURES[unit]
+        out.append((token, dimension, unit, size * smallest))
+    return out
+
+
+def converted_measures(claim: str, text: str) -> set[str]:
+    """The keys of the claim's measures that ``text`` gives in another unit of the same
+    dimension ("two months" / "60 days", "1,300 km" / "810 mi"), within `MEASURE_TOLERANCE`."""
+    wanted = _measures(tokens(claim))
+    if not wanted:
+        return set()  # most claims: no need to read the text
+    given = _measures(tokens(text))
+    return {
+        token.key
+        for token, dimension, unit, size in wanted
+        for _, other_dimension, other_unit, other_size in given
+        if other_dimension == dimension
+        and other_unit != unit
+        and abs(size - other_size) <= MEASURE_TOLERANCE * max(size, other_size)
+    }
+
+
 def _initial_keys(text: str) -> set[str]:
     """The initials of ``text``'s names as token keys, to set beside its words ("US")."""
     return {stem(fold(letters)) for letters in initials(text)}
@@ -310,7 +370,10 @@ def differing_value(
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     source_keys = {t.key for t in b}
     written = source_keys | {t.key for t in tokens(context)} | set(names)
-    known = written | _initial_keys(f"{source} {context}") | spelled_acronyms(claim, f"{source} {context}")
+    around = f"{source} {context}"
+    known = (
+        written | _initial_keys(around) | spelled_acronyms(claim, around) | converted_measures(claim, around)
+    )
     claim_keys = {t.key for t in a}
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
@@ -401,7 +464,12 @@ def absent_values(claim: str, text: str) -> list[Token]:
     """The claim's numbers, dates and names (past its first word) that ``text`` gives in no form
     ("Ghanaian" is there as "Ghana", "US" as "United States", "Zambia-Zimbabwe" as its parts);
     an ordinal word or "one" is not required ("the First World War" / "World War I")."""
-    keys = {t.key for t in tokens(text)} | _initial_keys(text) | spelled_acronyms(claim, text)
+    keys = (
+        {t.key for t in tokens(text)}
+        | _initial_keys(text)
+        | spelled_acronyms(claim, text)
+        | converted_measures(claim, text)
+    )
     return [
         t
         for t in tokens(claim)

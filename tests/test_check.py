@@ -439,16 +439,16 @@ def test_a_reworded_quote_given_to_another_speaker_is_contradicted_by_the_real_j
     assert right.verdict != CONTRADICTED, right.reason
 
 
-def _checker_over(folder, articles: dict[str, str]) -> DraftChecker:
-    """A checker over its own small archive, indexed with the real embedder."""
+def _checker_over(folder, articles: dict[str, str], **settings) -> DraftChecker:
+    """A checker over its own small archive, indexed with the real embedder (``settings``: overrides)."""
     from rag.pipeline import Pipeline
     from tests.conftest import make_settings
 
     corpus = folder / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     for name, text in articles.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    checker = DraftChecker(Pipeline(make_settings(folder, corpus_dir=corpus)))
+    checker = DraftChecker(Pipeline(make_settings(folder, corpus_dir=corpus, **settings)))
     checker.pipeline.update_index()
     return checker
 
@@ -546,6 +546,80 @@ def test_a_claim_joining_facts_sentences_apart_is_read_with_its_whole_passage(tm
     # ...and a new fact on the same subject is not lent the passage's support.
     absent = checker.check_sentence(
         "When the Kestrel Bay ferry service resumes on 14 April, its new vessels will run on electric power."
+    )
+    assert absent.verdict == NOT_FOUND, absent.reason
+
+
+BARGE = (
+    "Barge sinks off Greyhaven\n\n"
+    "The fuel barge Hollin Star sank half a mile off Greyhaven harbour late on Sunday after taking "
+    "on water in a storm. Its two crew were lifted off by a lifeboat before it went down.\n\n"
+    "Harbour officials said a boom had been placed around the wreck. The barge has about 40 tonnes "
+    "of heating oil in its tanks, and divers will try to pump it out this week.\n"
+)
+
+
+def test_a_figure_of_the_same_thing_contradicts_a_claim_worded_otherwise(tmp_path, pipeline):
+    """The sentence shares little of the claim's wording beyond what its number counts ("tonnes of
+    heating oil"), in an article about the claim's barge that never gives the claim's figure."""
+    checker = _checker_over(tmp_path, {"barge.txt": BARGE})
+    changed = checker.check_sentence(
+        "The Hollin Star barge had about 140 tonnes of heating oil on board when it sank off Greyhaven."
+    )
+    assert changed.verdict == CONTRADICTED, changed.reason
+    assert (changed.differs.draft, changed.differs.source) == ("140", "40")
+    assert "checking model" not in changed.reason  # the words decided, not the judging model
+    # The false-positive side: the article's own figure is not contradicted...
+    right = checker.check_sentence(
+        "The Hollin Star barge had about 40 tonnes of heating oil on board when it sank off Greyhaven."
+    )
+    assert right.verdict != CONTRADICTED, right.reason
+    # ...nor a part of what the article counts...
+    part = checker.check_sentence(
+        "About 14 of those tonnes of heating oil had leaked from the Hollin Star barge before it sank off Greyhaven."
+    )
+    assert part.verdict != CONTRADICTED, part.reason
+    # ...nor a figure of something else the article does not count.
+    other = checker.check_sentence(
+        "The Hollin Star barge had about 140 tonnes of road salt on board when it sank off Greyhaven."
+    )
+    assert other.verdict != CONTRADICTED, other.reason
+
+
+LIBRARY = (
+    "Marlow library to shut for refit\n\n"
+    "Marlow Central Library will close for 18 months from June for a £12 million renovation, the "
+    "county council said on Tuesday.\n\n"
+    "The Victorian building on Quarry Street has not been modernised since the 1970s. Its roof "
+    "leaks in heavy rain, the lift has been out of service since March and the heating system "
+    "dates from 1968. Staff have put buckets under the worst leaks in the reading room.\n\n"
+    "During the closure, a temporary library will open in the former bank on Castle Square, with "
+    "a smaller collection and shorter opening hours. Books can still be reserved online and "
+    "collected there. The mobile library will add two stops in the town centre.\n\n"
+    "Architects say the reopened building will have a rooftop reading room and 40 public "
+    "computers, as well as a children's floor and step-free access from the street.\n"
+)
+
+
+def test_a_claim_joining_the_articles_opening_figure_to_a_later_detail_is_read_with_both(tmp_path, pipeline):
+    """The cost is in the opening passage, the rooftop room in another: the real judging model
+    reads the later passage with the opening sentence that gives the cost, and both are cited."""
+    checker = _checker_over(tmp_path, {"library.txt": LIBRARY})
+    assert len(checker.pipeline.index.files["library.txt"]["chunk_ids"]) > 1
+    joined = checker.check_sentence(
+        "Marlow Central Library's £12 million renovation will give it a rooftop reading room and 40 public computers."
+    )
+    assert joined.verdict == SUPPORTED, joined.reason
+    cited = " ".join(c.text for c in joined.citations)
+    assert "£12 million" in cited and "40 public computers" in cited
+    # The false-positive side: a cost the article never gives is not lent the later passage...
+    changed = checker.check_sentence(
+        "Marlow Central Library's £15 million renovation will give it a rooftop reading room and 40 public computers."
+    )
+    assert changed.verdict != SUPPORTED, changed.reason
+    # ...and a detail the article never gives is not found, though its figures are all there.
+    absent = checker.check_sentence(
+        "Marlow Central Library's £12 million renovation will give it a rooftop cinema and 40 electric car chargers."
     )
     assert absent.verdict == NOT_FOUND, absent.reason
 
@@ -703,24 +777,30 @@ MILL_ROAD = (
 
 
 def test_a_compound_claim_is_supported_clause_by_clause(tmp_path, pipeline):
-    """The article gives the two facts passages apart; no window, nor passage, holds both."""
-    checker = _checker_over(tmp_path, {"kettle.txt": KETTLE_LANE, "mill.txt": MILL_ROAD})
+    """The article gives the two facts passages apart; no window, nor passage, holds both. The
+    judging model, reading a passage with the article's sentence giving the other value, finds it
+    stated too; without it, the words find it clause by clause."""
+    articles = {"kettle.txt": KETTLE_LANE, "mill.txt": MILL_ROAD}
     claim = "The Kettle Lane footbridge dates from 1974 and carries around {} a day."
-    result = checker.check_sentence(claim.format("3,000 people"))
+    judged = _checker_over(tmp_path / "judged", articles)
+    assert judged.check_sentence(claim.format("3,000 people")).verdict == SUPPORTED
+    words = _checker_over(tmp_path / "words", articles, check_model="none")
+    result = words.check_sentence(claim.format("3,000 people"))
     assert result.verdict == SUPPORTED and "clause by clause" in result.reason, result.reason
     cited = " ".join(c.text for c in result.citations)
     assert "dates from 1974" in cited and "3,000 people a day" in cited
-    # The false-positive side: a clause with its count changed contradicts the article that states
-    # the rest; a clause another article states about another bridge supports nothing.
-    changed = checker.check_sentence(claim.format("8,000 people"))
-    assert changed.verdict == CONTRADICTED, changed.reason
-    assert (changed.differs.draft, changed.differs.source) == ("8,000", "3,000")
-    elsewhere = checker.check_sentence(claim.format("5,000 vehicles"))
-    assert elsewhere.verdict != SUPPORTED, elsewhere.reason
-    year = checker.check_sentence(
-        "The Kettle Lane footbridge dates from 1981 and carries around 3,000 people a day."
-    )
-    assert year.verdict != SUPPORTED, year.reason
+    # The false-positive side, either way: a clause with its count changed contradicts the article
+    # that states the rest; a clause another article states about another bridge supports nothing.
+    for checker in (judged, words):
+        changed = checker.check_sentence(claim.format("8,000 people"))
+        assert changed.verdict == CONTRADICTED, changed.reason
+        assert (changed.differs.draft, changed.differs.source) == ("8,000", "3,000")
+        elsewhere = checker.check_sentence(claim.format("5,000 vehicles"))
+        assert elsewhere.verdict != SUPPORTED, elsewhere.reason
+        year = checker.check_sentence(
+            "The Kettle Lane footbridge dates from 1981 and carries around 3,000 people a day."
+        )
+        assert year.verdict != SUPPORTED, year.reason
 
 
 RALLY = (

@@ -9,6 +9,7 @@ from rag.values import (
     Differs,
     _without_wire_credit,
     absent_values,
+    converted_measures,
     counts_alike,
     differing_value,
     initials,
@@ -468,6 +469,28 @@ def test_a_number_told_in_words_with_hundreds_or_thousands_is_one_number():
     # The false-positive side: "hundreds of homes" is no number, and two numbers stay two.
     assert [t.kind for t in tokens("hundreds of homes")] == ["word", "word"]
     assert [t.key for t in tokens("two and three hundred")] == ["2", "300"]
+
+
+@pytest.mark.fast
+def test_a_measure_given_in_another_unit_is_there():
+    assert converted_measures("broke down 38% of the foam in two months", "over 60 days") == {"2"}
+    assert converted_measures("runs about 1,300 km from Hokkaido", "stretches some 810 miles") == {"1300"}
+    assert converted_measures("a 14-day quarantine", "two weeks in quarantine") == {"14"}
+    claim = "In tests the fungus broke down 38% of the foam in two months."
+    assert absent_values(claim, "The fungus broke down 38 per cent of the foam over 60 days in tests.") == []
+    assert (
+        _values(
+            differing_value(claim, "The fungus broke down 38 per cent of the foam over 60 days in tests.")
+        )
+        is None
+    )
+    # The false-positive side: another size, another dimension or a count is no conversion.
+    assert converted_measures("in two months", "over 90 days") == set()
+    assert converted_measures("two months", "60 metres") == set()
+    assert converted_measures("two people died", "over 60 days") == set()
+    assert _values(
+        differing_value(claim, "The fungus broke down 38 per cent of the foam over 90 days in tests.")
+    ) == ("two", "90")
 
 
 @pytest.mark.fast
