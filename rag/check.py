@@ -21,23 +21,23 @@ sentence of the passages found is weighed twice:
   speaker and the passage to another ("...," he said, after another speaker) differs too.
 
 A sentence one article states and another contradicts, or whose date (`rag.conflicts`) or figure
-of the same thing another article gives differently, is ``mixed``, citing both, when that article
-names most of what the claim names. Words decide most sentences; a window they leave undecided,
-with every value and name of the claim in place, is read by a judging model (`rag.judge`), alone
-and then with its whole passage, under the article's headline, and so is a reworded claim with one value (a figure, a date, a
-name, the speaker of a quote) changed, with the source's value put back. A claim joining facts
-from sentences further apart is read with its whole passage when that passage holds every value
-and name of the claim and most of its words, or with the sentences of its article elsewhere that
-give the values it lacks (the opening's figure, a later detail); a claim naming its speaker never is (a passage would
-lend anybody's words), but its reported words alone may find a quote the article gives to
-somebody else, even when the article never names the claim's speaker. A compound claim nothing
-states whole is checked clause by clause (`rag.clauses`), each clause in a window of one article.
-A window giving another place or person in the claim's stretch of words contradicts it, though
-its article names the claim's elsewhere. A claim still unfound gets one last look: the judging
-model reads the closest sentences giving another value with the source's value put back.
-Every verdict other than
-``not_found`` carries a citation this module verified. Thresholds are fitted on the calibration
-halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
+of the same thing another article gives differently, is ``mixed``, citing both, when that
+article names most of what the claim names. Words decide most sentences; a window they leave
+undecided, with every value and name of the claim in place, is read by a judging model
+(`rag.judge`), alone and then with its whole passage, under the article's headline, and so is a
+reworded claim with one value (a figure, a date, a name, the speaker of a quote) changed, with
+the source's value put back. A claim joining facts from sentences further apart is read with its
+whole passage when that passage holds every value and name of the claim and most of its words,
+or with the sentences of its article elsewhere that give the values it lacks (the opening's
+figure, a later detail); a claim naming its speaker never is (a passage would lend anybody's
+words), but its reported words alone may find a quote the article gives to somebody else, even
+when the article never names the claim's speaker. A compound claim nothing states whole is
+checked clause by clause (`rag.clauses`), each clause in a window of one article. A window
+giving another place or person in the claim's stretch of words contradicts it, though its
+article names the claim's elsewhere. A claim still unfound gets one last look: the judging model
+reads the closest sentences giving another value with the source's value put back. Every verdict
+other than ``not_found`` carries a citation this module verified. Thresholds are fitted on the
+calibration halves of tests/data/claims_*.jsonl (BENCHMARKS.md).
 """
 
 from __future__ import annotations
