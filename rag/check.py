@@ -366,8 +366,8 @@ class DraftChecker:
                 k = spans.index(window[0])
                 before = passage.chunk.quote(spans[k - 1]) if k else ""
                 around = f"{passage.chunk.title} {before} {text}"
-                local = {t.key for t in tokens(around)} | converted_measures(claim, around)
-                if claim_values - local:
+                lacking = claim_values - {t.key for t in tokens(around)}
+                if lacking and lacking - converted_measures(claim, around):
                     continue  # "nine post-Soviet states" where the passage says six
                 orders = [reported] if speaker_unnamed else _orders(claim)
                 said = any(stated(_without(c, text, passage_names), text) for c in orders)
@@ -516,12 +516,11 @@ class DraftChecker:
         """Sentences of the passage's article outside it that give the claim's values it lacks, the
         first giving each in the article's order; None when the article gives one nowhere, or only
         across more than `ARTICLE_SENTENCES` sentences."""
-        index, chunk = self.pipeline.index, passage.chunk
+        chunk = passage.chunk
         missing = {t.start for t in absent}
         found: list[_Found] = []
-        for other_id in index.files.get(chunk.source, {}).get("chunk_ids", []):
-            other = index.chunks.get(other_id)
-            if other is None or other.id == chunk.id:
+        for other in self._article_chunks(chunk.source):
+            if other.id == chunk.id:
                 continue
             for span in other.sentences or [Span(other.start, other.end)]:
                 if chunk.start <= span.start < chunk.end or any(span == f.spans[0] for f in found):
@@ -733,9 +732,7 @@ class DraftChecker:
         source_keys = {t.key for t in tokens(differs.source) if t.kind == "number"}
         if _part_of(claim, draft_keys) or _part_of(text, source_keys):
             return False  # "Nine of those killed": a part, not the count
-        ours = next((c for k, _, c in figures(tokens(claim)) if k in draft_keys), set())
-        theirs = next((c for k, _, c in figures(tokens(text)) if k in source_keys), set())
-        if len((ours & theirs) - _UNITS) < SAME_COUNT_WORDS:
+        if len((_counted(claim, draft_keys) & _counted(text, source_keys)) - _UNITS) < SAME_COUNT_WORDS:
             return False
         article = self._article(source)
         for span in split_sentences(article):
@@ -819,12 +816,17 @@ class DraftChecker:
         corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
         return self._judged(corrected, found, text, CORRECTED_YES) if corrected != claim else None
 
+    def _article_chunks(self, source: str) -> list[Chunk]:
+        """The indexed chunks of one article, in order."""
+        index = self.pipeline.index
+        return [
+            index.chunks[i] for i in index.files.get(source, {}).get("chunk_ids", []) if i in index.chunks
+        ]
+
     def _article(self, source: str) -> str:
         """The indexed text of one article (its chunks, in order), kept for the draft's next sentences."""
         if source not in self._articles:
-            index = self.pipeline.index
-            ids = index.files.get(source, {}).get("chunk_ids", [])
-            self._articles[source] = " ".join(index.chunks[i].text for i in ids if i in index.chunks)
+            self._articles[source] = " ".join(chunk.text for chunk in self._article_chunks(source))
         return self._articles[source]
 
     def _article_names(self, source: str) -> set[str]:
@@ -891,7 +893,7 @@ class DraftChecker:
         if not draft_keys or not source_keys:
             return None
         if differs.kind == "number":
-            counted = next((c for k, _, c in figures(tokens(claim)) if k in draft_keys), set())
+            counted = _counted(claim, draft_keys)
             if not counted - _UNITS:
                 return None  # what the claim's number counts is needed to match it elsewhere
         found_source = found.passage.chunk.source
@@ -1012,11 +1014,16 @@ def _part_of(text: str, keys: set[str]) -> bool:
     return any(t.key in keys and _PART_OF.match(text[t.end :]) for t in tokens(text))
 
 
+def _counted(text: str, keys: set[str]) -> set[str]:
+    """What the first number of ``text`` with one of ``keys`` counts (`rag.values.figures`);
+    empty when it says not."""
+    return next((counted for key, _, counted in figures(tokens(text)) if key in keys), set())
+
+
 def _counted_alike(claim: str, sentence: str, key: str) -> bool:
     """Whether the claim's value ``key`` counts in the sentence what it counts in the claim, when
     both say what it counts ("seven Sumerian poems" is not the "7th-century" of a king)."""
-    ours = next((c for k, _, c in figures(tokens(claim)) if k == key), set())
-    theirs = next((c for k, _, c in figures(tokens(sentence)) if k == key), set())
+    ours, theirs = _counted(claim, {key}), _counted(sentence, {key})
     return not ours or not theirs or bool(ours & theirs)
 
 

@@ -173,6 +173,12 @@ def _initial_keys(text: str) -> set[str]:
     return {stem(fold(letters)) for letters in initials(text)}
 
 
+def _keys_in_other_forms(claim: str, text: str) -> set[str]:
+    """Keys of the claim's values ``text`` gives in another form than its words: a name's initials
+    ("US"), an acronym spelled out ("gross domestic product"), a measure in another unit."""
+    return _initial_keys(text) | spelled_acronyms(claim, text) | converted_measures(claim, text)
+
+
 @dataclass(frozen=True)
 class Token:
     text: str
@@ -370,10 +376,7 @@ def differing_value(
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     source_keys = {t.key for t in b}
     written = source_keys | {t.key for t in tokens(context)} | set(names)
-    around = f"{source} {context}"
-    known = (
-        written | _initial_keys(around) | spelled_acronyms(claim, around) | converted_measures(claim, around)
-    )
+    known = written | _keys_in_other_forms(claim, f"{source} {context}")
     claim_keys = {t.key for t in a}
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
@@ -464,12 +467,7 @@ def absent_values(claim: str, text: str) -> list[Token]:
     """The claim's numbers, dates and names (past its first word) that ``text`` gives in no form
     ("Ghanaian" is there as "Ghana", "US" as "United States", "Zambia-Zimbabwe" as its parts);
     an ordinal word or "one" is not required ("the First World War" / "World War I")."""
-    keys = (
-        {t.key for t in tokens(text)}
-        | _initial_keys(text)
-        | spelled_acronyms(claim, text)
-        | converted_measures(claim, text)
-    )
+    keys = {t.key for t in tokens(text)} | _keys_in_other_forms(claim, text)
     return [
         t
         for t in tokens(claim)
