@@ -62,7 +62,10 @@ from rag.speakers import (
     name_keys,
     own_speaker,
     quoted_speaker,
+    same_speaker,
     speaks_for,
+    turn_label,
+    turn_speaker,
 )
 from rag.text import fold, is_negator, split_sentences
 from rag.types import Chunk, Citation, Passage, Span
@@ -343,6 +346,7 @@ class DraftChecker:
             t.key for t in tokens(claim) if t.kind in ("number", "date") and not is_loose_number(t.text)
         }
         claim_keys = {t.key for t in tokens(claim)}
+        claim_quote = _quote_words(claim)
         claim_negations = _negations(claim, claim_keys)
         acronym = _opening_acronym(claim)  # the one name the answer check leaves out (its first word)
         best: _Found | None = None
@@ -369,6 +373,8 @@ class DraftChecker:
                 lacking = claim_values - {t.key for t in tokens(around)}
                 if lacking and lacking - converted_measures(claim, around):
                     continue  # "nine post-Soviet states" where the passage says six
+                if len(claim_quote & content_words(text)) * 2 < len(claim_quote):
+                    continue  # the claim's direct quote is not in this window
                 orders = [reported] if speaker_unnamed else _orders(claim)
                 said = any(stated(_without(c, text, passage_names), text) for c in orders)
                 same_negation = _negations(text, claim_keys) == claim_negations
@@ -385,8 +391,11 @@ class DraftChecker:
                     elif same_negation and (reworded_quote is None or score > reworded_quote[0].score):
                         reworded_quote = (replace(other[0], score=score), other[1])
                     continue
-                if speaker_unnamed:
+                spoken = self._turn_by(speaker_keys, passage.chunk, window) if speaker_keys else None
+                if speaker_unnamed and spoken is None:
                     continue  # the article's words, but not the claim's speaker's: no support
+                if spoken is not None:  # a transcript's turn by the claim's speaker, cited from its label on
+                    window = spans[spoken : spans.index(window[-1]) + 1]
                 swapped = (
                     self._name_swapped(claim, passage, text, f"{passage.chunk.title} {before}")
                     if stating or same_negation
@@ -611,18 +620,51 @@ class DraftChecker:
         spans = chunk.sentences or [Span(chunk.start, chunk.end)]
         texts = [chunk.quote(s) for s in spans]
         inside = [spans.index(s) for s in window]
-        vectors = self.embed([claim] + [texts[k] for k in inside])
-        closest = inside[int(np.argmax(vectors[1:] @ vectors[0]))]
+        quoted = _quote_words(claim)
+        given = [k for k in inside if len(quoted & content_words(texts[k])) * 2 > len(quoted)]
+        if quoted and given:  # the sentence giving the claim's quote, not one about its speaker
+            closest = max(given, key=lambda k: len(quoted & content_words(texts[k])))
+        else:
+            vectors = self.embed([claim] + [texts[k] for k in inside])
+            closest = inside[int(np.argmax(vectors[1:] @ vectors[0]))]
         speaker = quoted_speaker(texts, closest)
-        if not speaker or name_keys(f"{speaker} {texts[closest]}") & speaker_keys:
+        turn = "" if speaker else self._turn_speaker(chunk, spans[closest])
+        speaker = speaker or turn
+        claimed = own_speaker(claim)
+        if not speaker or same_speaker(claimed, speaker, texts[closest]):
             return None
         # "..., the Kremlin spokesman stressed" is Peskov's when the article calls him that.
-        differs = Differs(own_speaker(claim), speaker, "name")
+        differs = Differs(claimed, speaker, "name")
         article = self._article(chunk.source)
-        if introduced_as(differs, speaker, article) or speaks_for(differs, article):
+        if (
+            introduced_as(differs, speaker, article)
+            or speaks_for(differs, article)
+            or abbreviates(differs.draft, speaker)  # "KPA says" for "the Kanzoro Ports Authority"
+        ):
             return None
-        named = next((k for k in range(closest, -1, -1) if speaker in texts[k]), closest)
+        if turn:  # cite the turn from its label on: "KROES: Then the budget is wrong. ... nothing."
+            named = _turn_opening(chunk, spans, closest)
+        else:
+            named = next((k for k in range(closest, -1, -1) if speaker in texts[k]), closest)
         return _Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
+
+    def _turn_by(self, speaker_keys: set[str], chunk: Chunk, window: list[Span]) -> int | None:
+        """Where the transcript turn by the claim's speaker that holds the window opens (the index
+        of its labelled sentence in the chunk); None when no sentence of the window is theirs."""
+        spans = chunk.sentences or [Span(chunk.start, chunk.end)]
+        for span in window:
+            if name_keys(self._turn_speaker(chunk, span)) & speaker_keys:
+                return _turn_opening(chunk, spans, spans.index(span))
+        return None
+
+    def _turn_speaker(self, chunk: Chunk, span: Span) -> str:
+        """Who speaks a transcript's sentence: its turn's label ("KROES: ..."), tied to a person by
+        the article's other lines; '' outside transcripts."""
+        label = turn_label(chunk.text, span.start - chunk.start)
+        if not label:
+            return ""
+        lines = "\n".join(c.text for c in self._article_chunks(chunk.source))  # each chunk opens a line
+        return turn_speaker(label, lines)
 
     def _judged(
         self,
@@ -691,6 +733,8 @@ class DraftChecker:
             said_by = bool(name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
             if _crosses_speakers(differs, claim_speaker, speaker):
                 continue
+            if said_by and speaker and same_speaker(claim_speaker, speaker, text):
+                continue  # "Head coach Manolis Karras" / "Porto Venna coach Manolis Karras": one person
             if differs.kind == "name" and not said_by:
                 # The article names them too (the claim joins two of its statements), or "US" is
                 # "United States": not another name.
@@ -1057,17 +1101,52 @@ def _reworded_value(difference: Difference) -> bool:
     return not is_ordinal_word(difference.differs.draft) and difference.share >= REWORDED_SHARE
 
 
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")  # a claim's direct quote, three words or so at least
 _SAID_THAT = re.compile(
     r"^(?P<who>(?:\S+\s+){1,8}?(?:said|says|stated|added|warned|stressed|noted|announced|told reporters|"
-    r"was reported to say)(?:\s+on\s+\w+day)?)(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
+    r"was reported to say|(?:is|was) quoted as saying)(?:\s+on\s+\w+day)?)(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
     re.IGNORECASE,
 )
 
 
+def _quote_words(claim: str) -> set[str]:
+    """The content words of a claim's direct quotes ('called it "a contract with the next
+    generation"'): a passage stating the claim gives them."""
+    return content_words(" ".join(_QUOTED.findall(claim)))
+
+
+def _turn_opening(chunk: Chunk, spans: list[Span], k: int) -> int:
+    """The first of ``spans`` on the line of sentence ``k``: where a transcript's turn, and its
+    speaker's label, begin."""
+    opens = chunk.start + chunk.text.rfind("\n", 0, spans[k].start - chunk.start) + 1
+    return next(j for j in range(k + 1) if spans[j].end > opens)
+
+
+# Other ways a claim reports speech: "Lavrov told a visiting official that X", "X, the Kremlin
+# said.", "According to Peskov, X".
+_REPORTED = (
+    _SAID_THAT,
+    re.compile(
+        r"^(?:\S+\s+){1,8}?(?:admitted|admits|argued|argues|insisted|insists|conceded|concedes|claimed|"
+        r"claims|explained|acknowledged|told(?:\s+\S+){1,5}?(?=\s+that\s))(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?P<what>\w.*?),\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|added|warned|announced|reported)"
+        r"(?:\s+on\s+\w+day)?[.!]?$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^according to\s+[^,]{2,60},\s+(?P<what>\w.*?)[.!]?$", re.IGNORECASE),
+)
+
+
 def _reported(claim: str) -> str:
-    """What "Peskov said (that) X" reports: X, without its speaker; '' for other claims."""
-    match = _SAID_THAT.match(claim.strip())
-    return match["what"] if match else ""
+    """What "Peskov said (that) X" (or "X, Peskov said", "According to Peskov, X") reports: X,
+    without its speaker; '' for other claims."""
+    for form in _REPORTED:
+        if match := form.match(claim.strip()):
+            return match["what"]
+    return ""
 
 
 def _orders(claim: str) -> list[str]:

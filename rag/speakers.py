@@ -18,13 +18,26 @@ _SPEECH = re.compile(
     r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged|"
     r"admitted|acknowledged|explained|argued|conceded|asserted|complained|remarked|replied|vowed|cautioned|"
     r"thundered|lamented|fumed|roared|wrote|admits|adds|explains|argues|insists|warns|writes|tells|notes|"
-    r"stresses)\b|\bcalled(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“])",  # "X called the flood 'man-made'"
+    r"stresses)\b|\bcalled(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“])"  # "X called the flood 'man-made'"
+    r"|\b(?:is|was|were|are)\s+quoted\s+as\s+saying\b",
     re.I,
 )
 # '"...," said Peskov' / '"...," thundered Opposition leader Dinesh Paravoor': the speaker after the verb.
 _AFTER_QUOTE = re.compile(r"[\"”]\s*$")
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
 _QUOTED_SPEECH = re.compile(r"[\"”]\s*[^\"“”]{0,60}" + _SPEECH.pattern, re.I)  # '...," he said.'
+# "Karras dedicated the win to the fans, saying: '...'" / "Karras dedicated the win to the fans:
+# '...'": speech told by a participle or a colon, its speaker the sentence's subject.
+_PARTICIPLE = re.compile(
+    r",\s+(?:saying|adding|telling|warning|insisting|arguing|calling(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“]))\b"
+    r"|:\s*(?=[\"“])",
+    re.I,
+)
+# Words opening a sentence that are no subject's name ("In a statement, ...", "The council ...").
+_OPENERS = frozenset(
+    "the a an in on at after before but and however meanwhile yesterday today earlier later speaking "
+    "asked when while as this that these those his her their its he she they it we i".split()
+)
 _SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"
 _PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
 
@@ -56,10 +69,33 @@ def own_speaker(sentence: str) -> str:
                 and (any(w[:1].isupper() for w in after) or fold(after[0]) in ("the", "a", "an"))
             ):
                 return " ".join(after)
-    according = re.search(r"\baccording to\s+(\w+)", sentence, re.I)
-    if according and fold(according[1]) not in ("him", "her", "them", "it"):
+    participle = _PARTICIPLE.search(sentence)
+    if participle and not inside_quote(sentence, participle.start()):
+        if subject := _subject_name(sentence[: participle.start()]):
+            return subject
+    # "According to Pell Anand, ...": the whole name, to its comma; else its first word.
+    according = re.search(
+        r"\baccording to\s+(\w[\w'’-]*(?:\s+[\w'’-]+){0,5}?)(?:\s*[,;:.!?]|$)", sentence, re.I
+    )
+    according = according or re.search(r"\baccording to\s+(\w+)", sentence, re.I)
+    if according and fold(according[1].split()[0]) not in ("him", "her", "them", "it"):
         return according[1]
     return ""
+
+
+def _subject_name(head: str) -> str:
+    """The name a sentence opens with, titles and roles within it ("Head coach Manolis Karras" of
+    "Head coach Manolis Karras dedicated the win"); '' when it opens otherwise ("In a statement")."""
+    words = re.split(r"[,;:(\"“]", head, maxsplit=1)[0].split()
+    taken: list[str] = []
+    for i, word in enumerate(words[:8]):
+        lower_in_name = bool(taken) and i + 1 < len(words) and words[i + 1][:1].isupper()
+        if not (word[:1].isupper() or lower_in_name):
+            break
+        taken.append(word)
+    while taken and fold(taken[0]) in _OPENERS:
+        taken.pop(0)
+    return " ".join(taken) if any(w[:1].isupper() for w in taken) else ""
 
 
 def quoted_speaker(sentences: list[str], k: int) -> str:
@@ -120,6 +156,59 @@ def speaks_for(differs: Differs, article: str) -> bool:
     )
 
 
+# A transcript's turn: a line opening with its speaker's label in capitals ("KROES: Then the budget
+# is wrong.", "GERT-JAN VLIELANDER:", "MINISTER:").
+_TURN = re.compile(
+    r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?[A-Z][A-Z'’.-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.-]*[A-Z]){0,2}):[ \t]+\S"
+)
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", re.I)
+# Labels for a post, not a name: tied to a person only where the article introduces its holder.
+_POST_LABELS = frozenset(
+    "presenter host anchor newsreader reporter interviewer moderator caller correspondent minister "
+    "secretary chair chairman chairwoman mayor governor president premier commissioner chief spokesman "
+    "spokeswoman spokesperson director manager judge coach captain".split()
+)
+_FULL_NAME = r"[A-Z][a-z][\w’-]*(?:\s+[A-Z][a-z][\w’-]*)+"
+
+
+def turn_label(text: str, at: int) -> str:
+    """The label of the transcript turn holding offset ``at`` of ``text`` ("KROES" in "KROES: ...
+    a classroom without a teacher teaches children nothing."); '' when its line opens with none."""
+    match = _TURN.match(text, text.rfind("\n", 0, at) + 1)
+    return match[1] if match else ""
+
+
+def turn_speaker(label: str, article: str) -> str:
+    """The person a transcript's turn label names, read from the article's other lines: the label
+    as a name ("Gert-Jan Vlielander"), a surname given in full elsewhere ("Wendelien Kroes" for
+    KROES), or a post introduced with its holder ("the Minister of Environment and Water, Kostas
+    Leventis" for MINISTER). '' when the article is no transcript (no label opens two of its
+    lines: a heading such as "READ MORE:" or a news-in-brief's "CRIME:") or ties the label to no
+    person (PRESENTER of an unnamed host)."""
+    if not label:
+        return ""
+    lines = {line.strip() for line in article.splitlines()}
+    labels = [m[1] for line in lines if (m := _TURN.match(line))]
+    surname = _HONORIFIC.sub("", label).split()[-1]
+    if sum(1 for x in labels if x.split()[-1] == surname) < 2:
+        return ""
+    words = _HONORIFIC.sub("", label).title().split()
+    if len(words) > 1:
+        return " ".join(words)
+    word = words[0]
+    if word.lower() in _POST_LABELS:
+        # "Minister Kostas Leventis" or "the Minister of Environment and Water, Kostas Leventis".
+        holder = re.search(rf"(?i:\b{word}\b)(?!:)(?:\s+|[^.\n:]{{0,60}}?,\s+)({_FULL_NAME})", article)
+        return holder[1] if holder else ""
+    full = next((x.title() for x in labels if len(x.split()) > 1 and x.split()[-1] == label), "")
+    if full:
+        return _HONORIFIC.sub("", full)
+    named = re.search(rf"\b([A-Z][\w'’-]+)\s+{re.escape(word)}\b", article)
+    if named and not _HONORIFIC.match(named[0]) and named[1].upper() != named[1]:
+        return f"{named[1]} {word}"
+    return word
+
+
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
 
 
@@ -130,6 +219,17 @@ def distinguishing_word(name: str, other: str) -> str:
     theirs = {t.key for t in tokens(other)}
     words = [t.key for t in tokens(name) if not _ROMAN.match(t.key) and t.key not in theirs]
     return words[-1] if words else ""
+
+
+def same_speaker(claimed: str, speaker: str, sentence: str) -> bool:
+    """Whether a sentence's speaker is the one a claim names: a person ("... Theo Manousakis",
+    the last two words capitalised) by their surname, which "Porto Venna coach Manolis Karras"
+    lacks though both name the club; anybody else by any name the sentence shares with them."""
+    words = claimed.split()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
+        surname = next((w for w in reversed(words) if not _ROMAN.match(fold(w))), words[-1])
+        return bool(name_keys(surname) & name_keys(f"{speaker} {sentence}"))
+    return bool(name_keys(claimed) & name_keys(f"{speaker} {sentence}"))
 
 
 def name_keys(text: str) -> set[str]:

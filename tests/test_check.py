@@ -973,3 +973,109 @@ def test_outlets_disagreeing_on_a_date_the_claim_does_not_give_leave_it_supporte
     )
     assert dated.verdict == MIXED, dated.reason
     assert (dated.differs.draft, dated.differs.source) == ("June 1", "April 1")
+
+
+TRAM_INTERVIEW = (
+    "Radio Hallam Breakfast\nTranscript, Thursday 4 June\n\n"
+    "PRESENTER: Good morning. With me is the Secretary for Transport, Imogen Cartwright, and on the "
+    "line from the Stanmoor depot is the tram drivers' union organiser Pell Anand.\n\n"
+    "SECRETARY: Good morning.\n\n"
+    "PRESENTER: Why are the Hallam trams not running this week?\n\n"
+    "ANAND: Because the Stanmoor depot is short of forty drivers. Nobody can run a tram timetable on "
+    "goodwill and overtime.\n\n"
+    "SECRETARY: We are hiring. Twelve new drivers start at the depot on Monday.\n\n"
+    "PELL ANAND: Twelve is not forty.\n"
+)
+TOWN_BRIEFS = (
+    "Hallam news in brief\n\n"
+    "STANMOOR: Two primary schools in Stanmoor will close early on Friday for staff training.\n\n"
+    "KESTON: The Fen Bridge in Keston will reopen in May after repairs to its deck.\n"
+)
+
+
+def test_a_transcript_turn_gives_its_words_to_the_labelled_speaker(tmp_path, pipeline):
+    """A transcript says who speaks by a label ("ANAND: ..."), not a verb: the words are Anand's,
+    so they support a claim naming him and contradict one naming the other guest."""
+    checker = _checker_over(
+        tmp_path, {"tram-interview.txt": TRAM_INTERVIEW, "briefs.txt": TOWN_BRIEFS}, check_model="none"
+    )
+    quote = "said nobody can run a tram timetable on goodwill and overtime."
+    right = checker.check_sentence(f"Pell Anand {quote}")
+    assert right.verdict == SUPPORTED, right.reason
+    assert right.citations[0].text.startswith("ANAND: Because")  # cited from the speaker's label on
+    wrong = checker.check_sentence(f"Imogen Cartwright {quote}")
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert wrong.differs.source == "Pell Anand"
+    # The same words reported to an audience ("told ... listeners that") or "according to" the speaker.
+    told = checker.check_sentence(
+        f"Imogen Cartwright told Radio Hallam listeners that {quote.split(' ', 1)[1]}"
+    )
+    assert told.verdict == CONTRADICTED, told.reason
+    assert (told.differs.draft, told.differs.source) == ("Imogen Cartwright", "Pell Anand")
+    told_right = checker.check_sentence(
+        f"Pell Anand told Radio Hallam listeners that {quote.split(' ', 1)[1]}"
+    )
+    assert told_right.verdict == SUPPORTED, told_right.reason
+    hiring = "twelve new drivers start at the Stanmoor depot on Monday."
+    assert checker.check_sentence(f"According to Imogen Cartwright, {hiring}").verdict == SUPPORTED
+    according = checker.check_sentence(f"According to Pell Anand, {hiring}")
+    assert according.verdict == CONTRADICTED, according.reason
+    assert (according.differs.draft, according.differs.source) == ("Pell Anand", "Imogen Cartwright")
+    # The false-positive side: a news-in-brief's place labels open one line each, and speak for nobody.
+    brief = checker.check_sentence(
+        "Council leader Ann Hale said two primary schools in Stanmoor will close early on Friday for staff training."
+    )
+    assert brief.verdict != CONTRADICTED, brief.reason
+
+
+SHIELD_FINAL = (
+    "Fenmoor win the Wessex Shield\n\n"
+    "Fenmoor Town beat Harrowgate 2-1 in the Wessex Shield final at Kingsmead on Saturday, their first "
+    "trophy in 31 years.\n\n"
+    '"This is for the fans who stayed with us through two relegations," said Fenmoor Town coach Ray '
+    "Dallow after the final whistle.\n\n"
+    "Fenmoor Town captain Lee Ashworth lifted the shield in front of 6,000 supporters.\n"
+)
+BERTH_CRANES = (
+    "Berth 4 cranes arrive at Ardley\n\n"
+    "The Kestrel Ports Authority (KPA) has taken delivery of four gantry cranes for the new Berth 4 "
+    "container terminal at Ardley, putting the expansion back on track for August.\n\n"
+    "Once Berth 4 is in operation, KPA says annual container capacity at Ardley will rise from "
+    "300,000 TEU to 450,000 TEU.\n"
+)
+
+
+def test_a_quote_is_another_persons_though_both_speakers_name_the_same_club(tmp_path, pipeline):
+    """The claim's captain and the article's coach share "Fenmoor Town": a person is told apart by
+    surname. A participle ("..., saying: ...") gives the sentence's subject as the speaker."""
+    checker = _checker_over(
+        tmp_path, {"shield.txt": SHIELD_FINAL, "berth.txt": BERTH_CRANES}, check_model="none"
+    )
+    quote = '"This is for the fans who stayed with us through two relegations."'
+    said = checker.check_sentence(f"Fenmoor Town captain Lee Ashworth said: {quote}")
+    assert said.verdict == CONTRADICTED, said.reason
+    assert said.differs.source.endswith("Ray Dallow")
+    saying = checker.check_sentence(
+        f"Fenmoor Town captain Lee Ashworth dedicated the Wessex Shield win to the fans, saying: {quote}"
+    )
+    assert saying.verdict == CONTRADICTED, saying.reason
+    # The false-positive side: the coach by his name, his title or his surname alone.
+    for speaker in ("Fenmoor Town coach Ray Dallow", "Coach Ray Dallow", "Dallow"):
+        right = checker.check_sentence(f"{speaker} said: {quote}")
+        assert right.verdict != CONTRADICTED, (speaker, right.reason)
+    # ...nor described otherwise ("Head coach" against "Fenmoor Town coach": one person).
+    described = checker.check_sentence(
+        f"Head coach Ray Dallow dedicated the Wessex Shield win to the fans, saying: {quote}"
+    )
+    assert described.verdict not in (CONTRADICTED, MIXED), described.reason
+
+
+def test_a_body_speaking_by_its_initials_is_the_body_the_claim_names(tmp_path, pipeline):
+    """ "KPA says ..." is the Kestrel Ports Authority's word; another authority's initials differ."""
+    checker = _checker_over(tmp_path, {"berth.txt": BERTH_CRANES, "shield.txt": SHIELD_FINAL})
+    figures = "Berth 4 will lift Ardley's annual container capacity from 300,000 TEU to 450,000 TEU."
+    right = checker.check_sentence(f"According to the Kestrel Ports Authority, {figures}")
+    assert right.verdict == SUPPORTED, right.reason
+    other = checker.check_sentence(f"According to the Tamsin Ports Authority, {figures}")
+    assert other.verdict == CONTRADICTED, other.reason
+    assert other.differs.source == "KPA"

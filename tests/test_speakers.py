@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from rag.speakers import abbreviates, distinguishing_word, own_speaker, quoted_speaker, speaks_for
+from rag.speakers import (
+    abbreviates,
+    distinguishing_word,
+    own_speaker,
+    quoted_speaker,
+    same_speaker,
+    speaks_for,
+    turn_label,
+    turn_speaker,
+)
 from rag.values import Differs
 
 
@@ -25,6 +34,12 @@ def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
         own_speaker("Jim Soorley, who is a former Catholic priest, says it does not wash.") == "Jim Soorley"
     )
     assert own_speaker("The mayor, who is a former priest, says it does not wash.") == ""
+    # "According to" names the whole speaker, up to its comma; a pronoun is nobody.
+    assert own_speaker("According to Pell Anand, twelve drivers start on Monday.") == "Pell Anand"
+    assert (
+        own_speaker("The plan was rushed, according to councillor Mark Devlin.") == "councillor Mark Devlin"
+    )
+    assert own_speaker("More than half of them are children, according to it.") == ""
 
 
 @pytest.mark.fast
@@ -121,3 +136,77 @@ def test_a_speaker_after_the_quote_and_other_reporting_verbs():
     assert own_speaker("The flood damaged Kadavu Bridge.") == ""
     assert own_speaker("Rao called the decision 'a disgrace'.") == "Rao"
     assert own_speaker("The mayor called off the parade.") == ""  # "called" quoting nothing
+
+
+TRANSCRIPT = (
+    "Radio Hallam Breakfast\nTranscript, Thursday 4 June\n\n"
+    "PRESENTER: Good morning. With me is the Secretary for Transport, Imogen Cartwright, and on the "
+    "line from the depot is the drivers' union organiser Pell Anand.\n\n"
+    "SECRETARY: Good morning.\n\n"
+    "PRESENTER: Why are the trams not running?\n\n"
+    "ANAND: Because the depot is short of forty drivers. Nobody can run a timetable on goodwill.\n\n"
+    "SECRETARY: We are hiring. Twelve new drivers start on Monday.\n\n"
+    "PELL ANAND: Twelve is not forty.\n"
+)
+
+
+@pytest.mark.fast
+def test_a_transcript_turn_is_spoken_by_its_labelled_speaker():
+    """ "ANAND: ... Nobody can run a timetable on goodwill." is Anand's, though no verb says so."""
+    at = TRANSCRIPT.index("Nobody can run")
+    assert turn_label(TRANSCRIPT, at) == "ANAND"
+    assert turn_speaker("ANAND", TRANSCRIPT) == "Pell Anand"  # the full name from another label
+    # A post is tied to its holder where the article introduces them; an unnamed host to nobody.
+    assert turn_speaker(turn_label(TRANSCRIPT, TRANSCRIPT.index("We are hiring")), TRANSCRIPT) == (
+        "Imogen Cartwright"
+    )
+    assert turn_speaker("PRESENTER", TRANSCRIPT) == ""
+    assert turn_label(TRANSCRIPT, TRANSCRIPT.index("Transcript, Thursday")) == ""
+
+
+@pytest.mark.fast
+def test_a_label_opening_one_line_only_is_a_heading_not_a_speaker():
+    """A dateline, a news-in-brief's place or a "READ MORE:" heading opens one line each: no turns."""
+    brief = (
+        "News in brief\n\n"
+        "HARLOW: The Fen Bridge will reopen in May after repairs, the council said.\n\n"
+        "KESTON: Two schools will close early on Friday for staff training.\n\n"
+        "READ MORE: Rail fares to rise in January\n"
+    )
+    label = turn_label(brief, brief.index("Two schools"))
+    assert label == "KESTON"
+    assert turn_speaker(label, brief) == ""
+    assert turn_speaker(turn_label(brief, brief.index("Rail fares")), brief) == ""
+    dateline = "KARACHI: The provincial government said on Monday that schools would reopen.\n"
+    assert turn_speaker(turn_label(dateline, 20), dateline) == ""
+
+
+@pytest.mark.fast
+def test_a_participle_gives_the_sentences_subject_as_its_speaker():
+    """Speech told by a participle: "Karras dedicated the win to the fans, saying: ..." is Karras's."""
+    assert (
+        own_speaker('Head coach Ray Dallow dedicated the win to the fans, saying: "This is for you."')
+        == "Head coach Ray Dallow"
+    )
+    assert own_speaker('Dallow, for his part, was calmer, calling the win "a start".') == "Dallow"
+    # The false-positive side: an opening that is no name, a pronoun, a "calling" with no quote.
+    assert own_speaker("In a statement, the council rejected the claim, saying it was false.") == ""
+    assert own_speaker("He shrugged, saying nothing.") == ""
+    # "quoted as saying" names the speaker before it, as "said" does; a colon after it, the subject.
+    assert own_speaker("Finance Minister Aleksi Vaara was quoted as saying that cars are no luxury.") == (
+        "Finance Minister Aleksi Vaara"
+    )
+    assert (
+        own_speaker('Jari Kemppainen, an MP for the north, is quoted as saying: "No."') == "Jari Kemppainen"
+    )
+    assert own_speaker("The club is recruiting, calling for volunteers at every home game.") == ""
+
+
+@pytest.mark.fast
+def test_a_person_is_the_same_speaker_by_surname_not_by_a_club_both_name():
+    assert not same_speaker("Fenmoor Town captain Lee Ashworth", "Fenmoor Town coach Ray Dallow", "...")
+    assert not same_speaker("Sweden's King Carl XVI Gustaf", "Spain's King Juan Carlos", "...")
+    assert same_speaker("Prime Minister John Howard", "Mr Howard", "...")
+    assert same_speaker("Pope Benedict XVI", "the Pope", "Pope Benedict XVI said the Mass was ...")
+    # Not a person: any name shared will do ("the Kremlin" in "..., the Kremlin spokesman said").
+    assert same_speaker("the Kremlin", "the Kremlin spokesman", "...")
