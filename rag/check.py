@@ -76,6 +76,7 @@ from rag.values import (
     absent_values,
     converted_measures,
     counts_alike,
+    differing_direction,
     differing_value,
     figures,
     initials,
@@ -401,6 +402,13 @@ class DraftChecker:
                     if stating or same_negation
                     else None
                 )
+                turned = (
+                    differing_direction(claim, text)
+                    if swapped is None and (stating or same_negation)
+                    else None
+                )
+                if turned is not None:  # "the southern portal" where the claim has the northern one
+                    swapped = Difference(turned, 1.0, in_place=True)
                 if swapped is not None:  # the window names another where the claim's name stands
                     if swap is None or score > swap[0].score:
                         swap = (_Found(passage, window, score), swapped)
@@ -596,10 +604,14 @@ class DraftChecker:
         "Pakistan will confine India's staff to Islamabad" after it."""
         found, difference = swap
         chunk = best.passage.chunk
-        if found.passage.chunk.id != chunk.id or not set(found.spans) & set(best.spans):
-            return False  # another window states it with the claim's name
         texts = [chunk.quote(s) for s in best.spans]
         draft_keys = {t.key for t in tokens(difference.differs.draft)}
+        if best.judged is not None and not draft_keys <= {
+            t.key for t in tokens(f"{chunk.title} {' '.join(texts)}")
+        }:
+            return True  # the model read the claim into a window that never gives its name
+        if found.passage.chunk.id != chunk.id or not set(found.spans) & set(best.spans):
+            return False  # another window states it with the claim's name
         own = [t for t in texts if draft_keys <= {k.key for k in tokens(t)}]
         other = [chunk.quote(s) for s in found.spans if difference.differs.source in chunk.quote(s)]
         if not own or not other:
@@ -985,10 +997,12 @@ class DraftChecker:
         cited_counts = {key: counted for key, _, counted in figures(cited_tokens)}
         # An ordinal word or "one" ranks or names what it counts ("the first Test" against "the
         # second Test" is another match), so it is no figure outlets could disagree on, either side.
+        # A unit is no thing counted: "46.2 percent of voters" (turnout) and "41.3 percent of the
+        # vote" (a candidate's share) are two figures, not one the outlets disagree on.
         claim_figures = [
             (k, v, c, cited_counts[k])
             for k, v, c in figures(tokens(claim))
-            if c & cited_counts.get(k, set()) and not is_loose_number(v)
+            if (c & cited_counts.get(k, set())) - _UNITS and not is_loose_number(v)
         ]
         if not claim_figures:
             return None
@@ -1015,8 +1029,8 @@ class DraftChecker:
                 other = [
                     (k, v)
                     for k, v, c in figures(side)
-                    if c & counted
-                    and c & cited_counted
+                    if (c & counted) - _UNITS
+                    and (c & cited_counted) - _UNITS
                     and k not in cited_keys
                     and k != key
                     and not is_loose_number(v)
@@ -1104,7 +1118,8 @@ def _reworded_value(difference: Difference) -> bool:
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")  # a claim's direct quote, three words or so at least
 _SAID_THAT = re.compile(
     r"^(?P<who>(?:\S+\s+){1,8}?(?:said|says|stated|added|warned|stressed|noted|announced|told reporters|"
-    r"was reported to say|(?:is|was) quoted as saying)(?:\s+on\s+\w+day)?)(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
+    r"was reported to say|(?:is|was) quoted as saying)(?:\s+on\s+\w+day)?)(?:\s+that)?[,:]?\s+[\"“]?"
+    r"(?P<what>\w.*?)[.!]?[\"”]?$",
     re.IGNORECASE,
 )
 

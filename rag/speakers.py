@@ -54,11 +54,11 @@ def own_speaker(sentence: str) -> str:
         parts = re.split(r"[,;:\"“”()]", head)
         before = parts[-1].split()[-6:]
         appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
-        if not before and appositive and parts[-2].split()[-1][:1].isupper():
-            before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
-        elif not before and appositive and fold(parts[-2].split()[0]) == "who":
+        if not before and appositive and fold(parts[-2].split()[0]) == "who":
             named = parts[-3].split()  # "Jim Soorley, who is a former priest, says"
             before = named[-6:] if named and named[-1][:1].isupper() else []
+        elif not before and appositive and parts[-2].split()[-1][:1].isupper():
+            before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
             return " ".join(before)
         if not before and _AFTER_QUOTE.search(head.rstrip(", ")):
@@ -98,6 +98,12 @@ def _subject_name(head: str) -> str:
     return " ".join(taken) if any(w[:1].isupper() for w in taken) else ""
 
 
+def _opens_unclosed(sentence: str) -> bool:
+    """Whether the sentence opens a quote it does not close: the quote goes on in the next one."""
+    marks = re.findall(r"[\"“”]", sentence)
+    return bool(marks) and (marks[-1] == "“" or (marks[-1] == '"' and marks.count('"') % 2 == 1))
+
+
 def quoted_speaker(sentences: list[str], k: int) -> str:
     """Who speaks in ``sentences[k]``: its own speaker, or for a pronoun's quote ("...," he said)
     and for a quote that goes on after one ('"...," he said. "And more."') the speaker the
@@ -105,6 +111,8 @@ def quoted_speaker(sentences: list[str], k: int) -> str:
     speaker = own_speaker(sentences[k])
     if speaker:
         return speaker
+    if _opens_unclosed(sentences[k]) and k + 1 < len(sentences) and _QUOTED_SPEECH.search(sentences[k + 1]):
+        return quoted_speaker(sentences, k + 1)  # '"We are ready. We are not ready to ...," she said.'
     goes_on = k > 0 and _OPENS_QUOTE.match(sentences[k]) and _QUOTED_SPEECH.search(sentences[k - 1])
     if not (goes_on or _SPEECH.search(sentences[k])):
         return ""

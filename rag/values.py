@@ -563,6 +563,9 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _RELATIVE_YEAR = re.compile(r"\b(?:next|last|this|previous|following|coming)\s+year\b", re.IGNORECASE)
 
 
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
 def _counts(side: list[Token], i: int) -> set[str]:
     """What the number ``side[i]`` counts: the stems of the two words after it, and of the names
     among them ("96 Sri Lankan asylum seekers" counts asylum seekers), or the "year" of
@@ -570,6 +573,10 @@ def _counts(side: list[Token], i: int) -> set[str]:
     token = side[i]
     if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
         return set()
+    after = side[i + 1] if i + 1 < len(side) else None
+    if after is not None and after.start == token.end and after.key in _ORDINAL_SUFFIXES:
+        # "the 71st minute" ranks a minute: the same thing as "the 69th minute", not "20 minutes".
+        return {f"#{key}" for key in _counts(side[: i + 1] + side[i + 2 :], i)}
     suffix = token.text.partition("-")[2]
     if suffix and not suffix[0].isdigit():
         return {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
@@ -587,3 +594,33 @@ def _counts(side: list[Token], i: int) -> set[str]:
 def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
     """Each number that says what it counts: (its digits, its words, what it counts)."""
     return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := _counts(side, i))]
+
+
+# A compass direction in lower case ("the northern portal", "the west wing", "north-east of"); one
+# capitalised is part of a name ("North Korea"), compared as names are.
+_DIRECTION = re.compile(r"\b(north|south|east|west)(?:-?(east|west))?(?:ern|erly|wards?)?\b")
+
+
+def _directions(text: str) -> dict[str, tuple[str, str]]:
+    """Each lower-case direction with the word it qualifies: {stem of that word: (direction,
+    the two words as written)}."""
+    found: dict[str, tuple[str, str]] = {}
+    for match in _DIRECTION.finditer(text):
+        after = re.match(r"\s+([A-Za-z][\w-]*)", text[match.end() :])
+        if after is None or fold(after[1]) in STOPWORDS:
+            continue
+        direction = match[1] + (match[2] or "")
+        found.setdefault(stem(fold(after[1])), (direction, f"{match[0]} {after[1]}"))
+    return found
+
+
+def differing_direction(claim: str, source: str) -> Differs | None:
+    """The direction ``source`` gives to the word the claim gives another direction ("the southern
+    portal" against the claim's "northern portal", "the east wing" against "the west wing"), when
+    the source never gives the claim's direction to it."""
+    theirs = _directions(source)
+    for word, (direction, written) in _directions(claim).items():
+        other = theirs.get(word)
+        if other and other[0] != direction and not re.search(rf"\b{direction}", source.replace("-", "")):
+            return Differs(written, other[1], "name")
+    return None

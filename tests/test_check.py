@@ -1079,3 +1079,108 @@ def test_a_body_speaking_by_its_initials_is_the_body_the_claim_names(tmp_path, p
     other = checker.check_sentence(f"According to the Tamsin Ports Authority, {figures}")
     assert other.verdict == CONTRADICTED, other.reason
     assert other.differs.source == "KPA"
+
+
+DOCK_STRIKE = (
+    "Dockers vow to fight cuts\n\n"
+    "Mira Holt, who leads the dockers' union at Fenport, said the union would fight any compulsory "
+    'job cuts at the container terminal. "We will talk about shorter shifts. We will not talk about '
+    'sacking people," she said.\n\n'
+    "The terminal's owner, Baltic Quay, wants to cut 240 of its 900 jobs by next spring.\n"
+)
+
+
+def test_a_quote_running_over_two_sentences_is_the_speaker_named_after_it(tmp_path, pipeline):
+    """'"We will talk about shorter shifts. We will not ...," she said.' after "Mira Holt ... said":
+    the quote's first sentence is Holt's too; and 'X said, "..."' reports the quote."""
+    checker = _checker_over(tmp_path, {"docks.txt": DOCK_STRIKE}, check_model="none")
+    quote = '"We will talk about shorter shifts."'
+    wrong = checker.check_sentence(f"Fenport mayor Owen Tate said, {quote}")
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("Fenport mayor Owen Tate", "Mira Holt")
+    right = checker.check_sentence(f"Mira Holt said, {quote}")
+    assert right.verdict == SUPPORTED, right.reason
+
+
+HARROW_TUNNEL = (
+    "Harrow tunnel opens\n\n"
+    "Prime Minister Ada Pell opened the Harrow Rail Tunnel at a ceremony at the southern portal near "
+    "Brede on Thursday. The 14-kilometre tunnel took six years to build.\n\n"
+    "Regular passenger trains will start running through it on 28 April.\n"
+)
+
+
+def test_another_direction_for_the_same_thing_contradicts(tmp_path, pipeline):
+    checker = _checker_over(tmp_path, {"tunnel.txt": HARROW_TUNNEL}, check_model="none")
+    opened = "Prime Minister Ada Pell opened the Harrow Rail Tunnel at a ceremony at its {} portal."
+    wrong = checker.check_sentence(opened.format("northern"))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("northern portal", "southern portal")
+    assert checker.check_sentence(opened.format("southern")).verdict == SUPPORTED
+
+
+VALE_CUP_CLUB = (
+    "Dunmere lift the Vale Cup\n\n"
+    "Dunmere beat Ashby 2-1 in the Vale Cup final on Saturday. Ashby defender Piotr Lasek was sent off "
+    "in the 64th minute of the final after a second yellow card for a foul on Hale.\n\n"
+    "Turnout at the club's open-top bus parade on Sunday was 46 percent higher than last year's.\n"
+)
+VALE_CUP_TABLOID = (
+    "CUP JOY FOR DUNMERE\n\n"
+    "Ashby's hopes went up in smoke when hot-headed defender Piotr Lasek was sent off in the Vale Cup "
+    "final for a second booking with almost 26 minutes to go.\n"
+)
+VALE_CUP_WIRE = (
+    "Dunmere win Vale Cup\n\n"
+    "Ashby defender Piotr Lasek was sent off in the 58th minute of the Vale Cup final for a second "
+    "yellow card, and Dunmere won 2-1.\n"
+)
+BREDE_TURNOUT = (
+    "Brede by-election: Hart wins\n\n"
+    "Green candidate Lena Hart won the Brede mayoral by-election on Sunday. Turnout was 46.2 percent "
+    "of the town's 31,000 registered voters, down from 58.9 percent in 2022.\n"
+)
+BREDE_WIRE = (
+    "Hart wins Brede\n\n"
+    "BREDE (Wire) - Green candidate Lena Hart won the Brede mayoral by-election with 41.3 percent of "
+    "the vote, the electoral commission said on Monday.\n"
+)
+
+
+def test_a_rank_or_a_share_is_no_figure_outlets_disagree_on(tmp_path, pipeline):
+    """ "the 64th minute" against "26 minutes to go", a turnout against a candidate's share of the
+    vote: other figures, not another outlet's figure of the same thing."""
+    articles = {"club.txt": VALE_CUP_CLUB, "tabloid.txt": VALE_CUP_TABLOID}
+    articles |= {"brede.txt": BREDE_TURNOUT, "brede-wire.txt": BREDE_WIRE}
+    checker = _checker_over(tmp_path / "a", articles, check_model="none")
+    sent_off = "Ashby defender Piotr Lasek was sent off in the 64th minute of the Vale Cup final after a second yellow card."
+    assert checker.check_sentence(sent_off).verdict == SUPPORTED
+    turnout = checker.check_sentence("Turnout in the Brede mayoral by-election was 46.2 percent.")
+    assert turnout.verdict == SUPPORTED, turnout.reason
+    # The false-positive side: another outlet's rank of the same minute does disagree.
+    disagreeing = _checker_over(
+        tmp_path / "b", {"club.txt": VALE_CUP_CLUB, "wire.txt": VALE_CUP_WIRE}, check_model="none"
+    )
+    mixed = disagreeing.check_sentence(sent_off)
+    assert mixed.verdict == MIXED, mixed.reason
+    assert (mixed.differs.draft, mixed.differs.source) == ("64", "58")
+
+
+HARROW_TUNNEL_REPORT = (
+    "Brass bands as Harrow tunnel opens\n\n"
+    "Six years after the first excavator bit into the hillside above Brede, the Harrow Rail Tunnel "
+    "opened on Thursday with brass bands, speeches and a ribbon cut by Prime Minister Ada Pell.\n\n"
+    "The first regular passenger trains will run through it on 28 April.\n"
+)
+
+
+def test_a_direction_the_source_gives_outweighs_the_judges_reading_of_a_window_without_one(
+    tmp_path, pipeline
+):
+    """Another outlet's opening says nothing of the portal, and the judging model reads the claim
+    into it; the sentence giving the southern portal still contradicts the northern one."""
+    checker = _checker_over(tmp_path, {"tunnel.txt": HARROW_TUNNEL, "report.txt": HARROW_TUNNEL_REPORT})
+    opened = "Prime Minister Ada Pell opened the Harrow Rail Tunnel at a ceremony at its northern portal."
+    wrong = checker.check_sentence(opened)
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert wrong.citations[0].source == "tunnel.txt"

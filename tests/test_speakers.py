@@ -210,3 +210,17 @@ def test_a_person_is_the_same_speaker_by_surname_not_by_a_club_both_name():
     assert same_speaker("Pope Benedict XVI", "the Pope", "Pope Benedict XVI said the Mass was ...")
     # Not a person: any name shared will do ("the Kremlin" in "..., the Kremlin spokesman said").
     assert same_speaker("the Kremlin", "the Kremlin spokesman", "...")
+
+
+@pytest.mark.fast
+def test_a_quote_running_into_the_next_sentence_is_its_speakers():
+    sentences = [
+        "Mira Holt, who leads the dockers' union at Fenport, said the union would fight any cuts.",
+        '"We will talk about shorter shifts.',
+        'We will not talk about sacking people," she said.',
+    ]
+    assert quoted_speaker(sentences, 1) == "Mira Holt"  # named after the quote's end, by a pronoun
+    # The false-positive side: a quote closed in its own sentence is not lent the next one's speaker.
+    closed = ['"We will talk about shorter shifts," said the mayor.', '"No," Mira Holt replied.']
+    assert quoted_speaker(closed, 0) == "the mayor"
+    assert quoted_speaker(["The talks went well.", '"No," Mira Holt said.'], 0) == ""

@@ -11,7 +11,9 @@ from rag.values import (
     absent_values,
     converted_measures,
     counts_alike,
+    differing_direction,
     differing_value,
+    figures,
     initials,
     is_loose_number,
     spelled_acronyms,
@@ -514,3 +516,30 @@ def test_an_acronym_spelled_out_in_plain_words_is_there():
         "The IMF cut its growth forecast on Monday.", "The World Bank cut its growth forecast on Monday."
     )
     assert _values(swapped) == ("IMF", "World Bank")
+
+
+@pytest.mark.fast
+def test_an_ordinal_counts_only_against_an_ordinal():
+    """ "the 71st minute" ranks a minute: no figure of "20 minutes to go", but one of "the 69th minute"."""
+    ranked = figures(tokens("Hejl was sent off in the 71st minute after a second yellow card."))
+    left = figures(tokens("Hejl was sent off with almost 20 minutes to go."))
+    other_rank = figures(tokens("Hejl was sent off in the 69th minute."))
+    (_, _, minute), *_ = [f for f in ranked if f[0] == "71"]
+    assert not any(minute & counted for key, _, counted in left if key == "20")
+    assert any(minute & counted for key, _, counted in other_rank if key == "69")
+
+
+@pytest.mark.fast
+def test_a_direction_given_to_the_same_thing_otherwise_differs():
+    turned = differing_direction(
+        "He opened the tunnel at its northern portal.", "He opened it at the southern portal."
+    )
+    assert (turned.draft, turned.source) == ("northern portal", "southern portal")
+    turned = differing_direction("It was found in the west wing.", "It was found in the east wing.")
+    assert (turned.draft, turned.source) == ("west wing", "east wing")
+    # The false-positive side: the same direction worded otherwise, another thing, or both given.
+    assert differing_direction("the north-east coast", "the northeastern coast") is None
+    assert differing_direction("in southern Spain", "in the south of Spain") is None
+    assert differing_direction("the north face", "the south face and the north face") is None
+    assert differing_direction("700 km north of Adelaide", "the southern suburbs of Adelaide") is None
+    assert differing_direction("North Korea fired a missile", "South Korea fired a missile") is None  # names
