@@ -1071,7 +1071,7 @@ def test_a_quote_is_another_persons_though_both_speakers_name_the_same_club(tmp_
 
 
 def test_a_body_speaking_by_its_initials_is_the_body_the_claim_names(tmp_path, pipeline):
-    """ "KPA says ..." is the Kestrel Ports Authority's word; another authority's initials differ."""
+    """A body by its initials: "KPA says ..." is the Kestrel Ports Authority's word, not another's."""
     checker = _checker_over(tmp_path, {"berth.txt": BERTH_CRANES, "shield.txt": SHIELD_FINAL})
     figures = "Berth 4 will lift Ardley's annual container capacity from 300,000 TEU to 450,000 TEU."
     right = checker.check_sentence(f"According to the Kestrel Ports Authority, {figures}")
@@ -1111,6 +1111,7 @@ HARROW_TUNNEL = (
 
 
 def test_another_direction_for_the_same_thing_contradicts(tmp_path, pipeline):
+    """A source's "southern portal" contradicts the claim's northern one, and its own does not."""
     checker = _checker_over(tmp_path, {"tunnel.txt": HARROW_TUNNEL}, check_model="none")
     opened = "Prime Minister Ada Pell opened the Harrow Rail Tunnel at a ceremony at its {} portal."
     wrong = checker.check_sentence(opened.format("northern"))
