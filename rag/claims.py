@@ -75,7 +75,13 @@ _STOCK_JUDGEMENT = re.compile(
 )
 # "should" / "ought to" as the writer's prescription, not as what somebody said.
 _PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|stated|according|urged|warned|added)\b", re.I)
+# A judgement reported as somebody's ("Ngozi Amadi argued that the report should be published") is
+# a claim about what they said.
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|stated|according|urged|warned|added|argued|argues|insisted|insists|"
+    r"admitted|admits|conceded|concedes|claimed|claims|wrote|writes|quoted as saying)\b",
+    re.I,
+)
 
 
 def claim_text(sentence: str) -> str:

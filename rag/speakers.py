@@ -117,9 +117,21 @@ def quoted_speaker(sentences: list[str], k: int) -> str:
     if not (goes_on or _SPEECH.search(sentences[k])):
         return ""
     for before in reversed(sentences[max(0, k - 3) : k]):
-        if speaker := own_speaker(before):
-            return speaker
+        if speaker := own_speaker(before) or _named_subject(before):
+            return speaker  # "Okoli has cancelled her visit. In a statement she said: ..."
     return ""
+
+
+# A live blog's time stamp or a sentence's opening dash: "09:05 - Chief Minister Ifeoma Okoli has ...".
+_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?[-–—:]?\s*", re.I)
+
+
+def _named_subject(sentence: str) -> str:
+    """The name a sentence opens with, in two words or more ("Chief Minister Ifeoma Okoli has
+    cancelled ..."): whom a pronoun's quote after it belongs to; '' for one word ("Police")."""
+    subject = _subject_name(_STAMP.sub("", sentence, count=1))
+    capitalised = [w for w in subject.split() if w[:1].isupper()]
+    return subject if len(capitalised) >= 2 else ""
 
 
 def introduced_as(differs: Differs, speaker: str, article: str) -> bool:

@@ -87,3 +87,14 @@ def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
 def test_a_would_be_a_mistake_judgement_is_an_opinion_unless_someone_said_it():
     assert not_a_claim("Moving the games to Sydney would be a costly mistake.") == "an opinion"
     assert not_a_claim("Moving the games would be a mistake, the minister said.") == ""
+
+
+@pytest.mark.fast
+def test_a_judgement_somebody_argued_is_a_claim_about_what_they_argued():
+    """ "X argued that the report should be published" is checkable: did X argue it?"""
+    assert (
+        not_a_claim("Planner Ngozi Amadi argued that the impact assessment should be published first.") == ""
+    )
+    assert not_a_claim("The union insists the offer should be withdrawn.") == ""
+    # The false-positive side: the judgement on its own is still an opinion.
+    assert not_a_claim("The impact assessment should be published before the vote.") == "an opinion"

@@ -224,3 +224,18 @@ def test_a_quote_running_into_the_next_sentence_is_its_speakers():
     closed = ['"We will talk about shorter shifts," said the mayor.', '"No," Mira Holt replied.']
     assert quoted_speaker(closed, 0) == "the mayor"
     assert quoted_speaker(["The talks went well.", '"No," Mira Holt said.'], 0) == ""
+
+
+@pytest.mark.fast
+def test_a_pronouns_quote_belongs_to_the_person_the_sentence_before_opens_with():
+    """A live blog: "09:05 - Mayor Ada Quist has cancelled her visit. In a statement she said: ..."
+    is Quist's, not the speaker quoted an entry earlier."""
+    blog = [
+        '"This is the wettest March on record," said weather service spokesman Tom Reyes.',
+        "09:05 - Mayor Ada Quist has cancelled her visit to the flooded towns.",
+        'In a short statement she said: "Every boat we have is on its way."',
+    ]
+    assert quoted_speaker(blog, 2) == "Mayor Ada Quist"
+    # The false-positive side: a one-word subject ("Police") is no person to lend the quote to.
+    closed = [blog[0], "Police have closed the bridge.", '"Stay at home," he said.']
+    assert quoted_speaker(closed, 2) == "weather service spokesman Tom Reyes"
