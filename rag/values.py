@@ -617,7 +617,7 @@ def _directions(text: str) -> dict[str, tuple[str, str]]:
 def differing_direction(claim: str, source: str) -> Differs | None:
     """The direction ``source`` gives to the word the claim gives another direction ("the southern
     portal" against the claim's "northern portal", "the east wing" against "the west wing"), when
-    the source never gives the claim's direction to it."""
+    the source gives the claim's direction nowhere ("the south face and the north face" is none)."""
     theirs = _directions(source)
     for word, (direction, written) in _directions(claim).items():
         other = theirs.get(word)
