@@ -399,16 +399,10 @@ class DraftChecker:
                     window = spans[spoken : spans.index(window[-1]) + 1]
                 swapped = (
                     self._name_swapped(claim, passage, text, f"{passage.chunk.title} {before}")
+                    or _direction_swapped(claim, text)
                     if stating or same_negation
                     else None
                 )
-                turned = (
-                    differing_direction(claim, text)
-                    if swapped is None and (stating or same_negation)
-                    else None
-                )
-                if turned is not None:  # "the southern portal" where the claim has the northern one
-                    swapped = Difference(turned, 1.0, in_place=True)
                 if swapped is not None:  # the window names another where the claim's name stands
                     if swap is None or score > swap[0].score:
                         swap = (_Found(passage, window, score), swapped)
@@ -633,9 +627,10 @@ class DraftChecker:
         texts = [chunk.quote(s) for s in spans]
         inside = [spans.index(s) for s in window]
         quoted = _quote_words(claim)
-        given = [k for k in inside if len(quoted & content_words(texts[k])) * 2 > len(quoted)]
-        if quoted and given:  # the sentence giving the claim's quote, not one about its speaker
-            closest = max(given, key=lambda k: len(quoted & content_words(texts[k])))
+        shared = {k: len(quoted & content_words(texts[k])) for k in inside} if quoted else {}
+        given = [k for k in inside if shared.get(k, 0) * 2 > len(quoted)]
+        if given:  # the sentence giving the claim's quote, not one about its speaker
+            closest = max(given, key=shared.__getitem__)
         else:
             vectors = self.embed([claim] + [texts[k] for k in inside])
             closest = inside[int(np.argmax(vectors[1:] @ vectors[0]))]
@@ -1053,6 +1048,13 @@ def _contradicted(result: SentenceCheck, found: _Found, difference: Difference) 
     if found.judged is not None:
         result.reason += f" (in other words: the checking model is {found.judged:.0%} sure)"
     return result
+
+
+def _direction_swapped(claim: str, text: str) -> Difference | None:
+    """A window giving the claim's thing another direction ("the southern portal" where the claim
+    has the northern one), as a swap in the claim's stretch of words."""
+    turned = differing_direction(claim, text)
+    return None if turned is None else Difference(turned, 1.0, in_place=True)
 
 
 def _crosses_speakers(differs: Differs, claim_speaker: str, sentence_speaker: str) -> bool:
