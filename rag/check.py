@@ -1,7 +1,8 @@
 """Check a draft against the archive: each sentence supported, contradicted, mixed or not found.
 
 A reporter's paragraph is split into sentences (`rag.text.split_sentences`, offsets into the
-draft). Questions, opinions and headings are ``not_a_claim`` (`rag.claims`). For every other
+draft). Questions, opinions and headings are ``not_a_claim`` (`rag.claims`), and so is a
+sentence no article states that the judging model reads as the writer's own judgement. For every other
 sentence the archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each
 sentence of the passages found is weighed twice:
 
@@ -49,7 +50,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from rag.cite import CLAUSE_BREAK, add_other_sources, content_words, sentence_support, stated
-from rag.claims import claim_text, not_a_claim
+from rag.claims import claim_text, not_a_claim, reports_speech
 from rag.clauses import split_clauses
 from rag.conflicts import NoteConflicts, dates, source_label
 from rag.judge import StatementJudge
@@ -120,6 +121,10 @@ PASSAGE_YES = 0.8
 PASSAGE_WORDS = 0.6
 # ... or with the sentences of its article elsewhere that give the values it lacks, this many at most.
 ARTICLE_SENTENCES = 2
+# A sentence no article states is an opinion when the judging model's "Opinion" (against "Report") is
+# this likely (`rag.judge.StatementJudge.opinion`): facts no article states reach 0.17 rarely, plain
+# opinions often stay below 0.5, so this ranks more than it measures.
+OPINION_FROM = 0.17
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
@@ -233,8 +238,7 @@ class DraftChecker:
         claim = claim_text(sentence)
         passages = self._passages(claim)
         if not passages:
-            result.reason = "no article comes close"
-            return result
+            return self._not_found(result, claim, "no article comes close")
         support, misquote = self._support(claim, passages)
         contradictions = self._contradictions(claim, passages)
         if not contradictions and misquote is not None:
@@ -304,7 +308,23 @@ class DraftChecker:
         judged = self._judged_difference(claim, passages)
         if judged is not None:
             return _contradicted(result, *judged)
-        result.reason = "the closest articles do not state it"
+        return self._not_found(result, claim, "the closest articles do not state it")
+
+    def _not_found(self, result: SentenceCheck, claim: str, reason: str) -> SentenceCheck:
+        """Not found, unless the judging model reads the sentence as the writer's own judgement:
+        an opinion no stock phrase gives away ("... was a poor bargain for the country's
+        classrooms"). Asked only here, where no article states the sentence: a sentence some
+        article states or contradicts is a fact whatever the model says, and a reported
+        judgement is what somebody said."""
+        judge = self.judge() if not reports_speech(claim) else None
+        opinion = judge.opinion(claim) if judge is not None else None
+        if opinion is not None and opinion >= OPINION_FROM:
+            result.verdict = NOT_A_CLAIM
+            result.reason = (
+                "an opinion: no article states it, and the checking model reads it as the writer's judgement"
+            )
+        else:
+            result.reason = reason
         return result
 
     # --- steps ---------------------------------------------------------------------------

@@ -84,6 +84,12 @@ _ATTRIBUTION = re.compile(
 )
 
 
+def reports_speech(text: str) -> bool:
+    """Whether the sentence reports what somebody said, argued or wrote: a claim however judging
+    its words."""
+    return bool(_ATTRIBUTION.search(text))
+
+
 def claim_text(sentence: str) -> str:
     """The sentence without Markdown list, heading or emphasis marks."""
     return _EMPHASIS.sub(r"\2", _MARKDOWN_LEAD.sub("", sentence)).strip()
@@ -106,6 +112,6 @@ def not_a_claim(sentence: str) -> str:
         or _STOCK_JUDGEMENT.search(text)
         or _PRESCRIPTION.search(text)
     )
-    if _OPINION.search(text) or (judged and not _ATTRIBUTION.search(text)):
+    if _OPINION.search(text) or (judged and not reports_speech(text)):
         return "an opinion"
     return ""

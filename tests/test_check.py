@@ -165,11 +165,15 @@ SAME_TOPIC_ABSENT = "Armenia announced that it would leave the Collective Securi
 
 class _CountingJudge:
     def __init__(self, probability):
-        self.probability_given, self.asked = probability, []
+        self.probability_given, self.asked, self.asked_opinion = probability, [], []
 
     def probability(self, text, claim):
         self.asked.append(claim)
         return self.probability_given
+
+    def opinion(self, sentence):
+        self.asked_opinion.append(sentence)
+        return 0.0
 
 
 def _checker_with(pipeline, judge) -> DraftChecker:
@@ -190,7 +194,7 @@ def test_the_judge_is_asked_only_about_undecided_windows_and_must_be_sure(pipeli
     assert (
         checker.check_sentence("Russia has about 3,000 troops stationed in Armenia.").verdict == CONTRADICTED
     )
-    assert never.asked == []
+    assert never.asked == [] and never.asked_opinion == []  # nor whether an opinion
     # Far from anything: the closest sentences giving another value may be read with it put back,
     # but a model that says Yes to every reading cannot tell the values apart.
     assert checker.check_sentence("The Brussels summit agreed on a new fishing quota.").verdict == NOT_FOUND
@@ -204,10 +208,38 @@ def test_the_real_judge_rescues_a_rewording_and_not_a_same_topic_claim(checker):
     assert checker.check_sentence(SAME_TOPIC_ABSENT).verdict == NOT_FOUND
 
 
+# The writer's own judgement, in words no opinion pattern of `rag.claims` knows.
+UNMARKED_OPINION = (
+    "Azerbaijan's blockade of the Lachin corridor was a cruel way to starve a population into submission."
+)
+
+
+def test_an_opinion_no_article_states_is_not_a_claim_though_no_stock_phrase_marks_it(checker):
+    from rag.claims import not_a_claim
+
+    assert not_a_claim(UNMARKED_OPINION) == ""  # the words alone do not tell
+    result = checker.check_sentence(UNMARKED_OPINION)
+    assert result.verdict == NOT_A_CLAIM and result.reason.startswith("an opinion")
+    assert result.citations == []
+
+
+def test_a_fact_no_article_states_and_a_reported_judgement_stay_claims(checker):
+    """The false-positive side: the judging model is asked about opinions only where no article
+    states the sentence, and never about a judgement somebody is reported making."""
+    assert (
+        checker.check_sentence("Armenia's prime minister will visit Paris next month.").verdict == NOT_FOUND
+    )
+    reported = checker.check_sentence(
+        f"Pashinyan said that {UNMARKED_OPINION[0].lower()}{UNMARKED_OPINION[1:]}"
+    )
+    assert reported.verdict == NOT_FOUND
+
+
 def test_without_a_judging_model_reworded_claims_are_not_found_and_the_checker_says_why(pipeline):
     checker = DraftChecker(pipeline.with_options(check_model="none"))
     assert checker.check_sentence(REWORDED).verdict == NOT_FOUND
     assert "RAG_CHECK_MODEL=none" in checker.judge_note
+    assert checker.check_sentence(UNMARKED_OPINION).verdict == NOT_FOUND  # nor is an unmarked opinion told
 
 
 def test_who_said_it_is_not_lent_by_the_next_sentence_when_the_sentence_names_its_speaker(checker):

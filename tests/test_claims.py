@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.claims import not_a_claim
+from rag.claims import not_a_claim, reports_speech
 
 
 @pytest.mark.fast  # no model, no index
@@ -98,3 +98,10 @@ def test_a_judgement_somebody_argued_is_a_claim_about_what_they_argued():
     assert not_a_claim("The union insists the offer should be withdrawn.") == ""
     # The false-positive side: the judgement on its own is still an opinion.
     assert not_a_claim("The impact assessment should be published before the vote.") == "an opinion"
+
+
+@pytest.mark.fast
+def test_a_sentence_reporting_speech_is_told_from_the_writers_own_words():
+    assert reports_speech("The union insists the offer should be withdrawn.")
+    assert reports_speech("Pashinyan said the blockade was cruel.")
+    assert not reports_speech("The blockade was a cruel way to starve a population into submission.")

@@ -32,6 +32,20 @@ def test_a_reworded_statement_is_likely_and_a_changed_or_absent_one_is_not(judge
     assert reworded >= 0.85 > 0.5 > max(changed, absent)
 
 
+def test_the_writers_opinion_ranks_above_a_report(judge):
+    from rag.check import OPINION_FROM
+
+    opinions = [
+        judge.opinion("The striking drivers have every right to be angry."),
+        judge.opinion("No sensible government would sell its only deep-water port to a foreign bidder."),
+    ]
+    reports = [
+        judge.opinion("Bus drivers walked out on Monday after talks on a 6 percent pay offer collapsed."),
+        judge.opinion("The port was sold to a Singapore-based operator for 310 million dollars."),
+    ]
+    assert min(opinions) >= OPINION_FROM > max(reports)
+
+
 def test_any_llama_model_answers_with_a_probability(tmp_path):
     from rag.generate import create_generator
 
@@ -77,3 +91,4 @@ def test_a_backend_without_probabilities_says_so():
             return len(text.split())
 
     assert StatementJudge(Served()).probability(TEXT, "The bridge opened in 1932.") is None
+    assert StatementJudge(Served()).opinion("The bridge is a disgrace.") is None
