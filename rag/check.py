@@ -50,7 +50,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from rag.cite import CLAUSE_BREAK, add_other_sources, content_words, sentence_support, stated
-from rag.claims import claim_text, not_a_claim, reports_speech
+from rag.claims import claim_text, not_a_claim, reports_a_judgement
 from rag.clauses import split_clauses
 from rag.conflicts import NoteConflicts, dates, source_label
 from rag.judge import StatementJudge
@@ -316,7 +316,7 @@ class DraftChecker:
         classrooms"). Asked only here, where no article states the sentence: a sentence some
         article states or contradicts is a fact whatever the model says, and a reported
         judgement is what somebody said."""
-        judge = self.judge() if not reports_speech(claim) else None
+        judge = self.judge() if not reports_a_judgement(claim) else None
         opinion = judge.opinion(claim) if judge is not None else None
         if opinion is not None and opinion >= OPINION_FROM:
             result.verdict = NOT_A_CLAIM

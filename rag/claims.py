@@ -84,10 +84,26 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# Somebody's judgement reported in a verb of its own: "Helena Dvorak called the painting the soul of
+# the collection", "Westmarch Water blamed the contamination on a faulty lamp". Not in the passive
+# ("could ever be called fair"), where the judgement may be the writer's.
+_JUDGEMENT_REPORTED = re.compile(
+    r"(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bbeen )"
+    r"\b(?:called|blamed|branded|described|accused|praised|critici[sz]ed|condemned|hailed|dismissed)\b",
+    re.I,
+)
+
+
 def reports_speech(text: str) -> bool:
     """Whether the sentence reports what somebody said, argued or wrote: a claim however judging
     its words."""
     return bool(_ATTRIBUTION.search(text))
+
+
+def reports_a_judgement(text: str) -> bool:
+    """Whether the sentence reports somebody's words or somebody's judgement ("X called Y a
+    disgrace"): what the draft check never takes for the writer's own opinion."""
+    return reports_speech(text) or bool(_JUDGEMENT_REPORTED.search(text))
 
 
 def claim_text(sentence: str) -> str:

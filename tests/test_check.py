@@ -233,6 +233,10 @@ def test_a_fact_no_article_states_and_a_reported_judgement_stay_claims(checker):
         f"Pashinyan said that {UNMARKED_OPINION[0].lower()}{UNMARKED_OPINION[1:]}"
     )
     assert reported.verdict == NOT_FOUND
+    called = checker.check_sentence(
+        "Pashinyan called the blockade of the Lachin corridor a cruel way to starve a population into submission."
+    )
+    assert called.verdict == NOT_FOUND
 
 
 def test_without_a_judging_model_reworded_claims_are_not_found_and_the_checker_says_why(pipeline):

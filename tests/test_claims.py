@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.claims import not_a_claim, reports_speech
+from rag.claims import not_a_claim, reports_a_judgement, reports_speech
 
 
 @pytest.mark.fast  # no model, no index
@@ -105,3 +105,15 @@ def test_a_sentence_reporting_speech_is_told_from_the_writers_own_words():
     assert reports_speech("The union insists the offer should be withdrawn.")
     assert reports_speech("Pashinyan said the blockade was cruel.")
     assert not reports_speech("The blockade was a cruel way to starve a population into submission.")
+
+
+@pytest.mark.fast
+def test_a_judgement_somebody_is_reported_making_in_a_verb_is_theirs_not_the_writers():
+    assert reports_a_judgement(
+        "Gallery director Helena Dvorak called the painting the soul of the collection."
+    )
+    assert reports_a_judgement("Westmarch Water blamed the contamination on a faulty lamp.")
+    assert not reports_speech("Westmarch Water blamed the contamination on a faulty lamp.")
+    # The false-positive side: the passive leaves the judgement to the writer.
+    assert not reports_a_judgement("No wage freeze could ever be called fair.")
+    assert not reports_a_judgement("The wage freeze is a betrayal of the workers who keep the planes safe.")
