@@ -10,7 +10,7 @@ as supported. The 0.5B answer model cannot tell (its Yes probability was 0.25-0.
 the claim, on the calibration claims), so the judge is the 1.5B model (BENCHMARKS.md).
 
 The same model tells the writer's own judgement from a report (`StatementJudge.opinion`). Word
-lists of opinion phrases caught 80% of the opinions of the drafts they were written from and 56%
+lists of opinion phrases caught 77% of the opinions of the drafts they were written from and 55%
 of those written later; the model ranks opinions above reports whatever their words, though not
 sharply enough for every sentence, so the draft check asks it only about sentences no article
 states, against a threshold fitted on the calibration claims (BENCHMARKS.md).
