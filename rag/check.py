@@ -2,8 +2,8 @@
 
 A reporter's paragraph is split into sentences (`rag.text.split_sentences`, offsets into the
 draft). Questions, opinions and headings are ``not_a_claim`` (`rag.claims`), and so is a
-sentence no article states that the judging model reads as the writer's own judgement. For every other
-sentence the archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each
+sentence no article states that the judging model reads as the writer's own judgement. For every
+other sentence the archive is searched (`Pipeline.search`, hybrid, near-duplicates collapsed) and each
 sentence of the passages found is weighed twice:
 
 * **support**: the answer citation check (`rag.cite`): meaning plus shared words, every number
@@ -312,8 +312,8 @@ class DraftChecker:
 
     def _not_found(self, result: SentenceCheck, claim: str, reason: str) -> SentenceCheck:
         """Not found, unless the judging model reads the sentence as the writer's own judgement:
-        an opinion no stock phrase gives away ("... was a poor bargain for the country's
-        classrooms"). Asked only here, where no article states the sentence: a sentence some
+        an opinion no stock phrase gives away ("the blockade was a cruel way to starve a
+        population into submission"). Asked only here, where no article states the sentence: a sentence some
         article states or contradicts is a fact whatever the model says, and a reported
         judgement is what somebody said."""
         judge = self.judge() if not reports_a_judgement(claim) else None
