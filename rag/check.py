@@ -77,6 +77,7 @@ from rag.values import (
     absent_values,
     converted_measures,
     counts_alike,
+    date_form,
     differing_direction,
     differing_value,
     figures,
@@ -133,6 +134,11 @@ SAME_COUNT_WORDS = 2
 SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
 SAME_SUBJECT = 0.6  # share of the claim's names the other article must give, for its date or figure
 OTHER_OUTLET_SHARE = 0.4  # of the claim's words around another outlet's figure the claim takes (calibrated)
+# A supported claim's figure or date another outlet gives in other words (`_judged_other_outlet`):
+# the judging model must be this sure of the other sentence with its value in the claim's place,
+# and the values within this ratio of each other (figures; a date must have the same form).
+OTHER_OUTLET_YES = 0.75
+SAME_FIGURE_RATIO = 2.0
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -271,6 +277,12 @@ class DraftChecker:
             conflict = self._date_conflict(claim, result.citations[0], passages) or self._figure_conflict(
                 claim, result.citations[0], passages
             )
+            sure = None  # how sure the judging model is, when it found the other outlet's value
+            if conflict is None:
+                judged = self._judged_other_outlet(claim, result.citations[0], passages)
+                if judged is not None:
+                    citation, differs, sure = judged
+                    conflict = (citation, differs)
             if conflict is not None:
                 result.verdict = MIXED
                 result.citations.append(replace(conflict[0], n=len(result.citations) + 1))
@@ -280,6 +292,8 @@ class DraftChecker:
                     f"{source_label(result.citations[0])} states it; "
                     f"{source_label(result.citations[-1])} gives another {what}: {conflict[1].source}"
                 )
+                if sure is not None:
+                    result.reason += f" (in other words: the checking model is {sure:.0%} sure)"
                 return result
             result.verdict = SUPPORTED
             result.reason = f"stated by {source_label(result.citations[0])}"
@@ -825,6 +839,68 @@ class DraftChecker:
         found = self._judged_corrected(claim, difference, _Found(passage, [span], cosine), text)
         return [(difference.share + cosine, found, difference)] if found else []
 
+    def _judged_other_outlet(
+        self, claim: str, cited: Citation, passages: list[Passage]
+    ) -> tuple[Citation, Differs, float] | None:
+        """Another article giving the claim's figure or date otherwise, in words the figure tests
+        do not line up ("about 3,400 forced from their homes" beside the cited "more than 5,000
+        people have been left homeless"; "in front of a crowd of 18,500"). The judging model reads
+        the sentences of other articles about the claim closest to it, each with the claim's value
+        replaced by each of the sentence's own (`_rival_value`): the outlets disagree when it is
+        OTHER_OUTLET_YES sure of one such reading and CORRECTED_GAIN surer of it than of the
+        claim as written. Returns the other sentence's citation, the values and how sure."""
+        judge = self.judge()
+        claim_side = tokens(claim)
+        values = [run for run in runs(claim_side) if _value_kind(run) and not is_loose_number(run[0].text)]
+        if judge is None or not values:
+            return None
+        claim_keys = {t.key for t in claim_side}
+        searched = passages + self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
+        others: dict[tuple[str, int], Passage] = {}
+        for p in searched:
+            if p.chunk.source != cited.source and self._about_claim(claim, p.chunk.source):
+                others.setdefault((p.chunk.source, p.chunk.start), p)
+        items = _passage_sentences(list(others.values()))
+        if not items:
+            return None
+        vectors = self.embed([claim] + [text for _, _, text, _ in items])
+        similarity = vectors[1:] @ vectors[0]
+        tried = 0
+        for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
+            passage, span, text, _ = items[i]
+            side = tokens(text)
+            rivals = [
+                run
+                for run in runs(side)
+                if _value_kind(run)
+                and not is_loose_number(run[0].text)
+                and not {t.key for t in run} & claim_keys
+            ]
+            readings = [
+                (value, rival, claim.replace(_run_text(claim, value), _run_text(text, rival), 1))
+                for value in values
+                for rival in rivals
+                if _rival_value(value, rival)
+            ]
+            if not readings:
+                continue
+            tried += 1
+            if tried > CANDIDATE_VALUES:
+                return None
+            chunk = passage.chunk
+            spans = chunk.sentences or [span]
+            k = spans.index(span) if span in spans else 0
+            read = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
+            as_written = judge.probability(read, claim)
+            if as_written is None:
+                continue
+            judged = [(judge.probability(read, reading), value, rival) for value, rival, reading in readings]
+            sure, value, rival = max(judged, key=lambda item: item[0] or 0.0)
+            if sure is not None and sure >= OTHER_OUTLET_YES and sure - as_written >= CORRECTED_GAIN:
+                differs = Differs(_run_text(claim, value), _run_text(text, rival), _value_kind(value))
+                return Citation.quoting(2, chunk, span, passage.score), differs, sure
+        return None
+
     def _judged_difference(self, claim: str, passages: list[Passage]) -> tuple[_Found, Difference] | None:
         """A claim nothing states or contradicts by the word tests, read against the sentences
         closest to it in meaning that give one value otherwise ("the Gulf of Riga" where the article
@@ -1144,6 +1220,41 @@ _SAID_THAT = re.compile(
     r"(?P<what>\w.*?)[.!]?[\"”]?$",
     re.IGNORECASE,
 )
+
+
+def _value_kind(run: list[Token]) -> str:
+    """ "date" for a run holding a date word ("Sept. 13", "Tuesday"), "number" for a figure, ""
+    for anything else."""
+    if any(t.kind == "date" for t in run):
+        return "date"
+    return "number" if all(t.kind == "number" for t in run) else ""
+
+
+def _rival_value(value: list[Token], rival: list[Token]) -> bool:
+    """Whether another outlet's ``rival`` could be its figure or date for what the claim's
+    ``value`` gives: a date of the same form ("Sept. 13" / "September 20", a weekday for a
+    weekday), or a figure within `SAME_FIGURE_RATIO` of it (outlets disagree on 5,000 or 3,400
+    people left homeless, not on 4,800 buses or 26; "a seven-year sentence" is no 2.1)."""
+    kind = _value_kind(value)
+    if kind != _value_kind(rival):
+        return False
+    if kind == "date":
+        return date_form(value) == date_form(rival)
+    a, b = _figure_value(value), _figure_value(rival)
+    return a is not None and b is not None and max(a, b) <= SAME_FIGURE_RATIO * min(a, b)
+
+
+def _figure_value(run: list[Token]) -> float | None:
+    """A one-token figure's value, when it is a positive number."""
+    try:
+        value = float(run[0].key) if len(run) == 1 else None
+    except ValueError:
+        return None
+    return value if value and value > 0 else None
+
+
+def _run_text(text: str, run: list[Token]) -> str:
+    return text[run[0].start : run[-1].end]
 
 
 def _quote_words(claim: str) -> set[str]:

@@ -444,6 +444,11 @@ def differing_value(
 _WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
 
 
+def date_form(run: list[Token]) -> tuple[str, ...]:
+    """A date's form: ("date", "number") for "Sept. 13", ("weekday",) for "Tuesday"."""
+    return tuple("weekday" if t.key in _WEEKDAY_KEYS else t.kind for t in run)
+
+
 def _weekdays_only(side: list[Token]) -> bool:
     """Whether every month or weekday in ``side`` is a weekday (and there is one)."""
     named = [t.key for t in side if t.kind == "date"]

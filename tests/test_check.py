@@ -1221,3 +1221,57 @@ def test_a_direction_the_source_gives_outweighs_the_judges_reading_of_a_window_w
     wrong = checker.check_sentence(opened)
     assert wrong.verdict == CONTRADICTED, wrong.reason
     assert wrong.citations[0].source == "tunnel.txt"
+
+
+LANTERN_FESTIVAL_DAILY = (
+    "Lanterns light up Millbrook\n\n"
+    "A crowd of 12,000 filled Riverside Park on Saturday night for the first Millbrook Lantern "
+    "Festival, the town council said.\n\n"
+    "Stalls sold out of paper lanterns by nine o'clock, and the festival raised £8,000 for the "
+    "Millbrook lifeboat station.\n"
+)
+LANTERN_FESTIVAL_RADIO = (
+    "Millbrook Lantern Festival: how the night went\n\n"
+    "Organisers told us some 9,500 people came through the gates of Riverside Park for Saturday's "
+    "Millbrook Lantern Festival, with queues at the footbridge for most of the evening.\n\n"
+    "Volunteer coordinator Dev Sandhu said 40 volunteers had worked on the night.\n"
+)
+
+
+def test_another_outlets_figure_in_other_words_makes_a_claim_mixed_by_the_real_judge(tmp_path, pipeline):
+    """ "some 9,500 people came through the gates" counts what "a crowd of 12,000 filled" does, in
+    words the figure tests do not line up: the judging model reads the radio's sentence with its
+    figure in the claim's place."""
+    articles = {"daily.txt": LANTERN_FESTIVAL_DAILY, "radio.txt": LANTERN_FESTIVAL_RADIO}
+    checker = _checker_over(tmp_path, articles)
+    crowd = checker.check_sentence(
+        "A crowd of 12,000 attended the Millbrook Lantern Festival in Riverside Park."
+    )
+    assert crowd.verdict == MIXED, crowd.reason
+    assert (crowd.differs.draft, crowd.differs.source) == ("12,000", "9,500")
+    assert [c.source for c in crowd.citations][-1] == "radio.txt"
+    assert "checking model" in crowd.reason
+    # The false-positive side: another figure of the radio's (its volunteers) is not the money raised.
+    raised = checker.check_sentence(
+        "The Millbrook Lantern Festival raised £8,000 for the town's lifeboat station."
+    )
+    assert raised.verdict == SUPPORTED, raised.reason
+
+
+@pytest.mark.fast
+def test_another_outlets_rival_value_is_a_figure_of_the_same_order_or_a_date_of_the_same_form():
+    from rag.check import _rival_value
+    from rag.values import runs, tokens
+
+    def run(text):
+        return runs(tokens(text))[0]
+
+    assert _rival_value(run("5,000"), run("3,400"))
+    assert _rival_value(run("Sept. 13"), run("September 20"))
+    assert _rival_value(run("Tuesday"), run("Monday"))
+    # The false-positive side: another order of magnitude counts something else; a weekday is no
+    # other outlet's calendar date, nor a figure a date.
+    assert not _rival_value(run("4,800"), run("26"))
+    assert not _rival_value(run("seven-year"), run("2.1"))
+    assert not _rival_value(run("31 January"), run("Thursday"))
+    assert not _rival_value(run("1,140"), run("September 20"))
