@@ -144,10 +144,15 @@ def test_rag_eval_scores_a_claim_set_by_half(pipeline, tmp_path):
     ]  # fmt: skip
     claims.write_text("".join(json.dumps(x) + "\n" for x in lines))
     run = subprocess.run(
-        [sys.executable, "-m", "rag", "eval", str(claims), "--json", "--index", str(pipeline.settings.index_dir)],
+        [sys.executable, "-m", "rag", "eval", str(claims), "--json", "-v",
+         "--index", str(pipeline.settings.index_dir)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
+    # -v: each claim's outcome and the check's reason for it, the differing values named.
+    assert "ok  [tes" in run.stderr and "-> contradicted" in run.stderr, run.stderr
+    why = [line for line in run.stderr.splitlines() if line.strip().startswith("why:")]
+    assert len(why) == 3 and any("5,000" in line for line in why), run.stderr
     report = json.loads(run.stdout.splitlines()[-1])
     assert report["mode"] == "check"
     assert report["calibration"]["claims"] == 1 and report["calibration"]["accuracy"] == 1.0
