@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,6 +47,14 @@ _INJECTION = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(rf"^({_any_of(_RULES['byline_prefixes'])})\b.{{0,80}}$", re.IGNORECASE)
+_HEADER_LINE = re.compile(rf"^({_any_of(_RULES['header_lines'])})$", re.IGNORECASE)
+# Menus, breadcrumbs and "Outlet | Section" mastheads: short items between bars or arrows.
+_SEPARATOR = re.compile(r"\s+[|>»›•·]\s+|\s*\|\s*$|\s{3,}")
+_BUTTONS = re.compile(r"^(\[[^\]\[]{1,40}\]\s*)+$")  # "[ Subscribe ]   [ Sign in ]"
+NAVIGATION_ITEM_WORDS = 4  # the most words of a menu item or section name
+HEADER_LINES = 8  # lines above the first paragraph searched for navigation
+MASTHEAD_WORDS = 5  # the most words of a masthead above a menu (a headline has more)
+DATE_LINE_OTHER_WORDS = 2  # words beside the date on a date line ("Porto Venna, 4 June 2025")
 
 _DATE_LINE = re.compile(
     rf"^(\w+,?\s+)?({MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|"
@@ -53,6 +62,10 @@ _DATE_LINE = re.compile(
     re.I,
 )
 # "MOSCOW (Sputnik) –" or "MOSCOW, September 25. /TASS/." at the start of the first paragraph.
+_DATE_IN_LINE = re.compile(
+    rf"\b({MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I
+)
+_TIME_OR_WEEKDAY = re.compile(r"\d+|[ap]m|(mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _DATELINE_OUTLET = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*(?:\(([^)]{2,40})\)|/([^/]{2,40})/)"
 )
@@ -121,6 +134,62 @@ def _looks_like_title(line: str) -> bool:
     return (
         len(line.split()) >= 3 and len(line) <= 200 and not _ends_sentence(line) and line[0] not in "\"“‘'«"
     )
+
+
+def _is_navigation(line: str) -> bool:
+    """A menu ("Home | News | Sport"), a breadcrumb ("Home > News > Port Callan") or an "Outlet |
+    Section" masthead: every item between the separators is short and none ends a sentence
+    ("Record budget puts drains before roads | The Chronicle" is a title). Also a skip link and a
+    press release's stock labels."""
+    if _HEADER_LINE.match(line) or _BUTTONS.match(line):
+        return True
+    items = _separated(line)
+    return (
+        len(items) >= 2
+        and not _is_date_line(line)
+        and all(len(item.split()) <= NAVIGATION_ITEM_WORDS and not _ends_sentence(item) for item in items)
+    )
+
+
+def _separated(line: str) -> list[str]:
+    return [item.strip() for item in _SEPARATOR.split(line) if item.strip()]
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that gives the date and little else: "Tuesday 8 April 2025", "Porto Venna, 4 June
+    2025", "Outlet | Technology | Tuesday 8 April 2025", "Broadcast: Sunday, 24 August 2025, 7 pm"."""
+    if _DATE_LINE.match(line):
+        return True
+    found = _DATE_IN_LINE.search(line)
+    if not found or _ends_sentence(line):
+        return False
+    rest = line[: found.start()] + " " + line[found.end() :]
+    words = [w for w in re.findall(r"\w+", rest) if not _TIME_OR_WEEKDAY.fullmatch(w)]
+    return len(_separated(line)) >= 2 or len(words) <= DATE_LINE_OTHER_WORDS
+
+
+def _page_header(lines: list[_Line], keep: list[bool]) -> list[int]:
+    """The kept lines above the first paragraph (at most HEADER_LINES): where a page puts its
+    masthead, menus, cookie notice, headline and date."""
+    header: list[int] = []
+    for i, line in enumerate(lines):
+        if _is_paragraph(line.text) or len(header) == HEADER_LINES:
+            break
+        if keep[i]:
+            header.append(i)
+    return header
+
+
+def _drop_navigation(lines: list[_Line], header: list[int], drop: Callable[[int, str], None]) -> None:
+    """Drop the page header's navigation lines and the short lines above the last of them: a
+    site's masthead and skip links sit above its menu. A headline above an "Outlet | Section"
+    line stays."""
+    navigation = [i for i in header if _is_navigation(lines[i].text)]
+    for i in header:
+        if i in navigation:
+            drop(i, "navigation")
+        elif navigation and i < navigation[-1] and len(lines[i].text.split()) <= MASTHEAD_WORDS:
+            drop(i, "page header above the navigation")
 
 
 def _first_sentence_title(text: str, limit: int = 90) -> str:
@@ -195,17 +264,27 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
                 dropped_parts.extend(left_out)
                 keep[i] = bool(runs)
 
-    # Header: a section label, the title, a date line.
+    # Header: navigation and what sits above it, a section label, the title, a date line.
     title = ""
     date: str | None = None
-    header = [i for i in range(len(lines)) if keep[i]][:4]
+    header = _page_header(lines, keep)
     for i in header:
+        if i in partial:  # a cookie notice above the article ("... use cookies. Accept | Settings")
+            del partial[i]
+            dropped_parts = [d for d in dropped_parts if not lines[i].start <= d.span.start < lines[i].end]
+            drop(i, "publisher disclaimer")
+    _drop_navigation(lines, header, drop)
+    header = [i for i in range(len(lines)) if keep[i]][:4]
+    for k, i in enumerate(header):
         text = lines[i].text
-        if _DATE_LINE.match(text):
+        below = lines[header[k + 1]].text if k + 1 < len(header) else ""
+        if _is_date_line(text):
             date = date or parse_date(text)
             drop(i, "date line")
-        elif not title and _is_label(text, max_words=2) and i == header[0]:
-            drop(i, "section label")  # such as "Armenia"
+        elif not title and (
+            (_is_label(text, max_words=2) and i == header[0]) or (_is_label(text) and _looks_like_title(below))
+        ):
+            drop(i, "section label")  # such as "Armenia", or "BREAKING NEWS" above the headline
         elif not title and _looks_like_title(text) and i in header[:2]:
             title = text
         else:
@@ -221,13 +300,12 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
         date = next((d for d in (parse_date(line.text[:120]) for line in kept_lines[:3]) if d), None)
     # What the file itself declares (HTML metadata, a PDF's title) beats what the text suggests.
     title, outlet, date = doc.title or title, doc.outlet or outlet, doc.date or date
-    body = [line for line in kept_lines if line.text != title]
-    if not title and body:
-        title = _first_sentence_title(body[0].text)
+    kept = _regions(lines, keep, partial)
+    if not title and kept:  # the first kept text, never a sentence dropped from its line
+        title = _first_sentence_title(doc.text[kept[0].start : kept[0].end].splitlines()[0])
 
     dropped = [Dropped(Span(lines[i].start, lines[i].end), reason) for i, reason in reasons.items()]
     dropped = sorted(dropped + dropped_parts, key=lambda d: d.span.start)
-    kept = _regions(lines, keep, partial)
     return replace(doc, kept=kept, dropped=dropped, title=title, outlet=outlet, date=date)
 
 

@@ -162,3 +162,73 @@ def test_every_dropped_line_of_a_seed_page_has_a_reason():
         assert text[cursor:start].strip() == ""
         cursor = max(cursor, end)
     assert text[cursor:].strip() == ""
+
+
+# --- the page header: menus, mastheads, cookie notices, labels and date lines above the headline ---
+
+BODY = (
+    "The council voted on Tuesday to close two of the town's three libraries, saving 400,000 a year.\n"
+    "Residents said they would challenge the decision in court before the closures take effect.\n"
+)
+
+
+def header_of(page: str) -> Document:
+    return clean_document(Document("page.txt", page + BODY, "x"))
+
+
+def test_a_headline_under_the_masthead_and_menu_is_the_title_and_the_menu_is_not_article_text():
+    doc = header_of(
+        "Skip to main content\nTHE VALLEY ECHO\nHome | News | Sport | Business | Opinion\n"
+        "We use cookies to improve your experience. Accept | Manage settings\n"
+        "Council votes to close two libraries\nTuesday 8 April 2025\n"
+    )
+    assert doc.title == "Council votes to close two libraries" and doc.date == "2025-04-08"
+    kept = kept_text(doc)
+    assert "Home | News" not in kept and "VALLEY ECHO" not in kept and "cookies" not in kept
+    assert "Accept" not in kept and "Skip to" not in kept and "saving 400,000 a year" in kept
+    assert {"navigation", "page header above the navigation", "publisher disclaimer"} <= {
+        d.reason for d in doc.dropped
+    }
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "THE VALLEY ECHO | Politics\nCouncil votes to close two libraries\n",  # outlet | section
+        "Home > News > Valley\nCouncil votes to close two libraries\n",  # breadcrumb
+        "News › Councils\nCouncil votes to close two libraries\n",
+        "Home   News   Regions   Sport\nCouncil votes to close two libraries\n",  # spaced menu
+        "[ Subscribe ]   [ Sign in ]\nCouncil votes to close two libraries\n",  # buttons
+        "VALLEY ECHO\nBREAKING NEWS\nCouncil votes to close two libraries\n",  # label above the headline
+        "Council votes to close two libraries\nValley Echo | Politics | Tuesday 8 April 2025\n",
+        "MINISTRY OF CULTURE\nFOR IMMEDIATE RELEASE\nValleytown, 8 April 2025\nCouncil votes to close two libraries\n",
+    ],
+)
+def test_the_headline_is_found_whatever_page_furniture_sits_around_it(header):
+    assert header_of(header).title == "Council votes to close two libraries"
+
+
+def test_a_headline_above_an_outlet_and_section_line_stays_the_title():
+    doc = header_of("Council votes to close two libraries\nValley Echo | Live\n")
+    assert doc.title == "Council votes to close two libraries"
+    assert "Council votes to close two libraries" in kept_text(doc)
+
+
+def test_lines_that_only_look_like_furniture_are_kept():
+    # A headline with a bar in it, a headline holding a date, a results line inside the article
+    # and a sentence about cookies in the article are all article text.
+    doc = header_of("Budget 2025 | What changes for renters and first-time buyers\n")
+    assert doc.title == "Budget 2025 | What changes for renters and first-time buyers"
+    doc = header_of("Polls close on 4 June 2025 in the tightest race in decades\n")
+    assert doc.title == "Polls close on 4 June 2025 in the tightest race in decades"
+    page = (
+        "Rovers win the cup at last\n" + BODY + "Rovers 2 | Athletic 1\n"
+        "The club said it uses cookies on its ticket site, which crashed as fans rushed to buy.\n"
+    )
+    kept = kept_text(clean_document(Document("page.txt", page, "x")))
+    assert "Rovers 2 | Athletic 1" in kept and "uses cookies on its ticket site" in kept
+
+
+def test_an_untitled_page_takes_its_first_kept_sentence_never_a_dropped_notice():
+    doc = header_of("VALLEY ECHO\nWe use cookies to improve your experience. By continuing to browse the site you agree.\n")
+    assert doc.title.startswith("The council voted on Tuesday")
