@@ -282,7 +282,8 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
             date = date or parse_date(text)
             drop(i, "date line")
         elif not title and (
-            (_is_label(text, max_words=2) and i == header[0]) or (_is_label(text) and _looks_like_title(below))
+            (_is_label(text, max_words=2) and i == header[0])
+            or ((_is_label(text, max_words=2) or (_is_label(text) and text.isupper())) and _looks_like_title(below))
         ):
             drop(i, "section label")  # such as "Armenia", or "BREAKING NEWS" above the headline
         elif not title and _looks_like_title(text) and i in header[:2]:

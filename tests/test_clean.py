@@ -229,6 +229,12 @@ def test_lines_that_only_look_like_furniture_are_kept():
     assert "Rovers 2 | Athletic 1" in kept and "uses cookies on its ticket site" in kept
 
 
+def test_a_short_headline_over_a_long_line_stays_the_title():
+    # "Calculus of variations" above a lead that does not end a sentence is no section label.
+    doc = header_of("Calculus of variations\nA field of mathematical analysis that uses small changes in functions\n")
+    assert doc.title == "Calculus of variations"
+
+
 def test_an_untitled_page_takes_its_first_kept_sentence_never_a_dropped_notice():
     doc = header_of("VALLEY ECHO\nWe use cookies to improve your experience. By continuing to browse the site you agree.\n")
     assert doc.title.startswith("The council voted on Tuesday")
