@@ -61,11 +61,12 @@ _DATE_LINE = re.compile(
     r"\d{4}-\d{2}-\d{2})(\s+\d{1,2}:\d{2}.*)?$",
     re.I,
 )
-# "MOSCOW (Sputnik) –" or "MOSCOW, September 25. /TASS/." at the start of the first paragraph.
+# A date anywhere in a line ("Porto Venna, 4 June 2025"), and what a date line may hold beside it.
 _DATE_IN_LINE = re.compile(
     rf"\b({MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I
 )
 _TIME_OR_WEEKDAY = re.compile(r"\d+|[ap]m|(mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+# "MOSCOW (Sputnik) –" or "MOSCOW, September 25. /TASS/." at the start of the first paragraph.
 _DATELINE_OUTLET = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*(?:\(([^)]{2,40})\)|/([^/]{2,40})/)"
 )
