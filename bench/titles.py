@@ -5,8 +5,9 @@
 GOLD lines are {"file", "title", "split"}: the headline copied exactly from the page ("" when the
 page has none), labelled by someone who never saw the cleaning code. The pages are those of the
 outlet archives (`tests/data/outlet_archive*/`, calibration up to the seventh, test from the
-eighth), the shipped articles (calibration) and `tests/data/title_pages/` (40 pages written for
-this blind, test). Each folder is indexed as its own archive through the public CLI (`rag articles
+eighth), the shipped articles (calibration) and `tests/data/title_pages/` (split "blind": 40 pages
+written, with their headlines, by someone who had seen neither the code nor the other pages, after
+the header rules were written). Each folder is indexed as its own archive through the public CLI (`rag articles
 --json`), so this script imports nothing of the code it judges. Prints, per split, the share of
 titled pages whose title is the headline (case and spacing aside) and the pages with no headline
 that were given one.
@@ -29,10 +30,12 @@ def normal(text: str) -> str:
 
 
 def titles(folder: Path, index: Path) -> dict[str, str]:
+    """Index ``folder`` as an archive of its own and list its articles' titles."""
+    where = ["--corpus", str(folder), "--index", str(index)]
+    subprocess.run([sys.executable, "-m", "rag", "index", *where], cwd=ROOT, capture_output=True, check=True)
     run = subprocess.run(
-        [sys.executable, "-m", "rag", "articles", "--json", "--corpus", str(folder), "--index", str(index)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        [sys.executable, "-m", "rag", "articles", "--json", *where], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     rows = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
     return {row["source"]: row.get("title") or "" for row in rows}
 
