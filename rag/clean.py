@@ -279,7 +279,9 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
     for k, i in enumerate(header):
         text = lines[i].text
         below = lines[header[k + 1]].text if k + 1 < len(header) else ""
-        if _is_date_line(text):
+        # Other date lines ("18:41, 30 September 2023") are dropped only above the headline, where
+        # they hide it; under it they stay text, as they always have (the headline keeps its body).
+        if _DATE_LINE.match(text) or (not title and _is_date_line(text)):
             date = date or parse_date(text)
             drop(i, "date line")
         elif not title and (
