@@ -644,8 +644,7 @@ class DraftChecker:
         other = [chunk.quote(s) for s in found.spans if difference.differs.source in chunk.quote(s)]
         if not own or not other:
             return bool(other)  # the claim's name lent by its article, not by the window
-        vectors = self.embed([claim, *own, *other])
-        closeness = vectors[1:] @ vectors[0]
+        closeness = self._similarity(claim, [*own, *other])
         return float(max(closeness[len(own) :])) > float(max(closeness[: len(own)]))
 
     def _said_by_another(
@@ -666,8 +665,7 @@ class DraftChecker:
         if given:  # the sentence giving the claim's quote, not one about its speaker
             closest = max(given, key=shared.__getitem__)
         else:
-            vectors = self.embed([claim] + [texts[k] for k in inside])
-            closest = inside[int(np.argmax(vectors[1:] @ vectors[0]))]
+            closest = inside[int(np.argmax(self._similarity(claim, [texts[k] for k in inside])))]
         speaker = quoted_speaker(texts, closest)
         turn = "" if speaker else self._turn_speaker(chunk, spans[closest])
         speaker = speaker or turn
@@ -742,8 +740,7 @@ class DraftChecker:
         items = _passage_sentences(passages)
         if not items:
             return []
-        vectors = self.embed([claim] + [text for _, _, text, _ in items])
-        similarity = vectors[1:] @ vectors[0]
+        similarity = self._similarity(claim, [text for _, _, text, _ in items])
         claim_speaker = own_speaker(claim)
         claim_speaker_names = name_keys(claim_speaker)
         speaker_runs = [r for r in runs(tokens(claim_speaker)) if r[0].kind == "name"]
@@ -833,11 +830,15 @@ class DraftChecker:
         cosine, passage, span, difference = candidate
         if cosine < MIN_EVENT_SIMILARITY:
             return []
-        spans = passage.chunk.sentences or [span]
-        k = spans.index(span) if span in spans else 0
-        text = " ".join(passage.chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
+        text = _with_previous_sentence(passage.chunk, span)
         found = self._judged_corrected(claim, difference, _Found(passage, [span], cosine), text)
         return [(difference.share + cosine, found, difference)] if found else []
+
+    def _similarity(self, anchor: str, texts: list[str]) -> np.ndarray:
+        """Each text's similarity to ``anchor`` (the claim, or a cited sentence): the dot product
+        of their embeddings."""
+        vectors = self.embed([anchor] + texts)
+        return vectors[1:] @ vectors[0]
 
     def _judged_other_outlet(
         self, claim: str, cited: Citation, passages: list[Passage]
@@ -863,8 +864,7 @@ class DraftChecker:
         items = _passage_sentences(list(others.values()))
         if not items:
             return None
-        vectors = self.embed([claim] + [text for _, _, text, _ in items])
-        similarity = vectors[1:] @ vectors[0]
+        similarity = self._similarity(claim, [text for _, _, text, _ in items])
         tried = 0
         for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
             passage, span, text, _ = items[i]
@@ -888,9 +888,7 @@ class DraftChecker:
             if tried > CANDIDATE_VALUES:
                 return None
             chunk = passage.chunk
-            spans = chunk.sentences or [span]
-            k = spans.index(span) if span in spans else 0
-            read = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
+            read = _with_previous_sentence(chunk, span)
             as_written = judge.probability(read, claim)
             if as_written is None:
                 continue
@@ -917,8 +915,7 @@ class DraftChecker:
         items = _passage_sentences(passages)
         if judge is None or not items:
             return None
-        vectors = self.embed([claim] + [text for _, _, text, _ in items])
-        similarity = vectors[1:] @ vectors[0]
+        similarity = self._similarity(claim, [text for _, _, text, _ in items])
         claim_speaker = own_speaker(claim)
         tried = 0
         for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
@@ -943,9 +940,7 @@ class DraftChecker:
                 or _crosses_speakers(difference.differs, claim_speaker, own_speaker(text))
             ):
                 continue  # "first" / "second"; "40,000 homes" against "4,000 calls for help"
-            spans = chunk.sentences or [span]
-            k = spans.index(span) if span in spans else 0
-            read = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
+            read = _with_previous_sentence(chunk, span)
             corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
             sure = judge.probability(read, corrected) if corrected != claim else None
             if sure is None or sure < CORRECTED_YES:
@@ -1111,9 +1106,9 @@ class DraftChecker:
                     items.append((passage, span, text, side))
         if not items:
             return None
-        vectors = self.embed([cited.text] + [text for _, _, text, _ in items])
+        similarity = self._similarity(cited.text, [text for _, _, text, _ in items])
         cited_keys = {t.key for t in cited_tokens}
-        for (passage, span, _, side), cosine in zip(items, vectors[1:] @ vectors[0]):
+        for (passage, span, _, side), cosine in zip(items, similarity):
             if cosine < SAME_FIGURE_SIMILARITY:
                 continue
             for key, value, counted, cited_counted in claim_figures:
@@ -1251,6 +1246,14 @@ def _figure_value(run: list[Token]) -> float | None:
     except ValueError:
         return None
     return value if value and value > 0 else None
+
+
+def _with_previous_sentence(chunk: Chunk, span: Span) -> str:
+    """A passage sentence with the one before it, as the judging model reads it (a figure's
+    subject is often named the sentence before)."""
+    spans = chunk.sentences or [span]
+    k = spans.index(span) if span in spans else 0
+    return " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
 
 
 def _run_text(text: str, run: list[Token]) -> str:
