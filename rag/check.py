@@ -68,7 +68,7 @@ from rag.speakers import (
     turn_label,
     turn_speaker,
 )
-from rag.text import fold, is_negator, split_sentences
+from rag.text import days_named, fold, is_negator, split_sentences
 from rag.types import Chunk, Citation, Passage, Span
 from rag.values import (
     Difference,
@@ -80,6 +80,7 @@ from rag.values import (
     date_form,
     differing_direction,
     differing_value,
+    figure_form,
     figures,
     initials,
     is_loose_number,
@@ -404,14 +405,15 @@ class DraftChecker:
                 text = " ".join(passage.chunk.quote(s) for s in window)
                 k = spans.index(window[0])
                 before = passage.chunk.quote(spans[k - 1]) if k else ""
-                around = f"{passage.chunk.title} {before} {text}"
+                days = days_named(f"{before} {text}", passage.chunk.date)  # "today": Monday
+                around = f"{passage.chunk.title} {before} {text} {days}"
                 lacking = claim_values - {t.key for t in tokens(around)}
                 if lacking and lacking - converted_measures(claim, around):
                     continue  # "nine post-Soviet states" where the passage says six
                 if len(claim_quote & content_words(text)) * 2 < len(claim_quote):
                     continue  # the claim's direct quote is not in this window
                 orders = [reported] if speaker_unnamed else _orders(claim)
-                said = any(stated(_without(c, text, passage_names), text) for c in orders)
+                said = any(stated(_without(c, text, passage_names, days), text) for c in orders)
                 same_negation = _negations(text, claim_keys) == claim_negations
                 stating = said or (score >= PARAPHRASE_SUPPORT and same_negation)
                 # Only a window that could support the claim, stated or for the judge, is asked who speaks.
@@ -880,7 +882,7 @@ class DraftChecker:
                 (value, rival, claim.replace(_run_text(claim, value), _run_text(text, rival), 1))
                 for value in values
                 for rival in rivals
-                if _rival_value(value, rival)
+                if _rival_value(claim, value, text, rival)
             ]
             if not readings:
                 continue
@@ -1120,6 +1122,7 @@ class DraftChecker:
                     and k not in cited_keys
                     and k != key
                     and not is_loose_number(v)
+                    and _within_ratio(key, k)
                 ]
                 if other and key not in {t.key for t in side}:
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)
@@ -1181,14 +1184,16 @@ def _counted_alike(claim: str, sentence: str, key: str) -> bool:
 def _passage_sentences(passages: list[Passage]) -> list[tuple[Passage, Span, str, str]]:
     """Every sentence of the passages, with what names its subject: the passage title, its outlet
     and the sentences either side (they say who "he" is, or who said the quote: "...," Peskov told
-    reporters)."""
+    reporters), and the day its "today" or "yesterday" is (`days_named`)."""
     items: list[tuple[Passage, Span, str, str]] = []
     for passage in passages:
         chunk = passage.chunk
         spans = chunk.sentences or [Span(chunk.start, chunk.end)]
         for k, span in enumerate(spans):
             near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
-            items.append((passage, span, chunk.quote(span), f"{chunk.title} {chunk.outlet or ''} {near}"))
+            text = chunk.quote(span)
+            context = f"{chunk.title} {chunk.outlet or ''} {near} {days_named(text, chunk.date)}"
+            items.append((passage, span, text, context))
     return items
 
 
@@ -1225,27 +1230,31 @@ def _value_kind(run: list[Token]) -> str:
     return "number" if all(t.kind == "number" for t in run) else ""
 
 
-def _rival_value(value: list[Token], rival: list[Token]) -> bool:
-    """Whether another outlet's ``rival`` could be its figure or date for what the claim's
-    ``value`` gives: a date of the same form ("Sept. 13" / "September 20", a weekday for a
-    weekday), or a figure within `SAME_FIGURE_RATIO` of it (outlets disagree on 5,000 or 3,400
-    people left homeless, not on 4,800 buses or 26; "a seven-year sentence" is no 2.1)."""
+def _rival_value(claim: str, value: list[Token], text: str, rival: list[Token]) -> bool:
+    """Whether another outlet's ``rival`` in ``text`` could be its figure or date for what the
+    claim's ``value`` gives: a date of the same form ("Sept. 13" / "September 20", a weekday for a
+    weekday), or a figure not of another form (`figure_form`: "three minutes" is no score of 2-1;
+    "54 years old" may be another outlet's "Albury, 52,") within `SAME_FIGURE_RATIO` of it (outlets disagree on 5,000 or 3,400 people left homeless, not
+    on 4,800 buses or 26; "a seven-year sentence" is no 2.1)."""
     kind = _value_kind(value)
     if kind != _value_kind(rival):
         return False
     if kind == "date":
         return date_form(value) == date_form(rival)
-    a, b = _figure_value(value), _figure_value(rival)
-    return a is not None and b is not None and max(a, b) <= SAME_FIGURE_RATIO * min(a, b)
+    forms = figure_form(claim, value[0]), figure_form(text, rival[0])
+    if all(forms) and forms[0] != forms[1]:
+        return False
+    return len(value) == len(rival) == 1 and _within_ratio(value[0].key, rival[0].key)
 
 
-def _figure_value(run: list[Token]) -> float | None:
-    """A one-token figure's value, when it is a positive number."""
+def _within_ratio(key: str, other: str) -> bool:
+    """Whether two figures (their keys) are positive and within `SAME_FIGURE_RATIO` of each other:
+    what two outlets give for one thing ("31 crew" on board is not the "three crew" lost)."""
     try:
-        value = float(run[0].key) if len(run) == 1 else None
+        a, b = float(key), float(other)
     except ValueError:
-        return None
-    return value if value and value > 0 else None
+        return False
+    return a > 0 and b > 0 and max(a, b) <= SAME_FIGURE_RATIO * min(a, b)
 
 
 def _with_previous_sentence(chunk: Chunk, span: Span) -> str:
@@ -1310,13 +1319,18 @@ def _orders(claim: str) -> list[str]:
     return [claim, f"{what[0].upper()}{what[1:]}, {match['who']}."]
 
 
-def _without(claim: str, text: str, names: set[str]) -> str:
+def _without(claim: str, text: str, names: set[str], days: str = "") -> str:
     """The claim without the names the passage gave earlier but this window leaves implicit
-    ("The Murray River Marathon raised $170,000" read against "The event raised $170,000")."""
+    ("The Murray River Marathon raised $170,000" read against "The event raised $170,000"), nor
+    the weekday or month its "today" ``days`` is."""
     here = {t.key for t in tokens(text)}
+    told = {t.key for t in tokens(days)}
     out, cursor = [], 0
     for token in tokens(claim):
-        if token.kind == "name" and token.key in names and token.key not in here:
+        implicit = (token.kind == "name" and token.key in names) or (
+            token.kind == "date" and token.key in told
+        )
+        if implicit and token.key not in here:
             out.append(claim[cursor : token.start])
             cursor = token.end
     return "".join(out) + claim[cursor:]

@@ -24,7 +24,16 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from rag.collapse import restated_spans, sentence_spans
-from rag.text import STOPWORDS, content_stems, is_negator, positioned_stems, split_sentences, stem, words
+from rag.text import (
+    STOPWORDS,
+    content_stems,
+    days_named,
+    is_negator,
+    positioned_stems,
+    split_sentences,
+    stem,
+    words,
+)
 from rag.types import Citation, Passage, Span
 
 MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
@@ -202,6 +211,8 @@ def sentence_support(
     windows = [_windows(p) for p in passages]
     spans = [p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)] for p in passages]
     texts = [p.chunk.quote(s) for p, ss in zip(passages, spans) for s in ss]
+    # A sentence's "today" or "yesterday" names the day it was, from its article's date.
+    days = [days_named(p.chunk.quote(s), p.chunk.date) for p, ss in zip(passages, spans) for s in ss]
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
     offsets = np.cumsum([0] + [len(ss) for ss in spans])
@@ -209,8 +220,8 @@ def sentence_support(
     headers = [f"{p.chunk.title} {p.chunk.outlet or ''}" for p in passages]
     header_words = [set(words(h)) for h in headers]
     header_numbers = [numbers(h) for h in headers]
-    raw_words = [set(words(t)) for t in texts]
-    sentence_numbers = [numbers(t) for t in texts]
+    raw_words = [set(words(f"{t} {d}")) for t, d in zip(texts, days)]
+    sentence_numbers = [numbers(f"{t} {d}") for t, d in zip(texts, days)]
     sentence_words = [content_words(t) for t in texts]
     for i, sentence in enumerate(sentences):
         claim_words, claim_numbers, named = content_words(sentence), numbers(sentence), names(sentence)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import pysbd
@@ -145,3 +145,24 @@ def month_days(text: str) -> list[tuple[tuple[int, int], str]]:
         if read:
             found.append(((read.month, read.day), match.group()))
     return found
+
+
+# A day told relative to the article's own date, and how many days from it.
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(today|tonight|this (?:morning|afternoon|evening))|(yesterday|last night)|(tomorrow))\b", re.I
+)
+
+
+def days_named(text: str, dated: str | None) -> str:
+    """The weekdays ``text`` tells relative to its article's date ``dated`` (YYYY-MM-DD): "As of
+    9 a.m. today" in an article of Monday 2 March 2026 is "Monday", so a claim's "on Monday" meets
+    the "today" of the day the article was written. Only the weekday: the day's number would lend
+    a claim's "2 patients" a 2. "" when the text tells no such day or the date is unknown."""
+    if not dated or not (found := _RELATIVE_DAY.findall(text)):
+        return ""
+    try:
+        day = date.fromisoformat(dated[:10])
+    except ValueError:
+        return ""
+    offsets = sorted({0 if same else -1 if before else 1 for same, before, _ in found})
+    return " ".join(f"{day + timedelta(days=k):%A}" for k in offsets)

@@ -427,7 +427,7 @@ def differing_value(
     if kind == "number":  # "its 10th reduction" faces "the 11th cut", not "the fourth since"
         counted = _counts(a, a.index(run[0]))
         alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
-        candidates = alike or candidates
+        candidates = _closest_neighbours(run, alike, a, b) if len(alike) > 1 else alike or candidates
     other, in_place = _aligned(run, candidates, matcher, a, b, source)
     if other is None:
         return None
@@ -522,6 +522,25 @@ def _opener_before_article(text: str, side: list[Token]) -> bool:
     return bool(_ARTICLE_OR_PREPOSITION.match(text[side[0].end : side[1].start]))
 
 
+NEIGHBOURS = 2  # words either side of a figure that say what it is ("injuring 14 people")
+
+
+def _closest_neighbours(
+    run: list[Token], candidates: list[list[Token]], a: list[Token], b: list[Token]
+) -> list[list[Token]]:
+    """Of source figures counting the same thing, those whose `NEIGHBOURS` words either side share
+    most with the claim figure's: "Seventeen people were injured" faces "injuring 14 people", not
+    "a ferry carrying 231 people"."""
+
+    def near(side: list[Token], i: int) -> set[str]:
+        return {t.key for t in side[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]} - {side[i].key}
+
+    ours = near(a, a.index(run[0]))
+    shared = {id(r): len(ours & near(b, b.index(r[0]))) for r in candidates}
+    best = max(shared.values())
+    return [r for r in candidates if shared[id(r)] == best]
+
+
 def _aligned(
     run: list[Token],
     candidates: list[list[Token]],
@@ -549,18 +568,27 @@ def _aligned(
 
 
 def counts_alike(claim: str, source: str, differs: Differs) -> bool:
-    """For a changed number: both count the same thing, when both say what they count."""
+    """For a changed number: both count the same thing, when both say what they count. Two sums
+    of money are alike whatever words follow them ("fined £64,000 at Mirefield Magistrates'
+    Court" / "fined £46,000 and ordered to pay costs"); figures of two forms never are ("three
+    minutes from the end" / "won 2-1"; `figure_form`)."""
     if differs.kind != "number":
         return True
 
-    def counts(text: str, value: str) -> set[str]:
+    def number(text: str, value: str) -> tuple[list[Token], int | None]:
         side = tokens(text)
-        number = tokens(value)[0].text  # "85 per cent": 85
-        return next((_counts(side, i) for i, t in enumerate(side) if t.text == number), set())
+        wanted = tokens(value)[0].text  # "85 per cent": 85
+        return side, next((i for i, t in enumerate(side) if t.text == wanted), None)
 
     if bool(_YEAR.match(differs.draft)) != bool(_YEAR.match(differs.source)):
         return False  # "opened in 1883" against "a span of 1,991 metres": a year is no count
-    ours, theirs = counts(claim, differs.draft), counts(source, differs.source)
+    (our_side, i), (their_side, j) = number(claim, differs.draft), number(source, differs.source)
+    if i is None or j is None:
+        return True
+    our_form, their_form = figure_form(claim, our_side[i]), figure_form(source, their_side[j])
+    if our_form and their_form:
+        return our_form == their_form
+    ours, theirs = _counts(our_side, i), _counts(their_side, j)
     return not ours or not theirs or bool(ours & theirs)
 
 
@@ -584,16 +612,46 @@ def _counts(side: list[Token], i: int) -> set[str]:
         return {f"#{key}" for key in _counts(side[: i + 1] + side[i + 2 :], i)}
     suffix = token.text.partition("-")[2]
     if suffix and not suffix[0].isdigit():
-        return {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
-    counted: set[str] = set()
-    words = 0
-    for t in side[i + 1 : i + 5]:
-        if t.kind in ("word", "name"):
-            counted.add(t.key)
-        words += t.kind != "name"
-        if words == 2:
-            break
-    return counted
+        counted = {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
+    else:
+        counted = set()
+        words = 0
+        for t in side[i + 1 : i + 5]:
+            if t.kind in ("word", "name"):
+                counted.add(t.key)
+            words += t.kind != "name"
+            if words == 2:
+                break
+    # "a second yellow card" ranks a card, as "the 71st minute" ranks a minute: no count of them.
+    return {f"#{key}" for key in counted} if is_ordinal_word(token.text) else counted
+
+
+# What marks a figure as money: a currency sign or code just before it ("£54m", "ORV 85,000"), or
+# a currency after it ("54 million pounds").
+_CURRENCY_BEFORE = re.compile(r"(?:[£$€¥₹]|\b[A-Z]{3}\s?)$")
+_CURRENCY_AFTER = re.compile(
+    r"^(?:\s+(?:million|billion|m|bn|k))?\s+(?:pounds|dollars|euros|yen|rupees)\b", re.I
+)
+# A score or a range written with a dash between two numbers ("2-1", "6–3"), not "a 60-day trial".
+_SCORE = re.compile(r"\d+\s?[-–]\s?\d+(?![\w.,-]*\w)")
+_SCORE_END = re.compile(r"\d\s?[-–]\s?$")  # the second number of "2 – 1"
+
+
+def figure_form(text: str, token: Token) -> str:
+    """What sort of figure the number ``token`` of ``text`` is: "score" ("2-1"), "share" (a per
+    cent), "money", a measure's dimension ("three minutes": "time", "4 km": "length"), or "" for
+    a count or a bare number. Two figures of two forms give two things: "three minutes from the
+    end" is no final score of 2-1, nor "61 per cent" a sum of money."""
+    after, before = text[token.end :], text[: token.start]
+    if _SCORE.match(text, token.start) or _SCORE_END.search(before):
+        return "score"
+    side = tokens(text[token.start :])
+    if len(side) > 1 and side[1].key == "percent" and not side[1].gap.strip():
+        return "share"
+    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
+        return "money"
+    measured = _measures(side[:2])
+    return measured[0][1] if measured and measured[0][0].start == 0 else ""
 
 
 def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:

@@ -1208,6 +1208,68 @@ def test_a_rank_or_a_share_is_no_figure_outlets_disagree_on(tmp_path, pipeline):
     assert (mixed.differs.draft, mixed.differs.source) == ("64", "58")
 
 
+ARDEN_STAR_WIRE = (
+    "Fire on ferry Arden Star off Kell Point\n\n"
+    "The ferry Arden Star was carrying 180 passengers and 24 crew when fire broke out in its engine "
+    "room off Kell Point on Sunday, the coastguard said. All passengers were taken off by lifeboats.\n"
+)
+ARDEN_STAR_LOCAL = (
+    "Kell Point mourns Arden Star crew\n\n"
+    "Four crew of the ferry Arden Star died in the engine room fire off Kell Point on Sunday, the "
+    "coastguard said.\n"
+)
+ARDEN_STAR_RADIO = (
+    "Arden Star fire: what we know\n\n"
+    "The ferry Arden Star had some 30 crew on board when the fire broke out off Kell Point on "
+    "Sunday, the coastguard said.\n"
+)
+
+
+def test_a_figure_far_from_the_claims_is_no_other_outlets_figure_of_the_same_thing(tmp_path, pipeline):
+    """ "24 crew" on board and "four crew" who died count crew, but outlets disagreeing on one figure
+    do not differ sixfold: the claim stays supported."""
+    aboard = "The Arden Star was carrying 180 passengers and 24 crew when fire broke out in its engine room."
+    checker = _checker_over(
+        tmp_path / "a", {"wire.txt": ARDEN_STAR_WIRE, "local.txt": ARDEN_STAR_LOCAL}, check_model="none"
+    )
+    supported = checker.check_sentence(aboard)
+    assert supported.verdict == SUPPORTED, supported.reason
+    # The false-positive side: another outlet's crew on board, within a factor of two, disagrees.
+    disagreeing = _checker_over(
+        tmp_path / "b", {"wire.txt": ARDEN_STAR_WIRE, "radio.txt": ARDEN_STAR_RADIO}, check_model="none"
+    )
+    mixed = disagreeing.check_sentence(aboard)
+    assert mixed.verdict == MIXED, mixed.reason
+    assert (mixed.differs.draft, mixed.differs.source) == ("24", "30")
+
+
+def _ward_release(dateline: str) -> str:
+    return (
+        f"MINISTRY OF HEALTH\n{dateline}\n\nFood poisoning cluster at Harlow wedding\n\n"
+        "The ministry confirms that 38 people were admitted to Harlow District Hospital after a wedding "
+        "feast on Saturday. As of 9 a.m. today, 29 patients have been discharged from Harlow District "
+        "Hospital and nine remain there, the ministry said.\n"
+    )
+
+
+def test_a_claims_weekday_meets_the_today_of_an_article_written_that_day(tmp_path, pipeline):
+    """A release dated Monday says "today"; the draft says "on Monday"."""
+    checker = _checker_over(
+        tmp_path / "a", {"release.txt": _ward_release("Monday 2 March 2026")}, check_model="none"
+    )
+    stated = "By 9 a.m. on Monday, 29 patients had been discharged from Harlow District Hospital, the ministry said."
+    supported = checker.check_sentence(stated)
+    assert supported.verdict == SUPPORTED, supported.reason
+    wrong = checker.check_sentence(stated.replace("29", "19"))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("19", "29")
+    # The false-positive side: the same words in a release dated Sunday do not state Monday.
+    sunday = _checker_over(
+        tmp_path / "b", {"release.txt": _ward_release("Sunday 1 March 2026")}, check_model="none"
+    )
+    assert sunday.check_sentence(stated).verdict == NOT_FOUND
+
+
 HARROW_TUNNEL_REPORT = (
     "Brass bands as Harrow tunnel opens\n\n"
     "Six years after the first excavator bit into the hillside above Brede, the Harrow Rail Tunnel "
@@ -1264,19 +1326,33 @@ def test_another_outlets_figure_in_other_words_makes_a_claim_mixed_by_the_real_j
 
 
 @pytest.mark.fast
-def test_another_outlets_rival_value_is_a_figure_of_the_same_order_or_a_date_of_the_same_form():
-    from rag.check import _rival_value
+def test_another_outlets_rival_value_is_a_figure_of_the_same_order_and_form_or_a_date_of_the_same_form():
+    from rag.check import _rival_value, _value_kind
     from rag.values import runs, tokens
 
-    def run(text):
-        return runs(tokens(text))[0]
+    def rival(value, other):
+        def first(text):
+            return next(run for run in runs(tokens(text)) if _value_kind(run))
 
-    assert _rival_value(run("5,000"), run("3,400"))
-    assert _rival_value(run("Sept. 13"), run("September 20"))
-    assert _rival_value(run("Tuesday"), run("Monday"))
+        return _rival_value(value, first(value), other, first(other))
+
+    assert rival("5,000 people", "3,400 forced from their homes")
+    assert rival("Sept. 13", "September 20")
+    assert rival("Tuesday", "Monday")
+    assert rival("£54m", "£52m")
+    assert rival("ORV 85,000", "ORV 60,000")
+    assert rival("61.4 per cent", "58%")
+    assert rival("three minutes", "two minutes")
     # The false-positive side: another order of magnitude counts something else; a weekday is no
-    # other outlet's calendar date, nor a figure a date.
-    assert not _rival_value(run("4,800"), run("26"))
-    assert not _rival_value(run("seven-year"), run("2.1"))
-    assert not _rival_value(run("31 January"), run("Thursday"))
-    assert not _rival_value(run("1,140"), run("September 20"))
+    # other outlet's calendar date, nor a figure a date; a figure of another form (a score, a
+    # share, money, a measure of time or length) is no figure for the same thing.
+    assert not rival("4,800", "26")
+    assert not rival("seven-year", "2.1")
+    assert not rival("31 January", "Thursday")
+    assert not rival("1,140", "September 20")
+    assert not rival("three minutes from the end", "2-1 winners")
+    assert not rival("three minutes from the end", "won 2–1")
+    assert not rival("61 per cent", "£61m")
+    assert not rival("4 km", "3 hours")
+    # A figure without a form of its own may be any: an age in years against an age given bare.
+    assert rival("He is 54 years old.", "Albury, 52, was jailed.")

@@ -146,3 +146,21 @@ def test_answers_built_from_passage_sentences_are_cited_exactly(passages, embedd
 )
 def test_a_how_many_question_needs_a_quantity_of_any_length(answer, ok):
     assert answers_the_type(read_question("How many displaced persons had been registered?"), answer) is ok
+
+
+def _dated_passage(dated):
+    from rag.text import split_sentences
+    from rag.types import Chunk
+
+    text = "As of 9 a.m. today, nine patients remain in Harlow District Hospital, the ministry said."
+    chunk = Chunk(0, "release.txt", 0, len(text), text, "Harlow food poisoning", date=dated)
+    chunk.sentences = split_sentences(text)
+    return Passage(chunk, 0.7)
+
+
+def test_an_answers_weekday_is_the_today_of_an_article_written_that_day(embedder):
+    answer = "Nine patients were still in Harlow District Hospital on Monday [1]."
+    result = cite(answer, [_dated_passage("2026-03-02")], embedder.embed)
+    assert not result.refused and result.citations[0].source == "release.txt"
+    # The false-positive side: the article was written on Sunday, so its "today" is no Monday.
+    assert cite(answer, [_dated_passage("2026-03-01")], embedder.embed).refused

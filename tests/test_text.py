@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.text import content_stems, fold, split_sentences, stem, words
+from rag.text import content_stems, days_named, fold, split_sentences, stem, words
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
@@ -30,3 +30,11 @@ def test_sentence_offsets_are_exact():
         "Second one!",
         "Third line",
     ]
+
+
+def test_a_day_told_relative_to_the_article_is_written_out_from_its_date():
+    assert days_named("As of 9 a.m. today, 29 patients have been discharged.", "2026-03-02") == "Monday"
+    assert days_named("Police said yesterday and again this morning.", "2026-03-02") == "Sunday Monday"
+    # The false-positive side: no relative day, or no known date, names no day.
+    assert days_named("The road reopened on Friday.", "2026-03-02") == ""
+    assert days_named("As of today, nine patients remain in hospital.", None) == ""

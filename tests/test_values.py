@@ -13,6 +13,7 @@ from rag.values import (
     counts_alike,
     differing_direction,
     differing_value,
+    figure_form,
     figures,
     initials,
     is_loose_number,
@@ -121,6 +122,25 @@ def test_a_changed_number_must_count_the_same_thing():
         claim,
         "More than 5,000 Australian students took part in the survey.",
         Differs("6,000", "5,000", "number"),
+    )
+
+
+@pytest.mark.fast
+def test_two_sums_of_money_count_alike_and_figures_of_two_forms_never_do():
+    fine = "The chemical plant was fined £72,500 at Harlow Crown Court over the leak."
+    assert counts_alike(
+        fine, "It was fined £27,500 and told to pay £9,000 in costs.", Differs("72,500", "27,500", "number")
+    )
+    # The false-positive sides: money is no head count, a goal three minutes from the end no final
+    # score, a share no sum of money.
+    assert not counts_alike(
+        fine, "Some 27,500 people live within a mile of the plant.", Differs("72,500", "27,500", "number")
+    )
+    assert not counts_alike(
+        "Dale scored three minutes from the end.", "Town won 2-1.", Differs("three", "2-1", "number")
+    )
+    assert not counts_alike(
+        "Turnout was 54 per cent.", "The party spent £45 on leaflets.", Differs("54", "45", "number")
     )
 
 
@@ -543,3 +563,52 @@ def test_a_direction_given_to_the_same_thing_otherwise_differs():
     assert differing_direction("the north face", "the south face and the north face") is None
     assert differing_direction("700 km north of Adelaide", "the southern suburbs of Adelaide") is None
     assert differing_direction("North Korea fired a missile", "South Korea fired a missile") is None  # names
+
+
+@pytest.mark.fast
+def test_a_figure_has_a_form_a_score_a_share_money_or_a_measure():
+    def forms(text):
+        return [figure_form(text, t) for t in tokens(text) if t.kind == "number"]
+
+    assert forms("Rovers won 2-1 at home") == ["score"]
+    assert forms("Rovers won 2 – 1 at home") == ["score", "score"]
+    assert forms("Turnout was 61.4% and 58 per cent") == ["share", "share"]
+    assert forms("a £54m sale and ORV 85,000 raised, or 54 million pounds") == ["money", "money", "money"]
+    assert forms("three minutes from the end of a 60-day trial, 4 km away") == ["time", "time", "length"]
+    # The false-positive side: counts, dates, ages and bare numbers have no form of their own.
+    assert forms("5,000 people and a crowd of 18,500 on Sept. 13") == ["", "", ""]
+    assert forms("a 60-year-old man with 3 UK passports") == ["time", ""]
+    assert forms("some 40 km2 in 12 districts") == ["", ""]
+
+
+@pytest.mark.fast
+def test_a_changed_figure_faces_the_source_figure_with_the_same_words_around_it():
+    source = (
+        "A coach carrying 48 passengers left the road near Dunholm on Monday, injuring 12 passengers, "
+        "two of them seriously, police said."
+    )
+    injured = differing_value(
+        "Fifteen passengers were injured when the coach left the road near Dunholm.", source
+    )
+    assert injured.differs == Differs("Fifteen", "12", "number")
+    # The false-positive side: a claim about the coach's load faces the load, not the injured.
+    carried = differing_value(
+        "The coach was carrying 84 passengers when it left the road near Dunholm.", source
+    )
+    assert carried.differs == Differs("84", "48", "number")
+
+
+@pytest.mark.fast
+def test_an_ordinal_word_ranks_what_follows_it_and_counts_none_of_it():
+    six = "The referee showed six yellow cards in the final."
+    second = "The referee showed the captain a second yellow card."
+    assert not counts_alike(six, second, Differs("six", "second", "number"))
+    # The false-positive side: one rank against another is a changed rank.
+    assert counts_alike(
+        "The referee showed the captain a third yellow card.", second, Differs("third", "second", "number")
+    )
+    assert counts_alike(
+        "It is the fifth-largest city.",
+        "It is the fourth-largest city.",
+        Differs("fifth-largest", "fourth-largest", "number"),
+    )
