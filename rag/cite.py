@@ -212,7 +212,8 @@ def sentence_support(
     spans = [p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)] for p in passages]
     texts = [p.chunk.quote(s) for p, ss in zip(passages, spans) for s in ss]
     # A sentence's "today" or "yesterday" names the day it was, from its article's date.
-    days = [days_named(p.chunk.quote(s), p.chunk.date) for p, ss in zip(passages, spans) for s in ss]
+    dates = [p.chunk.date for p, ss in zip(passages, spans) for _ in ss]
+    days = [days_named(t, d) for t, d in zip(texts, dates)]
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
     offsets = np.cumsum([0] + [len(ss) for ss in spans])
