@@ -1234,8 +1234,9 @@ def _rival_value(claim: str, value: list[Token], text: str, rival: list[Token]) 
     """Whether another outlet's ``rival`` in ``text`` could be its figure or date for what the
     claim's ``value`` gives: a date of the same form ("Sept. 13" / "September 20", a weekday for a
     weekday), or a figure not of another form (`figure_form`: "three minutes" is no score of 2-1;
-    "54 years old" may be another outlet's "Albury, 52,") within `SAME_FIGURE_RATIO` of it (outlets disagree on 5,000 or 3,400 people left homeless, not
-    on 4,800 buses or 26; "a seven-year sentence" is no 2.1)."""
+    "54 years old" may be another outlet's "Albury, 52,") within `SAME_FIGURE_RATIO` of it
+    (outlets disagree on 5,000 or 3,400 people left homeless, not on 4,800 buses or 26; "a
+    seven-year sentence" is no 2.1)."""
     kind = _value_kind(value)
     if kind != _value_kind(rival):
         return False
@@ -1322,7 +1323,7 @@ def _orders(claim: str) -> list[str]:
 def _without(claim: str, text: str, names: set[str], days: str = "") -> str:
     """The claim without the names the passage gave earlier but this window leaves implicit
     ("The Murray River Marathon raised $170,000" read against "The event raised $170,000"), nor
-    the weekday or month its "today" ``days`` is."""
+    the weekday the window's "today" names (``days``)."""
     here = {t.key for t in tokens(text)}
     told = {t.key for t in tokens(days)}
     out, cursor = [], 0
