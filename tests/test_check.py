@@ -1200,12 +1200,16 @@ def test_a_rank_or_a_share_is_no_figure_outlets_disagree_on(tmp_path, pipeline):
     turnout = checker.check_sentence("Turnout in the Brede mayoral by-election was 46.2 percent.")
     assert turnout.verdict == SUPPORTED, turnout.reason
     # The false-positive side: another outlet's rank of the same minute does disagree.
-    disagreeing = _checker_over(
-        tmp_path / "b", {"club.txt": VALE_CUP_CLUB, "wire.txt": VALE_CUP_WIRE}, check_model="none"
-    )
-    mixed = disagreeing.check_sentence(sent_off)
+    vale = {"club.txt": VALE_CUP_CLUB, "wire.txt": VALE_CUP_WIRE}
+    assert _values_mixed_by_words(tmp_path / "b", vale, sent_off) == ("64", "58")
+
+
+def _values_mixed_by_words(folder, articles: dict[str, str], sentence: str) -> tuple[str, str]:
+    """The claim's and the other outlet's value, for a sentence the word tests alone make mixed
+    over ``articles``."""
+    mixed = _checker_over(folder, articles, check_model="none").check_sentence(sentence)
     assert mixed.verdict == MIXED, mixed.reason
-    assert (mixed.differs.draft, mixed.differs.source) == ("64", "58")
+    return mixed.differs.draft, mixed.differs.source
 
 
 ARDEN_STAR_WIRE = (
@@ -1235,12 +1239,8 @@ def test_a_figure_far_from_the_claims_is_no_other_outlets_figure_of_the_same_thi
     supported = checker.check_sentence(aboard)
     assert supported.verdict == SUPPORTED, supported.reason
     # The false-positive side: another outlet's crew on board, within a factor of two, disagrees.
-    disagreeing = _checker_over(
-        tmp_path / "b", {"wire.txt": ARDEN_STAR_WIRE, "radio.txt": ARDEN_STAR_RADIO}, check_model="none"
-    )
-    mixed = disagreeing.check_sentence(aboard)
-    assert mixed.verdict == MIXED, mixed.reason
-    assert (mixed.differs.draft, mixed.differs.source) == ("24", "30")
+    radio = {"wire.txt": ARDEN_STAR_WIRE, "radio.txt": ARDEN_STAR_RADIO}
+    assert _values_mixed_by_words(tmp_path / "b", radio, aboard) == ("24", "30")
 
 
 def _ward_release(dateline: str) -> str:
