@@ -211,7 +211,7 @@ def sentence_support(
     windows = [_windows(p) for p in passages]
     spans = [p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)] for p in passages]
     texts = [p.chunk.quote(s) for p, ss in zip(passages, spans) for s in ss]
-    # A sentence's "today" or "yesterday" names the day it was, from its article's date.
+    # A sentence's "today" or "yesterday" names the weekday it was, from its article's date.
     dates = [p.chunk.date for p, ss in zip(passages, spans) for _ in ss]
     days = [days_named(t, d) for t, d in zip(texts, dates)]
     vectors = embed(sentences + texts)
@@ -222,7 +222,7 @@ def sentence_support(
     header_words = [set(words(h)) for h in headers]
     header_numbers = [numbers(h) for h in headers]
     raw_words = [set(words(f"{t} {d}")) for t, d in zip(texts, days)]
-    sentence_numbers = [numbers(f"{t} {d}") for t, d in zip(texts, days)]
+    sentence_numbers = [numbers(t) for t in texts]  # a weekday adds no number
     sentence_words = [content_words(t) for t in texts]
     for i, sentence in enumerate(sentences):
         claim_words, claim_numbers, named = content_words(sentence), numbers(sentence), names(sentence)
