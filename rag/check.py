@@ -433,6 +433,7 @@ class DraftChecker:
                     continue  # the article's words, but not the claim's speaker's: no support
                 if spoken is not None:  # a transcript's turn by the claim's speaker, cited from its label on
                     window = spans[spoken : spans.index(window[-1]) + 1]
+                    text = " ".join(passage.chunk.quote(s) for s in window)  # what a judge reads
                 swapped = (
                     self._name_swapped(claim, passage, text, f"{passage.chunk.title} {before}")
                     or _direction_swapped(claim, text)
@@ -776,6 +777,8 @@ class DraftChecker:
             if said_by and speaker and same_speaker(claim_speaker, speaker, text):
                 continue  # "Head coach Manolis Karras" / "Porto Venna coach Manolis Karras": one person
             if differs.kind == "name" and not said_by:
+                if _opening_word(claim, differs.draft):
+                    continue  # "Annual inflation eased": capitalised for opening the claim, no name
                 # The article names them too (the claim joins two of its statements), or "US" is
                 # "United States": not another name.
                 named = self._article_names(passage.chunk.source)
@@ -1195,6 +1198,13 @@ def _passage_sentences(passages: list[Passage]) -> list[tuple[Passage, Span, str
             context = f"{chunk.title} {chunk.outlet or ''} {near} {days_named(text, chunk.date)}"
             items.append((passage, span, text, context))
     return items
+
+
+def _opening_word(claim: str, value: str) -> bool:
+    """Whether ``value`` is the one word opening the claim, capitalised for that alone as far as
+    anything tells ("Annual inflation eased ..."); a name of two words opening it is a name."""
+    value = value.strip()
+    return " " not in value and claim.lstrip().startswith(value)
 
 
 def _opening_acronym(claim: str) -> str:

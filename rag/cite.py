@@ -25,16 +25,19 @@ import numpy as np
 
 from rag.collapse import restated_spans, sentence_spans
 from rag.text import (
+    PRONOUNS,
     STOPWORDS,
     content_stems,
     days_named,
     is_negator,
     positioned_stems,
+    spelled_months,
     split_sentences,
     stem,
     words,
 )
 from rag.types import Citation, Passage, Span
+from rag.values import number_stems
 
 MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
 REFUSAL_PATTERN = re.compile(
@@ -48,7 +51,9 @@ _LEADING_MARKERS = re.compile(rf"^(\s*{MARKER.pattern})+")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _STOPWORDS = STOPWORDS | {"passage", "passages", "article", "articles"}
-_NOT_NAMES = {w.capitalize() for w in _STOPWORDS} | {"I", "We", "In", "On", "At", "As", "Yes", "No"}
+_NOT_NAMES = (
+    {w.capitalize() for w in _STOPWORDS} | {"I", "We", "In", "On", "At", "As", "Yes", "No"} | PRONOUNS
+)
 # "Passage [2] (Title (Outlet)): ..." — a small model sometimes copies the passage header first.
 _HEADER_ECHO = re.compile(r"^\s*(passage\s*)?(\[\d+\]\s*)?\((?:[^()]|\([^()]*\))*\)\s*:\s*", re.IGNORECASE)
 # "The passage states that ...", "According to the article, ..." add nothing a citation does not say.
@@ -59,6 +64,7 @@ _LEAD_IN = re.compile(
 )
 _PROMPT_ECHO = re.compile(r"(^|\n)\s*(passages:|question:|answer with citations)", re.IGNORECASE)
 
+_NUMBER_STEMS = number_stems()
 MAX_ANSWER_SENTENCES = 4
 # Share of each clause's content words that must follow the source's word order.
 STATED_SHARE = 0.8
@@ -77,8 +83,13 @@ class CitedAnswer:
 
 
 def content_words(text: str) -> set[str]:
-    """Stems of the words that carry meaning ("troops" and "troop" meet; names are not cut)."""
-    return {w for w in content_stems(text) if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())}
+    """Stems of the words that carry meaning ("troops" and "troop" meet; names are not cut); a
+    number written in words meets its digits ("fourteen villages", "14 villages")."""
+    return {
+        _NUMBER_STEMS.get(w, w)
+        for w in content_stems(text)
+        if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())
+    }
 
 
 def numbers(text: str) -> set[str]:
@@ -88,7 +99,7 @@ def numbers(text: str) -> set[str]:
 def names(sentence: str) -> set[str]:
     """Proper names the sentence states, folded: capitalized words past its first word."""
     found = set()
-    for match in _CAPITALIZED.finditer(sentence):
+    for match in _CAPITALIZED.finditer(spelled_months(sentence)):
         if match.start() == 0 or match.group() in _NOT_NAMES:
             continue
         found.update(words(match.group()))

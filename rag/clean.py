@@ -50,10 +50,18 @@ _BYLINE = re.compile(rf"^({_any_of(_RULES['byline_prefixes'])})\b.{{0,80}}$", re
 _HEADER_LINE = re.compile(rf"^({_any_of(_RULES['header_lines'])})$", re.IGNORECASE)
 # Menus, breadcrumbs and "Outlet | Section" mastheads: short items between bars or arrows.
 _SEPARATOR = re.compile(r"\s+[|>»›•·]\s+|\s*\|\s*$|\s{3,}")
+# A headline quoting somebody before or after a colon or a dash, with no sentence end of its own.
+_QUOTED_HALF = re.compile(
+    r"^[\"“‘«][^\"“”’»]{2,}[\"”’»]\s*[:–—-]\s+\w[^.!?…]*[^.!?…\"”’'):;]$"
+    r"|^[^\"“”.!?…]*\w\s*[:–—-]\s+[\"“‘«][^\"“”]{2,}[^.!?…\"“”][\"”’»]$"
+)
+_BREADCRUMB = re.compile(r"\s[>»›]\s")
+_SHARE_ITEM = re.compile(rf"^({_any_of(_RULES['share_items'])})\b", re.IGNORECASE)
 _BUTTONS = re.compile(r"^(\[[^\]\[]{1,40}\]\s*)+$")  # "[ Subscribe ]   [ Sign in ]"
 NAVIGATION_ITEM_WORDS = 4  # the most words of a menu item or section name
 HEADER_LINES = 8  # lines above the first paragraph searched for navigation
 MASTHEAD_WORDS = 5  # the most words of a masthead above a menu (a headline has more)
+MENU_ITEMS = 3  # items of a site menu ("Home | News | Sport"), which no headline stands above
 DATE_LINE_OTHER_WORDS = 2  # words beside the date on a date line ("Porto Venna, 4 June 2025")
 
 _DATE_LINE = re.compile(
@@ -132,9 +140,15 @@ def _is_label(line: str, max_words: int = 3) -> bool:
 
 
 def _looks_like_title(line: str) -> bool:
-    return (
-        len(line.split()) >= 3 and len(line) <= 200 and not _ends_sentence(line) and line[0] not in "\"“‘'«"
-    )
+    """A headline: a few words with no sentence end, not opening a quote, unless the quote is the
+    headline's first part ('"Six years we have asked": river floods') or its last
+    ('Ex-mayor sentenced: "A painful chapter closes"'). A quote opening a line that goes on
+    ('"We will protect civilians," Putin told a') is the lede."""
+    if len(line.split()) < 3 or len(line) > 200:
+        return False
+    if _QUOTED_HALF.search(line):
+        return True
+    return not _ends_sentence(line) and line[0] not in "\"“‘'«"
 
 
 def _is_navigation(line: str) -> bool:
@@ -148,7 +162,31 @@ def _is_navigation(line: str) -> bool:
     return (
         len(items) >= 2
         and not _is_date_line(line)
-        and all(len(item.split()) <= NAVIGATION_ITEM_WORDS and not _ends_sentence(item) for item in items)
+        and all(_is_menu_item(item) for item in items[:-1])
+        # A site menu may end shouting ("... | Puzzles | Win!"); a headline "Goal! | Rovers win" is no menu.
+        and (_is_menu_item(items[-1]) or (len(items) >= MENU_ITEMS and _is_call(items[-1])))
+    )
+
+
+def _is_call(item: str) -> bool:
+    """A menu item that shouts: one word and "!" ("Win!")."""
+    return bool(re.fullmatch(r"\w+!", item))
+
+
+def _is_menu_item(item: str) -> bool:
+    return len(item.split()) <= NAVIGATION_ITEM_WORDS and not _ends_sentence(item)
+
+
+def _is_site_menu(line: str) -> bool:
+    """A menu of MENU_ITEMS items or more, all words: not a breadcrumb ("Home > News > Valley"), a
+    share bar ("Share on Facebook | Tweet | Email") or a date and byline bar ("13.2.2025 11:40 |
+    Text: Heikki Ollila | Photo: ..."), which may stand under the headline."""
+    items = _separated(line)
+    return (
+        len(items) >= MENU_ITEMS
+        and not _BREADCRUMB.search(line)
+        and not re.search(r"[\d:]", line)
+        and not any(_SHARE_ITEM.match(item) for item in items)
     )
 
 
@@ -158,7 +196,8 @@ def _separated(line: str) -> list[str]:
 
 def _is_date_line(line: str) -> bool:
     """A line that gives the date and little else: "Tuesday 8 April 2025", "Porto Venna, 4 June
-    2025", "Outlet | Technology | Tuesday 8 April 2025", "Broadcast: Sunday, 24 August 2025, 7 pm"."""
+    2025", "Outlet | Technology | Tuesday 8 April 2025", "Broadcast: Sunday, 24 August 2025, 7 pm",
+    "For immediate release - 10 February 2026"."""
     if _DATE_LINE.match(line):
         return True
     found = _DATE_IN_LINE.search(line)
@@ -166,17 +205,20 @@ def _is_date_line(line: str) -> bool:
         return False
     rest = line[: found.start()] + " " + line[found.end() :]
     words = [w for w in re.findall(r"\w+", rest) if not _TIME_OR_WEEKDAY.fullmatch(w)]
-    return len(_separated(line)) >= 2 or len(words) <= DATE_LINE_OTHER_WORDS
+    labelled = bool(_HEADER_LINE.match(rest.strip(" -–—:|,")))  # "For immediate release - 10 February 2026"
+    return len(_separated(line)) >= 2 or len(words) <= DATE_LINE_OTHER_WORDS or labelled
 
 
-def _page_header(lines: list[_Line], keep: list[bool]) -> list[int]:
+def _page_header(lines: list[_Line], keep: list[bool], repeated: set[int] = frozenset()) -> list[int]:
     """The kept lines above the first paragraph (at most HEADER_LINES): where a page puts its
-    masthead, menus, cookie notice, headline and date."""
+    masthead, menus, cookie notice, headline and date. ``repeated``: lines dropped already as
+    repeated across articles, kept in the header as landmarks ("FOR IMMEDIATE RELEASE" in every
+    release still marks where the letterhead ends)."""
     header: list[int] = []
     for i, line in enumerate(lines):
-        if _is_paragraph(line.text) or len(header) == HEADER_LINES:
-            break
-        if keep[i]:
+        if (_is_paragraph(line.text) and not _is_navigation(line.text)) or len(header) == HEADER_LINES:
+            break  # a menu ending in "Win!" is no paragraph
+        if keep[i] or i in repeated:
             header.append(i)
     return header
 
@@ -184,11 +226,18 @@ def _page_header(lines: list[_Line], keep: list[bool]) -> list[int]:
 def _drop_navigation(lines: list[_Line], header: list[int], drop: Callable[[int, str], None]) -> None:
     """Drop the page header's navigation lines and the short lines above the last of them: a
     site's masthead and skip links sit above its menu. A headline above an "Outlet | Section"
-    line stays."""
+    line stays. Above the first site menu or release label ("FOR IMMEDIATE RELEASE") every line
+    goes, however long: a headline comes below those, and above them stand a masthead's tagline
+    ("Serving Ravuke and the outer islands since 1987") or a ministry's letterhead ("MINISTRY OF
+    HEALTH AND MEDICAL SERVICES", its address)."""
     navigation = [i for i in header if _is_navigation(lines[i].text)]
+    tops = [i for i in navigation if _HEADER_LINE.match(lines[i].text) or _is_site_menu(lines[i].text)]
+    top = tops[0] if tops else -1
     for i in header:
         if i in navigation:
             drop(i, "navigation")
+        elif i < top:
+            drop(i, "page header above the navigation")
         elif navigation and i < navigation[-1] and len(lines[i].text.split()) <= MASTHEAD_WORDS:
             drop(i, "page header above the navigation")
 
@@ -268,7 +317,8 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
     # Header: navigation and what sits above it, a section label, the title, a date line.
     title = ""
     date: str | None = None
-    header = _page_header(lines, keep)
+    repeated_here = {i for i, why in reasons.items() if why == "line repeated across articles"}
+    header = _page_header(lines, keep, repeated_here)
     for i in header:
         if i in partial:  # a cookie notice above the article ("... use cookies. Accept | Settings")
             del partial[i]

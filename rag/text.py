@@ -19,6 +19,14 @@ STOPWORDS = frozenset(
     "according".split()
 )
 
+# Capitalised only to open a sentence or a quote ("Our first engine was there at 2:48", "Everyone on
+# board"): never a name.
+PRONOUNS = frozenset(
+    "I Me My Mine Myself We Us Our Ours Ourselves You Your Yours Yourself Him Himself Herself "
+    "Hers Itself Theirs Themselves Everyone Everybody Everything Nobody Someone Somebody Something "
+    "Anyone Anybody Anything Nothing".split()
+)
+
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
@@ -71,8 +79,25 @@ def inside_quote(text: str, at: int) -> bool:
 
 
 def words(text: str) -> list[str]:
-    """Folded words, possessives dropped ("Russia's" -> "russia"); hyphenated words stay whole."""
-    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(fold(text))]
+    """Folded words, possessives dropped ("Russia's" -> "russia"); hyphenated words stay whole;
+    a month shortened beside its day spelled out ("Feb. 1" -> "february 1")."""
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(fold(spelled_months(text)))]
+
+
+_SHORT_MONTHS = {
+    "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June", "Jul": "July",
+    "Aug": "August", "Sep": "September", "Sept": "September", "Oct": "October", "Nov": "November",
+    "Dec": "December",
+}  # fmt: skip
+_SHORT_MONTH_BY_DAY = re.compile(
+    rf"\b({'|'.join(_SHORT_MONTHS)})\b\.?(?=\s+\d{{1,2}}(?!\d))|(?<=\d\s)({'|'.join(_SHORT_MONTHS)})\b\.?"
+)
+
+
+def spelled_months(text: str) -> str:
+    """``text`` with each month shortened beside a day number spelled out: wire copy's "Feb. 1"
+    is the "1 February" of a draft. Only beside a day, capitalised: "Jan" alone may be a name."""
+    return _SHORT_MONTH_BY_DAY.sub(lambda m: _SHORT_MONTHS[m.group(1) or m.group(2)], text)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from rag.text import STOPWORDS, fold, stem
+from rag.text import PRONOUNS, STOPWORDS, fold, stem
 
 _NUMBER_WORDS = {
     w: n
@@ -62,9 +62,10 @@ _MONTHS = re.compile(
     re.IGNORECASE,
 )
 # Capitalised words that open or join sentences without naming anyone.
-NOT_NAMES = {w.capitalize() for w in STOPWORDS} | {
-    "I", "We", "You", "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
+NOT_NAMES = {w.capitalize() for w in STOPWORDS} | PRONOUNS | {
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
     "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
+    "Every", "Each",
     # Words that round or bound a number opening a sentence ("Around 60 firefighters ..."):
     "Around", "About", "Nearly", "Almost", "Roughly", "Approximately", "Just", "Only",
     "Fewer", "Under", "Barely", "Exactly", "Precisely", "Another", "Several", "Many", "Few", "Up",
@@ -120,6 +121,8 @@ _MEASURES = {
     "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
     "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "tonne": ("mass", 1000.0),
     "pound": ("mass", 0.4536), "lb": ("mass", 0.4536),
+    # A rate's change: "50 basis points" is "0.50 percentage point".
+    "basis": ("rate", 1.0), "bp": ("rate", 1.0), "bps": ("rate", 1.0), "percentage": ("rate", 100.0),
 }  # fmt: skip
 # How far a converted measure may be from the claim's: conversions are rounded ("about 800 miles").
 MEASURE_TOLERANCE = 0.05
@@ -192,6 +195,12 @@ class Token:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|no|any|every|each|this|that|which|someone|anyone)\s+$", re.I)
 
 
+def number_stems() -> dict[str, str]:
+    """The stem of each number word from two to ninety, and its digits ("fourteen": "14"); not
+    "one", as often a pronoun as a count."""
+    return {stem(w): str(n) for w, n in _NUMBER_WORDS.items() if n >= 2}
+
+
 def _number_word(folded: str) -> int | None:
     """A number written in words: "six", "twenty", "seventy-six", and ordinals with what they rank
     ("fifth", "twenty-first", "fifth-largest")."""
@@ -241,6 +250,18 @@ def _opening_participle(token: Token, side: list[Token]) -> bool:
     return token is side[0] and fold(token.text).endswith("ing") and token.kind == "name"
 
 
+def _opening_role(run: list[Token], side: list[Token], known: set[str]) -> bool:
+    """ "Substitute Luka Fenn scored ...": a word opening the sentence before a full name the
+    source gives (two words or more) is the person's role, capitalised for opening the sentence,
+    not part of the name. "Anna Berg" against "Maria Berg" still differs: one name's word is left."""
+    return (
+        len(run) >= 3
+        and run[0] is side[0]
+        and all(not _missing(t, known) for t in run[1:])
+        and _missing(run[0], known)
+    )
+
+
 def is_loose_number(text: str) -> bool:
     """An ordinal word or "one": as often no count as a count ("at first", "one way"), so compared
     when it differs, but never required."""
@@ -254,6 +275,14 @@ def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
     return bool(_DETERMINER_BEFORE.search(text[: match.start()])) or bool(
         re.match(r"\s+(?:of|another)\b", text[match.end() :], re.I)
     )
+
+
+_CONTRACTED = re.compile(r"['’](?:s|re|ll|m|ve|d)$|n['’]t$")
+
+
+def _not_a_name(raw: str) -> bool:
+    """A capitalised word that names nobody, contracted too: "It's", "We're", "Don't"."""
+    return raw in NOT_NAMES or _CONTRACTED.sub("", raw) in NOT_NAMES or raw.endswith(("n't", "n’t"))
 
 
 def tokens(text: str) -> list[Token]:
@@ -284,7 +313,7 @@ def tokens(text: str) -> list[Token]:
                 continue
             # Every word compares by its stem ("Police" opening a sentence meets "police").
             key = stem(_ABBREVIATED.get(folded.rstrip("."), _POSSESSIVE.sub("", folded)))
-            kind = "name" if raw[0].isupper() and raw not in NOT_NAMES else "word"
+            kind = "name" if raw[0].isupper() and not _not_a_name(raw) else "word"
         found.append(Token(raw, match.start(), match.end(), key, kind, gap))
     return found
 
@@ -389,6 +418,7 @@ def differing_value(
     # A participle opening the claim ("Having changed his mind, Lockett ...", "Rising in the
     # hills, the river ...") is capitalised as any first word, and no value.
     claim_runs = [r for r in claim_runs if not (len(r) == 1 and _opening_participle(r[0], a))]
+    claim_runs = [r for r in claim_runs if not _opening_role(r, a, known)]
     if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
         claim_runs = [r for r in claim_runs if not (len(r) == 1 and is_loose_number(r[0].text))]
     if claim_runs and _RELATIVE_YEAR.search(f"{source} {context}"):

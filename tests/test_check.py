@@ -1356,3 +1356,59 @@ def test_another_outlets_rival_value_is_a_figure_of_the_same_order_and_form_or_a
     assert not rival("4 km", "3 hours")
     # A figure without a form of its own may be any: an age in years against an age given bare.
     assert rival("He is 54 years old.", "Albury, 52, was jailed.")
+
+
+def test_a_word_capitalised_for_opening_the_claim_is_no_name_another_outlet_changes(tmp_path, pipeline):
+    """ "Annual inflation eased to 3.1 percent" against another outlet's "Consumer prices rose 3.1
+    percent": the same figure, and two words capitalised only for opening their sentences."""
+    articles = {
+        "release.txt": "Inflation eases in September\n\nAnnual inflation eased to 3.1 percent in September "
+        "from 3.6 percent in August, the statistics office said on Tuesday.\n",
+        "wire.txt": "Prices cool as bank weighs cut\n\nConsumer price inflation fell to 3.1 percent in September "
+        "from 3.6 percent in August, the statistics office said last week.\n",
+    }
+    checker = _checker_over(tmp_path / "a", articles, check_model="none")
+    claim = "Annual inflation eased to 3.1 percent in September from 3.6 percent in August."
+    result = checker.check_sentence(claim)
+    assert result.verdict == SUPPORTED, result.reason
+    # The false-positive side: a name of two words opening the claim is still a name.
+    articles = {
+        "wire.txt": "Mayor re-elected\n\nMaria Holt won the Brede mayoral election with 54 percent of the vote, "
+        "officials said on Monday.\n"
+    }
+    swapped = _checker_over(tmp_path / "b", articles, check_model="none").check_sentence(
+        "Anna Berg won the Brede mayoral election with 54 percent of the vote."
+    )
+    assert swapped.verdict == CONTRADICTED and swapped.differs.draft == "Anna Berg", swapped.reason
+
+
+class _ReadingJudge(_CountingJudge):
+    """Says Yes, and keeps what it was given to read."""
+
+    def __init__(self):
+        super().__init__(0.95)
+        self.read = []
+
+    def probability(self, text, claim):
+        self.read.append(text)
+        return super().probability(text, claim)
+
+
+def test_the_judge_reads_a_transcript_turn_from_its_speakers_label(tmp_path, pipeline):
+    """A reworded claim naming its speaker is read with the turn from its label ("ANAND: ..."), as
+    it is cited: the words alone do not say who spoke them."""
+    transcript = (
+        "Harbour Radio Morning\nTranscript, Monday 3 March\n\n"
+        "HOST: With me is the chief fire officer, Ada Okoro. Traders say your engines took an hour.\n\n"
+        "OKORO: I understand the anger, but that is not what our logs show. The call came in at 3:10 "
+        "a.m. Our first engine from the Dock Road station was at the warehouse at 3:22, twelve minutes later.\n\n"
+        "HOST: Will you publish those logs?\n\nOKORO: Yes, this week.\n"
+    )
+    checker = _checker_over(tmp_path, {"fire-interview.txt": transcript}, check_model="none")
+    judge = _ReadingJudge()
+    checker._judge = judge
+    result = checker.check_sentence(
+        "Ada Okoro said the first fire engine reached the warehouse at 3:22 a.m., twelve minutes after the call came in."
+    )
+    assert judge.read and judge.read[0].startswith("OKORO: I understand"), judge.read
+    assert result.verdict == SUPPORTED and result.citations[0].text.startswith("OKORO: I understand")

@@ -148,11 +148,12 @@ def test_a_how_many_question_needs_a_quantity_of_any_length(answer, ok):
     assert answers_the_type(read_question("How many displaced persons had been registered?"), answer) is ok
 
 
-def _dated_passage(dated):
+def _dated_passage(
+    dated, text="As of 9 a.m. today, nine patients remain in Harlow District Hospital, the ministry said."
+):
     from rag.text import split_sentences
     from rag.types import Chunk
 
-    text = "As of 9 a.m. today, nine patients remain in Harlow District Hospital, the ministry said."
     chunk = Chunk(0, "release.txt", 0, len(text), text, "Harlow food poisoning", date=dated)
     chunk.sentences = split_sentences(text)
     return Passage(chunk, 0.7)
@@ -164,3 +165,27 @@ def test_an_answers_weekday_is_the_today_of_an_article_written_that_day(embedder
     assert not result.refused and result.citations[0].source == "release.txt"
     # The false-positive side: the article was written on Sunday, so its "today" is no Monday.
     assert cite(answer, [_dated_passage("2026-03-01")], embedder.embed).refused
+
+
+def test_a_wire_storys_short_month_is_the_answers_month(embedder):
+    wire = _dated_passage(
+        None, "Diesel rose from 980 to 1,250 lindos a litre after the government cut subsidies on Feb. 1."
+    )
+    answer = "Diesel rose from 980 to 1,250 lindos a litre after subsidies were cut on 1 February [1]."
+    assert not cite(answer, [wire], embedder.embed).refused
+    # The false-positive side: another month, shortened, is still another month.
+    answer = "Diesel rose from 980 to 1,250 lindos a litre after subsidies were cut on 1 March [1]."
+    assert cite(answer, [wire], embedder.embed).refused
+
+
+def test_a_number_in_words_meets_its_digits_in_the_word_overlap(embedder):
+    from rag.cite import sentence_support
+
+    source = _dated_passage(
+        None, "About 3,400 people have been evacuated from 14 villages, the ministry said."
+    )
+    claim = "Authorities moved roughly 3,400 residents out of fourteen villages."
+    other = "Authorities moved roughly 3,400 residents out of nineteen villages."  # no word of it is "14"
+    scores, _ = sentence_support([claim, other], [source], embedder.embed)
+    # One of its eight content words more in common: 0.5 / 8 above the other, whose meaning is as close.
+    assert scores[0].max() > scores[1].max() + 0.05

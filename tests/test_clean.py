@@ -202,6 +202,15 @@ def test_a_headline_under_the_masthead_and_menu_is_the_title_and_the_menu_is_not
         "VALLEY ECHO\nBREAKING NEWS\nCouncil votes to close two libraries\n",  # label above the headline
         "Council votes to close two libraries\nValley Echo | Politics | Tuesday 8 April 2025\n",
         "MINISTRY OF CULTURE\nFOR IMMEDIATE RELEASE\nValleytown, 8 April 2025\nCouncil votes to close two libraries\n",
+        "THE VALLEY STAR\nHome | News | Sport | Showbiz | Puzzles | Win!\nCouncil votes to close two libraries\n",
+        # a masthead's tagline, however long, above the site menu
+        "VALLEY ECHO\nServing Valleytown, Ashby and the hill villages since 1987\nNews | Sport | Notices\n"
+        "Council votes to close two libraries\n",
+        # a ministry's letterhead and address above the release label
+        "MINISTRY OF CULTURE, HERITAGE AND THE ARTS\nLevel 4, Government Buildings, Harbour Road\n"
+        "FOR IMMEDIATE RELEASE\n8 April 2025\nCouncil votes to close two libraries\n",
+        "MINISTRY OF CULTURE\nGovernment of the Republic of Valleyland\nPRESS RELEASE\n"
+        "For immediate release - 8 April 2025\nCouncil votes to close two libraries\n",
     ],
 )
 def test_the_headline_is_found_whatever_page_furniture_sits_around_it(header):
@@ -212,6 +221,54 @@ def test_a_headline_above_an_outlet_and_section_line_stays_the_title():
     doc = header_of("Council votes to close two libraries\nValley Echo | Live\n")
     assert doc.title == "Council votes to close two libraries"
     assert "Council votes to close two libraries" in kept_text(doc)
+
+
+def test_a_release_label_every_release_repeats_still_ends_the_letterhead():
+    pages = [
+        f"MINISTRY OF {ministry}\nFOR IMMEDIATE RELEASE\nClinic number {n} opens in Ashby\n{BODY}"
+        for n, ministry in enumerate(["HEALTH AND MEDICAL SERVICES", "FINANCE", "CULTURE"])
+    ]
+    repeated = repeated_lines(pages)
+    assert "for immediate release" in repeated  # dropped as repeated before the header is read
+    doc = clean_document(Document("page.txt", pages[0], "x"), repeated)
+    assert doc.title == "Clinic number 0 opens in Ashby"
+    assert "MINISTRY" not in kept_text(doc)
+
+
+def test_a_headline_over_a_breadcrumb_a_share_bar_or_a_shouting_pair_stays_the_title():
+    # A breadcrumb, a share bar or a date and byline bar may stand under the headline; only a site
+    # menu above it has nothing but furniture above.
+    for under in (
+        "Home > News > Valley",
+        "Share on Facebook | Tweet | WhatsApp | Email",
+        "13.2.2025 11:40 | Text: Anna Berg | Photo: Valley Echo",
+    ):
+        doc = header_of(f"Council votes to close two libraries\n{under}\n")
+        assert doc.title == "Council votes to close two libraries", under
+    menu_above = "VALLEY RADIO | News | Sport | Podcasts\nCouncil votes to close two libraries\nShare | Tweet | Email\n"
+    doc = header_of(menu_above)
+    assert doc.title == "Council votes to close two libraries"
+    # One shouted word and a short tail is a tabloid headline, not a menu ending in "Win!".
+    doc = header_of("GOTCHA! | Library thief caught\n")
+    assert doc.title == "GOTCHA! | Library thief caught"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        '"Six years we have asked": Gallen River floods Lower Coverley',
+        'Ex-mayor sentenced: "A painful chapter closes"',
+        '"The town will not die" - Routavaara faces life without its mine',
+    ],
+)
+def test_a_headline_quoting_somebody_keeps_its_quote(headline):
+    assert header_of(f"VALLEY ECHO\n{headline}\n").title == headline
+
+
+def test_a_lede_opening_with_a_quote_is_no_headline():
+    # Not read as a headline, it titles the untitled page as its first sentence, quotes left out.
+    doc = header_of("“We will protect the civilians of the valley,” the minister told a\n")
+    assert doc.title == "We will protect the civilians of the valley, the minister told a"
 
 
 def test_lines_that_only_look_like_furniture_are_kept():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.text import content_stems, days_named, fold, split_sentences, stem, words
+from rag.text import content_stems, days_named, fold, spelled_months, split_sentences, stem, words
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
@@ -38,3 +38,13 @@ def test_a_day_told_relative_to_the_article_is_written_out_from_its_date():
     # The false-positive side: no relative day, or no known date, names no day.
     assert days_named("The road reopened on Friday.", "2026-03-02") == ""
     assert days_named("As of today, nine patients remain in hospital.", None) == ""
+
+
+def test_a_month_shortened_beside_its_day_is_spelled_out():
+    assert words("subsidies cut on Feb. 1") == words("subsidies cut on February 1")
+    assert words("on 14 Sept 2025") == ["on", "14", "september", "2025"]
+    # Not without a day: "Jan" is a name, "Mar" a word, unless a day stands beside them.
+    assert (
+        spelled_months("Jan Keller said Mar del Plata was flooded")
+        == "Jan Keller said Mar del Plata was flooded"
+    )

@@ -612,3 +612,50 @@ def test_an_ordinal_word_ranks_what_follows_it_and_counts_none_of_it():
         "It is the fourth-largest city.",
         Differs("fifth-largest", "fourth-largest", "number"),
     )
+
+
+@pytest.mark.fast
+def test_a_pronoun_opening_a_sentence_is_no_name():
+    kinds = {t.text: t.kind for t in tokens("Our first engine reached the market at 2:48. My crew saw it.")}
+    assert kinds["Our"] == kinds["My"] == "word"
+    # The false-positive side: a name that starts like a pronoun, and the rest of a group's name.
+    kinds = {t.text: t.kind for t in tokens("Ourense fans and the group Our Island Too marched.")}
+    assert kinds["Ourense"] == kinds["Island"] == "name"
+
+
+@pytest.mark.fast
+def test_a_contracted_word_opening_a_sentence_is_no_name():
+    kinds = {t.text: t.kind for t in tokens("It's the money. We're ready. Don't wait for Kavan's plan.")}
+    assert kinds["It's"] == kinds["We're"] == kinds["Don't"] == "word"
+    assert kinds["Kavan's"] == "name"  # the false-positive side: a name's possessive is a name
+
+
+@pytest.mark.fast
+def test_basis_points_are_a_rates_percentage_points():
+    source = "The bank cut its key rate by 0.50 percentage point to 3.75 percent."
+    assert (
+        differing_value("The bank lowered its key rate by 50 basis points to 3.75 percent.", source) is None
+    )
+    # The false-positive side: another change of the rate still differs.
+    assert _values(
+        differing_value("The bank lowered its key rate by 25 basis points to 3.75 percent.", source)
+    ) == (
+        "25",
+        "0.50",
+    )
+
+
+@pytest.mark.fast
+def test_a_role_opening_the_claim_before_a_full_name_is_no_other_value():
+    claim = "Substitute Luka Fenn scored the winner in the 108th minute as FC Varnau beat Rovenna 2-1."
+    source = "Luka Fenn scored in the 113th minute as FC Varnau came from behind to beat Rovenna 2-1."
+    assert _values(differing_value(claim, source)) == ("108", "113")
+    # The false-positive side: a first name changed before the same surname still differs.
+    assert _values(
+        differing_value(
+            "Anna Berg won the Brede election with 54 percent.",
+            "Maria Berg won the Brede election with 54 percent.",
+        )
+    ) == ("Anna Berg", "Maria Berg")
+    # And a determiner opening the claim is no name: "Every Kaltice employee".
+    assert {t.text: t.kind for t in tokens("Every Kaltice employee may apply.")}["Every"] == "word"
