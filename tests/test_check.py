@@ -1382,18 +1382,6 @@ def test_a_word_capitalised_for_opening_the_claim_is_no_name_another_outlet_chan
     assert swapped.verdict == CONTRADICTED and swapped.differs.draft == "Anna Berg", swapped.reason
 
 
-class _ReadingJudge(_CountingJudge):
-    """Says Yes, and keeps what it was given to read."""
-
-    def __init__(self):
-        super().__init__(0.95)
-        self.read = []
-
-    def probability(self, text, claim):
-        self.read.append(text)
-        return super().probability(text, claim)
-
-
 def test_the_judge_reads_a_transcript_turn_from_its_speakers_label(tmp_path, pipeline):
     """A reworded claim naming its speaker is read with the turn from its label ("ANAND: ..."), as
     it is cited: the words alone do not say who spoke them."""
@@ -1405,7 +1393,7 @@ def test_the_judge_reads_a_transcript_turn_from_its_speakers_label(tmp_path, pip
         "HOST: Will you publish those logs?\n\nOKORO: Yes, this week.\n"
     )
     checker = _checker_over(tmp_path, {"fire-interview.txt": transcript}, check_model="none")
-    judge = _ReadingJudge()
+    judge = _ReadingJudge(0.95)
     checker._judge = judge
     result = checker.check_sentence(
         "Ada Okoro said the first fire engine reached the warehouse at 3:22 a.m., twelve minutes after the call came in."
