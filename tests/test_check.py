@@ -1359,8 +1359,8 @@ def test_another_outlets_rival_value_is_a_figure_of_the_same_order_and_form_or_a
 
 
 def test_a_word_capitalised_for_opening_the_claim_is_no_name_another_outlet_changes(tmp_path, pipeline):
-    """ "Annual inflation eased to 3.1 percent" against another outlet's "Consumer prices rose 3.1
-    percent": the same figure, and two words capitalised only for opening their sentences."""
+    """ "Annual inflation eased to 3.1 percent" against another outlet's "Consumer price inflation
+    fell to 3.1 percent": the same figure, and two words capitalised only for opening their sentences."""
     articles = {
         "release.txt": "Inflation eases in September\n\nAnnual inflation eased to 3.1 percent in September "
         "from 3.6 percent in August, the statistics office said on Tuesday.\n",
@@ -1383,8 +1383,8 @@ def test_a_word_capitalised_for_opening_the_claim_is_no_name_another_outlet_chan
 
 
 def test_the_judge_reads_a_transcript_turn_from_its_speakers_label(tmp_path, pipeline):
-    """A reworded claim naming its speaker is read with the turn from its label ("ANAND: ..."), as
-    it is cited: the words alone do not say who spoke them."""
+    """A reworded claim naming its speaker is read with the turn from its label ("OKORO: ..."), as
+    it is cited: the turn's third sentence alone does not say who spoke it."""
     transcript = (
         "Harbour Radio Morning\nTranscript, Monday 3 March\n\n"
         "HOST: With me is the chief fire officer, Ada Okoro. Traders say your engines took an hour.\n\n"
