@@ -277,7 +277,7 @@ def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
     )
 
 
-_CONTRACTED = re.compile(r"['’](?:s|re|ll|m|ve|d)$|n['’]t$")
+_CONTRACTED = re.compile(r"['’](?:s|re|ll|m|ve|d)$")
 
 
 def _not_a_name(raw: str) -> bool:
