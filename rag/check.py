@@ -77,6 +77,7 @@ from rag.values import (
     absent_values,
     converted_measures,
     counts_alike,
+    counts_given_as_days,
     date_form,
     differing_direction,
     differing_value,
@@ -85,6 +86,7 @@ from rag.values import (
     initials,
     is_loose_number,
     is_ordinal_word,
+    rounds_the_other,
     runs,
     tokens,
 )
@@ -128,6 +130,9 @@ ARTICLE_SENTENCES = 2
 # opinions often stay below 0.5, so this ranks more than it measures.
 OPINION_FROM = 0.17
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
+# ... and the least share for a sentence naming another in the place of a claim's name to keep the
+# judging model from reading it as support (`_another_name_in_place`): a quarter, set a priori.
+SWAP_SHARE = 0.25
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
 # ... or for a figure of what the claim counts, in this many of the same words, to contradict it
@@ -378,10 +383,11 @@ class DraftChecker:
         )
         # An ordinal word or "one" is compared when it differs ("fifth-largest"), but not required
         # here: "first" is as often "at first" as a rank, "one way" no count.
+        claim_side = tokens(claim)
         claim_values = {
-            t.key for t in tokens(claim) if t.kind in ("number", "date") and not is_loose_number(t.text)
+            t.key for t in claim_side if t.kind in ("number", "date") and not is_loose_number(t.text)
         }
-        claim_keys = {t.key for t in tokens(claim)}
+        claim_keys = {t.key for t in claim_side}
         claim_quote = _quote_words(claim)
         claim_negations = _negations(claim, claim_keys)
         acronym = _opening_acronym(claim)  # the one name the answer check leaves out (its first word)
@@ -407,7 +413,11 @@ class DraftChecker:
                 before = passage.chunk.quote(spans[k - 1]) if k else ""
                 days = days_named(f"{before} {text}", passage.chunk.date)  # "today": Monday
                 around = f"{passage.chunk.title} {before} {text} {days}"
-                lacking = claim_values - {t.key for t in tokens(around)}
+                around_side = tokens(around)
+                as_days = counts_given_as_days(claim_side, around_side)  # "eight sites" / "Saturday 8"
+                lacking = (claim_values - {t.key for t in around_side}) | {
+                    t.key for t in claim_side if t.start in as_days
+                }
                 if lacking and lacking - converted_measures(claim, around):
                     continue  # "nine post-Soviet states" where the passage says six
                 if len(claim_quote & content_words(text)) * 2 < len(claim_quote):
@@ -444,6 +454,8 @@ class DraftChecker:
                     if swap is None or score > swap[0].score:
                         swap = (_Found(passage, window, score), swapped)
                     continue
+                if stating and len(window) > 1 and _another_name_in_place(claim, text):
+                    continue  # "Her neighbour Lena Vos ... Her daughter Berit Vos": names, not who is who
                 if stating:
                     best = _Found(passage, window, score)
                 elif (
@@ -612,8 +624,8 @@ class DraftChecker:
         ):
             return None
         differs = difference.differs
-        if claim.lstrip().startswith(differs.draft):
-            return None  # "Around 60 firefighters ...": any first word is capitalised
+        if _opening_word(claim, differs.draft):
+            return None  # "Around 60 firefighters ...": a first word is capitalised; "Livia Dornescu said" names her
         own = {t.key for t in tokens(differs.draft)}
         if ({t.key for t in tokens(differs.source)} - own) & {t.key for t in tokens(claim)}:
             return None  # "US Magistrate Judith Dein refused to release him": the claim's magistrate
@@ -727,6 +739,8 @@ class DraftChecker:
             return None
         chunk = found.passage.chunk
         for read in (text, chunk.text) if widen and chunk.text.strip() != text.strip() else (text,):
+            if _another_name_in_place(claim, read):
+                continue  # the model reads past names: no support for it to weigh
             headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
                 headed = f"{chunk.title.strip()}\n\n{read}"
@@ -768,8 +782,12 @@ class DraftChecker:
                 strict,
                 passage.chunk.text,
             )
-            if difference is None or not counts_alike(claim, text, difference.differs):
-                continue  # nothing differs, or "6,000 students" against "15-year-old students"
+            if (
+                difference is None
+                or not counts_alike(claim, text, difference.differs)
+                or rounds_the_other(claim, text, difference.differs)
+            ):
+                continue  # nothing differs, "6,000 students" / "15-year-old students", "almost 2,000" / 1,940
             differs = difference.differs
             said_by = bool(name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
             if _crosses_speakers(differs, claim_speaker, speaker):
@@ -942,6 +960,7 @@ class DraftChecker:
             if (
                 is_loose_number(difference.differs.draft)
                 or not counts_alike(claim, text, difference.differs)
+                or rounds_the_other(claim, text, difference.differs)
                 or _crosses_speakers(difference.differs, claim_speaker, own_speaker(text))
             ):
                 continue  # "first" / "second"; "40,000 homes" against "4,000 calls for help"
@@ -1113,7 +1132,7 @@ class DraftChecker:
             return None
         similarity = self._similarity(cited.text, [text for _, _, text, _ in items])
         cited_keys = {t.key for t in cited_tokens}
-        for (passage, span, _, side), cosine in zip(items, similarity):
+        for (passage, span, text, side), cosine in zip(items, similarity):
             if cosine < SAME_FIGURE_SIMILARITY:
                 continue
             for key, value, counted, cited_counted in claim_figures:
@@ -1126,6 +1145,7 @@ class DraftChecker:
                     and k != key
                     and not is_loose_number(v)
                     and _within_ratio(key, k)
+                    and not rounds_the_other(claim, text, Differs(value, v, "number"))
                 ]
                 if other and key not in {t.key for t in side}:
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)
@@ -1200,6 +1220,41 @@ def _passage_sentences(passages: list[Passage]) -> list[tuple[Passage, Span, str
     return items
 
 
+def _another_name_in_place(claim: str, text: str) -> bool:
+    """Whether a sentence of ``text`` gives another name where the claim gives one it lacks,
+    saying at least `SWAP_SHARE` of the rest of the claim: "spoke to supporters in Fjellhamn" for
+    the claim's "... in Solvik", "his neighbour Ragnhild Sunde" for "his neighbour Berit Sunde".
+    The article may name the claim's elsewhere (which let the window through), and the judging
+    model reads past names, so it would take the claim as stated. A name modifying a noun ("last
+    weekend's Tenaki North by-election") stands in nobody's place."""
+    for span in split_sentences(text):
+        sentence = text[span.start : span.end]
+        difference = differing_value(claim, sentence)
+        if (
+            difference is not None
+            and difference.differs.kind == "name"
+            and difference.in_place
+            and difference.share >= SWAP_SHARE
+            and not _opening_word(claim, difference.differs.draft)
+            and not _modifies_a_noun(sentence, difference.differs.source)
+        ):
+            return True
+    return False
+
+
+def _modifies_a_noun(sentence: str, name: str) -> bool:
+    """Whether ``name`` stands between "the" or a possessive and a lower-case word, as a noun's
+    modifier: "the Tenaki North by-election", "last weekend's Ossany vote"."""
+    at = sentence.find(name)
+    if at < 0:
+        return False
+    before, after = sentence[:at], sentence[at + len(name) :]
+    return bool(_DETERMINER_END.search(before)) and bool(re.match(r"[\s-]+[a-z]", after))
+
+
+_DETERMINER_END = re.compile(r"(?:\bthe|\w['’]s)\s+$", re.IGNORECASE)
+
+
 def _opening_word(claim: str, value: str) -> bool:
     """Whether ``value`` is the one word opening the claim, capitalised for that alone as far as
     anything tells ("Annual inflation eased ..."); a name of two words opening it is a name."""
@@ -1255,7 +1310,10 @@ def _rival_value(claim: str, value: list[Token], text: str, rival: list[Token]) 
     forms = figure_form(claim, value[0]), figure_form(text, rival[0])
     if all(forms) and forms[0] != forms[1]:
         return False
-    return len(value) == len(rival) == 1 and _within_ratio(value[0].key, rival[0].key)
+    if len(value) != 1 or len(rival) != 1 or not _within_ratio(value[0].key, rival[0].key):
+        return False
+    rounded = Differs(value[0].text, rival[0].text, "number")
+    return not rounds_the_other(claim, text, rounded)
 
 
 def _within_ratio(key: str, other: str) -> bool:

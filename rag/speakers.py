@@ -18,7 +18,7 @@ _SPEECH = re.compile(
     r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged|"
     r"admitted|acknowledged|explained|argued|conceded|asserted|complained|remarked|replied|vowed|cautioned|"
     r"thundered|lamented|fumed|roared|wrote|admits|adds|explains|argues|insists|warns|writes|tells|notes|"
-    r"stresses)\b|\bcalled(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“])"  # "X called the flood 'man-made'"
+    r"stresses)\b|\bcall(?:ed|s)(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“])"  # "X called the flood 'man-made'"
     r"|\b(?:is|was|were|are)\s+quoted\s+as\s+saying\b",
     re.I,
 )

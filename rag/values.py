@@ -69,6 +69,9 @@ NOT_NAMES = {w.capitalize() for w in STOPWORDS} | PRONOUNS | {
     # Words that round or bound a number opening a sentence ("Around 60 firefighters ..."):
     "Around", "About", "Nearly", "Almost", "Roughly", "Approximately", "Just", "Only",
     "Fewer", "Under", "Barely", "Exactly", "Precisely", "Another", "Several", "Many", "Few", "Up",
+    # Prepositions opening a sentence ("Across the six clinics, ..."):
+    "Across", "Among", "Amid", "Along", "Alongside", "Behind", "Beyond", "Inside", "Outside", "Throughout",
+    "Toward", "Towards", "Upon", "Via", "Within", "Without", "Against", "Unlike", "Since", "Until", "Near",
 }  # fmt: skip
 
 
@@ -277,6 +280,7 @@ def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
     )
 
 
+_NUMBER_PAIR = re.compile(r"(\d+)-(\d+)")
 _CONTRACTED = re.compile(r"['’](?:s|re|ll|m|ve|d)$")
 
 
@@ -298,6 +302,12 @@ def tokens(text: str) -> list[Token]:
             continue
         if folded in STOPWORDS:
             last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
+            continue
+        pair = _NUMBER_PAIR.fullmatch(raw)
+        if pair:  # a score or a range is two numbers, as "29–27" with a dash is: "29-25" is no 29-27
+            first, second = match.start(), match.start() + pair.start(2)
+            found.append(Token(pair[1], first, first + len(pair[1]), pair[1], "number", gap))
+            found.append(Token(pair[2], second, match.end(), pair[2], "number", "-"))
             continue
         if match.group("compound"):
             kind, key = "number", str(_compound_number(folded))
@@ -338,11 +348,25 @@ def runs(side: list[Token]) -> list[list[Token]]:
 
 def _is_date_part(side: list[Token], i: int) -> bool:
     """A month or weekday, or a day number next to a month ("September 20", "13 Sept"), never a
-    clock time next to a weekday ("at 19:40 on Thursday")."""
+    clock time next to a weekday ("at 19:40 on Thursday") nor a count a word away ("9 March at six
+    halls")."""
     if side[i].kind == "date":
         return True
-    near = [side[j] for j in (i - 1, i + 1) if 0 <= j < len(side)]
+    near = _beside(side, i)
     return side[i].kind == "number" and any(t.kind == "date" and t.key not in _WEEKDAY_KEYS for t in near)
+
+
+def _beside(side: list[Token], i: int) -> list[Token]:
+    """The tokens either side of ``side[i]`` with no word between (a stopword left out is one)."""
+    near = []
+    if i > 0 and not _HAS_WORD.search(side[i].gap):
+        near.append(side[i - 1])
+    if i + 1 < len(side) and not _HAS_WORD.search(side[i + 1].gap):
+        near.append(side[i + 1])
+    return near
+
+
+_HAS_WORD = re.compile(r"[^\W\d_]")
 
 
 def _kind(run: list[Token], side: list[Token]) -> str:
@@ -407,12 +431,14 @@ def differing_value(
     written = source_keys | {t.key for t in tokens(context)} | set(names)
     known = written | _keys_in_other_forms(claim, f"{source} {context}")
     claim_keys = {t.key for t in a}
+    # "eight locations" against "on Saturday 8 ... at six locations": the eight is missing.
+    as_days = counts_given_as_days(a, b + tokens(context))
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
     claim_runs = [
         r
         for r in runs(a)
-        if any(_missing(t, source_keys if t.key in strict else known) for t in r)
+        if any(_missing(t, source_keys if t.key in strict else known) or t.start in as_days for t in r)
         and not (len(r) > 1 and r[0].kind == "name" and _acronym(r) in written)  # "United States": US
     ]
     # A participle opening the claim ("Having changed his mind, Lockett ...", "Rising in the
@@ -503,14 +529,39 @@ def absent_values(claim: str, text: str) -> list[Token]:
     ("Ghanaian" is there as "Ghana", "US" as "United States", "Zambia-Zimbabwe" as its parts);
     an ordinal word or "one" is not required ("the First World War" / "World War I")."""
     keys = {t.key for t in tokens(text)} | _keys_in_other_forms(claim, text)
+    side = tokens(claim)
+    as_days = counts_given_as_days(side, tokens(text))
     return [
         t
-        for t in tokens(claim)
+        for t in side
         if t.kind in ("number", "date", "name")
         and not (t.kind == "name" and t.start == 0)
         and not is_loose_number(t.text)
-        and _missing(t, keys)
+        and (_missing(t, keys) or t.start in as_days)
     ]
+
+
+def _is_day(side: list[Token], i: int) -> bool:
+    """A number standing as the day of a date: beside a month or a weekday ("Saturday 8 and Sunday
+    9 November"), counting nothing ("Monday 8 hours of talks" counts hours)."""
+    token = side[i]
+    if token.kind != "number" or _YEAR.match(token.text) or _counts(side, i):
+        return False
+    return any(t.kind == "date" for t in _beside(side, i))
+
+
+def counts_given_as_days(claim_side: list[Token], text_side: list[Token]) -> set[int]:
+    """Starts of the claim's counts ("eight locations") whose number ``text`` gives only as the day
+    of a date ("on Saturday 8 and Sunday 9 November"): the digits are there, the count is not."""
+    days = {t.key for i, t in enumerate(text_side) if _is_day(text_side, i)}
+    if not days:
+        return set()  # most texts: no day beside a number the claim counts with
+    other = {t.key for i, t in enumerate(text_side) if t.kind == "number" and not _is_day(text_side, i)}
+    return {
+        t.start
+        for i, t in enumerate(claim_side)
+        if t.kind == "number" and t.key in days - other and _counts(claim_side, i)
+    }
 
 
 def _acronym(run: list[Token]) -> str:
@@ -597,6 +648,15 @@ def _aligned(
     return max(placed, key=lambda r: (bool(keys & {t.key for t in r}), len(r), -b.index(r[0]))), False
 
 
+def _number_in(text: str, value: str) -> tuple[list[Token], int | None]:
+    """``text``'s tokens and the index of the number ``value`` gives ("85 per cent": 85), if there."""
+    side = tokens(text)
+    wanted = tokens(value)
+    if not wanted:
+        return side, None
+    return side, next((i for i, t in enumerate(side) if t.text == wanted[0].text), None)
+
+
 def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     """For a changed number: both count the same thing, when both say what they count. Two sums
     of money are alike whatever words follow them ("fined £64,000 at Mirefield Magistrates'
@@ -605,14 +665,9 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     if differs.kind != "number":
         return True
 
-    def number(text: str, value: str) -> tuple[list[Token], int | None]:
-        side = tokens(text)
-        wanted = tokens(value)[0].text  # "85 per cent": 85
-        return side, next((i for i, t in enumerate(side) if t.text == wanted), None)
-
     if bool(_YEAR.match(differs.draft)) != bool(_YEAR.match(differs.source)):
         return False  # "opened in 1883" against "a span of 1,991 metres": a year is no count
-    (our_side, i), (their_side, j) = number(claim, differs.draft), number(source, differs.source)
+    (our_side, i), (their_side, j) = _number_in(claim, differs.draft), _number_in(source, differs.source)
     if i is None or j is None:
         return True
     our_form, their_form = figure_form(claim, our_side[i]), figure_form(source, their_side[j])
@@ -620,6 +675,73 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
         return our_form == their_form
     ours, theirs = _counts(our_side, i), _counts(their_side, j)
     return not ours or not theirs or bool(ours & theirs)
+
+
+# Words that give a figure roughly, with the side of it the exact figure may lie on: "almost
+# 2,000" is 1,940 told round, "more than 2,000" is not.
+_ROUGHLY = re.compile(
+    r"\b(?P<either>about|around|roughly|approximately|some|an estimated|estimated|close to)\s+$"
+    r"|\b(?P<below>almost|nearly|just under|just short of|up to)\s+$"
+    r"|\b(?P<above>more than|over|just over|upwards of|at least)\s+$",
+    re.IGNORECASE,
+)
+# How far a figure told roughly may be from the exact one (a rounding, not another figure).
+ROUNDING_TOLERANCE = 0.1
+
+
+def _rounded_side(text: str, token: Token) -> str | None:
+    """Which side of ``token``'s figure the exact one lies, when ``text`` gives it roughly."""
+    match = _ROUGHLY.search(text[: token.start])
+    return match.lastgroup if match else None
+
+
+def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
+    """For a changed number: one side gives the other's figure roughly. Either in words, within
+    `ROUNDING_TOLERANCE` on the side they allow ("almost 2,000 people" against "1,940 people",
+    either way round; "about 3,000 troops" against "5,000" still differs), or shortened to a scale
+    ("1.46 billion crowns" is "1,462 million crowns" to two decimals; "4 years" is no "3.5 years")."""
+    if differs.kind != "number":
+        return False
+    ours, theirs = _figure(claim, differs.draft), _figure(source, differs.source)
+    if ours is None or theirs is None or _YEAR.match(ours[0].text) or _YEAR.match(theirs[0].text):
+        return False
+    for (rough_text, rough), exact in ((source, theirs[0]), ours[1]), ((claim, ours[0]), theirs[1]):
+        value = _scaled(rough_text, rough)[0]
+        side = _rounded_side(rough_text, rough)
+        low, high = value * (1 - ROUNDING_TOLERANCE), value * (1 + ROUNDING_TOLERANCE)
+        if side == "below":
+            high = value
+        elif side == "above":
+            low = value
+        if side is not None and low <= exact <= high:
+            return True
+    (our_size, our_step, our_scale), (their_size, their_step, their_scale) = ours[1:], theirs[1:]
+    step, shortened = max((our_step, our_scale), (their_step, their_scale))
+    return shortened and round(our_size / step) == round(their_size / step)
+
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALE_AFTER = re.compile(r"^\s*(thousand|million|mn|billion|bn|trillion)\b", re.IGNORECASE)
+
+
+def _scaled(text: str, token: Token) -> tuple[float, float, bool]:
+    """The figure's size with its scale word ("1.46 billion": 1.46e9), the step it is given to (a
+    hundredth of a billion), and whether it is shortened (a scale word or decimals)."""
+    match = _SCALE_AFTER.match(text[token.end :])
+    scale = _SCALES[match[1].lower()] if match else 1.0
+    decimals = len(token.key.partition(".")[2])
+    return float(token.key) * scale, scale / 10**decimals, bool(match or decimals)
+
+
+def _figure(text: str, value: str) -> tuple[Token, float, float, bool] | None:
+    """The token of ``text`` giving the number ``value``, with its `_scaled` size, step and form."""
+    side, i = _number_in(text, value)
+    if i is None:
+        return None
+    try:
+        return (side[i], *_scaled(text, side[i]))
+    except ValueError:
+        return None  # "1990s"
 
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")

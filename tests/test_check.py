@@ -20,6 +20,7 @@ from rag.check import (
     NOT_FOUND,
     SUPPORTED,
     DraftChecker,
+    _another_name_in_place,
 )
 from rag.types import Passage
 from tests.conftest import ROOT
@@ -1400,3 +1401,100 @@ def test_the_judge_reads_a_transcript_turn_from_its_speakers_label(tmp_path, pip
     )
     assert judge.read and judge.read[0].startswith("OKORO: I understand"), judge.read
     assert result.verdict == SUPPORTED and result.citations[0].text.startswith("OKORO: I understand")
+
+
+def test_a_figure_another_outlet_gives_roughly_leaves_the_claim_supported(tmp_path, pipeline):
+    """One outlet counts 1,940 jabs, another "almost 2,000": the same figure told round, no
+    disagreement. A claim giving a count the days of the clinics share is no support either."""
+    checker = _checker_over(
+        tmp_path,
+        {
+            "harbour-radio.txt": (
+                "Brede vaccination weekend\n\n"
+                "The district's nurses gave 1,940 measles jabs at the weekend, the health officer "
+                "Lena Vos told Harbour Radio. The clinics ran on Saturday 8 and Sunday 9 March at "
+                "six community halls across Brede.\n"
+            ),
+            "brede-weekly.txt": (
+                "Queues at Brede halls\n\n"
+                "Nurses in the district gave almost 2,000 measles jabs at the weekend, according to "
+                "the health officer Lena Vos. Parents queued outside the halls from early morning.\n"
+            ),
+        },
+    )
+    result = checker.check_sentence(
+        "Health officer Lena Vos said nurses gave 1,940 measles jabs at the weekend."
+    )
+    assert result.verdict == SUPPORTED, result.reason
+    # The false-positive side: a figure beyond the rounding is still another outlet's figure.
+    far = checker.check_sentence(
+        "Health officer Lena Vos said nurses gave 1,400 measles jabs at the weekend."
+    )
+    assert far.verdict == CONTRADICTED, far.reason
+    # A count whose digits the article gives only as a day of the clinics is no count it gives.
+    days = checker.check_sentence("The clinics ran on 8 and 9 March at eight community halls across Brede.")
+    assert days.verdict == CONTRADICTED, days.reason
+    assert (days.differs.draft, days.differs.source) == ("eight", "six")
+    same = checker.check_sentence("The clinics ran on 8 and 9 March at six community halls across Brede.")
+    assert same.verdict == SUPPORTED, same.reason
+
+
+BRIDGE_VOTE = (
+    "Voters back Ostmark bridge\n\n"
+    "The 4.2-kilometre bridge would cut the journey between Brede and Ostmark to ten minutes. "
+    "Premier Ada Holm, whose party campaigned for a yes vote, spoke to supporters in Ostmark shortly "
+    "after midnight. Her neighbour Lena Vos, 69, watched from the front row. Her daughter Berit Vos cheered."
+)
+
+
+@pytest.mark.fast
+def test_a_sentence_naming_another_in_the_claims_place_is_no_text_for_the_judge():
+    claim = "Premier Ada Holm gave her victory speech to supporters in Brede shortly after midnight."
+    assert _another_name_in_place(claim, BRIDGE_VOTE)  # Brede is named, but not where she spoke
+    assert _another_name_in_place("Her neighbour Berit Vos watched from the front row.", BRIDGE_VOTE)
+    # The false-positive side: the claim's own place, and a name the sentence shortens.
+    assert not _another_name_in_place(claim.replace("Brede", "Ostmark"), BRIDGE_VOTE)
+    assert not _another_name_in_place(
+        "Ada Holm spoke to her supporters in Ostmark after midnight.", "Holm spoke to supporters in Ostmark."
+    )
+    # A name later in a sentence about the claim's subject is no other subject.
+    profile = "The 44-year-old, who won last weekend's Ostmark by-election, taught maths at Brede School for 15 years."
+    assert not _another_name_in_place("Ada Holm taught maths at Brede School for 15 years.", profile)
+
+
+def test_a_window_giving_the_claims_name_to_another_sentence_is_no_support(tmp_path, pipeline):
+    """Every word of "Berit Vos, the premier's neighbour, watched ..." is in the window, but its
+    sentence says Lena Vos watched; Berit is the daughter in the next one."""
+    checker = _checker_over(tmp_path, {"bridge.txt": BRIDGE_VOTE})
+    swapped = checker.check_sentence("Berit Vos, the premier's neighbour, watched from the front row.")
+    assert swapped.verdict != SUPPORTED, swapped.reason
+    # The false-positive side: the name the sentence gives, and a claim joining the two sentences.
+    right = checker.check_sentence("Lena Vos, the premier's neighbour, watched from the front row.")
+    assert right.verdict == SUPPORTED, right.reason
+    both = checker.check_sentence(
+        "The premier's neighbour Lena Vos watched from the front row and Berit Vos cheered."
+    )
+    assert both.verdict == SUPPORTED, both.reason
+
+
+def test_a_claim_opening_with_its_speakers_full_name_is_contradicted_by_another_speaker(tmp_path, pipeline):
+    """The claim's first words are its speaker's full name, not a word capitalised for opening it;
+    "X calls the cuts '...'" gives the words to X."""
+    checker = _checker_over(
+        tmp_path,
+        {
+            "airline-explainer.txt": (
+                "Can the airline be saved?\n\n"
+                "Finance Minister Livia Dornescu has ruled out new state money for the airline.\n\n"
+                "The union, led by Nelu Brassik, will ballot its members in April. Brassik calls the "
+                'cuts "a punishment for the workers who kept this airline flying through the worst years".\n'
+            )
+        },
+    )
+    quote = "described the cuts as a punishment for the workers who kept the airline flying through the worst years."
+    wrong = checker.check_sentence(f"Finance Minister Livia Dornescu {quote}")
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert "Dornescu" in wrong.differs.draft and wrong.differs.source == "Brassik"
+    # The false-positive side: the speaker the article gives.
+    right = checker.check_sentence(f"Union leader Nelu Brassik {quote}")
+    assert right.verdict == SUPPORTED, right.reason

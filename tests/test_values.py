@@ -17,6 +17,7 @@ from rag.values import (
     figures,
     initials,
     is_loose_number,
+    rounds_the_other,
     spelled_acronyms,
     tokens,
 )
@@ -570,7 +571,7 @@ def test_a_figure_has_a_form_a_score_a_share_money_or_a_measure():
     def forms(text):
         return [figure_form(text, t) for t in tokens(text) if t.kind == "number"]
 
-    assert forms("Rovers won 2-1 at home") == ["score"]
+    assert forms("Rovers won 2-1 at home") == ["score", "score"]  # two numbers, as with a dash
     assert forms("Rovers won 2 – 1 at home") == ["score", "score"]
     assert forms("Turnout was 61.4% and 58 per cent") == ["share", "share"]
     assert forms("a £54m sale and ORV 85,000 raised, or 54 million pounds") == ["money", "money", "money"]
@@ -659,3 +660,61 @@ def test_a_role_opening_the_claim_before_a_full_name_is_no_other_value():
     ) == ("Anna Berg", "Maria Berg")
     # And a determiner opening the claim is no name: "Every Kaltice employee".
     assert {t.text: t.kind for t in tokens("Every Kaltice employee may apply.")}["Every"] == "word"
+
+
+@pytest.mark.fast
+def test_a_preposition_opening_a_sentence_is_no_name():
+    kinds = {t.text: t.kind for t in tokens("Across the valley, Kavan spoke. Amid the floods, Brede voted.")}
+    assert kinds["Across"] == kinds["Amid"] == "word"
+    assert kinds["Kavan"] == kinds["Brede"] == "name"  # the false-positive side: the names after them
+
+
+@pytest.mark.fast
+def test_a_count_is_not_there_as_the_day_of_a_date():
+    source = "On Friday 9 May and Saturday 10 May the ferry made twelve crossings between the islands."
+    claim = "The ferry made nine crossings between the islands on 9 and 10 May."
+    assert [t.text for t in absent_values(claim, source)] == ["nine"]
+    assert _values(differing_value(claim, source)) == ("nine", "twelve")
+    # The false-positive side: the same count is there, and a day's number beside a weekday that
+    # counts something ("Monday 8 hours") is a count, not a day.
+    assert absent_values("The ferry made twelve crossings on 9 and 10 May.", source) == []
+    assert (
+        absent_values("Talks lasted 8 hours on Monday.", "On Monday 8 hours of talks ended in a deal.") == []
+    )
+
+
+@pytest.mark.fast
+def test_a_figure_told_roughly_is_no_other_figure():
+    def rounds(claim: str, source: str) -> bool:
+        found = differing_value(claim, source)
+        assert found is not None and found.differs.kind == "number"
+        return rounds_the_other(claim, source, found.differs)
+
+    assert rounds("Nurses gave 1,940 jabs at the weekend.", "Nurses gave almost 2,000 jabs at the weekend.")
+    assert rounds("Nurses gave almost 2,000 jabs at the weekend.", "Nurses gave 1,940 jabs at the weekend.")
+    assert rounds("The march drew 530 people.", "The march drew more than 500 people.")
+    assert rounds("The march drew 480 people.", "The march drew about 500 people.")
+    # The false-positive side: another figure told roughly, the wrong side of a bound, and a year.
+    assert not rounds("Russia has about 3,000 troops there.", "Russia has about 5,000 troops there.")
+    assert not rounds(
+        "Nurses gave 2,050 jabs at the weekend.", "Nurses gave almost 2,000 jabs at the weekend."
+    )
+    assert not rounds("The march drew 480 people.", "The march drew more than 500 people.")
+    assert not rounds("The bridge opened in 1998.", "The bridge opened in about 1999.")
+    # A figure shortened to a scale is the longer one rounded to its decimals; a whole number is no
+    # rounding of one with decimals.
+    assert rounds("Revenue rose to 1.46 billion crowns.", "Revenue rose to 1,462 million crowns.")
+    assert rounds("The loss was 84.2 million crowns.", "The loss was 84 million crowns.")
+    assert not rounds("Revenue rose to 1.46 billion crowns.", "Revenue rose to 1,482 million crowns.")
+    assert not rounds("He was jailed for 3.5 years.", "He was jailed for 4 years.")
+    assert not rounds("Turnout was 44.2 percent.", "Turnout was 44 percent.")
+
+
+@pytest.mark.fast
+def test_a_score_is_two_numbers_however_it_is_dashed():
+    claim = "Korvath beat Stannick 29-25 in the cup final."
+    assert _values(differing_value(claim, "Korvath beat Stannick 29–27 in the cup final.")) == ("25", "27")
+    assert _values(differing_value(claim, "Korvath beat Stannick 29-27 in the cup final.")) == ("25", "27")
+    # The false-positive side: the same score with an en dash or spaces, and "a 60-day trial".
+    assert absent_values(claim, "Korvath beat Stannick 29 – 25 in the cup final.") == []
+    assert absent_values("The 60-day trial ended.", "The trial, which lasted 60 days, ended.") == []
