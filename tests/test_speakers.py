@@ -136,6 +136,8 @@ def test_a_speaker_after_the_quote_and_other_reporting_verbs():
     assert own_speaker("The flood damaged Kadavu Bridge.") == ""
     assert own_speaker("Rao called the decision 'a disgrace'.") == "Rao"
     assert own_speaker("The mayor called off the parade.") == ""  # "called" quoting nothing
+    assert own_speaker('Brassik calls the cuts "a punishment for the workers".') == "Brassik"
+    assert own_speaker("The union calls for a strike ballot.") == ""  # "calls" quoting nothing
 
 
 TRANSCRIPT = (
