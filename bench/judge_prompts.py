@@ -28,16 +28,17 @@ ROOT = Path(__file__).resolve().parent.parent
 ASK = "Does the text state that? Answer Yes or No."
 
 
+def _chat(system: str, user: str) -> list[dict]:
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
 def _details(text: str, claim: str) -> list[dict]:
     from rag.judge import SYSTEM
 
     question = (
         "Does the text state every detail of the statement, in the same or other words? Answer Yes or No."
     )
-    return [
-        {"role": "system", "content": SYSTEM},
-        {"role": "user", "content": f"Text: {text}\n\nStatement: {claim}\n\n{question}"},
-    ]
+    return _chat(SYSTEM, f"Text: {text}\n\nStatement: {claim}\n\n{question}")
 
 
 def _strict(text: str, claim: str) -> list[dict]:
@@ -46,20 +47,14 @@ def _strict(text: str, claim: str) -> list[dict]:
         "Is every fact in the statement (each number, date, name, place, and who said what) given by the news "
         "text? The wording may differ. Answer Yes or No."
     )
-    return [
-        {"role": "system", "content": system},
-        {"role": "user", "content": f"News text:\n{text}\n\nStatement: {claim}\n\n{question}"},
-    ]
+    return _chat(system, f"News text:\n{text}\n\nStatement: {claim}\n\n{question}")
 
 
 def _claim_first(text: str, claim: str) -> list[dict]:
     from rag.judge import SYSTEM
 
     question = "Does the text state that the statement is true? Answer Yes or No."
-    return [
-        {"role": "system", "content": SYSTEM},
-        {"role": "user", "content": f"Statement: {claim}\n\nText: {text}\n\n{question}"},
-    ]
+    return _chat(SYSTEM, f"Statement: {claim}\n\nText: {text}\n\n{question}")
 
 
 _EXAMPLE = "The council approved the 12 million euro budget on Tuesday, mayor Ana Ruiz said."

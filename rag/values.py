@@ -428,11 +428,12 @@ def differing_value(
         return None
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     source_keys = {t.key for t in b}
-    written = source_keys | {t.key for t in tokens(context)} | set(names)
+    context_side = tokens(context)
+    written = source_keys | {t.key for t in context_side} | set(names)
     known = written | _keys_in_other_forms(claim, f"{source} {context}")
     claim_keys = {t.key for t in a}
     # "eight locations" against "on Saturday 8 ... at six locations": the eight is missing.
-    as_days = counts_given_as_days(a, b + tokens(context))
+    as_days = counts_given_as_days(a, b + context_side)
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
     claim_runs = [
@@ -553,10 +554,11 @@ def _is_day(side: list[Token], i: int) -> bool:
 def counts_given_as_days(claim_side: list[Token], text_side: list[Token]) -> set[int]:
     """Starts of the claim's counts ("eight locations") whose number ``text`` gives only as the day
     of a date ("on Saturday 8 and Sunday 9 November"): the digits are there, the count is not."""
-    days = {t.key for i, t in enumerate(text_side) if _is_day(text_side, i)}
+    numbers = [(t.key, _is_day(text_side, i)) for i, t in enumerate(text_side) if t.kind == "number"]
+    days = {key for key, day in numbers if day}
     if not days:
         return set()  # most texts: no day beside a number the claim counts with
-    other = {t.key for i, t in enumerate(text_side) if t.kind == "number" and not _is_day(text_side, i)}
+    other = {key for key, day in numbers if not day}
     return {
         t.start
         for i, t in enumerate(claim_side)
@@ -705,8 +707,7 @@ def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
     ours, theirs = _figure(claim, differs.draft), _figure(source, differs.source)
     if ours is None or theirs is None or _YEAR.match(ours[0].text) or _YEAR.match(theirs[0].text):
         return False
-    for (rough_text, rough), exact in ((source, theirs[0]), ours[1]), ((claim, ours[0]), theirs[1]):
-        value = _scaled(rough_text, rough)[0]
+    for (rough_text, (rough, value, *_)), exact in ((source, theirs), ours[1]), ((claim, ours), theirs[1]):
         side = _rounded_side(rough_text, rough)
         low, high = value * (1 - ROUNDING_TOLERANCE), value * (1 + ROUNDING_TOLERANCE)
         if side == "below":
