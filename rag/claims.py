@@ -74,7 +74,9 @@ _STOCK_JUDGEMENT = re.compile(
     re.IGNORECASE,
 )
 # "should" / "ought to" as the writer's prescription, not as what somebody said.
-_PRESCRIPTION = re.compile(r"\b(?:should|ought to)\b", re.IGNORECASE)
+# "Should the court uphold it, the city must hold a by-election": a condition opening the sentence
+# prescribes nothing.
+_PRESCRIPTION = re.compile(r"(?<!^)\b(?:should|ought to)\b", re.IGNORECASE)
 # A judgement reported as somebody's ("Ngozi Amadi argued that the report should be published") is
 # a claim about what they said.
 _ATTRIBUTION = re.compile(

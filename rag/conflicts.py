@@ -18,13 +18,15 @@ import numpy as np
 from rag.cite import CitedAnswer
 from rag.text import month_days
 from rag.types import Citation, Passage, SearchFilter, Span
+from rag.values import without_dateline
 
 _WORD = re.compile(r"[a-z]{4,}")
 
 
 def dates(text: str) -> set[tuple[int, int]]:
-    """(month, day) pairs stated in ``text``: "Sept. 13" and "13 September" are both (9, 13)."""
-    return {pair for pair, _ in month_days(text)}
+    """(month, day) pairs stated in ``text``: "Sept. 13" and "13 September" are both (9, 13); a
+    wire dateline's date is when the story was filed, none of them."""
+    return {pair for pair, _ in month_days(without_dateline(text))}
 
 
 @dataclass

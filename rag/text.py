@@ -27,6 +27,16 @@ PRONOUNS = frozenset(
     "Anyone Anybody Anything Nothing".split()
 )
 
+# Closed-class words (conjunctions, prepositions, linking adverbs) capitalised only for opening a
+# sentence ("Besides the 11 trapped men, ...", "Although turnout fell, ..."): never a name.
+SENTENCE_LINKS = frozenset(
+    "Besides Apart Although Though While Whilst Because Unless Once Whereas Whether Still Yet Instead "
+    "Moreover Furthermore Nevertheless Nonetheless Additionally Overall Altogether Elsewhere "
+    "Separately Previously Initially Eventually Finally Currently Recently Together Beside Except "
+    "Including Excluding Following Regarding Concerning Above Below Beneath Between Through "
+    "Even Indeed Now Thus Hence Therefore Otherwise Likewise Similarly Consequently".split()
+)
+
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from rag.text import PRONOUNS, STOPWORDS, fold, stem
+from rag.text import PRONOUNS, SENTENCE_LINKS, STOPWORDS, fold, stem
 
 _NUMBER_WORDS = {
     w: n
@@ -62,13 +62,14 @@ _MONTHS = re.compile(
     re.IGNORECASE,
 )
 # Capitalised words that open or join sentences without naming anyone.
-NOT_NAMES = {w.capitalize() for w in STOPWORDS} | PRONOUNS | {
+NOT_NAMES = {w.capitalize() for w in STOPWORDS} | PRONOUNS | SENTENCE_LINKS | {
     "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
     "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
     "Every", "Each",
     # Words that round or bound a number opening a sentence ("Around 60 firefighters ..."):
     "Around", "About", "Nearly", "Almost", "Roughly", "Approximately", "Just", "Only",
     "Fewer", "Under", "Barely", "Exactly", "Precisely", "Another", "Several", "Many", "Few", "Up",
+    "Tens", "Dozens", "Scores", "Hundreds", "Thousands", "Millions",
     # Prepositions opening a sentence ("Across the six clinics, ..."):
     "Across", "Among", "Amid", "Along", "Alongside", "Behind", "Beyond", "Inside", "Outside", "Throughout",
     "Toward", "Towards", "Upon", "Via", "Within", "Without", "Against", "Unlike", "Since", "Until", "Near",
@@ -446,6 +447,14 @@ def differing_value(
     # hills, the river ...") is capitalised as any first word, and no value.
     claim_runs = [r for r in claim_runs if not (len(r) == 1 and _opening_participle(r[0], a))]
     claim_runs = [r for r in claim_runs if not _opening_role(r, a, known)]
+    if len(claim_runs) > 1:
+        # A one-word opener the texts write in lower case is capitalised as any first word ("Fans
+        # lined the streets ... on Wednesday" where the article has "fans"): no second value.
+        # "Federer held ..." stays one: nothing writes "federer".
+        lower = f"{source} {context} {passage}"
+        claim_runs = [
+            r for r in claim_runs if not (len(r) == 1 and r[0].start == 0 and _in_lower_case(r[0], lower))
+        ]
     if len(claim_runs) > 1:  # an ordinal word the source leaves out ("its first match") is no event
         claim_runs = [r for r in claim_runs if not (len(r) == 1 and is_loose_number(r[0].text))]
     if claim_runs and _RELATIVE_YEAR.search(f"{source} {context}"):
@@ -486,7 +495,7 @@ def differing_value(
         alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
         candidates = _closest_neighbours(run, alike, a, b) if len(alike) > 1 else alike or candidates
     other, in_place = _aligned(run, candidates, matcher, a, b, source)
-    if other is None:
+    if other is None or (kind == "date" and _year_left_unsaid(run, known, other)):
         return None
     # Lined up: the claim's other words are in the source sentence, in any order ("X, Peskov
     # said" and "Peskov said X" tell the same); its other names may come from the context.
@@ -499,6 +508,24 @@ def differing_value(
 
 
 _WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
+
+
+def _in_lower_case(token: Token, text: str) -> bool:
+    """Whether ``text`` writes the token's word in lower case: a common word, not a name."""
+    return re.search(rf"(?<![\w-]){re.escape(token.text.lower())}(?![\w-])", text) is not None
+
+
+def _year_left_unsaid(run: list[Token], known: set[str], other: list[Token]) -> bool:
+    """ "The end of October 2025" against "by 31 October": all the claim's date lacks is its year,
+    and the source's date gives none. The same month told closer, no other date; "in October
+    2025" against "31 October 2024" still differs."""
+    missing = [t for t in run if _missing(t, known)]
+    return (
+        bool(missing)
+        and any(t.kind == "date" for t in run)
+        and all(_YEAR.match(t.key) for t in missing)
+        and not any(_YEAR.match(t.key) for t in other)
+    )
 
 
 def date_form(run: list[Token]) -> tuple[str, ...]:
@@ -523,6 +550,13 @@ def _without_wire_credit(text: str) -> str:
     if not match:
         return text
     return text[: match.start(1)] + " " * len(match[1]) + text[match.end(1) :]
+
+
+def without_dateline(text: str) -> str:
+    """The sentence with a wire dateline blanked whole (same length): "TAMROVO, 14 March (VWA) -"
+    dates the filing, not what the sentence reports."""
+    match = _WIRE_DATELINE.match(text)
+    return text if not match else " " * match.end() + text[match.end() :]
 
 
 def absent_values(claim: str, text: str) -> list[Token]:
@@ -606,6 +640,33 @@ def _opener_before_article(text: str, side: list[Token]) -> bool:
 
 
 NEIGHBOURS = 2  # words either side of a figure that say what it is ("injuring 14 people")
+
+
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "VSC 4.8 billion": money, not what it is of
+# Units a figure is measured in and scales it is told in: "seven metres" and "11.4 metres" share
+# these and may measure two things (a depth, a length).
+MEASURE_UNITS = frozenset(stem(unit) for unit in _MEASURES) | {"million", "billion", "thousand", "trillion"}
+
+
+def measured_alike(a: list[Token], key: str, b: list[Token], other: str) -> bool:
+    """Whether figure ``key`` of ``a`` and figure ``other`` of ``b`` share a word within
+    `NEIGHBOURS` either side, units, currency codes and numbers aside: "is 11.4 metres long" and
+    "lying seven metres down" measure two things, as "values it at VSC 4.8 billion" and "VSC 3
+    billion of new borrowing" do; "a depth of 12 metres" and "a depth of 14 metres" one."""
+
+    def telling(t: Token) -> bool:
+        return (
+            t.kind in ("word", "name") and t.key not in MEASURE_UNITS and not _CURRENCY_CODE.fullmatch(t.text)
+        )
+
+    def near(side: list[Token], key: str) -> set[str]:
+        found: set[str] = set()
+        for i in (i for i, t in enumerate(side) if t.key == key):
+            for way in (side[i - 1 :: -1] if i else [], side[i + 1 :]):
+                found.update(t.key for t in [t for t in way if telling(t)][:NEIGHBOURS])
+        return found
+
+    return bool(near(a, key) & near(b, other))
 
 
 def _closest_neighbours(
@@ -764,7 +825,7 @@ def _counts(side: list[Token], i: int) -> set[str]:
         # "the 71st minute" ranks a minute: the same thing as "the 69th minute", not "20 minutes".
         return {f"#{key}" for key in _counts(side[: i + 1] + side[i + 2 :], i)}
     suffix = token.text.partition("-")[2]
-    if suffix and not suffix[0].isdigit():
+    if suffix and not suffix[0].isdigit() and _number_word(fold(suffix)) is None:  # not "Forty-one"
         counted = {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
     else:
         counted = set()

@@ -365,24 +365,43 @@ def test_a_name_the_article_gives_in_another_passage_is_known(figure_checker):
     assert other.verdict != SUPPORTED, other.reason
 
 
-@pytest.mark.fast
-def test_negations_count_only_in_the_clauses_about_the_claim():
+def _negations_about(claim: str, *texts: str) -> list[int]:
+    """The negations of the claim and of each text, in the clauses sharing the claim's words."""
     from rag.check import _negations
     from rag.values import tokens
 
-    claim = "The first convoy went in two directions, through the Aghdam and Lachin roads."
     about = {t.key for t in tokens(claim)}
+    return [_negations(text, about) for text in (claim, *texts)]
+
+
+@pytest.mark.fast
+def test_negations_count_only_in_the_clauses_about_the_claim():
+    claim = "The first convoy went in two directions, through the Aghdam and Lachin roads."
     source = (
         "The first convoy went in two directions through the Aghdam and Lachin roads, but "
         "unfortunately this did not prevent the fighting."
     )
-    assert _negations(source, about) == _negations(claim, about) == 0
+    assert _negations_about(claim, source) == [0, 0]
     # The false-positive side: a negation in the clause the claim restates still counts.
-    assert _negations("The first convoy did not go through the Lachin road.", about) == 1
+    assert _negations_about(claim, "The first convoy did not go through the Lachin road.")[1] == 1
     # A window of two sentences: the second's negation is not in the first's last clause.
     window = 'The first convoy went in two directions. "We do not expect more," the Lachin governor said.'
-    assert _negations(window, about) == 0
-    assert _negations("The first convoy went in two directions. It did not use the Lachin road.", about) == 1
+    assert _negations_about(claim, window)[1] == 0
+    assert (
+        _negations_about(claim, "The first convoy went in two directions. It did not use the Lachin road.")[1]
+        == 1
+    )
+
+
+@pytest.mark.fast
+def test_a_comparison_is_no_negation():
+    claim = "The minister ordered checks of cooling towers at every building over 5,000 square metres."
+    source = (
+        "The minister ordered inspections of cooling towers at all buildings larger than 5,000 square metres."
+    )
+    assert _negations_about(claim, source) == [0, 0]
+    # The false-positive side: "rather than" still negates, as "not" does.
+    assert _negations_about(claim, "The minister ordered cooling towers closed rather than checked.")[1] == 1
 
 
 def test_the_judge_reads_the_whole_passage_when_the_window_falls_short(pipeline):
@@ -1498,3 +1517,119 @@ def test_a_claim_opening_with_its_speakers_full_name_is_contradicted_by_another_
     # The false-positive side: the speaker the article gives.
     right = checker.check_sentence(f"Union leader Nelu Brassik {quote}")
     assert right.verdict == SUPPORTED, right.reason
+
+
+def test_a_figure_in_the_claims_unit_measuring_another_thing_is_no_conflict(tmp_path, pipeline):
+    articles = {
+        "canoe-wire.txt": (
+            "Ancient canoe found in Lake Orra\n\n"
+            "ORRAVIK, May 3 (Lake Wire) - The log canoe found in Lake Orra was carved from a single oak "
+            "trunk and is 11.4 metres long, the university said on Friday.\n"
+        ),
+        "canoe-feature.txt": (
+            "The canoe that waited in the dark\n\n"
+            "Two weekend divers from Orravik found the log canoe lying seven metres down in the cold "
+            "water of Lake Orra. Nobody had seen it for 3,500 years.\n"
+        ),
+    }
+    checker = _checker_over(tmp_path, articles)
+    claim = "The log canoe found in Lake Orra was carved from a single oak trunk and is 11.4 metres long."
+    result = checker.check_sentence(claim)
+    assert result.verdict == SUPPORTED, result.reason
+    # The false-positive side: an outlet giving another length still makes the claim mixed.
+    (tmp_path / "corpus" / "canoe-feature.txt").write_text(
+        articles["canoe-feature.txt"].replace("lying seven metres down", "a canoe 12 metres long"),
+        encoding="utf-8",
+    )
+    checker.pipeline.update_index()
+    mixed = checker.check_sentence(claim)
+    assert mixed.verdict == MIXED, mixed.reason
+    assert (mixed.differs.draft, mixed.differs.source) == ("11.4", "12")
+
+
+def test_the_outlet_giving_the_claims_value_is_searched_for_with_the_claim_too(tmp_path, pipeline):
+    """A contradicted figure another outlet states is mixed, though that outlet ranks low for the
+    contradicting sentence's words (other nights at the same arena crowd it out)."""
+    from rag.check import _Found
+    from rag.values import differing_value
+
+    articles = {
+        "live.txt": (
+            "LIVE: Cup final - Harrow Falcons v Dunmore Mariners\n\n19:02\n"
+            "We're under way in front of a crowd of 15,000 at a packed Nordby Arena.\n"
+        ),
+        "feature.txt": (
+            "Four seconds that ended a long wait\n\n"
+            "The shot left his hand with a little over four seconds to go. When it dropped, the 14,200 "
+            "people who had filled Nordby Arena to its last seat went silent for half a beat, and then "
+            "the Dunmore end exploded. Dunmore Mariners had not won the cup since 2003.\n"
+        ),
+    }
+    shows = [
+        "concert",
+        "boxing night",
+        "ice show",
+        "darts final",
+        "circus",
+        "comedy gala",
+        "tennis exhibition",
+    ]
+    for n, show in enumerate(shows):
+        articles[f"venue{n}.txt"] = (
+            f"Nordby Arena {show} review\n\nWe're under way: a packed Nordby Arena, a crowd of 15,000 in "
+            f"front of the {show} stage, the night the {show} came to town number {n + 3}.\n"
+        )
+    checker = _checker_over(tmp_path, articles)
+    claim = "A crowd of 14,200 filled Nordby Arena for the final."
+    live = next(
+        p
+        for p in checker.pipeline.search("crowd of 15,000 at a packed Nordby Arena", 10)
+        if p.chunk.source == "live.txt"
+    )
+    span = next(s for s in live.chunk.sentences if "15,000" in live.chunk.quote(s))
+    difference = differing_value(claim, live.chunk.quote(span))
+    assert difference is not None and difference.differs.source == "15,000"
+    stating = checker._value_stated_elsewhere(claim, _Found(live, [span], 1.0), difference, [])
+    assert stating is not None and stating.source == "feature.txt"
+    # The false-positive side: no outlet gives 13,000, so nothing states that claim.
+    other = differing_value("A crowd of 13,000 filled Nordby Arena for the final.", live.chunk.quote(span))
+    assert (
+        checker._value_stated_elsewhere(
+            "A crowd of 13,000 filled Nordby Arena for the final.", _Found(live, [span], 1.0), other, []
+        )
+        is None
+    )
+
+
+class _PreferringJudge(_CountingJudge):
+    """A judge less than sure of any reading, surer of those giving ``value``."""
+
+    def __init__(self, value, with_it, without_it):
+        super().__init__(without_it)
+        self.value, self.with_it = value, with_it
+
+    def probability(self, text, claim):
+        self.asked.append(claim)
+        return self.with_it if self.value in claim else self.probability_given
+
+
+def test_a_value_put_back_that_the_judge_clearly_prefers_contradicts_the_claim(tmp_path, pipeline):
+    """Below CORRECTED_YES, a reading with the source's number the model prefers by PREFERRED_GAIN
+    to the claim as written contradicts it: the model ranks two readings better than it judges one."""
+    from rag.check import PREFERRED_GAIN, PREFERRED_YES
+
+    checker = _checker_over(tmp_path, {"storm.txt": STORM_DAMAGE})
+    claim = "Emergency Services Minister Bob Debus said 6,000 calls for help had come in."
+    passages = checker._passages(claim)
+    preferring = PREFERRED_YES + 0.1
+    checker._judge = _PreferringJudge("4,000", preferring, preferring - PREFERRED_GAIN - 0.05)
+    found = checker._judged_difference(claim, passages)
+    assert found is not None and (found[1].differs.draft, found[1].differs.source) == ("6,000", "4,000")
+    assert found[0].as_written < found[0].judged - PREFERRED_GAIN  # both readings, for the report
+    # The false-positive sides: a model hardly preferring either reading decides nothing, and a
+    # name put back needs the model sure of it (it reads past names).
+    checker._judge = _PreferringJudge("4,000", preferring, preferring - PREFERRED_GAIN + 0.1)
+    assert checker._judged_difference(claim, passages) is None
+    named = "Emergency Services Minister Bob Debus said he was struck by how random the storm damage was."
+    checker._judge = _PreferringJudge("Bob Carr", preferring, preferring - PREFERRED_GAIN - 0.05)
+    assert checker._judged_difference(named, checker._passages(named)) is None

@@ -100,6 +100,13 @@ def test_a_judgement_somebody_argued_is_a_claim_about_what_they_argued():
     assert not_a_claim("The impact assessment should be published before the vote.") == "an opinion"
 
 
+def test_a_condition_opening_with_should_is_a_claim():
+    claim = "Should the Supreme Court uphold the conviction, Halvenz will have to hold a by-election within 90 days."
+    assert not_a_claim(claim) == ""
+    # The false-positive side: "should" further on still prescribes.
+    assert not_a_claim("Halvenz should hold a by-election within 90 days.") == "an opinion"
+
+
 @pytest.mark.fast
 def test_a_sentence_reporting_speech_is_told_from_the_writers_own_words():
     assert reports_speech("The union insists the offer should be withdrawn.")

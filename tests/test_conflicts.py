@@ -8,6 +8,13 @@ def test_dates_in_several_spellings():
     assert dates("since 1991, for 44 days") == set()
 
 
+def test_a_wire_datelines_date_is_when_the_story_was_filed():
+    assert dates("TAMROVO, 14 March (VWA) - Talks to end the strike resumed on Friday.") == set()
+    # The false-positive side: a date the sentence reports after its dateline still counts.
+    assert dates("MERRIVALE, June 8 (Harbour Wire) - Dock workers ended a walkout begun on June 6.") == {(6, 6)}
+    assert dates("Talks resumed on 14 March, the agency said.") == {(3, 14)}
+
+
 def test_the_seed_articles_disagree_and_the_answer_says_so(pipeline):
     """Anadolu-style 000 dates the suspension Sept. 13; TASS (002) dates it September 20."""
     answer = pipeline.ask("When did Azerbaijan suspend its counterterrorism measures?")

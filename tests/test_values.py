@@ -17,6 +17,7 @@ from rag.values import (
     figures,
     initials,
     is_loose_number,
+    measured_alike,
     rounds_the_other,
     spelled_acronyms,
     tokens,
@@ -667,6 +668,93 @@ def test_a_preposition_opening_a_sentence_is_no_name():
     kinds = {t.text: t.kind for t in tokens("Across the valley, Kavan spoke. Amid the floods, Brede voted.")}
     assert kinds["Across"] == kinds["Amid"] == "word"
     assert kinds["Kavan"] == kinds["Brede"] == "name"  # the false-positive side: the names after them
+
+
+@pytest.mark.fast
+def test_a_linking_word_opening_the_claim_is_no_second_value():
+    source = "Another 27 miners who were underground on the same shift reached the surface unharmed."
+    before = "The roof of gallery 14 gave way on Tuesday, cutting off 11 men."
+    for opener in ("Besides", "Apart from"):
+        claim = f"{opener} the 11 trapped men, another 31 miners on the same shift made it to the surface unharmed."
+        assert _values(differing_value(claim, source, before)) == ("31", "27")
+    # The false-positive side: a name opening the claim before a preposition is still a name.
+    assert _values(
+        differing_value(
+            "Peskov on Friday said the talks would resume on Monday.",
+            "Zakharova on Friday said the talks would resume on Monday.",
+        )
+    ) == ("Peskov", "Zakharova")
+
+
+@pytest.mark.fast
+def test_an_opening_word_the_article_writes_in_lower_case_is_no_second_value():
+    claim = "Fans lined the streets of Selvanne for the victory parade on Wednesday."
+    source = "The Mariners will hold a victory parade in Selvanne on Tuesday."
+    passage = f"{source} Thousands of fans are expected along the harbour."
+    assert _values(differing_value(claim, source, "", frozenset(), frozenset(), passage)) == (
+        "Wednesday",
+        "Tuesday",
+    )
+    assert _values(differing_value("Tens of thousands" + claim[4:], source)) == ("Wednesday", "Tuesday")
+    # The false-positive side: an opener no text writes in lower case is a name, a second value.
+    assert (
+        differing_value(
+            "Stanek lined the streets of Selvanne for the victory parade on Wednesday.",
+            source,
+            "",
+            frozenset(),
+            frozenset(),
+            passage,
+        )
+        is None
+    )
+
+
+@pytest.mark.fast
+def test_a_number_in_hyphenated_words_counts_what_follows_it():
+    assert figures(tokens("Forty-one vessels were waiting at anchor.")) == [
+        ("41", "Forty-one", {"vessel", "wait"})
+    ]
+    # The false-positive side: a number joined to a word is an age or a rank of that word.
+    assert figures(tokens("a 15-year-old boy")) == [("15", "15-year", {"year"})]
+    assert figures(tokens("the fifth-largest city")) == [("5", "fifth-largest", {"#largest"})]
+
+
+@pytest.mark.fast
+def test_a_year_the_source_leaves_unsaid_is_no_other_date():
+    claim = "The airline's Mirebel base is due to shut at the end of October 2025."
+    source = (
+        "The airline said on Thursday, 20 March, that it would close its Mirebel base by 31 October, "
+        "part of a plan to cut 450 jobs by the end of 2026."
+    )
+    assert differing_value(claim, source) is None
+    # The false-positive side: another year, another month or another day still differs.
+    assert (
+        _values(differing_value(claim, source.replace("31 October", "31 October 2024")))[1]
+        == "31 October 2024"
+    )
+    assert differing_value(claim, source.replace("31 October", "November")) is not None
+    assert _values(
+        differing_value("The trial opened on 23 April 2025.", "The trial opened on 22 April.")
+    ) == (
+        "23 April 2025",
+        "22 April",
+    )
+
+
+@pytest.mark.fast
+def test_figures_in_one_unit_measure_the_same_thing_only_with_a_word_in_common():
+    length = tokens("The canoe, carved from a single oak trunk, is 11.4 metres long.")
+    depth = tokens("The divers found it lying seven metres down in the lake.")
+    assert not measured_alike(length, "11.4", depth, "7")
+    # The false-positive side: the same measure in other words around it.
+    deeper = tokens("They found it lying 12 metres down, near the shore.")
+    assert measured_alike(depth, "7", deeper, "12")
+    # Money in one currency: the code is no word in common.
+    price = tokens("a price that values the company at VSC 4.8 billion")
+    borrowing = tokens("analysts questioned the VSC 3 billion of new borrowing")
+    assert not measured_alike(price, "4.8", borrowing, "3")
+    assert measured_alike(price, "4.8", tokens("Ostrix: the company is valued at VSC 5 billion"), "5")
 
 
 @pytest.mark.fast
