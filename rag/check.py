@@ -978,13 +978,13 @@ class DraftChecker:
             read = _with_previous_sentence(chunk, span)
             corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
             sure = judge.probability(read, corrected) if corrected != claim else None
-            if sure is None or sure < PREFERRED_YES:
+            preferable = difference.differs.kind in ("number", "date")  # a name needs the model sure
+            if sure is None or sure < (PREFERRED_YES if preferable else CORRECTED_YES):
                 continue
             as_written = judge.probability(read, claim)
             gain = sure - as_written if as_written is not None else None
             if gain is not None and (
-                (sure >= CORRECTED_YES and gain >= CORRECTED_GAIN)
-                or (gain >= PREFERRED_GAIN and difference.differs.kind in ("number", "date"))
+                (sure >= CORRECTED_YES and gain >= CORRECTED_GAIN) or (preferable and gain >= PREFERRED_GAIN)
             ):
                 found = _Found(passage, [span], float(similarity[i]), judged=sure, as_written=as_written)
                 return found, difference
