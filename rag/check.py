@@ -23,7 +23,7 @@ sentence of the passages found is weighed twice:
 
 A sentence one article states and another contradicts, or whose date (`rag.conflicts`) or figure
 of the same thing another article gives differently, is ``mixed``, citing both, when that
-article names most of what the claim names. Words decide most sentences; a window they leave
+article names most of what the claim names (`rag.outlets`; `rag.readings` holds what both read). Words decide most sentences; a window they leave
 undecided, with every value and name of the claim in place, is read by a judging model
 (`rag.judge`), alone and then with its whole passage, under the article's headline, and so is a
 reworded claim with one value (a figure, a date, a name, the speaker of a quote) changed, with
@@ -52,9 +52,20 @@ import numpy as np
 from rag.cite import CLAUSE_BREAK, add_other_sources, content_words, sentence_support, stated
 from rag.claims import claim_text, not_a_claim, reports_a_judgement
 from rag.clauses import split_clauses
-from rag.conflicts import NoteConflicts, dates, source_label
+from rag.conflicts import source_label
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
+from rag.outlets import OtherOutlets
+from rag.readings import (
+    CANDIDATE_VALUES,
+    CLOSEST_SENTENCES,
+    CORRECTED_GAIN,
+    UNITS,
+    Found,
+    counted_by,
+    passage_sentences,
+    with_previous_sentence,
+)
 from rag.speakers import (
     abbreviates,
     chunk_names,
@@ -71,7 +82,6 @@ from rag.speakers import (
 from rag.text import days_named, fold, is_negator, split_sentences
 from rag.types import Chunk, Citation, Passage, Span
 from rag.values import (
-    MEASURE_UNITS,
     Difference,
     Differs,
     Token,
@@ -79,15 +89,11 @@ from rag.values import (
     converted_measures,
     counts_alike,
     counts_given_as_days,
-    date_form,
     differing_direction,
     differing_value,
-    figure_form,
-    figures,
     initials,
     is_loose_number,
     is_ordinal_word,
-    measured_alike,
     rounds_the_other,
     runs,
     tokens,
@@ -111,14 +117,6 @@ JUDGE_YES = 0.7
 # A claim with the source's value put back in place of its own (a changed figure, name or speaker)
 # is contradicted only when the model is surer: a Yes there turns a claim against its source.
 CORRECTED_YES = 0.85
-# A claim the word tests leave not found is read once more against the sentences closest to it in
-# meaning (`DraftChecker._judged_difference`): the first CANDIDATE_VALUES of them that give another
-# value than the claim's. Contradicted when the model is CORRECTED_YES sure the sentence states the
-# claim with the source's value put back, and CORRECTED_GAIN surer of that than of the claim as
-# written (a model that says Yes to both cannot tell the values apart).
-CLOSEST_SENTENCES = 8
-CANDIDATE_VALUES = 3
-CORRECTED_GAIN = 0.1
 # ... or, less sure (from PREFERRED_YES), when it prefers the source's number or date by
 # PREFERRED_GAIN: the model ranks two readings better than it judges one ("lying seven metres
 # below the surface" at 0.68 against the claim's "12 metres" at 0.23). Not for a name, which the
@@ -146,14 +144,7 @@ MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sente
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
 # ... or for a figure of what the claim counts, in this many of the same words, to contradict it
 SAME_COUNT_WORDS = 2
-SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
 SAME_SUBJECT = 0.6  # share of the claim's names the other article must give, for its date or figure
-OTHER_OUTLET_SHARE = 0.4  # of the claim's words around another outlet's figure the claim takes (calibrated)
-# A supported claim's figure or date another outlet gives in other words (`_judged_other_outlet`):
-# the judging model must be this sure of the other sentence with its value in the claim's place,
-# and the values within this ratio of each other (figures; a date must have the same form).
-OTHER_OUTLET_YES = 0.75
-SAME_FIGURE_RATIO = 2.0
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -187,26 +178,6 @@ class SentenceCheck:
 # --- the check -------------------------------------------------------------------------------
 
 
-@dataclass
-class _Found:
-    passage: Passage
-    spans: list[Span]
-    score: float
-    judged: float | None = None  # the judging model's probability, when it decided
-    as_written: float | None = None  # ... and of the claim as written, when it weighed both readings
-    # Sentences of the same article from other passages that the model read with this one
-    # (a claim joining the article's opening figure to a later detail), cited after it.
-    also: list[_Found] = field(default_factory=list)
-
-    def citation(self, n: int) -> Citation:
-        span = Span(min(s.start for s in self.spans), max(s.end for s in self.spans))
-        return Citation.quoting(n, self.passage.chunk, span, self.passage.score)
-
-    def citations(self) -> list[Citation]:
-        """This passage's citation, then those of the sentences read with it (numbered from 1)."""
-        return [found.citation(n) for n, found in enumerate([self, *self.also], start=1)]
-
-
 class DraftChecker:
     """Checks sentences against one pipeline's archive (its index, embedder and search)."""
 
@@ -219,6 +190,15 @@ class DraftChecker:
         self._articles: dict[str, str] = {}
         self._article_name_keys: dict[str, set[str]] = {}
         self._article_header: dict[str, str] = {}
+        self.outlets = OtherOutlets(
+            pipeline.search,
+            search_filter,
+            self.embed,
+            self._similarity,
+            self._about_claim,
+            self.judge,
+            SEARCH_K,
+        )
 
     def judge(self) -> StatementJudge | None:
         """The model that weighs reworded claims (`rag.judge`), loaded at its first use."""
@@ -290,12 +270,12 @@ class DraftChecker:
                     f"{source_label(result.citations[-1])} gives {difference.differs.source}"
                 )
                 return result
-            conflict = self._date_conflict(claim, result.citations[0], passages) or self._figure_conflict(
+            conflict = self.outlets.date_conflict(
                 claim, result.citations[0], passages
-            )
+            ) or self.outlets.figure_conflict(claim, result.citations[0], passages)
             sure = None  # how sure the judging model is, when it found the other outlet's value
             if conflict is None:
-                judged = self._judged_other_outlet(claim, result.citations[0], passages)
+                judged = self.outlets.judged(claim, result.citations[0], passages)
                 if judged is not None:
                     citation, differs, sure = judged
                     conflict = (citation, differs)
@@ -318,7 +298,7 @@ class DraftChecker:
             return result
         if contradictions:
             found, difference = contradictions[0]
-            stating = self._value_stated_elsewhere(claim, found, difference, passages)
+            stating = self.outlets.value_stated_elsewhere(claim, found, difference, passages)
             if stating is None:
                 return _contradicted(result, found, difference)
             result.verdict = MIXED
@@ -369,8 +349,8 @@ class DraftChecker:
         claim: str,
         passages: list[Passage],
         whole_passage: bool = True,
-        lead: _Found | None = None,
-    ) -> tuple[_Found | None, tuple[_Found, Difference] | None]:
+        lead: Found | None = None,
+    ) -> tuple[Found | None, tuple[Found, Difference] | None]:
         """The passage window that states the claim best, if any states it; and, when the best
         window that states it quotes somebody else than the claim's speaker, or names another
         person or place where the claim's name stands, that misquote.
@@ -401,11 +381,11 @@ class DraftChecker:
         claim_quote = _quote_words(claim)
         claim_negations = _negations(claim, claim_keys)
         acronym = _opening_acronym(claim)  # the one name the answer check leaves out (its first word)
-        best: _Found | None = None
-        undecided: tuple[_Found, str] | None = None  # the best window only the judge can settle
-        misquote: tuple[_Found, Difference] | None = None
-        reworded_quote: tuple[_Found, Difference] | None = None  # a misquote only the judge can tell
-        swap: tuple[_Found, Difference] | None = None  # a window with another name in the claim's place
+        best: Found | None = None
+        undecided: tuple[Found, str] | None = None  # the best window only the judge can settle
+        misquote: tuple[Found, Difference] | None = None
+        reworded_quote: tuple[Found, Difference] | None = None  # a misquote only the judge can tell
+        swap: tuple[Found, Difference] | None = None  # a window with another name in the claim's place
         for p, passage in enumerate(passages):
             if acronym and acronym not in name_keys(self._article_header[passage.chunk.source]):
                 continue  # "KPMG partner John Gibbons" where the article's firm is another
@@ -462,18 +442,18 @@ class DraftChecker:
                 )
                 if swapped is not None:  # the window names another where the claim's name stands
                     if swap is None or score > swap[0].score:
-                        swap = (_Found(passage, window, score), swapped)
+                        swap = (Found(passage, window, score), swapped)
                     continue
                 if stating and len(window) > 1 and _another_name_in_place(claim, text):
                     continue  # "Her neighbour Lena Vos ... Her daughter Berit Vos": names, not who is who
                 if stating:
-                    best = _Found(passage, window, score)
+                    best = Found(passage, window, score)
                 elif (
                     score >= JUDGE_FROM
                     and same_negation
                     and (undecided is None or score > undecided[0].score)
                 ):
-                    undecided = (_Found(passage, window, score), text)
+                    undecided = (Found(passage, window, score), text)
         if best is None and undecided is not None:
             found, text = undecided
             if lead and lead.passage.chunk.source == found.passage.chunk.source:
@@ -513,8 +493,8 @@ class DraftChecker:
         speaker = own_speaker(claim)
         if len(parts) < 2 or any(own_speaker(part) != speaker for part in parts):
             return None
-        supports: list[_Found] = []
-        against: tuple[_Found, Difference] | None = None
+        supports: list[Found] = []
+        against: tuple[Found, Difference] | None = None
         seen = {p.chunk.id for p in passages}
         for part in parts:
             searched = passages + [p for p in self._passages(part) if p.chunk.id not in seen]
@@ -553,7 +533,7 @@ class DraftChecker:
                 citations.append(cited)
         return SUPPORTED, citations, None, f"stated by {source_label(citations[0])}, clause by clause"
 
-    def _judged_passage(self, claim: str, passages: list[Passage], tried: Chunk | None) -> _Found | None:
+    def _judged_passage(self, claim: str, passages: list[Passage], tried: Chunk | None) -> Found | None:
         """The first passage holding most of the claim's words and every number and name of it (in
         any of their forms; its article's names count, as for a window), or whose article gives the
         ones it lacks in at most `ARTICLE_SENTENCES` sentences elsewhere (a claim joining the
@@ -576,19 +556,19 @@ class DraftChecker:
                 continue  # the claim's subject, not what it says about it
             if chunk is tried and not also:
                 return None  # read already, with the window the answer check found undecided
-            found = _Found(
+            found = Found(
                 passage, chunk.sentences or [Span(chunk.start, chunk.end)], passage.score, also=also
             )
             return self._judged(claim, found, text, PASSAGE_YES, titled=True, widen=False)
         return None
 
-    def _sentences_giving(self, claim: str, absent: list[Token], passage: Passage) -> list[_Found] | None:
+    def _sentences_giving(self, claim: str, absent: list[Token], passage: Passage) -> list[Found] | None:
         """Sentences of the passage's article outside it that give the claim's values it lacks, the
         first giving each in the article's order; None when the article gives one nowhere, or only
         across more than `ARTICLE_SENTENCES` sentences."""
         chunk = passage.chunk
         missing = {t.start for t in absent}
-        found: list[_Found] = []
+        found: list[Found] = []
         for other in self._article_chunks(chunk.source):
             if other.id == chunk.id:
                 continue
@@ -601,14 +581,14 @@ class DraftChecker:
                 } - {t.start for t in absent_values(claim, sentence)}
                 if given:
                     missing -= given
-                    found.append(_Found(Passage(other, passage.score), [span], passage.score))
+                    found.append(Found(Passage(other, passage.score), [span], passage.score))
                 if not missing:
                     return found if len(found) <= ARTICLE_SENTENCES else None
         return None
 
     def _judged_misquote(
-        self, claim: str, found: _Found, difference: Difference
-    ) -> tuple[_Found, Difference] | None:
+        self, claim: str, found: Found, difference: Difference
+    ) -> tuple[Found, Difference] | None:
         """A reworded quote the article gives to another speaker: a misquote when the judging model
         is sure that the sentences from the one naming that speaker to the quote state the claim
         with that speaker in place of the claim's."""
@@ -649,7 +629,7 @@ class DraftChecker:
             return None
         return difference
 
-    def _swap_outweighs(self, claim: str, best: _Found, swap: tuple[_Found, Difference]) -> bool:
+    def _swap_outweighs(self, claim: str, best: Found, swap: tuple[Found, Difference]) -> bool:
         """Whether a swap undoes the window that states the claim: the two share a sentence, and
         the sentence giving the other name is closer to the claim in meaning than each sentence of
         the window giving the claim's. "The rally ... in Ashbury" outweighs "Nurses from Kelston
@@ -674,7 +654,7 @@ class DraftChecker:
 
     def _said_by_another(
         self, claim: str, speaker_keys: set[str], passage: Passage, window: list[Span]
-    ) -> tuple[_Found, Difference] | None:
+    ) -> tuple[Found, Difference] | None:
         """When the window sentence closest to a claim that names its speaker ("Williams said X")
         is somebody else's words ("X," he said, after "Faulkner says ..."; `quoted_speaker`): the
         sentences from the one naming that speaker to the quote, and the two speakers."""
@@ -710,7 +690,7 @@ class DraftChecker:
             named = _turn_opening(chunk, spans, closest)
         else:
             named = next((k for k in range(closest, -1, -1) if speaker in texts[k]), closest)
-        return _Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
+        return Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
 
     def _turn_by(self, speaker_keys: set[str], chunk: Chunk, window: list[Span]) -> int | None:
         """Where the transcript turn by the claim's speaker that holds the window opens (the index
@@ -733,12 +713,12 @@ class DraftChecker:
     def _judged(
         self,
         claim: str,
-        found: _Found,
+        found: Found,
         text: str,
         sure: float = JUDGE_YES,
         titled: bool = False,
         widen: bool = True,
-    ) -> _Found | None:
+    ) -> Found | None:
         """The undecided window, if the judging model is sure it states the claim: read alone, or
         (``widen``) with the rest of its passage (a claim joining two sentences a few lines apart).
         ``titled``: read under the article's headline, which names what its sentences leave
@@ -762,9 +742,9 @@ class DraftChecker:
                 return found
         return None
 
-    def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[_Found, Difference]]:
+    def _contradictions(self, claim: str, passages: list[Passage]) -> list[tuple[Found, Difference]]:
         """Passage sentences saying the same as the claim with one value changed, best first."""
-        items = _passage_sentences(passages)
+        items = passage_sentences(passages)
         if not items:
             return []
         similarity = self._similarity(claim, [text for _, _, text, _ in items])
@@ -772,7 +752,7 @@ class DraftChecker:
         claim_speaker_names = name_keys(claim_speaker)
         speaker_runs = [r for r in runs(tokens(claim_speaker)) if r[0].kind == "name"]
         speaker_keys = frozenset(t.key for t in speaker_runs[-1]) if speaker_runs else frozenset()
-        found: list[tuple[float, _Found, Difference]] = []
+        found: list[tuple[float, Found, Difference]] = []
         reworded: list = []  # values changed in a claim too reworded for the word tests
         for (passage, span, text, context), cosine in zip(items, similarity):
             if cosine < MIN_EVENT_SIMILARITY:
@@ -822,13 +802,13 @@ class DraftChecker:
             if difference.share < SAME_EVENT:
                 if self._counts_the_same(claim, text, difference, passage.chunk.source):
                     found.append(
-                        (difference.share + float(cosine), _Found(passage, [span], float(cosine)), difference)
+                        (difference.share + float(cosine), Found(passage, [span], float(cosine)), difference)
                     )
                 elif _reworded_value(difference):
                     reworded.append((float(cosine), passage, span, difference))
                 continue
             rank = difference.share + float(cosine)
-            found.append((rank, _Found(passage, [span], float(cosine)), difference))
+            found.append((rank, Found(passage, [span], float(cosine)), difference))
         if not found and reworded:
             found += self._judged_value(claim, max(reworded, key=lambda item: item[0]))
         found.sort(key=lambda item: -item[0])
@@ -847,7 +827,7 @@ class DraftChecker:
         source_keys = {t.key for t in tokens(differs.source) if t.kind == "number"}
         if _part_of(claim, draft_keys) or _part_of(text, source_keys):
             return False  # "Nine of those killed": a part, not the count
-        if len((_counted(claim, draft_keys) & _counted(text, source_keys)) - _UNITS) < SAME_COUNT_WORDS:
+        if len((counted_by(claim, draft_keys) & counted_by(text, source_keys)) - UNITS) < SAME_COUNT_WORDS:
             return False
         article = self._article(source)
         for span in split_sentences(article):
@@ -856,15 +836,15 @@ class DraftChecker:
                 return False  # the article gives the claim's figure too: of something else, perhaps
         return self._about_claim(claim, source)
 
-    def _judged_value(self, claim: str, candidate) -> list[tuple[float, _Found, Difference]]:
+    def _judged_value(self, claim: str, candidate) -> list[tuple[float, Found, Difference]]:
         """A reworded claim with one value changed ("beat Razzano in 71 minutes" against "winning
         6-3, 6-4 in 62 minutes", or another magistrate's name): contradicted when the judging model
         is sure the sentence states the claim with the source's value in place of the draft's."""
         cosine, passage, span, difference = candidate
         if cosine < MIN_EVENT_SIMILARITY:
             return []
-        text = _with_previous_sentence(passage.chunk, span)
-        found = self._judged_corrected(claim, difference, _Found(passage, [span], cosine), text)
+        text = with_previous_sentence(passage.chunk, span)
+        found = self._judged_corrected(claim, difference, Found(passage, [span], cosine), text)
         return [(difference.share + cosine, found, difference)] if found else []
 
     def _similarity(self, anchor: str, texts: list[str]) -> np.ndarray:
@@ -873,66 +853,7 @@ class DraftChecker:
         vectors = self.embed([anchor] + texts)
         return vectors[1:] @ vectors[0]
 
-    def _judged_other_outlet(
-        self, claim: str, cited: Citation, passages: list[Passage]
-    ) -> tuple[Citation, Differs, float] | None:
-        """Another article giving the claim's figure or date otherwise, in words the figure tests
-        do not line up ("about 3,400 forced from their homes" beside the cited "more than 5,000
-        people have been left homeless"; "in front of a crowd of 18,500"). The judging model reads
-        the sentences of other articles about the claim closest to it, each with the claim's value
-        replaced by each of the sentence's own (`_rival_value`): the outlets disagree when it is
-        OTHER_OUTLET_YES sure of one such reading and CORRECTED_GAIN surer of it than of the
-        claim as written. Returns the other sentence's citation, the values and how sure."""
-        judge = self.judge()
-        claim_side = tokens(claim)
-        values = [run for run in runs(claim_side) if _value_kind(run) and not is_loose_number(run[0].text)]
-        if judge is None or not values:
-            return None
-        claim_keys = {t.key for t in claim_side}
-        searched = passages + self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
-        others: dict[tuple[str, int], Passage] = {}
-        for p in searched:
-            if p.chunk.source != cited.source and self._about_claim(claim, p.chunk.source):
-                others.setdefault((p.chunk.source, p.chunk.start), p)
-        items = _passage_sentences(list(others.values()))
-        if not items:
-            return None
-        similarity = self._similarity(claim, [text for _, _, text, _ in items])
-        tried = 0
-        for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
-            passage, span, text, _ = items[i]
-            side = tokens(text)
-            rivals = [
-                run
-                for run in runs(side)
-                if _value_kind(run)
-                and not is_loose_number(run[0].text)
-                and not {t.key for t in run} & claim_keys
-            ]
-            readings = [
-                (value, rival, claim.replace(_run_text(claim, value), _run_text(text, rival), 1))
-                for value in values
-                for rival in rivals
-                if _rival_value(claim, value, text, rival)
-            ]
-            if not readings:
-                continue
-            tried += 1
-            if tried > CANDIDATE_VALUES:
-                return None
-            chunk = passage.chunk
-            read = _with_previous_sentence(chunk, span)
-            as_written = judge.probability(read, claim)
-            if as_written is None:
-                continue
-            judged = [(judge.probability(read, reading), value, rival) for value, rival, reading in readings]
-            sure, value, rival = max(judged, key=lambda item: item[0] or 0.0)
-            if sure is not None and sure >= OTHER_OUTLET_YES and sure - as_written >= CORRECTED_GAIN:
-                differs = Differs(_run_text(claim, value), _run_text(text, rival), _value_kind(value))
-                return Citation.quoting(2, chunk, span, passage.score), differs, sure
-        return None
-
-    def _judged_difference(self, claim: str, passages: list[Passage]) -> tuple[_Found, Difference] | None:
+    def _judged_difference(self, claim: str, passages: list[Passage]) -> tuple[Found, Difference] | None:
         """A claim nothing states or contradicts by the word tests, read against the sentences
         closest to it in meaning that give one value otherwise ("the Gulf of Riga" where the article
         says "the Gulf of Finland", a remark the article gives to the premier credited to a
@@ -946,7 +867,7 @@ class DraftChecker:
         nor a count of something else.
         """
         judge = self.judge()
-        items = _passage_sentences(passages)
+        items = passage_sentences(passages)
         if judge is None or not items:
             return None
         similarity = self._similarity(claim, [text for _, _, text, _ in items])
@@ -975,7 +896,7 @@ class DraftChecker:
                 or _crosses_speakers(difference.differs, claim_speaker, own_speaker(text))
             ):
                 continue  # "first" / "second"; "40,000 homes" against "4,000 calls for help"
-            read = _with_previous_sentence(chunk, span)
+            read = with_previous_sentence(chunk, span)
             corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
             sure = judge.probability(read, corrected) if corrected != claim else None
             preferable = difference.differs.kind in ("number", "date")  # a name needs the model sure
@@ -986,13 +907,11 @@ class DraftChecker:
             if gain is not None and (
                 (sure >= CORRECTED_YES and gain >= CORRECTED_GAIN) or (preferable and gain >= PREFERRED_GAIN)
             ):
-                found = _Found(passage, [span], float(similarity[i]), judged=sure, as_written=as_written)
+                found = Found(passage, [span], float(similarity[i]), judged=sure, as_written=as_written)
                 return found, difference
         return None
 
-    def _judged_corrected(
-        self, claim: str, difference: Difference, found: _Found, text: str
-    ) -> _Found | None:
+    def _judged_corrected(self, claim: str, difference: Difference, found: Found, text: str) -> Found | None:
         """``found``, if the judging model is sure ``text`` states the claim with the source's value
         put back in place of the draft's (a Yes there turns the claim against its source)."""
         corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
@@ -1039,152 +958,8 @@ class DraftChecker:
         known = self._article_names(source)
         return sum(1 for key in names if key in known) / len(names) >= SAME_SUBJECT
 
-    def _date_conflict(
-        self, claim: str, cited: Citation, passages: list[Passage]
-    ) -> tuple[Citation, Differs] | None:
-        """Another article dating what the cited sentence dates differently (`rag.conflicts`), when
-        the claim gives a date itself: the outlets may disagree on a date the claim does not state
-        ("the pension rises from June 1" beside its cost) without disagreeing on the claim."""
-        if not dates(cited.text) or not (dates(claim) or any(t.kind == "date" for t in tokens(claim))):
-            return None
-        conflicts = NoteConflicts(self.pipeline.search, self.embed, SEARCH_K).find(
-            [cited], passages, self.search_filter
-        )
-        conflicts = [c for c in conflicts if self._about_claim(claim, c.other.source)]
-        if not conflicts:
-            return None
-        conflict = conflicts[0]
-        other = replace(conflict.other, n=2)
-        return other, Differs(conflict.cited_value, conflict.other_value, "date")
 
-    def _value_stated_elsewhere(
-        self, claim: str, found: _Found, difference: Difference, passages: list[Passage]
-    ) -> Citation | None:
-        """For a claim contradicted in a number or a date: a sentence of another article about the
-        same thing that gives the claim's value and not the contradicting one (the outlets
-        disagree, and the claim sides with one): it counts the same thing with the claim's value,
-        and it, its headline and the sentences beside it hold `OTHER_OUTLET_SHARE` of the claim's
-        words. (Meaning is no guide here: a tabloid's "handing drivers a 12 per cent pay rise" is
-        far from the wire's "workers end strike after 11 pct pay deal" for the embedder.)"""
-        differs = difference.differs
-        if differs.kind not in ("number", "date"):
-            return None
-        contradicting = " ".join(found.passage.chunk.quote(s) for s in found.spans)
-        draft_keys = {t.key for t in tokens(differs.draft) if t.kind in ("number", "date")}
-        source_keys = {t.key for t in tokens(differs.source) if t.kind in ("number", "date")}
-        if not draft_keys or not source_keys:
-            return None
-        if differs.kind == "number":
-            counted = _counted(claim, draft_keys)
-            if not counted - _UNITS:
-                return None  # what the claim's number counts is needed to match it elsewhere
-        found_source = found.passage.chunk.source
-        # Searched for from both sides: the outlet giving the claim's value may rank low for the
-        # contradicting sentence's words, and just below the claim's first passages.
-        searched = (
-            passages
-            + self.pipeline.search(contradicting, SEARCH_K, self.search_filter)
-            + self.pipeline.search(claim, 2 * SEARCH_K, self.search_filter)
-        )
-        about = {
-            source
-            for source in {p.chunk.source for p in searched} - {found_source}
-            if self._about_claim(claim, source)
-        }  # once per article, not per sentence
-        items = [item for item in _passage_sentences(searched) if item[0].chunk.source in about]
-        claim_words = content_words(claim)
-        best: tuple[float, Passage, Span] | None = None
-        for passage, span, text, near in items:
-            side = tokens(text)
-            keys = {t.key for t in side}
-            if not draft_keys <= keys or source_keys & keys:
-                continue
-            if differs.kind == "number" and not any(
-                k in draft_keys and (c & counted) - _UNITS for k, _, c in figures(side)
-            ):
-                continue  # "6 percent more passengers" is not "a 6 percent pay rise"
-            if differs.kind == "date" and not dates(text) & dates(differs.draft):
-                continue
-            share = len(claim_words & content_words(f"{near} {text}")) / max(1, len(claim_words))
-            if share >= OTHER_OUTLET_SHARE and (best is None or share > best[0]):
-                best = (share, passage, span)
-        if best is None:
-            return None
-        _, passage, span = best
-        return Citation.quoting(1, passage.chunk, span, passage.score)
-
-    def _figure_conflict(
-        self, claim: str, cited: Citation, passages: list[Passage]
-    ) -> tuple[Citation, Differs] | None:
-        """Another article giving a different figure of the same thing ("26-year-old David Hicks"
-        where the cited article says 27; "3,000 maintenance workers" where it says 2,000).
-
-        The cited sentence is searched for again, as dates are (`rag.conflicts`). A sentence of
-        another article counts when it is about the same event (its meaning close to the cited
-        sentence's, sharing a name of the claim) and counts the same thing (the words after the
-        number) with a number the cited sentence does not give.
-        """
-        # What the cited sentence counts with the claim's number, as well as what the claim does.
-        cited_tokens = tokens(cited.text)
-        cited_counts = {key: counted for key, _, counted in figures(cited_tokens)}
-        # An ordinal word or "one" ranks or names what it counts ("the first Test" against "the
-        # second Test" is another match), so it is no figure outlets could disagree on, either side.
-        # A unit is no thing counted: "46.2 percent of voters" (turnout) and "41.3 percent of the
-        # vote" (a candidate's share) are two figures, not one the outlets disagree on.
-        claim_side = tokens(claim)
-        claim_figures = [
-            (k, v, c, cited_counts[k])
-            for k, v, c in figures(claim_side)
-            if (c & cited_counts.get(k, set())) - _UNITS and not is_loose_number(v)
-        ]
-        if not claim_figures:
-            return None
-        found = (
-            passages
-            + self.pipeline.search(cited.text, SEARCH_K, self.search_filter)
-            + self.pipeline.search(claim, 2 * SEARCH_K, self.search_filter)
-        )
-        claim_names = name_keys(claim)
-        items: list[tuple[Passage, Span, str, list[Token]]] = []
-        for passage in found:
-            chunk = passage.chunk
-            if chunk.source == cited.source or not self._about_claim(claim, chunk.source):
-                continue
-            for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
-                text = chunk.quote(span)
-                side = tokens(text)
-                if figures(side) and name_keys(f"{chunk.title} {text}") & claim_names:
-                    items.append((passage, span, text, side))
-        if not items:
-            return None
-        similarity = self._similarity(cited.text, [text for _, _, text, _ in items])
-        cited_keys = {t.key for t in cited_tokens}
-        for (passage, span, text, side), cosine in zip(items, similarity):
-            if cosine < SAME_FIGURE_SIMILARITY:
-                continue
-            for key, value, counted, cited_counted in claim_figures:
-                other = [
-                    (k, v)
-                    for k, v, c in figures(side)
-                    if (c & counted) - _UNITS
-                    and (c & cited_counted) - _UNITS
-                    and ((c & counted) - MEASURE_UNITS or measured_alike(claim_side, key, side, k))
-                    and k not in cited_keys
-                    and k != key
-                    and not is_loose_number(v)
-                    and _within_ratio(key, k)
-                    and not rounds_the_other(claim, text, Differs(value, v, "number"))
-                ]
-                if other and key not in {t.key for t in side}:
-                    citation = Citation.quoting(2, passage.chunk, span, passage.score)
-                    return citation, Differs(value, other[0][1], "number")
-        return None
-
-
-_UNITS = frozenset({"percent"})  # what a figure is measured in, not what it counts
-
-
-def _contradicted(result: SentenceCheck, found: _Found, difference: Difference) -> SentenceCheck:
+def _contradicted(result: SentenceCheck, found: Found, difference: Difference) -> SentenceCheck:
     """``result`` contradicted by ``found``: its citation, both values, and why."""
     result.verdict = CONTRADICTED
     result.citations = [found.citation(1)]
@@ -1224,33 +999,11 @@ def _part_of(text: str, keys: set[str]) -> bool:
     return any(t.key in keys and _PART_OF.match(text[t.end :]) for t in tokens(text))
 
 
-def _counted(text: str, keys: set[str]) -> set[str]:
-    """What the first number of ``text`` with one of ``keys`` counts (`rag.values.figures`);
-    empty when it says not."""
-    return next((counted for key, _, counted in figures(tokens(text)) if key in keys), set())
-
-
 def _counted_alike(claim: str, sentence: str, key: str) -> bool:
     """Whether the claim's value ``key`` counts in the sentence what it counts in the claim, when
     both say what it counts ("seven Sumerian poems" is not the "7th-century" of a king)."""
-    ours, theirs = _counted(claim, {key}), _counted(sentence, {key})
+    ours, theirs = counted_by(claim, {key}), counted_by(sentence, {key})
     return not ours or not theirs or bool(ours & theirs)
-
-
-def _passage_sentences(passages: list[Passage]) -> list[tuple[Passage, Span, str, str]]:
-    """Every sentence of the passages, with what names its subject: the passage title, its outlet
-    and the sentences either side (they say who "he" is, or who said the quote: "...," Peskov told
-    reporters), and the day its "today" or "yesterday" is (`days_named`)."""
-    items: list[tuple[Passage, Span, str, str]] = []
-    for passage in passages:
-        chunk = passage.chunk
-        spans = chunk.sentences or [Span(chunk.start, chunk.end)]
-        for k, span in enumerate(spans):
-            near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
-            text = chunk.quote(span)
-            context = f"{chunk.title} {chunk.outlet or ''} {near} {days_named(text, chunk.date)}"
-            items.append((passage, span, text, context))
-    return items
 
 
 def _another_name_in_place(claim: str, text: str) -> bool:
@@ -1318,57 +1071,6 @@ _SAID_THAT = re.compile(
     r"(?P<what>\w.*?)[.!]?[\"”]?$",
     re.IGNORECASE,
 )
-
-
-def _value_kind(run: list[Token]) -> str:
-    """ "date" for a run holding a date word ("Sept. 13", "Tuesday"), "number" for a figure, ""
-    for anything else."""
-    if any(t.kind == "date" for t in run):
-        return "date"
-    return "number" if all(t.kind == "number" for t in run) else ""
-
-
-def _rival_value(claim: str, value: list[Token], text: str, rival: list[Token]) -> bool:
-    """Whether another outlet's ``rival`` in ``text`` could be its figure or date for what the
-    claim's ``value`` gives: a date of the same form ("Sept. 13" / "September 20", a weekday for a
-    weekday), or a figure not of another form (`figure_form`: "three minutes" is no score of 2-1;
-    "54 years old" may be another outlet's "Albury, 52,") within `SAME_FIGURE_RATIO` of it
-    (outlets disagree on 5,000 or 3,400 people left homeless, not on 4,800 buses or 26; "a
-    seven-year sentence" is no 2.1)."""
-    kind = _value_kind(value)
-    if kind != _value_kind(rival):
-        return False
-    if kind == "date":
-        return date_form(value) == date_form(rival)
-    forms = figure_form(claim, value[0]), figure_form(text, rival[0])
-    if all(forms) and forms[0] != forms[1]:
-        return False
-    if len(value) != 1 or len(rival) != 1 or not _within_ratio(value[0].key, rival[0].key):
-        return False
-    rounded = Differs(value[0].text, rival[0].text, "number")
-    return not rounds_the_other(claim, text, rounded)
-
-
-def _within_ratio(key: str, other: str) -> bool:
-    """Whether two figures (their keys) are positive and within `SAME_FIGURE_RATIO` of each other:
-    what two outlets give for one thing ("31 crew" on board is not the "three crew" lost)."""
-    try:
-        a, b = float(key), float(other)
-    except ValueError:
-        return False
-    return a > 0 and b > 0 and max(a, b) <= SAME_FIGURE_RATIO * min(a, b)
-
-
-def _with_previous_sentence(chunk: Chunk, span: Span) -> str:
-    """A passage sentence with the one before it, as the judging model reads it (a figure's
-    subject is often named the sentence before)."""
-    spans = chunk.sentences or [span]
-    k = spans.index(span) if span in spans else 0
-    return " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
-
-
-def _run_text(text: str, run: list[Token]) -> str:
-    return text[run[0].start : run[-1].end]
 
 
 def _quote_words(claim: str) -> set[str]:

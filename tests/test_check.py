@@ -748,7 +748,7 @@ class _ReadingJudge(_CountingJudge):
 def test_the_judge_reads_a_claim_under_its_headline_but_not_who_said_it(tmp_path, pipeline):
     """A headline names what an article's sentences leave implicit ("the service"); for who said
     it, the judge reads the sentences alone (a headline's names would lend a speaker)."""
-    from rag.check import _Found
+    from rag.readings import Found
 
     article = (
         "Kestrel Bay ferry to return\n\n"
@@ -770,10 +770,10 @@ def test_the_judge_reads_a_claim_under_its_headline_but_not_who_said_it(tmp_path
     text = later.chunk.quote(window[0])
     assert "Ferry to return" not in text
     reading.read.clear()
-    checker._judged("The ferry returns on 14 April.", _Found(later, window, 0.6), text, titled=True)
+    checker._judged("The ferry returns on 14 April.", Found(later, window, 0.6), text, titled=True)
     assert reading.read[0] == f"Ferry to return after two years\n\n{text}"
     reading.read.clear()
-    checker._judged("Tom Ellery said the ferry returns on 14 April.", _Found(later, window, 0.6), text)
+    checker._judged("Tom Ellery said the ferry returns on 14 April.", Found(later, window, 0.6), text)
     assert reading.read[0] == text
 
 
@@ -1347,14 +1347,14 @@ def test_another_outlets_figure_in_other_words_makes_a_claim_mixed_by_the_real_j
 
 @pytest.mark.fast
 def test_another_outlets_rival_value_is_a_figure_of_the_same_order_and_form_or_a_date_of_the_same_form():
-    from rag.check import _rival_value, _value_kind
+    from rag.outlets import rival_value, value_kind
     from rag.values import runs, tokens
 
     def rival(value, other):
         def first(text):
-            return next(run for run in runs(tokens(text)) if _value_kind(run))
+            return next(run for run in runs(tokens(text)) if value_kind(run))
 
-        return _rival_value(value, first(value), other, first(other))
+        return rival_value(value, first(value), other, first(other))
 
     assert rival("5,000 people", "3,400 forced from their homes")
     assert rival("Sept. 13", "September 20")
@@ -1550,7 +1550,7 @@ def test_a_figure_in_the_claims_unit_measuring_another_thing_is_no_conflict(tmp_
 def test_the_outlet_giving_the_claims_value_is_searched_for_with_the_claim_too(tmp_path, pipeline):
     """A contradicted figure another outlet states is mixed, though that outlet ranks low for the
     contradicting sentence's words (other nights at the same arena crowd it out)."""
-    from rag.check import _Found
+    from rag.readings import Found
     from rag.values import differing_value
 
     articles = {
@@ -1589,13 +1589,13 @@ def test_the_outlet_giving_the_claims_value_is_searched_for_with_the_claim_too(t
     span = next(s for s in live.chunk.sentences if "15,000" in live.chunk.quote(s))
     difference = differing_value(claim, live.chunk.quote(span))
     assert difference is not None and difference.differs.source == "15,000"
-    stating = checker._value_stated_elsewhere(claim, _Found(live, [span], 1.0), difference, [])
+    stating = checker.outlets.value_stated_elsewhere(claim, Found(live, [span], 1.0), difference, [])
     assert stating is not None and stating.source == "feature.txt"
     # The false-positive side: no outlet gives 13,000, so nothing states that claim.
     other = differing_value("A crowd of 13,000 filled Nordby Arena for the final.", live.chunk.quote(span))
     assert (
-        checker._value_stated_elsewhere(
-            "A crowd of 13,000 filled Nordby Arena for the final.", _Found(live, [span], 1.0), other, []
+        checker.outlets.value_stated_elsewhere(
+            "A crowd of 13,000 filled Nordby Arena for the final.", Found(live, [span], 1.0), other, []
         )
         is None
     )

@@ -1,0 +1,310 @@
+"""Other outlets: what the other articles say of a claim one article states or contradicts.
+
+A supported claim is ``mixed`` when another article about the same thing dates it otherwise
+(`rag.conflicts`), gives another figure of the same thing, or gives one in words the figure tests
+do not line up that the judging model reads as that outlet's figure; a contradicted claim is
+``mixed`` when another article gives the claim's own value. Each is found among the passages
+already searched and a second search, from the cited sentence and from the claim's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from rag.cite import content_words
+from rag.conflicts import NoteConflicts, dates
+from rag.judge import StatementJudge
+from rag.readings import (
+    CANDIDATE_VALUES,
+    CLOSEST_SENTENCES,
+    CORRECTED_GAIN,
+    UNITS,
+    Found,
+    counted_by,
+    passage_sentences,
+    run_text,
+    with_previous_sentence,
+)
+from rag.speakers import name_keys
+from rag.types import Citation, Passage, SearchFilter, Span
+from rag.values import (
+    MEASURE_UNITS,
+    Difference,
+    Differs,
+    Token,
+    date_form,
+    figure_form,
+    figures,
+    is_loose_number,
+    measured_alike,
+    rounds_the_other,
+    runs,
+    tokens,
+)
+
+SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
+OTHER_OUTLET_SHARE = 0.4  # of the claim's words around another outlet's figure the claim takes (calibrated)
+# A supported claim's figure or date another outlet gives in other words (`OtherOutlets.judged`):
+# the judging model must be this sure of the other sentence with its value in the claim's place,
+# and the values within this ratio of each other (figures; a date must have the same form).
+OTHER_OUTLET_YES = 0.75
+SAME_FIGURE_RATIO = 2.0
+
+Search = Callable[[str, int, SearchFilter | None], list[Passage]]
+
+
+class OtherOutlets:
+    """Stage of the draft check: the other articles' word on a claim. ``search`` finds passages
+    (within the check's filter), ``similarity`` scores texts against an anchor, ``about_claim``
+    tells whether an article names most of what the claim names, ``judge`` gives the judging model
+    (or None), ``k`` passages are searched at a time."""
+
+    def __init__(
+        self,
+        search: Search,
+        search_filter: SearchFilter | None,
+        embed: Callable[[list[str]], np.ndarray],
+        similarity: Callable[[str, list[str]], np.ndarray],
+        about_claim: Callable[[str, str], bool],
+        judge: Callable[[], StatementJudge | None],
+        k: int,
+    ):
+        self._search, self.search_filter, self.embed = search, search_filter, embed
+        self.similarity, self.about_claim, self.judge, self.k = similarity, about_claim, judge, k
+
+    def search(self, text: str, k: int) -> list[Passage]:
+        return self._search(text, k, self.search_filter)
+
+    def date_conflict(
+        self, claim: str, cited: Citation, passages: list[Passage]
+    ) -> tuple[Citation, Differs] | None:
+        """Another article dating what the cited sentence dates differently (`rag.conflicts`), when
+        the claim gives a date itself: the outlets may disagree on a date the claim does not state
+        ("the pension rises from June 1" beside its cost) without disagreeing on the claim."""
+        if not dates(cited.text) or not (dates(claim) or any(t.kind == "date" for t in tokens(claim))):
+            return None
+        conflicts = NoteConflicts(self._search, self.embed, self.k).find(
+            [cited], passages, self.search_filter
+        )
+        conflicts = [c for c in conflicts if self.about_claim(claim, c.other.source)]
+        if not conflicts:
+            return None
+        conflict = conflicts[0]
+        other = replace(conflict.other, n=2)
+        return other, Differs(conflict.cited_value, conflict.other_value, "date")
+
+    def figure_conflict(
+        self, claim: str, cited: Citation, passages: list[Passage]
+    ) -> tuple[Citation, Differs] | None:
+        """Another article giving a different figure of the same thing ("26-year-old David Hicks"
+        where the cited article says 27; "3,000 maintenance workers" where it says 2,000).
+
+        The cited sentence is searched for again, as dates are (`rag.conflicts`). A sentence of
+        another article counts when it is about the same event (its meaning close to the cited
+        sentence's, sharing a name of the claim) and counts the same thing (the words after the
+        number) with a number the cited sentence does not give.
+        """
+        # What the cited sentence counts with the claim's number, as well as what the claim does.
+        cited_tokens = tokens(cited.text)
+        cited_counts = {key: counted for key, _, counted in figures(cited_tokens)}
+        # An ordinal word or "one" ranks or names what it counts ("the first Test" against "the
+        # second Test" is another match), so it is no figure outlets could disagree on, either side.
+        # A unit is no thing counted: "46.2 percent of voters" (turnout) and "41.3 percent of the
+        # vote" (a candidate's share) are two figures, not one the outlets disagree on.
+        claim_side = tokens(claim)
+        claim_figures = [
+            (k, v, c, cited_counts[k])
+            for k, v, c in figures(claim_side)
+            if (c & cited_counts.get(k, set())) - UNITS and not is_loose_number(v)
+        ]
+        if not claim_figures:
+            return None
+        found = passages + self.search(cited.text, self.k) + self.search(claim, 2 * self.k)
+        claim_names = name_keys(claim)
+        items: list[tuple[Passage, Span, str, list[Token]]] = []
+        for passage in found:
+            chunk = passage.chunk
+            if chunk.source == cited.source or not self.about_claim(claim, chunk.source):
+                continue
+            for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
+                text = chunk.quote(span)
+                side = tokens(text)
+                if figures(side) and name_keys(f"{chunk.title} {text}") & claim_names:
+                    items.append((passage, span, text, side))
+        if not items:
+            return None
+        similarity = self.similarity(cited.text, [text for _, _, text, _ in items])
+        cited_keys = {t.key for t in cited_tokens}
+        for (passage, span, text, side), cosine in zip(items, similarity):
+            if cosine < SAME_FIGURE_SIMILARITY:
+                continue
+            for key, value, counted, cited_counted in claim_figures:
+                other = [
+                    (k, v)
+                    for k, v, c in figures(side)
+                    if (c & counted) - UNITS
+                    and (c & cited_counted) - UNITS
+                    and ((c & counted) - MEASURE_UNITS or measured_alike(claim_side, key, side, k))
+                    and k not in cited_keys
+                    and k != key
+                    and not is_loose_number(v)
+                    and within_ratio(key, k)
+                    and not rounds_the_other(claim, text, Differs(value, v, "number"))
+                ]
+                if other and key not in {t.key for t in side}:
+                    citation = Citation.quoting(2, passage.chunk, span, passage.score)
+                    return citation, Differs(value, other[0][1], "number")
+        return None
+
+    def judged(
+        self, claim: str, cited: Citation, passages: list[Passage]
+    ) -> tuple[Citation, Differs, float] | None:
+        """Another article giving the claim's figure or date otherwise, in words the figure tests
+        do not line up ("about 3,400 forced from their homes" beside the cited "more than 5,000
+        people have been left homeless"; "in front of a crowd of 18,500"). The judging model reads
+        the sentences of other articles about the claim closest to it, each with the claim's value
+        replaced by each of the sentence's own (`rival_value`): the outlets disagree when it is
+        OTHER_OUTLET_YES sure of one such reading and CORRECTED_GAIN surer of it than of the
+        claim as written. Returns the other sentence's citation, the values and how sure."""
+        judge = self.judge()
+        claim_side = tokens(claim)
+        values = [run for run in runs(claim_side) if value_kind(run) and not is_loose_number(run[0].text)]
+        if judge is None or not values:
+            return None
+        claim_keys = {t.key for t in claim_side}
+        searched = passages + self.search(cited.text, self.k)
+        others: dict[tuple[str, int], Passage] = {}
+        for p in searched:
+            if p.chunk.source != cited.source and self.about_claim(claim, p.chunk.source):
+                others.setdefault((p.chunk.source, p.chunk.start), p)
+        items = passage_sentences(list(others.values()))
+        if not items:
+            return None
+        similarity = self.similarity(claim, [text for _, _, text, _ in items])
+        tried = 0
+        for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
+            passage, span, text, _ = items[i]
+            side = tokens(text)
+            rivals = [
+                run
+                for run in runs(side)
+                if value_kind(run)
+                and not is_loose_number(run[0].text)
+                and not {t.key for t in run} & claim_keys
+            ]
+            readings = [
+                (value, rival, claim.replace(run_text(claim, value), run_text(text, rival), 1))
+                for value in values
+                for rival in rivals
+                if rival_value(claim, value, text, rival)
+            ]
+            if not readings:
+                continue
+            tried += 1
+            if tried > CANDIDATE_VALUES:
+                return None
+            chunk = passage.chunk
+            read = with_previous_sentence(chunk, span)
+            as_written = judge.probability(read, claim)
+            if as_written is None:
+                continue
+            judged = [(judge.probability(read, reading), value, rival) for value, rival, reading in readings]
+            sure, value, rival = max(judged, key=lambda item: item[0] or 0.0)
+            if sure is not None and sure >= OTHER_OUTLET_YES and sure - as_written >= CORRECTED_GAIN:
+                differs = Differs(run_text(claim, value), run_text(text, rival), value_kind(value))
+                return Citation.quoting(2, chunk, span, passage.score), differs, sure
+        return None
+
+    def value_stated_elsewhere(
+        self, claim: str, found: Found, difference: Difference, passages: list[Passage]
+    ) -> Citation | None:
+        """For a claim contradicted in a number or a date: a sentence of another article about the
+        same thing that gives the claim's value and not the contradicting one (the outlets
+        disagree, and the claim sides with one): it counts the same thing with the claim's value,
+        and it, its headline and the sentences beside it hold `OTHER_OUTLET_SHARE` of the claim's
+        words. (Meaning is no guide here: a tabloid's "handing drivers a 12 per cent pay rise" is
+        far from the wire's "workers end strike after 11 pct pay deal" for the embedder.)"""
+        differs = difference.differs
+        if differs.kind not in ("number", "date"):
+            return None
+        contradicting = " ".join(found.passage.chunk.quote(s) for s in found.spans)
+        draft_keys = {t.key for t in tokens(differs.draft) if t.kind in ("number", "date")}
+        source_keys = {t.key for t in tokens(differs.source) if t.kind in ("number", "date")}
+        if not draft_keys or not source_keys:
+            return None
+        if differs.kind == "number":
+            counted = counted_by(claim, draft_keys)
+            if not counted - UNITS:
+                return None  # what the claim's number counts is needed to match it elsewhere
+        found_source = found.passage.chunk.source
+        # Searched for from both sides: the outlet giving the claim's value may rank low for the
+        # contradicting sentence's words, and just below the claim's first passages.
+        searched = passages + self.search(contradicting, self.k) + self.search(claim, 2 * self.k)
+        about = {
+            source
+            for source in {p.chunk.source for p in searched} - {found_source}
+            if self.about_claim(claim, source)
+        }  # once per article, not per sentence
+        items = [item for item in passage_sentences(searched) if item[0].chunk.source in about]
+        claim_words = content_words(claim)
+        best: tuple[float, Passage, Span] | None = None
+        for passage, span, text, near in items:
+            side = tokens(text)
+            keys = {t.key for t in side}
+            if not draft_keys <= keys or source_keys & keys:
+                continue
+            if differs.kind == "number" and not any(
+                k in draft_keys and (c & counted) - UNITS for k, _, c in figures(side)
+            ):
+                continue  # "6 percent more passengers" is not "a 6 percent pay rise"
+            if differs.kind == "date" and not dates(text) & dates(differs.draft):
+                continue
+            share = len(claim_words & content_words(f"{near} {text}")) / max(1, len(claim_words))
+            if share >= OTHER_OUTLET_SHARE and (best is None or share > best[0]):
+                best = (share, passage, span)
+        if best is None:
+            return None
+        _, passage, span = best
+        return Citation.quoting(1, passage.chunk, span, passage.score)
+
+
+def value_kind(run: list[Token]) -> str:
+    """ "date" for a run holding a date word ("Sept. 13", "Tuesday"), "number" for a figure, ""
+    for anything else."""
+    if any(t.kind == "date" for t in run):
+        return "date"
+    return "number" if all(t.kind == "number" for t in run) else ""
+
+
+def rival_value(claim: str, value: list[Token], text: str, rival: list[Token]) -> bool:
+    """Whether another outlet's ``rival`` in ``text`` could be its figure or date for what the
+    claim's ``value`` gives: a date of the same form ("Sept. 13" / "September 20", a weekday for a
+    weekday), or a figure not of another form (`figure_form`: "three minutes" is no score of 2-1;
+    "54 years old" may be another outlet's "Albury, 52,") within `SAME_FIGURE_RATIO` of it
+    (outlets disagree on 5,000 or 3,400 people left homeless, not on 4,800 buses or 26; "a
+    seven-year sentence" is no 2.1)."""
+    kind = value_kind(value)
+    if kind != value_kind(rival):
+        return False
+    if kind == "date":
+        return date_form(value) == date_form(rival)
+    forms = figure_form(claim, value[0]), figure_form(text, rival[0])
+    if all(forms) and forms[0] != forms[1]:
+        return False
+    if len(value) != 1 or len(rival) != 1 or not within_ratio(value[0].key, rival[0].key):
+        return False
+    rounded = Differs(value[0].text, rival[0].text, "number")
+    return not rounds_the_other(claim, text, rounded)
+
+
+def within_ratio(key: str, other: str) -> bool:
+    """Whether two figures (their keys) are positive and within `SAME_FIGURE_RATIO` of each other:
+    what two outlets give for one thing ("31 crew" on board is not the "three crew" lost)."""
+    try:
+        a, b = float(key), float(other)
+    except ValueError:
+        return False
+    return a > 0 and b > 0 and max(a, b) <= SAME_FIGURE_RATIO * min(a, b)

@@ -1,0 +1,78 @@
+"""What the draft check reads in passages: a window found for a claim, the sentences of passages
+with what names their subject, and what a figure counts. Shared by the support and contradiction
+tests (`rag.check`) and the other outlets' (`rag.outlets`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rag.text import days_named
+from rag.types import Chunk, Citation, Passage, Span
+from rag.values import Token, figures, tokens
+
+# A claim the word tests leave not found is read once more against the sentences closest to it in
+# meaning (`rag.check.DraftChecker._judged_difference`): the first CANDIDATE_VALUES of them that
+# give another value than the claim's. Contradicted when the model is sure (`rag.check.CORRECTED_YES`)
+# the sentence states the claim with the source's value put back, and CORRECTED_GAIN surer of that
+# than of the claim as written (a model that says Yes to both cannot tell the values apart).
+CLOSEST_SENTENCES = 8
+CANDIDATE_VALUES = 3
+CORRECTED_GAIN = 0.1
+
+UNITS = frozenset({"percent"})  # what a figure is measured in, not what it counts
+
+
+@dataclass
+class Found:
+    """A passage window that states or contradicts a claim, cited from its spans."""
+
+    passage: Passage
+    spans: list[Span]
+    score: float
+    judged: float | None = None  # the judging model's probability, when it decided
+    as_written: float | None = None  # ... and of the claim as written, when it weighed both readings
+    # Sentences of the same article from other passages that the model read with this one
+    # (a claim joining the article's opening figure to a later detail), cited after it.
+    also: list[Found] = field(default_factory=list)
+
+    def citation(self, n: int) -> Citation:
+        span = Span(min(s.start for s in self.spans), max(s.end for s in self.spans))
+        return Citation.quoting(n, self.passage.chunk, span, self.passage.score)
+
+    def citations(self) -> list[Citation]:
+        """This passage's citation, then those of the sentences read with it (numbered from 1)."""
+        return [found.citation(n) for n, found in enumerate([self, *self.also], start=1)]
+
+
+def counted_by(text: str, keys: set[str]) -> set[str]:
+    """What the first number of ``text`` with one of ``keys`` counts (`rag.values.figures`);
+    empty when it says not."""
+    return next((counted for key, _, counted in figures(tokens(text)) if key in keys), set())
+
+
+def passage_sentences(passages: list[Passage]) -> list[tuple[Passage, Span, str, str]]:
+    """Every sentence of the passages, with what names its subject: the passage title, its outlet
+    and the sentences either side (they say who "he" is, or who said the quote: "...," Peskov told
+    reporters), and the day its "today" or "yesterday" is (`days_named`)."""
+    items: list[tuple[Passage, Span, str, str]] = []
+    for passage in passages:
+        chunk = passage.chunk
+        spans = chunk.sentences or [Span(chunk.start, chunk.end)]
+        for k, span in enumerate(spans):
+            near = " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 2] if s != span)
+            text = chunk.quote(span)
+            context = f"{chunk.title} {chunk.outlet or ''} {near} {days_named(text, chunk.date)}"
+            items.append((passage, span, text, context))
+    return items
+
+
+def with_previous_sentence(chunk: Chunk, span: Span) -> str:
+    """A passage sentence with the one before it, as the judging model reads it (a figure's
+    subject is often named the sentence before)."""
+    spans = chunk.sentences or [span]
+    k = spans.index(span) if span in spans else 0
+    return " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
+
+
+def run_text(text: str, run: list[Token]) -> str:
+    return text[run[0].start : run[-1].end]
