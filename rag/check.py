@@ -23,9 +23,9 @@ sentence of the passages found is weighed twice:
 
 A sentence one article states and another contradicts, or whose date (`rag.conflicts`) or figure
 of the same thing another article gives differently, is ``mixed``, citing both, when that
-article names most of what the claim names (`rag.outlets`; `rag.readings` holds what both read). Words decide most sentences; a window they leave
-undecided, with every value and name of the claim in place, is read by a judging model
-(`rag.judge`), alone and then with its whole passage, under the article's headline, and so is a
+article names most of what the claim names (`rag.outlets`; `rag.readings` holds what both read).
+Words decide most sentences; a window they leave undecided, with every value and name of the
+claim in place, is read by a judging model (`rag.judge`), alone and then with its whole passage, under the article's headline, and so is a
 reworded claim with one value (a figure, a date, a name, the speaker of a quote) changed, with
 the source's value put back. A claim joining facts from sentences further apart is read with its
 whole passage when that passage holds every value and name of the claim and most of its words,

@@ -75,8 +75,14 @@ class OtherOutlets:
         self._search, self.search_filter, self.embed = search, search_filter, embed
         self.similarity, self.about_claim, self.judge, self.k = similarity, about_claim, judge, k
 
-    def search(self, text: str, k: int) -> list[Passage]:
-        return self._search(text, k, self.search_filter)
+    def _searched(self, passages: list[Passage], *queries: tuple[str, int]) -> list[Passage]:
+        """``passages``, then what each (text, k) query finds within the filter: each passage once,
+        as first found (the claim's own search repeats the passages it found already)."""
+        found = passages + [p for text, k in queries for p in self._search(text, k, self.search_filter)]
+        once: dict[tuple[str, int], Passage] = {}
+        for passage in found:
+            once.setdefault((passage.chunk.source, passage.chunk.start), passage)
+        return list(once.values())
 
     def date_conflict(
         self, claim: str, cited: Citation, passages: list[Passage]
@@ -122,7 +128,7 @@ class OtherOutlets:
         ]
         if not claim_figures:
             return None
-        found = passages + self.search(cited.text, self.k) + self.search(claim, 2 * self.k)
+        found = self._searched(passages, (cited.text, self.k), (claim, 2 * self.k))
         claim_names = name_keys(claim)
         items: list[tuple[Passage, Span, str, list[Token]]] = []
         for passage in found:
@@ -175,12 +181,12 @@ class OtherOutlets:
         if judge is None or not values:
             return None
         claim_keys = {t.key for t in claim_side}
-        searched = passages + self.search(cited.text, self.k)
-        others: dict[tuple[str, int], Passage] = {}
-        for p in searched:
-            if p.chunk.source != cited.source and self.about_claim(claim, p.chunk.source):
-                others.setdefault((p.chunk.source, p.chunk.start), p)
-        items = passage_sentences(list(others.values()))
+        others = [
+            p
+            for p in self._searched(passages, (cited.text, self.k))
+            if p.chunk.source != cited.source and self.about_claim(claim, p.chunk.source)
+        ]
+        items = passage_sentences(others)
         if not items:
             return None
         similarity = self.similarity(claim, [text for _, _, text, _ in items])
@@ -242,7 +248,7 @@ class OtherOutlets:
         found_source = found.passage.chunk.source
         # Searched for from both sides: the outlet giving the claim's value may rank low for the
         # contradicting sentence's words, and just below the claim's first passages.
-        searched = passages + self.search(contradicting, self.k) + self.search(claim, 2 * self.k)
+        searched = self._searched(passages, (contradicting, self.k), (claim, 2 * self.k))
         about = {
             source
             for source in {p.chunk.source for p in searched} - {found_source}
