@@ -55,6 +55,7 @@ from rag.clauses import split_clauses
 from rag.conflicts import source_label
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
+from rag.opinions import OpinionReader
 from rag.outlets import OtherOutlets
 from rag.readings import (
     CANDIDATE_VALUES,
@@ -185,6 +186,7 @@ class DraftChecker:
         self.pipeline = pipeline
         self.search_filter = search_filter
         self.embed: Embed = pipeline.embedder.embed_cached
+        self.tone = OpinionReader.for_embedder(pipeline.embedder)  # None: word lists alone
         self._judge: StatementJudge | None = None
         self.judge_note = ""  # why no model weighs reworded claims, once that is known
         self._articles: dict[str, str] = {}
@@ -233,7 +235,7 @@ class DraftChecker:
     def check_sentence(self, sentence: str, start: int = 0, end: int | None = None) -> SentenceCheck:
         end = len(sentence) if end is None else end
         result = SentenceCheck(sentence, start, end, NOT_FOUND)
-        why = not_a_claim(sentence)
+        why = not_a_claim(sentence, self.tone)
         if why:
             result.verdict, result.reason = NOT_A_CLAIM, why
             return result

@@ -3,13 +3,15 @@
 A draft is checked sentence by sentence (`rag.check`), and not every sentence states something an
 article could support or contradict: a question to the reader, the writer's own judgement ("I
 think...", "It is a shame that...", "...is nothing short of a masterpiece"), a heading or a list
-line's marks. Those are set aside before any search. A judgement somebody is reported as making
-("..., the minister said") states what they said, and stays a claim.
+line's marks. Those are set aside before any search. Word lists name the judgements they know; a
+probe over the sentence's vector (`rag.opinions`) reads the tone of the rest. A judgement somebody
+is reported as making ("..., the minister said") states what they said, and stays a claim.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 _MARKDOWN_LEAD = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,3}[.)]\s+|>\s*)+")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
@@ -108,14 +110,23 @@ def reports_a_judgement(text: str) -> bool:
     return reports_speech(text) or bool(_JUDGEMENT_REPORTED.search(text))
 
 
+class ToneReader(Protocol):
+    """How likely a sentence is the writer's own judgement (`rag.opinions.OpinionReader`)."""
+
+    threshold: float
+
+    def __call__(self, text: str) -> float: ...
+
+
 def claim_text(sentence: str) -> str:
     """The sentence without Markdown list, heading or emphasis marks."""
     return _EMPHASIS.sub(r"\2", _MARKDOWN_LEAD.sub("", sentence)).strip()
 
 
-def not_a_claim(sentence: str) -> str:
+def not_a_claim(sentence: str, tone: ToneReader | None = None) -> str:
     """Why the sentence states nothing to check ('' when it is a claim): a question, an opinion,
-    a heading."""
+    a heading. ``tone`` also reads opinions the word lists do not name; a judgement reported as
+    somebody's stays a claim either way."""
     raw = sentence.strip()
     text = claim_text(raw)
     if not re.search(r"\w", text):
@@ -132,4 +143,8 @@ def not_a_claim(sentence: str) -> str:
     )
     if _OPINION.search(text) or (judged and not reports_speech(text)):
         return "an opinion"
+    if tone is not None and not reports_a_judgement(text):
+        likely = tone(text)
+        if likely >= tone.threshold:
+            return f"an opinion (it reads like one: {likely:.0%})"
     return ""
