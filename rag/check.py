@@ -446,8 +446,19 @@ class DraftChecker:
                     if swap is None or score > swap[0].score:
                         swap = (Found(passage, window, score), swapped)
                     continue
-                if stating and len(window) > 1 and _another_name_in_place(claim, text):
-                    continue  # "Her neighbour Lena Vos ... Her daughter Berit Vos": names, not who is who
+                placed = (
+                    _another_name_in_place(
+                        claim, text, f"{passage.chunk.title} {self._article(passage.chunk.source)} {days}"
+                    )
+                    if stating
+                    else None
+                )
+                if (
+                    placed is not None
+                ):  # "Her neighbour Lena Vos ... Her daughter Berit Vos": names, not who is who
+                    if placed.share >= SAME_EVENT and (swap is None or score > swap[0].score):
+                        swap = (Found(passage, window, score), placed)  # the sentence says the rest of it
+                    continue
                 if stating:
                     best = Found(passage, window, score)
                 elif (
@@ -731,7 +742,10 @@ class DraftChecker:
             return None
         chunk = found.passage.chunk
         for read in (text, chunk.text) if widen and chunk.text.strip() != text.strip() else (text,):
-            if _another_name_in_place(claim, read):
+            if (
+                _another_name_in_place(claim, read, f"{chunk.title} {self._article(chunk.source)}")
+                is not None
+            ):
                 continue  # the model reads past names: no support for it to weigh
             headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
@@ -1008,26 +1022,60 @@ def _counted_alike(claim: str, sentence: str, key: str) -> bool:
     return not ours or not theirs or bool(ours & theirs)
 
 
-def _another_name_in_place(claim: str, text: str) -> bool:
-    """Whether a sentence of ``text`` gives another name where the claim gives one it lacks,
-    saying at least `SWAP_SHARE` of the rest of the claim: "spoke to supporters in Fjellhamn" for
-    the claim's "... in Solvik", "his neighbour Ragnhild Sunde" for "his neighbour Berit Sunde".
-    The article may name the claim's elsewhere (which let the window through), and the judging
-    model reads past names, so it would take the claim as stated. A name modifying a noun ("last
-    weekend's Tenaki North by-election") stands in nobody's place."""
+def _another_name_in_place(claim: str, text: str, passage: str = "") -> Difference | None:
+    """A sentence of ``text`` giving another name where the claim gives one it lacks, saying at
+    least `SWAP_SHARE` of the rest of the claim: "spoke to supporters in Fjellhamn" for the claim's
+    "... in Solvik", "his neighbour Ragnhild Sunde" for "his neighbour Berit Sunde". The article
+    may name the claim's elsewhere (which let the window through), and the judging model reads
+    past names, so it would take the claim as stated. A value its ``passage`` (or article) gives
+    further away is no second value, unless it names who did it (`_doer_keys`): "Minister A
+    visited the site. Prime Minister B declared a day of mourning" for "A declared ... after the
+    Vizlak crash". The words may also be another's by the quote ('"...," coach B told reporters'
+    for "Captain A said ..."). A name modifying a noun ("last weekend's Tenaki North by-election")
+    stands in nobody's place, nor does a name the claim gives too ("A went ahead before B fought
+    back")."""
+    claim_speaker = own_speaker(claim)
+    doers = _doer_keys(claim)
+    claim_keys = {t.key for t in tokens(claim)}
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
-        difference = differing_value(claim, sentence)
+        difference = differing_value(claim, sentence, passage=passage, held=doers)
+        if difference is None or difference.differs.kind != "name" or difference.share < SWAP_SHARE:
+            continue
+        differs = difference.differs
         if (
-            difference is not None
-            and difference.differs.kind == "name"
-            and difference.in_place
-            and difference.share >= SWAP_SHARE
-            and not _opening_word(claim, difference.differs.draft)
-            and not _modifies_a_noun(sentence, difference.differs.source)
+            (difference.in_place or _speaks_instead(claim_speaker, sentence, differs))
+            and not (name_keys(differs.source) - name_keys(differs.draft)) & claim_keys
+            and not _opening_word(claim, differs.draft)
+            and not _modifies_a_noun(sentence, differs.source)
         ):
-            return True
-    return False
+            return difference
+    return None
+
+
+def _doer_keys(claim: str) -> frozenset[str]:
+    """The name opening the claim ("Transport Minister Kinga Sarkadi declared ..."): who did it,
+    the name a neighbouring sentence cannot lend. Not a name further on ("... the Halmoran Cup
+    winners earned", "According to Kavan, ..."), which a sentence may leave to its article."""
+    side = tokens(claim)
+    first = next(iter(runs(side)), [])
+    opening = (
+        first if first and first[0].kind == "name" and not claim[: first[0].start].strip(" \"'“‘") else []
+    )
+    return frozenset(t.key for t in opening)
+
+
+def _speaks_instead(claim_speaker: str, sentence: str, differs: Differs) -> bool:
+    """Whether the sentence's own speaker is the other name, where the claim's speaker is the
+    claim's: "Captain A said X" against '"X," coach B told reporters', the two names standing
+    apart (before the words and after the quote)."""
+    speaker = own_speaker(sentence)
+    return (
+        bool(claim_speaker and speaker)
+        and bool(name_keys(differs.draft) & name_keys(claim_speaker))
+        and bool(name_keys(differs.source) & name_keys(speaker))
+        and not same_speaker(claim_speaker, speaker, sentence)
+    )
 
 
 def _modifies_a_noun(sentence: str, name: str) -> bool:

@@ -410,6 +410,7 @@ def differing_value(
     names: set[str] = frozenset(),
     strict: frozenset[str] = frozenset(),
     passage: str = "",
+    held: frozenset[str] = frozenset(),
 ) -> Difference | None:
     """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
 
@@ -421,7 +422,8 @@ def differing_value(
     Armenia" against "... about 5,000 troops ..." differs in a number; "Zakharova said X"
     against "X, Peskov said" in a name. When more than one run is missing, a claim joining two of
     the ``passage``'s facts may still differ in one: a value the passage gives further away is no
-    second value. A wire dateline's agency credit is never the source's value.
+    second value, unless it is one of the ``held`` words (who did it, which the passage's other
+    sentences cannot lend). A wire dateline's agency credit is never the source's value.
     """
     source = _without_wire_credit(source)
     a, b = tokens(claim), tokens(source)
@@ -471,7 +473,9 @@ def differing_value(
         claim_runs = [r for r in claim_runs if r not in dated]
     if len(claim_runs) > 1 and passage:  # "..., which affected 360 fairy penguins" two sentences on
         in_passage = known | {t.key for t in tokens(passage)}
-        claim_runs = [r for r in claim_runs if any(_missing(t, in_passage) for t in r)]
+        claim_runs = [
+            r for r in claim_runs if any(_missing(t, source_keys if t.key in held else in_passage) for t in r)
+        ]
     if len(claim_runs) != 1:
         return None  # nothing differs, or a second value the source lacks: another event
     run = claim_runs[0]

@@ -1481,6 +1481,76 @@ def test_a_sentence_naming_another_in_the_claims_place_is_no_text_for_the_judge(
     assert not _another_name_in_place("Ada Holm taught maths at Brede School for 15 years.", profile)
 
 
+@pytest.mark.fast
+def test_a_name_the_next_sentence_gives_stands_in_no_place_of_the_acts_subject():
+    """The window names the claim's minister in one sentence and the act's doer in the next; the
+    claim's place is only in the article's headline (its passage)."""
+    window = (
+        "Health Minister Ilse Brandt toured the flooded ward on Sunday. "
+        "Prime Minister Otto Kessel declared Monday a day of national mourning."
+    )
+    passage = f"Nine dead as river floods Dornach hospital {window}"
+    claim = "Health Minister Ilse Brandt declared Monday a day of national mourning after the Dornach flood."
+    assert _another_name_in_place(claim, window, passage)
+    # The false-positive side: the act's own doer, a doer left unnamed, and the act told in the
+    # sentence that names the claim's minister.
+    assert not _another_name_in_place(
+        claim.replace("Health Minister Ilse Brandt", "Prime Minister Otto Kessel"), window, passage
+    )
+    unnamed = window.replace("Prime Minister Otto Kessel", "The minister")
+    assert not _another_name_in_place(claim, unnamed, f"Nine dead as river floods Dornach hospital {unnamed}")
+    own = "Prime Minister Otto Kessel toured the flooded ward on Sunday. Health Minister Ilse Brandt declared Monday a day of national mourning."
+    assert not _another_name_in_place(claim, own, f"Nine dead as river floods Dornach hospital {own}")
+
+
+@pytest.mark.fast
+def test_a_passage_quoting_another_speaker_after_the_words_is_no_text_for_the_judge():
+    """The captain is sent off in one sentence; the words are the coach's, named after the quote
+    (no name stands in the other's place, word for word)."""
+    passage = (
+        "Vellan captain Jori Aska was sent off for a second yellow card in the 88th minute. "
+        '"We lost our discipline after the penalty, and that is on me," Vellan coach Marta Ilves told reporters.'
+    )
+    claim = "Vellan captain Jori Aska said his team lost their discipline after the penalty and that the blame was his."
+    placed = _another_name_in_place(claim, passage)
+    assert placed is not None and placed.differs.source.endswith("Marta Ilves")
+    # The false-positive side: the coach's own words, and a claim with no speaker.
+    assert _another_name_in_place(claim.replace("captain Jori Aska", "coach Marta Ilves"), passage) is None
+    assert (
+        _another_name_in_place("Vellan captain Jori Aska was sent off in the 88th minute.", passage) is None
+    )
+    assert _another_name_in_place("the captain was sent off late on.", passage) is None  # no value at all
+
+
+MOURNING = (
+    "Nine dead as river floods Dornach hospital\n\n"
+    "Water reached the ground floor of Dornach General Hospital on Saturday night, and nine patients died. "
+    "Health Minister Ilse Brandt toured the flooded ward on Sunday morning and met nurses. "
+    "Prime Minister Otto Kessel declared Monday a day of national mourning.\n\n"
+    '"We lost our patience with the river long ago," Dornach mayor Pia Lund told reporters.'
+)
+
+
+def test_the_name_of_the_sentence_before_is_not_lent_to_the_act_another_did(tmp_path, pipeline):
+    """The minister is named in the sentence before; the prime minister declared the mourning."""
+    checker = _checker_over(tmp_path, {"flood.txt": MOURNING})
+    lent = checker.check_sentence("Health Minister Ilse Brandt declared Monday a day of national mourning.")
+    assert lent.verdict == CONTRADICTED, lent.reason
+    assert "Otto Kessel" in lent.differs.source
+    # The false-positive side: the act's own doer, and the minister's own act.
+    right = checker.check_sentence("Prime Minister Otto Kessel declared Monday a day of national mourning.")
+    assert right.verdict == SUPPORTED, right.reason
+    own = checker.check_sentence(
+        "Health Minister Ilse Brandt met nurses on the flooded ward on Sunday morning."
+    )
+    assert own.verdict == SUPPORTED, own.reason
+    # The mayor's words, credited to the minister named two sentences before.
+    misquoted = checker.check_sentence(
+        "Health Minister Ilse Brandt said they had lost their patience with the river long ago."
+    )
+    assert misquoted.verdict != SUPPORTED, misquoted.reason
+
+
 def test_a_window_giving_the_claims_name_to_another_sentence_is_no_support(tmp_path, pipeline):
     """Every word of "Berit Vos, the premier's neighbour, watched ..." is in the window, but its
     sentence says Lena Vos watched; Berit is the daughter in the next one."""
