@@ -134,6 +134,9 @@ def _is_paragraph(line: str, min_words: int = 8) -> bool:
     return len(line.split()) >= min_words and _ends_sentence(line)
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _is_label(line: str, max_words: int = 3) -> bool:
     """A short line with no sentence punctuation: a section label or a publisher name."""
     return len(line.split()) <= max_words and not _ends_sentence(line) and len(line) < 40
@@ -282,7 +285,8 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
             # A bare publisher name just above the marker is a byline, not article text.
             j = i - 1
             while j > 0 and keep[j] and _is_label(lines[j].text):
-                outlet = outlet or lines[j].text
+                if _HAS_LETTER.search(lines[j].text):  # a rule ("-----") above the marker names nobody
+                    outlet = outlet or lines[j].text
                 drop(j, "byline")
                 j -= 1
             break

@@ -28,7 +28,7 @@ from rag.settings import Settings
 from rag.store import StoreUnavailable, VectorStore, create_store, load_store
 from rag.types import Article, Chunk
 
-FORMAT_VERSION = 8  # bump when the code of chunking, cleaning or tokenizing changes what is stored
+FORMAT_VERSION = 9  # bump when the code of chunking, cleaning or tokenizing changes what is stored
 
 
 class IndexNotReady(RuntimeError):

@@ -295,3 +295,19 @@ def test_a_short_headline_over_a_long_line_stays_the_title():
 def test_an_untitled_page_takes_its_first_kept_sentence_never_a_dropped_notice():
     doc = header_of("VALLEY ECHO\nWe use cookies to improve your experience. By continuing to browse the site you agree.\n")
     assert doc.title.startswith("The council voted on Tuesday")
+
+
+def test_a_rule_above_the_page_furniture_is_no_outlet():
+    """A row of dashes over "RECENT POSTS" is dropped with the furniture, and names no publisher;
+    the false-positive side: a bare publisher name in its place still does."""
+    body = (
+        "TRAM FARES FROZEN FOR ANOTHER YEAR\n\n"
+        "The city council voted on Tuesday to keep tram fares at 2.40 for a third year running.\n\n"
+        "Councillors said the freeze would cost the transport company about 4 million in lost revenue.\n\n"
+    )
+    tail = "RECENT POSTS\n- Bridge closed for repairs\n- Zoo welcomes twin cubs\n"
+    ruled = clean_document(Document("r.txt", f"{body}-----\n{tail}", "x"))
+    assert ruled.outlet is None
+    assert "-----" not in ruled.text[ruled.kept[-1].start : ruled.kept[-1].end]
+    named = clean_document(Document("n.txt", f"{body}City Courier\n{tail}", "x"))
+    assert named.outlet == "City Courier"
