@@ -71,12 +71,15 @@ _DATE_LINE = re.compile(
 )
 # A date anywhere in a line ("Porto Venna, 4 June 2025"), and what a date line may hold beside it.
 _DATE_IN_LINE = re.compile(
-    rf"\b({MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I
+    rf"\b({MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.I,
 )
 _TIME_OR_WEEKDAY = re.compile(r"\d+|[ap]m|(mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 # "MOSCOW (Sputnik) –" or "MOSCOW, September 25. /TASS/." at the start of the first paragraph.
+# "YEREVAN (ArmInfo) -", "MOSCOW, Sept 21. /ARKA/.": the agency named, capitalised ("FULL TIME (after
+# extra time):" names nobody).
 _DATELINE_OUTLET = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*(?:\(([^)]{2,40})\)|/([^/]{2,40})/)"
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*(?:\(([A-Z][^)]{1,39})\)|/([A-Z][^/]{1,39})/)"
 )
 
 
@@ -340,7 +343,10 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
             drop(i, "date line")
         elif not title and (
             (_is_label(text, max_words=2) and i == header[0])
-            or ((_is_label(text, max_words=2) or (_is_label(text) and text.isupper())) and _looks_like_title(below))
+            or (
+                (_is_label(text, max_words=2) or (_is_label(text) and text.isupper()))
+                and _looks_like_title(below)
+            )
         ):
             drop(i, "section label")  # such as "Armenia", or "BREAKING NEWS" above the headline
         elif not title and _looks_like_title(text) and i in header[:2]:

@@ -288,12 +288,16 @@ def test_lines_that_only_look_like_furniture_are_kept():
 
 def test_a_short_headline_over_a_long_line_stays_the_title():
     # "Calculus of variations" above a lead that does not end a sentence is no section label.
-    doc = header_of("Calculus of variations\nA field of mathematical analysis that uses small changes in functions\n")
+    doc = header_of(
+        "Calculus of variations\nA field of mathematical analysis that uses small changes in functions\n"
+    )
     assert doc.title == "Calculus of variations"
 
 
 def test_an_untitled_page_takes_its_first_kept_sentence_never_a_dropped_notice():
-    doc = header_of("VALLEY ECHO\nWe use cookies to improve your experience. By continuing to browse the site you agree.\n")
+    doc = header_of(
+        "VALLEY ECHO\nWe use cookies to improve your experience. By continuing to browse the site you agree.\n"
+    )
     assert doc.title.startswith("The council voted on Tuesday")
 
 
@@ -311,3 +315,15 @@ def test_a_rule_above_the_page_furniture_is_no_outlet():
     assert "-----" not in ruled.text[ruled.kept[-1].start : ruled.kept[-1].end]
     named = clean_document(Document("n.txt", f"{body}City Courier\n{tail}", "x"))
     assert named.outlet == "City Courier"
+
+
+def test_a_live_blogs_full_time_line_is_no_wire_dateline():
+    """ "FULL TIME (after extra time): ..." opens like "YEREVAN (ArmInfo) - ...", but names no agency;
+    the false-positive side: a wire dateline still gives its agency."""
+    body = "\n\nThe home side came from two goals down to win the cup final in front of a full house.\n"
+    live = clean_document(
+        Document("l.txt", f"Cup final live{body}FULL TIME (after extra time): Vellan 3-2 Ostra{body}", "x")
+    )
+    assert live.outlet is None
+    wire = clean_document(Document("w.txt", f"Cup final{body}OSTRA (HNA) - Vellan won the cup.{body}", "x"))
+    assert wire.outlet == "HNA"
