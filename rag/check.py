@@ -446,16 +446,11 @@ class DraftChecker:
                     if swap is None or score > swap[0].score:
                         swap = (Found(passage, window, score), swapped)
                     continue
-                placed = (
-                    _another_name_in_place(
-                        claim, text, f"{passage.chunk.title} {self._article(passage.chunk.source)} {days}"
-                    )
-                    if stating
-                    else None
-                )
-                if (
-                    placed is not None
-                ):  # "Her neighbour Lena Vos ... Her daughter Berit Vos": names, not who is who
+                placed = None  # "Her neighbour Lena Vos ... Her daughter Berit Vos": names, not who is who
+                if stating:
+                    article = f"{passage.chunk.title} {self._article(passage.chunk.source)} {days}"
+                    placed = _another_name_in_place(claim, text, article)
+                if placed is not None:
                     if placed.share >= SAME_EVENT and (swap is None or score > swap[0].score):
                         swap = (Found(passage, window, score), placed)  # the sentence says the rest of it
                     continue
@@ -741,11 +736,9 @@ class DraftChecker:
         if judge is None:
             return None
         chunk = found.passage.chunk
+        article = f"{chunk.title} {self._article(chunk.source)}"
         for read in (text, chunk.text) if widen and chunk.text.strip() != text.strip() else (text,):
-            if (
-                _another_name_in_place(claim, read, f"{chunk.title} {self._article(chunk.source)}")
-                is not None
-            ):
+            if _another_name_in_place(claim, read, article) is not None:
                 continue  # the model reads past names: no support for it to weigh
             headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
