@@ -1026,7 +1026,7 @@ def _another_name_in_place(claim: str, text: str, passage: str = "") -> Differen
     Vizlak crash". The words may also be another's by the quote ('"...," coach B told reporters'
     for "Captain A said ..."). A name modifying a noun ("last weekend's Tenaki North by-election")
     stands in nobody's place, nor does a name the claim gives too ("A went ahead before B fought
-    back")."""
+    back"), nor one word capitalised for opening its sentence."""
     claim_speaker = own_speaker(claim)
     doers = _doer_keys(claim)
     claim_keys = {t.key for t in tokens(claim)}
@@ -1040,6 +1040,7 @@ def _another_name_in_place(claim: str, text: str, passage: str = "") -> Differen
             (difference.in_place or _speaks_instead(claim_speaker, sentence, differs))
             and not (name_keys(differs.source) - name_keys(differs.draft)) & claim_keys
             and not _opening_word(claim, differs.draft)
+            and not _opening_word(sentence, differs.source)  # "Architects say ...": no name
             and not _modifies_a_noun(sentence, differs.source)
         ):
             return difference

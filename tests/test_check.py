@@ -1501,6 +1501,13 @@ def test_a_name_the_next_sentence_gives_stands_in_no_place_of_the_acts_subject()
     assert not _another_name_in_place(claim, unnamed, f"Nine dead as river floods Dornach hospital {unnamed}")
     own = "Prime Minister Otto Kessel toured the flooded ward on Sunday. Health Minister Ilse Brandt declared Monday a day of national mourning."
     assert not _another_name_in_place(claim, own, f"Nine dead as river floods Dornach hospital {own}")
+    # Nor is a word capitalised for opening its sentence another name in the place of the
+    # claim's opening one.
+    architects = (
+        "Architects say the reopened building will have a rooftop reading room and 40 public computers."
+    )
+    renovation = "Marlow Central Library's £12 million renovation will give it a rooftop reading room."
+    assert not _another_name_in_place(renovation, architects, f"{LIBRARY} {architects}")
 
 
 @pytest.mark.fast
