@@ -995,9 +995,16 @@ def _crosses_speakers(differs: Differs, claim_speaker: str, sentence_speaker: st
     """Whether a changed name compares who said it with somebody else: who said it is compared
     with who said it, not with a name in a headline; and the claim's founder or winner not with
     the person reporting it ("President Bush says a former scientist had established UTN")."""
-    said_by = bool(name_keys(differs.draft) & name_keys(claim_speaker))
-    source_speaks = bool(name_keys(differs.source) & name_keys(sentence_speaker))
+    said_by, source_speaks = _speakers_changed(differs, claim_speaker, sentence_speaker)
     return differs.kind == "name" and said_by != source_speaks
+
+
+def _speakers_changed(differs: Differs, claim_speaker: str, sentence_speaker: str) -> tuple[bool, bool]:
+    """Whether the claim's changed name is its speaker's, and the sentence's name its own speaker's."""
+    return (
+        bool(name_keys(differs.draft) & name_keys(claim_speaker)),
+        bool(name_keys(differs.source) & name_keys(sentence_speaker)),
+    )
 
 
 _PART_OF = re.compile(r"^\W*of\s+(?:the|those|these|them|its|their|whom|which|all)\b", re.IGNORECASE)
@@ -1064,11 +1071,10 @@ def _speaks_instead(claim_speaker: str, sentence: str, differs: Differs) -> bool
     claim's: "Captain A said X" against '"X," coach B told reporters', the two names standing
     apart (before the words and after the quote)."""
     speaker = own_speaker(sentence)
-    return (
-        bool(claim_speaker and speaker)
-        and bool(name_keys(differs.draft) & name_keys(claim_speaker))
-        and bool(name_keys(differs.source) & name_keys(speaker))
-        and not same_speaker(claim_speaker, speaker, sentence)
+    if not (claim_speaker and speaker):
+        return False
+    return all(_speakers_changed(differs, claim_speaker, speaker)) and not same_speaker(
+        claim_speaker, speaker, sentence
     )
 
 
