@@ -5,7 +5,10 @@ Every pipeline over the same index shares one holder (`Resources.shared`): the c
 tabs, the CLI's JSON loop and a server in the same process load nothing twice. The holder is
 keyed by the settings tagged as the index's location and identity, and a generator by the
 settings tagged as its own (`Settings.identity`): the keys are derived from the tags, never
-listed by hand, so a new setting cannot be left out of them.
+listed by hand, so a new setting cannot be left out of them. A generator does not depend on the
+index, so every holder of the process shares each one: a draft check over another folder's
+archive, or a test building its own small archive, does not load the same model again (each
+load of the 1.5B judging model kept over a gigabyte).
 """
 
 from __future__ import annotations
@@ -34,16 +37,17 @@ class Resources:
 
     _registry: ClassVar[dict[IndexKey, Resources]] = {}
     _registry_lock: ClassVar[threading.Lock] = threading.Lock()
+    # loaded models and connections, by generator identity and model file: for every holder
+    _generators: ClassVar[dict[tuple, Generator]] = {}
+    _generator_lock: ClassVar[threading.RLock] = threading.RLock()  # apart: model and embedder load at once
 
     def __init__(self, settings: Settings):
         self.key = index_key(settings)
         self._settings = settings  # what the embedder and the index are loaded with
         self._lock = threading.RLock()  # loading the embedder and the index
-        self._generator_lock = threading.RLock()  # loading LLMs: apart, so both can load at once
         self._update_lock = threading.Lock()  # one index update at a time
         self._embedder: Embedder | None = None
         self._index: Index | None = None
-        self._generators: dict[tuple, Generator] = {}
         self._model_paths: dict[tuple[str, Path], Path] = {}
 
     @classmethod
@@ -104,7 +108,7 @@ class Resources:
         return self._model_paths[key]
 
     def generator(self, settings: Settings) -> Generator:
-        """The model for ``settings``, loaded (or connected to) once and shared."""
+        """The model for ``settings``, loaded (or connected to) once per process and shared."""
         served = settings.generator == "openai"
         with self._generator_lock:
             model_file = self._local_tokenizer(settings) if served else self.model_path(settings)

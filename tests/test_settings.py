@@ -78,3 +78,13 @@ def test_pipelines_over_one_index_share_one_set_of_loaded_resources(tmp_path):
     assert Pipeline(settings).resources is not first.resources  # a pipeline of its own, when asked
     with pytest.raises(ValueError, match="index_dir"):
         Pipeline(make_settings(tmp_path / "elsewhere"), first.resources)
+
+
+def test_a_loaded_model_serves_the_pipelines_of_every_index(tmp_path):
+    """A generator does not depend on the index: a checker over another folder's archive must
+    not load the model again (each 1.5B load kept over a gigabyte)."""
+    one = Pipeline(make_settings(tmp_path / "one", model=TEST_MODEL))
+    other = Pipeline(make_settings(tmp_path / "other", model=TEST_MODEL))
+    assert one.resources is not other.resources
+    assert one.generator is other.generator
+    assert one.with_options(n_ctx=one.settings.n_ctx // 2).generator is not one.generator
