@@ -34,8 +34,20 @@ _COMPOUND_NUMBER = (
     rf"\b{_SMALL_NUMBER}\s+(?:hundred|thousand)\b"
     rf"(?:(?:\s+and)?\s+{_SMALL_NUMBER}\b|\s+(?:hundred|thousand)\b)*"
 )
+# "23:40" is a time of day, not the 23rd: one value. Not "88:83", a score, nor a "[07:01:02]" stamp.
+_CLOCK = r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+# "half a million", "a quarter of an hour", "three quarters of a percentage point": a share of
+# what follows, so its scale or unit sizes it as "500,000", "15 minutes"; "a dozen" is 12.
+_PART_OF_ONE = (
+    r"\b(?:(?:(?:a|one)\s+)?half\s+an?|(?:a|one)\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)\b"
+    r"(?:\s+(?:thousand|million|billion|trillion)\b)?"
+)
+_DOZEN = r"\b(?:a|one|half\s+a)\s+dozen\b"
+_PARTS = {"half": "0.5", "quarter": "0.25", "quarters": "0.75"}
 _TOKEN = re.compile(
-    rf"(?P<compound>(?i:{_COMPOUND_NUMBER}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
+    rf"(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
+    rf"|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
+    rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
 )
 # "per cent", "percent" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
 _PERCENT = re.compile(r"^(?:per\s+cent|percent|%)$")
@@ -118,7 +130,8 @@ def spelled_acronyms(claim: str, text: str) -> set[str]:
 _MEASURES = {
     "minute": ("time", 1), "hour": ("time", 60), "hr": ("time", 60),
     "day": ("time", 1440), "week": ("time", 10080), "fortnight": ("time", 20160),
-    "month": ("time", 43830), "year": ("time", 525960),
+    "month": ("time", 43830), "year": ("time", 525960), "decade": ("time", 5259600),
+    "century": ("time", 52596000),
     "metre": ("length", 1.0), "meter": ("length", 1.0),
     "km": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0),
     "mile": ("length", 1609.34), "mi": ("length", 1609.34),
@@ -312,13 +325,25 @@ def tokens(text: str) -> list[Token]:
             continue
         if match.group("compound"):
             kind, key = "number", str(_compound_number(folded))
+        elif match.group("dozen"):
+            kind, key = "number", "6" if folded.startswith("half") else "12"
+        elif match.group("part"):
+            part = next(w for w in _PARTS if w in folded.split())
+            scale = _SCALES.get(folded.split()[-1])  # "half a million" is 500000 whole, as "500,000"
+            if not (scale or _unit_follows(text[match.end() :])):
+                found.append(Token(raw, match.start(), match.end(), stem(part), "word", gap))
+                continue  # "half a season": a word, as before; no value to find
+            kind, key = "number", f"{float(_PARTS[part]) * scale:.0f}" if scale else _PARTS[part]
+        elif match.group("clock"):
+            hour, minute = raw.split(":")
+            kind, key = "number", f"{int(hour)}:{minute}"  # "09:15" is "9:15"
         elif raw[0].isdigit():
             digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
             kind, key = "number", digits
         elif _number_word(folded) is not None and not _pronoun_one(folded, text, match):
             kind, key = "number", str(_number_word(folded))
-        elif folded in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
-            kind, key = "date", folded[:3]
+        elif _POSSESSIVE.sub("", folded) in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
+            kind, key = "date", folded[:3]  # "Saturday's final" is Saturday's
         else:
             if len(folded) < 2:
                 continue
@@ -327,6 +352,12 @@ def tokens(text: str) -> list[Token]:
             kind = "name" if raw[0].isupper() and not _not_a_name(raw) else "word"
         found.append(Token(raw, match.start(), match.end(), key, kind, gap))
     return found
+
+
+def _unit_follows(text: str) -> bool:
+    """Whether ``text`` opens with a unit of `_MEASURES` ("half a decade", "half a percentage point")."""
+    word = re.match(r"\s*(\w+)", text)
+    return bool(word) and word[1].lower() in _MEASURES
 
 
 def runs(side: list[Token]) -> list[list[Token]]:
@@ -437,12 +468,16 @@ def differing_value(
     claim_keys = {t.key for t in a}
     # "eight locations" against "on Saturday 8 ... at six locations": the eight is missing.
     as_days = counts_given_as_days(a, b + context_side)
+    placed, holders = places_inside_names(claim, a, [b, context_side])
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
     claim_runs = [
         r
         for r in runs(a)
-        if any(_missing(t, source_keys if t.key in strict else known) or t.start in as_days for t in r)
+        if any(
+            _missing(t, source_keys if t.key in strict else known) or t.start in as_days or t.start in placed
+            for t in r
+        )
         and not (len(r) > 1 and r[0].kind == "name" and _acronym(r) in written)  # "United States": US
     ]
     # A participle opening the claim ("Having changed his mind, Lockett ...", "Rising in the
@@ -491,9 +526,14 @@ def differing_value(
         and any(t.key not in claim_keys for t in r)
         and not (kind == "name" and 2 * sum(t.key in other_keys for t in r) > len(r))
         and not (kind == "name" and len(r) == 1 and spelled_acronyms(r[0].text, claim))  # "VAT"
+        and not any(r[0] is h[0] for h in holders)  # "Asteras Neapori" is no other place than Neapori
     ]
     if not candidates:
         return None
+    if run[0].start in placed:  # a place faces the source's own place: "at the Kyparissi Stadium"
+        candidates = [r for r in candidates if _LOCATIVE.search(source[: r[0].start])]
+        if not candidates:
+            return None
     if kind == "number":  # "its 10th reduction" faces "the 11th cut", not "the fourth since"
         counted = _counts(a, a.index(run[0]))
         alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
@@ -512,6 +552,33 @@ def differing_value(
 
 
 _WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
+
+
+# "in Neapori", "at the Birzuva Arena", "in the capital, Varnegala": where something happened.
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:\w+,\s+)?)?$", re.IGNORECASE)
+
+
+def places_inside_names(
+    claim: str, a: list[Token], sides: list[list[Token]]
+) -> tuple[set[int], list[list[Token]]]:
+    """The claim's places ("played in Neapori") that the ``sides`` (the source sentence, its
+    context) name only inside a longer name
+    ("Asteras Neapori won the cup ... at the Kyparissi Stadium in Levkara": a team named after
+    its town), as the start offsets of their words, and those longer names. A town in a team's,
+    a firm's or a paper's name is not where the source says the thing happened, so the claim's
+    place is compared with the source's own; one the source also names alone stays given."""
+    placed: set[int] = set()
+    holders: list[list[Token]] = []
+    names = [r for side in sides for r in runs(side) if r[0].kind == "name"]
+    for run in runs(a):
+        if run[0].kind != "name" or not _LOCATIVE.search(claim[: run[0].start]):
+            continue
+        keys = {t.key for t in run}
+        holding = [r for r in names if not any(_missing(t, {k.key for k in r}) for t in run)]
+        if holding and all(any(_missing(t, keys) for t in r) for r in holding):
+            placed |= {t.start for t in run}
+            holders += holding
+    return placed, holders
 
 
 def _in_lower_case(token: Token, text: str) -> bool:

@@ -806,3 +806,110 @@ def test_a_score_is_two_numbers_however_it_is_dashed():
     # The false-positive side: the same score with an en dash or spaces, and "a 60-day trial".
     assert absent_values(claim, "Korvath beat Stannick 29 – 25 in the cup final.") == []
     assert absent_values("The 60-day trial ended.", "The trial, which lasted 60 days, ended.") == []
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, source, values",
+    [
+        (  # the town is the winners' name, the ground another town's
+            "The Marlow Cup final was played in Dunmore.",
+            "Dunmore Rovers beat Kelby Town 2-1 in the Marlow Cup final at Westfield Park.",
+            ("Dunmore", "Westfield Park"),
+        ),
+        (  # the place told after its kind of place
+            "Saturday's cup final was played in the capital, Arlen.",
+            "Tovik won the cup on Saturday, beating Arlen City 3-1 in the final at the Riverside Arena.",
+            ("Arlen", "Riverside Arena"),
+        ),
+    ],
+)
+def test_a_place_the_source_names_only_inside_another_name_differs_from_its_own(claim, source, values):
+    assert _values(differing_value(claim, source)) == values
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, source",
+    [
+        # The source names the claim's town alone too: it is given.
+        (
+            "The final was played in Manchester.",
+            "Manchester United beat Chelsea 2-1 in the final at Old Trafford in Manchester.",
+        ),
+        # The longer name is all the source has, and no place of its own: nothing to set against.
+        ("The report was published in New York.", "The New York Times published the report on Monday."),
+        ("The cup final was played in Dunmore.", "LIVE: Dunmore Rovers v Kelby Town, the cup final."),
+        # A place name whose one word the source's other name shares is no place given inside it.
+        (
+            "The spill at Kangaroo Island affected 360 fairy penguins.",
+            "The spill affected 360 fairy penguins on Phillip Island.",
+        ),
+    ],
+)
+def test_a_place_inside_another_name_is_no_difference_without_a_place_of_the_sources(claim, source):
+    found = differing_value(claim, source)
+    assert found is None or "Manchester" not in found.differs.draft and "New York" not in found.differs.draft
+    if "Kangaroo" in claim:  # the two islands still differ, as before
+        assert _values(found) == ("Kangaroo Island", "Phillip Island")
+    elif "Dunmore" in claim:
+        assert found is None
+
+
+@pytest.mark.fast
+def test_a_time_of_day_is_one_value_not_a_day_of_the_month():
+    keys = [t.key for t in tokens("Saturday 16 May 2026, 23:40. Kick-off at 09:15.")]
+    assert "23:40" in keys and "9:15" in keys and "23" not in keys and "40" not in keys
+    # a score and a broadcast's time stamp stay numbers of their own
+    assert [t.key for t in tokens("won 88:83")][-2:] == ["88", "83"]
+    assert [t.key for t in tokens("[07:01:02] RUSK")][:3] == ["07", "01", "02"]
+    # so the 23rd of a claim is not given by a page stamped 23:40
+    claim = "The cup final was played on 23 May 2026."
+    assert [t.key for t in absent_values(claim, "Saturday 16 May 2026, 23:40. The cup final")] == ["23"]
+
+
+@pytest.mark.fast
+def test_a_weekday_told_as_a_possessive_is_the_weekday():
+    assert [(t.key, t.kind) for t in tokens("Saturday's final")][0] == ("sat", "date")
+    found = differing_value("Saturday's final was won by Tovik.", "Tovik won Sunday's final.")
+    assert _values(found) == ("Saturday's", "Sunday's") and found.differs.kind == "date"
+    # the same day, once possessive and once not, is no difference
+    assert differing_value("Saturday's final was won by Tovik.", "Tovik won the final on Saturday.") is None
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, keys",
+    [
+        ("a fine of half a million lira", ["500000"]),  # as "500,000"
+        ("a quarter of a million in prize money", ["250000"]),
+        ("a dozen countries", ["12"]),
+        ("half a dozen eggs", ["6"]),
+        ("by half a percentage point", ["0.5"]),  # sized by its unit, as "50 basis points"
+        ("three quarters of an hour", ["0.75"]),
+        ("barred for half a decade", ["0.5"]),  # five years, by its unit
+        # no share of one: a part of something, a half of a match, a time of day
+        ("half the money", []),
+        ("a quarter of the budget", []),
+        ("in the second half of a tense match", ["2"]),
+        ("a quarter past nine", ["9"]),
+        ("for half a season", []),  # no unit to size it: no value to find
+    ],
+)
+def test_a_share_of_one_and_a_dozen_are_numbers(text, keys):
+    assert [t.key for t in tokens(text) if t.kind == "number"] == keys
+
+
+@pytest.mark.fast
+def test_a_share_of_one_meets_the_figure_in_digits_or_other_units():
+    claim = "He must pay a fine of half a million lira."
+    assert differing_value(claim, "He must also pay a fine of 500,000 lira.") is None
+    assert _values(differing_value(claim, "He must also pay a fine of 400,000 lira.")) == (
+        "half a million",
+        "400,000",
+    )
+    assert converted_measures(
+        "It will rise by a quarter of a year each year.", "in steps of three months a year"
+    )
+    assert converted_measures("The bank cut its rate by 50 basis points.", "a cut of half a percentage point")
+    assert converted_measures("He is barred from office for half a decade.", "banned from office for five years")
