@@ -670,6 +670,9 @@ class DraftChecker:
             return None
         chunk = passage.chunk
         spans = chunk.sentences or [Span(chunk.start, chunk.end)]
+        # A pronoun's quote opening the chunk ('"...," she told the chamber') has its speaker
+        # named in the chunk before: read its last sentences first.
+        earlier = self._sentences_before(chunk)
         texts = [chunk.quote(s) for s in spans]
         inside = [spans.index(s) for s in window]
         quoted = _quote_words(claim)
@@ -679,7 +682,7 @@ class DraftChecker:
             closest = max(given, key=shared.__getitem__)
         else:
             closest = inside[int(np.argmax(self._similarity(claim, [texts[k] for k in inside])))]
-        speaker = quoted_speaker(texts, closest)
+        speaker = quoted_speaker(earlier + texts, len(earlier) + closest)
         turn = "" if speaker else self._turn_speaker(chunk, spans[closest])
         speaker = speaker or turn
         claimed = own_speaker(claim)
@@ -699,6 +702,16 @@ class DraftChecker:
         else:
             named = next((k for k in range(closest, -1, -1) if speaker in texts[k]), closest)
         return Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
+
+    def _sentences_before(self, chunk: Chunk, count: int = 3) -> list[str]:
+        """The article's last ``count`` sentences before ``chunk`` opens (chunks may overlap)."""
+        earlier = {
+            (span.start, span.end): other.quote(span)
+            for other in self._article_chunks(chunk.source)
+            for span in other.sentences
+            if span.end <= chunk.start
+        }
+        return [earlier[key] for key in sorted(earlier)[-count:]]
 
     def _turn_by(self, speaker_keys: set[str], chunk: Chunk, window: list[Span]) -> int | None:
         """Where the transcript turn by the claim's speaker that holds the window opens (the index

@@ -707,6 +707,39 @@ def test_words_the_article_gives_to_another_speaker_are_a_misquote_when_it_never
     assert right.verdict != CONTRADICTED, right.reason
 
 
+def test_a_pronouns_quote_opening_a_chunk_is_the_speaker_the_chunk_before_names(tmp_path, pipeline):
+    """'"...," she told the council.' opens a chunk; the sentence naming her ends the one before.
+    The claim gives her words to the opposition leader: a misquote, not support."""
+    filler = " ".join(
+        f"The plan also covers {street}, where traffic will be cut by a third within two years."
+        for street in ("Mill Lane", "Quay Street", "Abbey Road", "Tanner Row", "Bridge Walk", "Orchard Way")
+    )
+    article = (
+        "Car-free centre approved\n\n"
+        f"Dunmore council approved a car-free town centre on Tuesday. {filler} "
+        "Presenting the plan, the transport councillor, Ilse Marren, said the town could not wait any longer. "
+        '"Our streets belong to the people who walk them, not to the cars that pass through," she told '
+        "the council. She said buses would run every ten minutes from June, that the old market square "
+        "would be paved again and planted with trees before the summer, that delivery vans would keep "
+        "their early-morning hours, that residents' permits would be free for the first year, and that "
+        "the council would count footfall in every street each month to see whether the shops lost "
+        "trade. The opposition leader, "
+        'Colm Fennick, voted against. "This plan punishes shops and the people who drive to them," he said.\n'
+    )
+    checker = _checker_over(tmp_path, {"car-free.txt": article})
+    quote = '"Our streets belong'
+    chunks = [
+        checker.pipeline.index.chunks[i] for i in checker.pipeline.index.files["car-free.txt"]["chunk_ids"]
+    ]
+    assert any(c.text.startswith(quote) for c in chunks), "the quote must open a chunk for this test"
+    words = "told the council that the streets belong to the people who walk them, not to the cars that pass through."
+    wrong = checker.check_sentence(f"Opposition leader Colm Fennick {words}")
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert "Marren" in wrong.differs.source
+    right = checker.check_sentence(f"Transport councillor Ilse Marren {words}")
+    assert right.verdict != CONTRADICTED, right.reason
+
+
 def test_a_claim_naming_its_speaker_is_never_lent_a_whole_passage(tmp_path, pipeline):
     """The passage holds every word of the claim, but the minister said something else in it: the
     judging model is not asked about the whole passage (it would lend anybody's words)."""
