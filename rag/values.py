@@ -562,11 +562,11 @@ def places_inside_names(
     claim: str, a: list[Token], sides: list[list[Token]]
 ) -> tuple[set[int], list[list[Token]]]:
     """The claim's places ("played in Neapori") that the ``sides`` (the source sentence, its
-    context) name only inside a longer name
-    ("Asteras Neapori won the cup ... at the Kyparissi Stadium in Levkara": a team named after
-    its town), as the start offsets of their words, and those longer names. A town in a team's,
-    a firm's or a paper's name is not where the source says the thing happened, so the claim's
-    place is compared with the source's own; one the source also names alone stays given."""
+    context) name only inside a longer name ("Asteras Neapori won the cup ... at the Kyparissi
+    Stadium in Levkara": a team named after its town), as the start offsets of their words, and
+    those longer names. A town in a team's, a firm's or a paper's name is not where the source
+    says the thing happened, so the claim's place is compared with the source's own; one the
+    source also names alone stays given."""
     placed: set[int] = set()
     holders: list[list[Token]] = []
     names = [r for side in sides for r in runs(side) if r[0].kind == "name"]
