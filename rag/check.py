@@ -670,9 +670,6 @@ class DraftChecker:
             return None
         chunk = passage.chunk
         spans = chunk.sentences or [Span(chunk.start, chunk.end)]
-        # A pronoun's quote opening the chunk ('"...," she told the chamber') has its speaker
-        # named in the chunk before: read its last sentences first.
-        earlier = self._sentences_before(chunk)
         texts = [chunk.quote(s) for s in spans]
         inside = [spans.index(s) for s in window]
         quoted = _quote_words(claim)
@@ -682,6 +679,9 @@ class DraftChecker:
             closest = max(given, key=shared.__getitem__)
         else:
             closest = inside[int(np.argmax(self._similarity(claim, [texts[k] for k in inside])))]
+        # A pronoun's quote opening the chunk ('"...," she told the chamber') has its speaker
+        # named in the chunk before: read its last sentences first.
+        earlier = self._sentences_before(chunk)
         speaker = quoted_speaker(earlier + texts, len(earlier) + closest)
         turn = "" if speaker else self._turn_speaker(chunk, spans[closest])
         speaker = speaker or turn

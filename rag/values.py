@@ -569,12 +569,13 @@ def places_inside_names(
     source also names alone stays given."""
     placed: set[int] = set()
     holders: list[list[Token]] = []
-    names = [r for side in sides for r in runs(side) if r[0].kind == "name"]
-    for run in runs(a):
-        if run[0].kind != "name" or not _LOCATIVE.search(claim[: run[0].start]):
-            continue
+    places = [r for r in runs(a) if r[0].kind == "name" and _LOCATIVE.search(claim[: r[0].start])]
+    if not places:
+        return placed, holders  # most claims: the source's names need not be read
+    names = [(r, {t.key for t in r}) for side in sides for r in runs(side) if r[0].kind == "name"]
+    for run in places:
         keys = {t.key for t in run}
-        holding = [r for r in names if not any(_missing(t, {k.key for k in r}) for t in run)]
+        holding = [r for r, name in names if not any(_missing(t, name) for t in run)]
         if holding and all(any(_missing(t, keys) for t in r) for r in holding):
             placed |= {t.start for t in run}
             holders += holding
