@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import CORPUS, ROOT
 from tests.test_app import HOSTILE
@@ -77,8 +78,6 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(server):
-    from playwright.sync_api import sync_playwright
-
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -171,8 +170,11 @@ def test_a_past_conversation_reopens_from_the_sidebar(page, server):
     past.first.click()
     question = messages.filter(has_text="Who is the Prime Minister of Armenia?")
     question.first.wait_for(timeout=60_000)
-    reopened = messages.nth(messages.count() - 1)
-    assert reopened.inner_text().split("\n")[0] in answered
+    # Streamlit draws the reopened messages one by one: wait until the last one drawn is the
+    # answer just given (its words, not only an assistant's avatar), then read it.
+    answer_words = [line for line in answered.split("\n") if line.strip()][1]  # after the avatar
+    reopened = messages.last
+    expect(reopened).to_contain_text(answer_words, timeout=60_000)
     cards = reopened.locator('[data-testid="stExpander"]')
     if cards.count():  # a cited answer: its card opens on the source again
         cards.first.locator("summary").click()
