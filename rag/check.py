@@ -92,6 +92,7 @@ from rag.values import (
     counts_given_as_days,
     differing_direction,
     differing_value,
+    doer_keys,
     initials,
     is_loose_number,
     is_ordinal_word,
@@ -1041,14 +1042,14 @@ def _another_name_in_place(claim: str, text: str, passage: str = "") -> Differen
     "... in Solvik", "his neighbour Ragnhild Sunde" for "his neighbour Berit Sunde". The article
     may name the claim's elsewhere (which let the window through), and the judging model reads
     past names, so it would take the claim as stated. A value its ``passage`` (or article) gives
-    further away is no second value, unless it names who did it (`_doer_keys`): "Minister A
+    further away is no second value, unless it names who did it (`rag.values.doer_keys`): "Minister A
     visited the site. Prime Minister B declared a day of mourning" for "A declared ... after the
     Vizlak crash". The words may also be another's by the quote ('"...," coach B told reporters'
     for "Captain A said ..."). A name modifying a noun ("last weekend's Tenaki North by-election")
     stands in nobody's place, nor does a name the claim gives too ("A went ahead before B fought
     back"), nor one word capitalised for opening its sentence."""
     claim_speaker = own_speaker(claim)
-    doers = _doer_keys(claim)
+    doers = doer_keys(claim)
     claim_keys = {t.key for t in tokens(claim)}
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
@@ -1065,18 +1066,6 @@ def _another_name_in_place(claim: str, text: str, passage: str = "") -> Differen
         ):
             return difference
     return None
-
-
-def _doer_keys(claim: str) -> frozenset[str]:
-    """The name opening the claim ("Transport Minister Kinga Sarkadi declared ..."): who did it,
-    the name a neighbouring sentence cannot lend. Not a name further on ("... the Halmoran Cup
-    winners earned", "According to Kavan, ..."), which a sentence may leave to its article."""
-    side = tokens(claim)
-    first = next(iter(runs(side)), [])
-    opening = (
-        first if first and first[0].kind == "name" and not claim[: first[0].start].strip(" \"'“‘") else []
-    )
-    return frozenset(t.key for t in opening)
 
 
 def _speaks_instead(claim_speaker: str, sentence: str, differs: Differs) -> bool:

@@ -279,6 +279,22 @@ def _opening_role(run: list[Token], side: list[Token], known: set[str]) -> bool:
     )
 
 
+def _numbered_name(run: list[Token], side: list[Token], text: str) -> bool:
+    """ "Law 512", "Route 3", "Flight 17": a number set right after a name is part of what it
+    names, no figure another figure of the source could differ from. Not a sum after a currency
+    code ("VSC 250,000"), a score ("Rovers 2-1"), or a number after a comma ("Saavedra, 58")."""
+    if len(run) != 1 or run[0].kind != "number" or run[0].gap != " ":
+        return False
+    i = next(k for k, t in enumerate(side) if t is run[0])
+    before = side[i - 1] if i else None
+    return (
+        before is not None
+        and before.kind == "name"
+        and not _CURRENCY_CODE.fullmatch(before.text)
+        and not re.match(r"\s?[-–]\s?\d", text[run[0].end :])
+    )
+
+
 def is_loose_number(text: str) -> bool:
     """An ordinal word or "one": as often no count as a count ("at first", "one way"), so compared
     when it differs, but never required."""
@@ -303,6 +319,26 @@ def _not_a_name(raw: str) -> bool:
     return raw in NOT_NAMES or _CONTRACTED.sub("", raw) in NOT_NAMES or raw.endswith(("n't", "n’t"))
 
 
+# "May" the month is "may" the verb too, a stopword: the month is capitalised and has a day or a
+# year beside it ("4 May", "May 4", "May 2026", "4th of May") or a word before it that places
+# it in time ("in May", "mid-May"). "Theresa May" and "May I ask" are no month.
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s*$")
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|throughout|during|before|after)[\s-]*$",
+    re.IGNORECASE,
+)
+
+
+def _month_may(raw: str, text: str, start: int, end: int) -> bool:
+    """Whether the word ``raw`` at ``start:end`` of ``text`` is the month May."""
+    if raw != "May":
+        return False
+    before = text[max(0, start - 16) : start]
+    return bool(
+        re.match(r"[\s.,]*\d", text[end:]) or _DAY_BEFORE.search(before) or _TIME_WORD_BEFORE.search(before)
+    )
+
+
 def tokens(text: str) -> list[Token]:
     """The content words of ``text``, each with its kind; stopwords left out."""
     found = []
@@ -314,7 +350,7 @@ def tokens(text: str) -> list[Token]:
         if _PERCENT.match(folded):
             found.append(Token(raw, match.start(), match.end(), "percent", "word", gap))
             continue
-        if folded in STOPWORDS:
+        if folded in STOPWORDS and not _month_may(raw, text, match.start(), match.end()):
             last_end = match.start()  # a stopword keeps two names apart: "Erdogan and Aliyev"
             continue
         pair = _NUMBER_PAIR.fullmatch(raw)
@@ -483,7 +519,7 @@ def differing_value(
     # A participle opening the claim ("Having changed his mind, Lockett ...", "Rising in the
     # hills, the river ...") is capitalised as any first word, and no value.
     claim_runs = [r for r in claim_runs if not (len(r) == 1 and _opening_participle(r[0], a))]
-    claim_runs = [r for r in claim_runs if not _opening_role(r, a, known)]
+    claim_runs = [r for r in claim_runs if not _opening_role(r, a, known) and not _numbered_name(r, a, claim)]
     if len(claim_runs) > 1:
         # A one-word opener the texts write in lower case is capitalised as any first word ("Fans
         # lined the streets ... on Wednesday" where the article has "fans"): no second value.
@@ -534,10 +570,21 @@ def differing_value(
         candidates = [r for r in candidates if _LOCATIVE.search(source[: r[0].start])]
         if not candidates:
             return None
-    if kind == "number":  # "its 10th reduction" faces "the 11th cut", not "the fourth since"
+    if kind == "number":  # "just under ten million" faces the "9.8 million" it rounds, not "4.6 million"
+        draft = _span_text(claim, run, a)
+        rounded = [
+            r
+            for r in candidates
+            if rounds_the_other(claim, source, Differs(draft, _span_text(source, r, b), kind))
+        ]
+        candidates = rounded or candidates
+        # "its 10th reduction" faces "the 11th cut", not "the fourth since"
         counted = _counts(a, a.index(run[0]))
         alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
         candidates = _closest_neighbours(run, alike, a, b) if len(alike) > 1 else alike or candidates
+    if kind == "date":  # "on 11 May" faces "began on 4 May", not "the rainy season in August"
+        months = {t.key for t in run if t.kind == "date"}
+        candidates = [r for r in candidates if months & {t.key for t in r}] or candidates
     other, in_place = _aligned(run, candidates, matcher, a, b, source)
     if other is None or (kind == "date" and _year_left_unsaid(run, known, other)):
         return None
@@ -943,6 +990,33 @@ def figure_form(text: str, token: Token) -> str:
 def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
     """Each number that says what it counts: (its digits, its words, what it counts)."""
     return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := _counts(side, i))]
+
+
+def doer_keys(claim: str) -> frozenset[str]:
+    """The name opening the claim ("Transport Minister Kinga Sarkadi declared ..."): who did it,
+    the name a neighbouring sentence cannot lend. Not a name further on ("... the Halmoran Cup
+    winners earned", "According to Kavan, ..."), which a sentence may leave to its article."""
+    side = tokens(claim)
+    first = next(iter(runs(side)), [])
+    opening = (
+        first if first and first[0].kind == "name" and not claim[: first[0].start].strip(" \"'“‘") else []
+    )
+    return frozenset(t.key for t in opening)
+
+
+# An all-capitals place opening a story ("COLLPA — ..."), where `without_dateline` finds no wire credit.
+_PLACE_DATELINE = re.compile(r"^[\s\-–—]*(?:[A-Z][A-Z.'’]+(?:[\s,]+[A-Z][A-Z.'’]+)*\s+[—–-]\s+)?")
+
+
+def names_another_doer(doers: frozenset[str], sentence: str) -> bool:
+    """Whether ``sentence`` opens with a name none of whose words are the claim's ``doers`` (its
+    opening name, `doer_keys`): "Rufino Apaza Condori ... was sentenced to eight years" is no
+    other outlet's figure for "Sonia Callisaya Mita ... was given a five-year prison term". A
+    sentence opening otherwise ("She was sentenced ...", "Some 3,000 workers ...") may be."""
+    if not doers:
+        return False
+    theirs = doer_keys(_PLACE_DATELINE.sub("", without_dateline(sentence), count=1))
+    return bool(theirs) and not theirs & doers
 
 
 # A compass direction in lower case ("the northern portal", "the west wing", "north-east of"); one

@@ -13,11 +13,13 @@ from rag.values import (
     counts_alike,
     differing_direction,
     differing_value,
+    doer_keys,
     figure_form,
     figures,
     initials,
     is_loose_number,
     measured_alike,
+    names_another_doer,
     rounds_the_other,
     spelled_acronyms,
     tokens,
@@ -912,4 +914,85 @@ def test_a_share_of_one_meets_the_figure_in_digits_or_other_units():
         "It will rise by a quarter of a year each year.", "in steps of three months a year"
     )
     assert converted_measures("The bank cut its rate by 50 basis points.", "a cut of half a percentage point")
-    assert converted_measures("He is barred from office for half a decade.", "banned from office for five years")
+    assert converted_measures(
+        "He is barred from office for half a decade.", "banned from office for five years"
+    )
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, dated",
+    [
+        ("The campaign began on 4 May.", True),  # "may" is a stopword: the month was lost
+        ("It opened on May 4, 2026.", True),
+        ("In May 2024 the plant closed.", True),
+        ("on the 4th of May", True),
+        ("Work starts in May.", True),
+        # the verb, a name, a question: no month
+        ("It may rain in the hills.", False),
+        ("Theresa May said the talks would go on.", False),
+        ("May I ask a question?", False),
+    ],
+)
+def test_may_is_a_month_beside_a_day_a_year_or_a_word_of_time(text, dated):
+    assert any(t.kind == "date" and t.key == "may" for t in tokens(text)) is dated
+
+
+@pytest.mark.fast
+def test_a_date_faces_the_source_date_in_its_own_month():
+    claim = "The vaccination campaign got under way on 11 May."
+    source = "The vaccination campaign got under way on 4 May, before the rainy season in August."
+    assert _values(differing_value(claim, source)) == ("11 May", "4 May")
+    # another month where the claim's month is given nowhere: still the date that differs
+    assert _values(differing_value(claim, "The vaccination campaign got under way on 4 June.")) == (
+        "11 May",
+        "4 June",
+    )
+
+
+@pytest.mark.fast
+def test_a_number_set_after_a_name_is_part_of_the_name():
+    claim = "Under Law 512, the general retirement age in Ayllumarca will be 62 from 2029."
+    steps = "Under the law, the retirement age will rise to 61 in 2027, to 62 in 2029 and to 63 in 2031."
+    assert differing_value(claim, steps, context="Ayllumarca") is None  # no "512" against 61
+    # The false-positive side: the figures beside it, a sum after a currency code, a score and an
+    # age after a comma still differ.
+    for claim, source, values in [
+        ("Under Law 512, the age will be 62.", "Under Law 512, the age will be 63.", ("62", "63")),
+        ("He was fined VSC 250,000.", "He was fined VSC 300,000.", ("250,000", "300,000")),
+        ("Rovers beat Town 2-1 in the final.", "Rovers beat Town 3-1 in the final.", ("2", "3")),
+        ("Saavedra, 58, told reporters.", "Saavedra, 59, told reporters.", ("58", "59")),
+    ]:
+        assert _values(differing_value(claim, source)) == values, claim
+
+
+@pytest.mark.fast
+def test_a_sentence_opening_with_another_name_is_about_somebody_else():
+    doers = doer_keys("Sonia Callisaya Mita, the engineer tried alongside Apaza, was given five years.")
+    assert doers == {"sonia", "callisaya", "mita"}
+    assert names_another_doer(doers, "COLLPA — Rufino Apaza Condori was sentenced on Friday to eight years.")
+    assert names_another_doer(doers, "Former Puerto Quimsa mayor jailed for eight years")
+    # The false-positive side: the claim's person, a pronoun, a count, and a claim opening with no name.
+    assert not names_another_doer(
+        doers, "COLLPA, March 14 (APW) - Sonia Callisaya was sentenced to six years."
+    )
+    assert not names_another_doer(doers, "She was sentenced to six years.")
+    assert not names_another_doer(doers, "Some 3,000 ferry workers stopped work.")
+    assert not names_another_doer(
+        doer_keys("About 2,000 workers struck."), "Dana Whitfield said 3,000 struck."
+    )
+
+
+@pytest.mark.fast
+def test_a_figure_told_roughly_is_no_difference_beside_another_figure():
+    claim = "The water scheme, budgeted at just under ten million quillas, was only about three-tenths built."
+    source = (
+        "The court ordered him to repay 4.6 million quillas, almost half of the 9.8 million quillas "
+        "budgeted for the water scheme."
+    )
+    found = differing_value(claim, source)  # "just under ten million": the 9.8 million, roughly
+    assert _values(found) == ("ten", "9.8") and rounds_the_other(claim, source, found.differs)
+    # The false-positive side: with no figure the claim's rounds to, a figure still differs.
+    other = source.replace("9.8", "7.2")
+    found = differing_value(claim, other)
+    assert found is not None and not rounds_the_other(claim, other, found.differs)
