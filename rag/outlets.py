@@ -36,10 +36,12 @@ from rag.values import (
     Differs,
     Token,
     date_form,
+    doer_keys,
     figure_form,
     figures,
     is_loose_number,
     measured_alike,
+    names_another_doer,
     rounds_the_other,
     runs,
     tokens,
@@ -120,17 +122,30 @@ class OtherOutlets:
         # second Test" is another match), so it is no figure outlets could disagree on, either side.
         # A unit is no thing counted: "46.2 percent of voters" (turnout) and "41.3 percent of the
         # vote" (a candidate's share) are two figures, not one the outlets disagree on.
+        # A cited sentence that gives the claim's number but counts nothing the claim counts with
+        # it (a stats line: "Attendance: 6,400 (sold out)") leaves the claim's words to say what
+        # is counted and the claim's meaning to find the same event elsewhere, where a sentence
+        # may name it as the cited sentence does ("A crowd of 6,100 watched the final" under
+        # "Korvath Mariners end 16-year wait").
         claim_side = tokens(claim)
-        claim_figures = [
-            (k, v, c, cited_counts[k])
-            for k, v, c in figures(claim_side)
-            if (c & cited_counts.get(k, set())) - UNITS and not is_loose_number(v)
-        ]
+        cited_keys = {t.key for t in cited_tokens}
+        claim_names = name_keys(claim)
+        # Each figure of the claim: its digits, its words, what it counts, what the cited sentence
+        # counts with it, what another sentence's meaning is compared with and the names it must share.
+        claim_figures: list[tuple[str, str, set[str], set[str], str, set[str]]] = []
+        for k, v, c in figures(claim_side):
+            if k not in cited_keys or is_loose_number(v):
+                continue
+            if (c & cited_counts.get(k, set())) - UNITS:
+                claim_figures.append((k, v, c, cited_counts[k], cited.text, claim_names))
+            elif c - UNITS:
+                claim_figures.append((k, v, c, c, claim, claim_names | name_keys(cited.text)))
         if not claim_figures:
             return None
         found = self._searched(passages, (cited.text, self.k), (claim, 2 * self.k))
-        claim_names = name_keys(claim)
-        items: list[tuple[Passage, Span, str, list[Token]]] = []
+        any_names = set().union(*(names for *_, names in claim_figures))
+        doers = doer_keys(claim)  # a sentence about somebody else gives that one's figure
+        items: list[tuple[Passage, Span, str, list[Token], set[str]]] = []
         for passage in found:
             chunk = passage.chunk
             if chunk.source == cited.source or not self.about_claim(claim, chunk.source):
@@ -138,16 +153,17 @@ class OtherOutlets:
             for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
                 text = chunk.quote(span)
                 side = tokens(text)
-                if figures(side) and name_keys(f"{chunk.title} {text}") & claim_names:
-                    items.append((passage, span, text, side))
+                names = name_keys(f"{chunk.title} {text}")
+                if figures(side) and names & any_names and not names_another_doer(doers, text):
+                    items.append((passage, span, text, side, names))
         if not items:
             return None
-        similarity = self.similarity(cited.text, [text for _, _, text, _ in items])
-        cited_keys = {t.key for t in cited_tokens}
-        for (passage, span, text, side), cosine in zip(items, similarity):
-            if cosine < SAME_FIGURE_SIMILARITY:
-                continue
-            for key, value, counted, cited_counted in claim_figures:
+        texts = [text for _, _, text, _, _ in items]
+        similarity = {anchor: self.similarity(anchor, texts) for *_, anchor, _ in claim_figures}
+        for n, (passage, span, text, side, names) in enumerate(items):
+            for key, value, counted, cited_counted, anchor, event_names in claim_figures:
+                if similarity[anchor][n] < SAME_FIGURE_SIMILARITY or not names & event_names:
+                    continue
                 other = [
                     (k, v)
                     for k, v, c in figures(side)
@@ -191,8 +207,11 @@ class OtherOutlets:
             return None
         similarity = self.similarity(claim, [text for _, _, text, _ in items])
         tried = 0
+        doers = doer_keys(claim)
         for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
             passage, span, text, _ = items[i]
+            if names_another_doer(doers, text):
+                continue  # somebody else's figure
             side = tokens(text)
             rivals = [
                 run
@@ -206,6 +225,8 @@ class OtherOutlets:
                 for value in values
                 for rival in rivals
                 if rival_value(claim, value, text, rival)
+                and not counted_by_another(claim_side, value, side, rival)
+                and not part_of_the_figure(value, side, rival)
             ]
             if not readings:
                 continue
@@ -304,6 +325,44 @@ def rival_value(claim: str, value: list[Token], text: str, rival: list[Token]) -
         return False
     rounded = Differs(value[0].text, rival[0].text, "number")
     return not rounds_the_other(claim, text, rounded)
+
+
+def counted_by_another(
+    claim_side: list[Token], value: list[Token], side: list[Token], rival: list[Token]
+) -> bool:
+    """Whether another number of the sentence counts what the claim's ``value`` counts, and the
+    ``rival`` nothing of it: in "Eleven people were killed and 27 injured", "Eleven" counts the
+    people of the claim's "Forty-five people were travelling on the bus", so 27 (the injured) is no
+    outlet's figure for them. A sentence counting the claim's thing with no other number ("about
+    3,400 forced from their homes" for "5,000 people left homeless") leaves it to the model."""
+    counted = next((c for k, _, c in figures(claim_side) if k == value[0].key), set()) - UNITS
+    if not counted or len(rival) != 1:
+        return False
+    theirs = {k: c for k, _, c in figures(side)}
+    if (theirs.get(rival[0].key, set()) & counted) - UNITS:
+        return False
+    return any((c & counted) - UNITS for k, c in theirs.items() if k != rival[0].key)
+
+
+def part_of_the_figure(value: list[Token], side: list[Token], rival: list[Token]) -> bool:
+    """Whether the ``rival`` and another number of the sentence add up to the claim's ``value``:
+    "43 passengers and two drivers" are the claim's "Forty-five people" told in parts, no outlet's
+    other count of them ("43 passengers" alone may be, and is left to the judging model)."""
+    whole, part = _number(value), _number(rival)
+    if whole is None or part is None:
+        return False
+    others = (_number([t]) for t in side if t.kind == "number" and t is not rival[0])
+    return any(other is not None and abs(part + other - whole) < 1e-9 for other in others)
+
+
+def _number(run: list[Token]) -> float | None:
+    """The value of a one-number run ("43", "Forty-five": its digits), or None."""
+    if len(run) != 1 or run[0].kind != "number":
+        return None
+    try:
+        return float(run[0].key)
+    except ValueError:
+        return None
 
 
 def within_ratio(key: str, other: str) -> bool:
