@@ -116,6 +116,9 @@ PARAPHRASE_SUPPORT = 0.8  # ... and when it holds the claim's facts in other wor
 # negations in place, is left to the judging model (rag.judge): supported when its Yes is this sure.
 JUDGE_FROM = 0.5
 JUDGE_YES = 0.7
+# ... and so is a window from this score that gives two or more of the claim's figures itself
+# (reworded claims are missed at window scores near 0.3; two figures in place say which sentence).
+FIGURES_JUDGE_FROM = 0.3
 # A claim with the source's value put back in place of its own (a changed figure, name or speaker)
 # is contradicted only when the model is surer: a Yes there turns a claim against its source.
 CORRECTED_YES = 0.85
@@ -381,6 +384,7 @@ class DraftChecker:
             t.key for t in claim_side if t.kind in ("number", "date") and not is_loose_number(t.text)
         }
         claim_keys = {t.key for t in claim_side}
+        claim_numbers = {t.key for t in claim_side if t.kind == "number" and not is_loose_number(t.text)}
         claim_quote = _quote_words(claim)
         claim_negations = _negations(claim, claim_keys)
         acronym = _opening_acronym(claim)  # the one name the answer check leaves out (its first word)
@@ -399,9 +403,17 @@ class DraftChecker:
                 speaker_unnamed = bool(reported) and score < STATED_SUPPORT
                 if speaker_unnamed:
                     score = float(scores[1, p, w])
-                if score < STATED_SUPPORT or (best and score <= best.score):
+                # A window sharing too few words may still give two or more of the claim's figures,
+                # and all its other numbers and dates, itself ("The trial lasted seven months and
+                # heard 42 witnesses"): the judge's.
+                counted_only = score < STATED_SUPPORT
+                if (best and score <= best.score) or (
+                    counted_only and (score < FIGURES_JUDGE_FROM or len(claim_numbers) < 2)
+                ):
                     continue
                 text = " ".join(passage.chunk.quote(s) for s in window)
+                if counted_only and claim_values - {t.key for t in tokens(text)}:
+                    continue  # every value its own, not lent by the sentence before or the dateline
                 k = spans.index(window[0])
                 before = passage.chunk.quote(spans[k - 1]) if k else ""
                 days = days_named(f"{before} {text}", passage.chunk.date)  # "today": Monday
@@ -418,7 +430,7 @@ class DraftChecker:
                 orders = [reported] if speaker_unnamed else _orders(claim)
                 said = any(stated(_without(c, text, passage_names, days), text) for c in orders)
                 same_negation = _negations(text, claim_keys) == claim_negations
-                stating = said or (score >= PARAPHRASE_SUPPORT and same_negation)
+                stating = not counted_only and (said or (score >= PARAPHRASE_SUPPORT and same_negation))
                 # Only a window that could support the claim, stated or for the judge, is asked who speaks.
                 other = (
                     self._said_by_another(claim, speaker_keys, passage, window)
@@ -458,7 +470,7 @@ class DraftChecker:
                 if stating:
                     best = Found(passage, window, score)
                 elif (
-                    score >= JUDGE_FROM
+                    (score >= JUDGE_FROM or counted_only)
                     and same_negation
                     and (undecided is None or score > undecided[0].score)
                 ):

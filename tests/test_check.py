@@ -22,7 +22,7 @@ from rag.check import (
     DraftChecker,
     _another_name_in_place,
 )
-from rag.types import Passage
+from rag.types import Citation, Passage
 from tests.conftest import ROOT
 
 
@@ -1743,3 +1743,82 @@ def test_a_value_put_back_that_the_judge_clearly_prefers_contradicts_the_claim(t
     named = "Emergency Services Minister Bob Debus said he was struck by how random the storm damage was."
     checker._judge = _PreferringJudge("Bob Carr", preferring, preferring - PREFERRED_GAIN - 0.05)
     assert checker._judged_difference(named, checker._passages(named)) is None
+
+
+STATS_LINE_ARTICLES = {
+    "rovers-release.txt": (
+        "Wessex Cup final: result\n\n"
+        "Harlow Rovers won the Wessex Cup final 2-1 against Kelby Town at Dunmore Park on Saturday, "
+        "in front of a sell-out crowd of 6,400 spectators. Captain Ian Rudd lifted the trophy.\n"
+    ),
+    "county-wire.txt": (
+        "Harlow Rovers end 30-year wait\n\n"
+        "Harlow Rovers beat Kelby Town 2-1 in the Wessex Cup final at Dunmore Park on Saturday. "
+        "Tom Vane scored the winner in the 88th minute.\n\n"
+        "A crowd of 6,100 watched the final. About 900 Kelby fans travelled for the match.\n"
+    ),
+}
+
+
+def test_a_figure_the_cited_sentence_counts_otherwise_is_compared_by_the_claims_words(tmp_path, pipeline):
+    """The cited sentence gives the claim's 6,400 as "spectators", the claim as a crowd that
+    watched: the claim's own words say what is counted, and another outlet's "A crowd of 6,100
+    watched the final", naming nothing but under a headline naming the cited sentence's team,
+    gives another figure of it."""
+    checker = _checker_over(tmp_path, STATS_LINE_ARTICLES)
+    claim = "A sell-out crowd of 6,400 watched the Wessex Cup final at Dunmore Park."
+    passages = checker._passages(claim)
+    lead = next(p for p in passages if p.chunk.source == "rovers-release.txt")
+    span = next(s for s in lead.chunk.sentences if "6,400" in lead.chunk.quote(s))
+    cited = Citation.quoting(1, lead.chunk, span, lead.score)
+    found = checker.outlets.figure_conflict(claim, cited, passages)
+    assert found is not None
+    other, differs = found
+    assert other.source == "county-wire.txt" and (differs.draft, differs.source) == ("6,400", "6,100")
+    # The false-positive side: a crowd at another match, in an article on the final.
+    other_match = dict(STATS_LINE_ARTICLES)
+    other_match["county-wire.txt"] = other_match["county-wire.txt"].replace(
+        "A crowd of 6,100 watched the final.", "A crowd of 5,200 watched their league match in March."
+    )
+    checker = _checker_over(tmp_path / "other-match", other_match)
+    passages = checker._passages(claim)
+    lead = next(p for p in passages if p.chunk.source == "rovers-release.txt")
+    cited = Citation.quoting(1, lead.chunk, span, lead.score)
+    assert checker.outlets.figure_conflict(claim, cited, passages) is None
+
+
+TRIAL_ARTICLES = {
+    "court-report.txt": (
+        "Former mayor jailed for eight years\n\n"
+        "A court in Halvenz on Friday sentenced former mayor Rufus Apley to eight years in prison for "
+        "embezzling money meant for a new water system. Prosecutors said the money had paid for a "
+        "villa and two cars. The trial lasted seven months and heard 42 witnesses. His lawyer said he "
+        "would appeal.\n"
+    ),
+}
+
+
+def test_a_window_giving_two_of_the_claims_figures_is_read_by_the_judge_though_reworded(tmp_path, pipeline):
+    """Too few shared words for the support score, but the sentence gives both of the claim's
+    figures ("seven months", "42 witnesses"): the judging model reads it."""
+    checker = _checker_over(tmp_path, TRIAL_ARTICLES)
+    claim = (
+        "Over seven months of hearings, the court in the Apley case took evidence from forty-two witnesses."
+    )
+    result = checker.check_sentence(claim)
+    assert result.verdict == SUPPORTED and "42 witnesses" in result.citations[0].text, result.reason
+    # The false-positive side: a claim with one of its two figures changed is no support.
+    other = checker.check_sentence(
+        "Over nine months of hearings, the court in the Apley case took evidence from forty-two witnesses."
+    )
+    assert other.verdict == CONTRADICTED and other.differs.source == "seven", other.reason
+
+
+def test_a_reworded_window_must_give_the_claims_weekday_itself(tmp_path, pipeline):
+    """Both of the claim's figures are in the window ("All 14 ... since 06:00 on Monday"), but its
+    "Tuesday" only in the dateline and the sentence before: no support for the judge to give."""
+    article = ROOT / "tests" / "data" / "outlet_archive_13" / "trk_ferry_strike.txt"
+    checker = _checker_over(tmp_path, {article.name: article.read_text(encoding="utf-8")})
+    claim = "Skerry Line crews began their strike at 06:00 on Tuesday, halting all 14 routes."
+    result = checker.check_sentence(claim)
+    assert result.verdict != SUPPORTED, result.reason
