@@ -116,8 +116,9 @@ PARAPHRASE_SUPPORT = 0.8  # ... and when it holds the claim's facts in other wor
 # negations in place, is left to the judging model (rag.judge): supported when its Yes is this sure.
 JUDGE_FROM = 0.5
 JUDGE_YES = 0.7
-# ... and so is a window from this score that gives two or more of the claim's figures itself
-# (reworded claims are missed at window scores near 0.3; two figures in place say which sentence).
+# ... and so is a window from this score that gives two or more of the claim's figures, and all its
+# numbers and dates, itself (reworded claims are missed at window scores near 0.3; two figures in
+# place say which sentence).
 FIGURES_JUDGE_FROM = 0.3
 # A claim with the source's value put back in place of its own (a changed figure, name or speaker)
 # is contradicted only when the model is surer: a Yes there turns a claim against its source.
