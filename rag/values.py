@@ -43,9 +43,23 @@ _PART_OF_ONE = (
     r"(?:\s+(?:thousand|million|billion|trillion)\b)?"
 )
 _DOZEN = r"\b(?:a|one|half\s+a)\s+dozen\b"
+# A time of day in words or with a.m./p.m.: "six o'clock", "a quarter past nine", "half past
+# six", "9.15pm", "6 a.m.", "noon", "midnight". One value, keyed as a clock's is ("6:00").
+_HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_HOUR = rf"(?:1[0-2]|0?[1-9]|{_HOUR_WORDS})"
+_SPOKEN_TIME = (
+    rf"\b(?:(?:a\s+)?quarter\s+(?:past|to)|half\s+past|\d{{1,2}}\s+minutes\s+(?:past|to))\s+{_HOUR}\b"
+    rf"(?:\s+o['’]clock\b)?(?:\s*[ap]\.?m\b\.?)?"
+    rf"|\b{_HOUR}\s+o['’]clock\b(?:\s*[ap]\.?m\b\.?)?"
+    rf"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?m\b\.?"
+    rf"|\b(?:12\s+)?(?:noon|midday)\b|\bmidnight\b"
+)
+# A word after the time that says which half of the day: "six o'clock on Monday morning".
+_DAY_PART = re.compile(r"^(?:\W+\w+){0,3}?\W+(morning|afternoon|evening|night|tonight)\b", re.IGNORECASE)
 _PARTS = {"half": "0.5", "quarter": "0.25", "quarters": "0.75"}
 _TOKEN = re.compile(
-    rf"(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
+    rf"(?P<spoken>(?i:{_SPOKEN_TIME}))"
+    rf"|(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
     rf"|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
     rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
 )
@@ -359,7 +373,9 @@ def tokens(text: str) -> list[Token]:
             found.append(Token(pair[1], first, first + len(pair[1]), pair[1], "number", gap))
             found.append(Token(pair[2], second, match.end(), pair[2], "number", "-"))
             continue
-        if match.group("compound"):
+        if match.group("spoken"):
+            kind, key = "number", _spoken_time(folded, text[match.end() :])
+        elif match.group("compound"):
             kind, key = "number", str(_compound_number(folded))
         elif match.group("dozen"):
             kind, key = "number", "6" if folded.startswith("half") else "12"
@@ -388,6 +404,39 @@ def tokens(text: str) -> list[Token]:
             kind = "name" if raw[0].isupper() and not _not_a_name(raw) else "word"
         found.append(Token(raw, match.start(), match.end(), key, kind, gap))
     return found
+
+
+def _spoken_time(folded: str, after: str) -> str:
+    """The clock key ("21:15") of a time told in words (`_SPOKEN_TIME`, folded): "a quarter past
+    nine" with "in the evening" (or p.m.) ``after`` it is 21:15; with nothing saying which half
+    of the day, the hour as told (9:15), as a clock's "09:15" is."""
+    if folded.endswith(("noon", "midday")):
+        return "12:00"
+    if folded == "midnight":
+        return "0:00"
+    words = re.findall(
+        r"\d+|[a-z]+", folded.replace(".", " . ").replace("a . m", "am").replace("p . m", "pm")
+    )
+    numbers = [int(w) if w.isdigit() else _NUMBER_WORDS.get(w) for w in words]
+    numbers = [n for n in numbers if n is not None]
+    if "past" in words or "to" in words:
+        minute = 15 if "quarter" in words else 30 if "half" in words else numbers[0]
+        hour = numbers[-1]
+        if "to" in words:
+            hour, minute = (hour - 1) or 12, 60 - minute
+    else:
+        hour = numbers[0]
+        clock = re.search(r"\d+[.:](\d\d)", folded)
+        minute = int(clock[1]) if clock else 0
+    half = "pm" if re.search(r"p\.?m\b", folded) else "am" if re.search(r"a\.?m\b", folded) else ""
+    part = "" if half else (_DAY_PART.match(after) or [None, ""])[1].lower()
+    if part:
+        half = "am" if part == "morning" or (hour == 12 and part in ("night", "tonight")) else "pm"
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    return f"{hour}:{minute:02d}"
 
 
 def _unit_follows(text: str) -> bool:

@@ -894,7 +894,7 @@ def test_a_weekday_told_as_a_possessive_is_the_weekday():
         ("half the money", []),
         ("a quarter of the budget", []),
         ("in the second half of a tense match", ["2"]),
-        ("a quarter past nine", ["9"]),
+        ("a quarter past nine", ["9:15"]),  # a time of day, no share of one
         ("for half a season", []),  # no unit to size it: no value to find
     ],
 )
@@ -996,3 +996,35 @@ def test_a_figure_told_roughly_is_no_difference_beside_another_figure():
     other = source.replace("9.8", "7.2")
     found = differing_value(claim, other)
     assert found is not None and not rounds_the_other(claim, other, found.differs)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Crews stopped work at six o'clock on Monday morning.", "6:00"),
+        ("The ferry left at a quarter past nine in the evening.", "21:15"),
+        ("The ferry left at 9.15pm.", "21:15"),
+        ("Polls opened at 7 a.m.", "7:00"),
+        ("The meeting began at half past two in the afternoon.", "14:30"),
+        ("The results came at midnight.", "0:00"),
+        ("The results came at 12 noon.", "12:00"),
+    ],
+)
+def test_a_time_told_in_words_is_keyed_as_a_clock(text, key):
+    assert [t.key for t in tokens(text) if t.kind == "number"] == [key]
+
+
+@pytest.mark.fast
+def test_a_time_in_words_meets_the_clock_and_differs_from_another_hour():
+    source = "Crews stopped work at 06:00 on Monday, halting all 14 of the company's routes."
+    claim = "Crews stopped work at six o'clock on Monday morning, halting all 14 of the company's routes."
+    assert differing_value(claim, source) is None  # "six o'clock ... morning" is 06:00
+    assert _values(differing_value(claim, source.replace("06:00", "07:00"))) == ("six o'clock", "07:00")
+    evening = claim.replace("morning", "evening")
+    assert _values(differing_value(evening, source)) == ("six o'clock", "06:00")
+    # The false-positive side: counts, "ten to twelve people", "I am" and a quarter of an hour
+    # are no times.
+    assert [t.key for t in tokens("Ten to twelve people came.") if t.kind == "number"] == ["10", "12"]
+    assert not [t for t in tokens("I am sure, said the 6 members.") if ":" in t.key]
+    assert [t.key for t in tokens("It took a quarter of an hour.") if t.kind == "number"] == ["0.25"]
