@@ -429,9 +429,12 @@ class DraftChecker:
                 if len(claim_quote & content_words(text)) * 2 < len(claim_quote):
                     continue  # the claim's direct quote is not in this window
                 orders = [reported] if speaker_unnamed else _orders(claim)
-                said = any(stated(_without(c, text, passage_names, days), text) for c in orders)
+                # A window read only for its figures is never taken as stated: the judge's to read.
+                said = not counted_only and any(
+                    stated(_without(c, text, passage_names, days), text) for c in orders
+                )
                 same_negation = _negations(text, claim_keys) == claim_negations
-                stating = not counted_only and (said or (score >= PARAPHRASE_SUPPORT and same_negation))
+                stating = said or (score >= PARAPHRASE_SUPPORT and same_negation)
                 # Only a window that could support the claim, stated or for the judge, is asked who speaks.
                 other = (
                     self._said_by_another(claim, speaker_keys, passage, window)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -56,6 +57,17 @@ OTHER_OUTLET_YES = 0.75
 SAME_FIGURE_RATIO = 2.0
 
 Search = Callable[[str, int, SearchFilter | None], list[Passage]]
+
+
+class _ClaimFigure(NamedTuple):
+    """A figure of the claim `OtherOutlets.figure_conflict` looks for in other articles."""
+
+    key: str  # its digits
+    value: str  # its words
+    counted: set[str]  # what the claim counts with it
+    cited_counted: set[str]  # what the cited sentence counts with it
+    anchor: str  # the text another sentence's meaning is compared with
+    event_names: set[str]  # the names another sentence must share with it
 
 
 class OtherOutlets:
@@ -130,20 +142,18 @@ class OtherOutlets:
         claim_side = tokens(claim)
         cited_keys = {t.key for t in cited_tokens}
         claim_names = name_keys(claim)
-        # Each figure of the claim: its digits, its words, what it counts, what the cited sentence
-        # counts with it, what another sentence's meaning is compared with and the names it must share.
-        claim_figures: list[tuple[str, str, set[str], set[str], str, set[str]]] = []
+        claim_figures: list[_ClaimFigure] = []
         for k, v, c in figures(claim_side):
             if k not in cited_keys or is_loose_number(v):
                 continue
             if (c & cited_counts.get(k, set())) - UNITS:
-                claim_figures.append((k, v, c, cited_counts[k], cited.text, claim_names))
+                claim_figures.append(_ClaimFigure(k, v, c, cited_counts[k], cited.text, claim_names))
             elif c - UNITS:
-                claim_figures.append((k, v, c, c, claim, claim_names | name_keys(cited.text)))
+                claim_figures.append(_ClaimFigure(k, v, c, c, claim, claim_names | name_keys(cited.text)))
         if not claim_figures:
             return None
         found = self._searched(passages, (cited.text, self.k), (claim, 2 * self.k))
-        any_names = set().union(*(names for *_, names in claim_figures))
+        any_names = set().union(*(figure.event_names for figure in claim_figures))
         doers = doer_keys(claim)  # a sentence about somebody else gives that one's figure
         items: list[tuple[Passage, Span, str, list[Token], set[str]]] = []
         for passage in found:
@@ -159,7 +169,7 @@ class OtherOutlets:
         if not items:
             return None
         texts = [text for _, _, text, _, _ in items]
-        similarity = {anchor: self.similarity(anchor, texts) for *_, anchor, _ in claim_figures}
+        similarity = {figure.anchor: self.similarity(figure.anchor, texts) for figure in claim_figures}
         for n, (passage, span, text, side, names) in enumerate(items):
             for key, value, counted, cited_counted, anchor, event_names in claim_figures:
                 if similarity[anchor][n] < SAME_FIGURE_SIMILARITY or not names & event_names:
@@ -348,19 +358,20 @@ def part_of_the_figure(value: list[Token], side: list[Token], rival: list[Token]
     """Whether the ``rival`` and another number of the sentence add up to the claim's ``value``:
     "43 passengers and two drivers" are the claim's "Forty-five people" told in parts, no outlet's
     other count of them ("43 passengers" alone may be, and is left to the judging model)."""
-    whole, part = _number(value), _number(rival)
+    if len(value) != 1 or len(rival) != 1 or value[0].kind != "number" or rival[0].kind != "number":
+        return False
+    whole, part = _number(value[0].key), _number(rival[0].key)
     if whole is None or part is None:
         return False
-    others = (_number([t]) for t in side if t.kind == "number" and t is not rival[0])
+    others = (_number(t.key) for t in side if t.kind == "number" and t is not rival[0])
     return any(other is not None and abs(part + other - whole) < 1e-9 for other in others)
 
 
-def _number(run: list[Token]) -> float | None:
-    """The value of a one-number run ("43", "Forty-five": its digits), or None."""
-    if len(run) != 1 or run[0].kind != "number":
-        return None
+def _number(key: str) -> float | None:
+    """The value of a number's key ("43"; "Forty-five" is "45"), or None for one that is no
+    plain number ("6:00", "1990s")."""
     try:
-        return float(run[0].key)
+        return float(key)
     except ValueError:
         return None
 
@@ -368,8 +379,5 @@ def _number(run: list[Token]) -> float | None:
 def within_ratio(key: str, other: str) -> bool:
     """Whether two figures (their keys) are positive and within `SAME_FIGURE_RATIO` of each other:
     what two outlets give for one thing ("31 crew" on board is not the "three crew" lost)."""
-    try:
-        a, b = float(key), float(other)
-    except ValueError:
-        return False
-    return a > 0 and b > 0 and max(a, b) <= SAME_FIGURE_RATIO * min(a, b)
+    a, b = _number(key), _number(other)
+    return a is not None and b is not None and a > 0 and b > 0 and max(a, b) <= SAME_FIGURE_RATIO * min(a, b)

@@ -299,7 +299,7 @@ def _numbered_name(run: list[Token], side: list[Token], text: str) -> bool:
     code ("VSC 250,000"), a score ("Rovers 2-1"), or a number after a comma ("Saavedra, 58")."""
     if len(run) != 1 or run[0].kind != "number" or run[0].gap != " ":
         return False
-    i = next(k for k, t in enumerate(side) if t is run[0])
+    i = side.index(run[0])
     before = side[i - 1] if i else None
     return (
         before is not None
@@ -414,9 +414,7 @@ def _spoken_time(folded: str, after: str) -> str:
         return "12:00"
     if folded == "midnight":
         return "0:00"
-    words = re.findall(
-        r"\d+|[a-z]+", folded.replace(".", " . ").replace("a . m", "am").replace("p . m", "pm")
-    )
+    words = re.findall(r"\d+|[a-z]+", folded)
     numbers = [int(w) if w.isdigit() else _NUMBER_WORDS.get(w) for w in words]
     numbers = [n for n in numbers if n is not None]
     if "past" in words or "to" in words:
