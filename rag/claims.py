@@ -70,6 +70,11 @@ _STOCK_JUDGEMENT = re.compile(
     r"(?:see|imagine|overstate|exaggerate|believe|understand|justify|argue\s+with|disagree)\b|"
     r"\b(?:exactly|precisely|just)\s+the\s+(?:kind|sort|type)\s+of\b|"
     r"\b(?:smartest|wisest|boldest|bravest|silliest|dumbest)\b|"
+    r"\bfinest\b(?=[^.]*\bever\b)|\bone\s+of\s+the\s+finest\b|"  # not "the finest particles"
+    # "a welcome step towards...", "shamefully slow": the writer's approval or blame in a word.
+    r"\b(?:a|an)\s+(?:\w+\s+)?welcome\s+(?:step|move|change|decision|development|boost|sign)\b|"
+    r"\b(?:shamefully|disgracefully|scandalously|woefully|appallingly|pathetically|inexcusably|"
+    r"deplorably|lamentably)\b|"
     r"\b(?:best|worst)\s+(?:move|decision|thing|choice|idea|step)\b|"
     r"\bsurely\b|\bdeserves?\s+better\b|\bmissed\s+opportunity\b|\bhold\s+a\s+candle\s+to\b|"
     r"\bon\s+themselves\b|\bfar\s+too\s+\w+\s+to\b|\bvictory\s+for\s+common\s+sense\b|^it\s+is\s+time\s+(?:the|we|they)\b",
@@ -83,7 +88,9 @@ _PRESCRIPTION = re.compile(r"(?<!^)\b(?:should|ought to)\b", re.IGNORECASE)
 # a claim about what they said.
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|stated|according|urged|warned|added|argued|argues|insisted|insists|"
-    r"admitted|admits|conceded|concedes|claimed|claims|wrote|writes|quoted as saying)\b",
+    r"admitted|admits|conceded|concedes|claimed|claims|wrote|writes|quoted as saying|"
+    r"declared|declares|announced|announces|pledged|pledges|vowed|vows|promised|promises|"
+    r"stressed|stresses|explained|explains|replied|replies|testified|testifies)\b",
     re.I,
 )
 

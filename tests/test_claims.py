@@ -40,6 +40,11 @@ from rag.claims import not_a_claim, reports_a_judgement, reports_speech
         ("The councillors brought the defeat on themselves.", "an opinion"),
         ("It is time the council listened to residents.", "an opinion"),
         ("The three-year promise is far too short to reassure the dock workers.", "an opinion"),
+        ("The new cycle lane is a welcome step towards safer streets.", "an opinion"),
+        ("Scrapping the bridge toll was a welcome move for commuters.", "an opinion"),
+        ("Karlsson is the finest goalkeeper the club has ever had.", "an opinion"),
+        ("It was one of the finest performances of the season.", "an opinion"),
+        ("The council's reply to the flooded households has been woefully inadequate.", "an opinion"),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -77,6 +82,10 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "Surveyors found the same type of crack in both towers.",
         "The river was far too high to cross, police said.",  # somebody's words
         "The ice was too thin to hold the rescue vehicle.",  # "too ... to", not "far too ... to"
+        "The finest sand on the beach was washed away by the storm.",  # fine grains, no praise
+        "The mayor said the new cycle lane was a welcome step.",  # somebody's words
+        "Residents welcomed the move to close the road at night.",
+        "The bank's chief economist said growth had been woefully weak.",
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
@@ -112,6 +121,25 @@ def test_a_sentence_reporting_speech_is_told_from_the_writers_own_words():
     assert reports_speech("The union insists the offer should be withdrawn.")
     assert reports_speech("Pashinyan said the blockade was cruel.")
     assert not reports_speech("The blockade was a cruel way to starve a population into submission.")
+    assert reports_speech('Judge Ana Brel declared at the hearing that "no office is above the law".')
+    assert reports_speech("The minister pledged that no school would close.")
+
+
+@pytest.mark.fast
+def test_words_somebody_declared_are_a_claim_however_judging_they_sound():
+    """A reported declaration is checked against the archive (did the judge say it?), even where
+    the sentence's tone reads like a judgement."""
+
+    class _JudgingTone:
+        threshold = 0.5
+
+        def __call__(self, text: str) -> float:
+            return 0.9
+
+    declared = 'Judge Ana Brel declared at the hearing that "no office is above the law".'
+    assert not_a_claim(declared, _JudgingTone()) == ""
+    # The false-positive side: the same judgement in the writer's own words is an opinion.
+    assert not_a_claim("No office is above the law.", _JudgingTone()).startswith("an opinion")
 
 
 @pytest.mark.fast
