@@ -30,10 +30,21 @@ _UNIT_WORDS = "|".join(w for w, n in _NUMBER_WORDS.items() if 0 < n < 10)
 _UNDER_TWENTY = "|".join(w for w, n in _NUMBER_WORDS.items() if 0 < n < 20)
 _SMALL_NUMBER = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNIT_WORDS}))?|{_UNDER_TWENTY})"
 # "three hundred and forty", "Four thousand two hundred and twelve": one number, as "340" and "4,212".
-_COMPOUND_NUMBER = (
-    rf"\b{_SMALL_NUMBER}\s+(?:hundred|thousand)\b"
-    rf"(?:(?:\s+and)?\s+{_SMALL_NUMBER}\b|\s+(?:hundred|thousand)\b)*"
+# A bulletin read aloud ranks and counts past a hundred in words too: "the hundred-and-twelfth
+# minute" is the 112th, "a hundred and five people" 105.
+_ORDINAL_UNDER_HUNDRED = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|"
+    r"fiftieth|sixtieth|seventieth|eightieth|ninetieth)"
 )
+_SMALL_ORDINAL = rf"(?:(?:{_TENS_WORDS})-{_ORDINAL_UNDER_HUNDRED}|{_ORDINAL_UNDER_HUNDRED})"
+_COMPOUND_NUMBER = (
+    rf"(?:\b{_SMALL_NUMBER}\s+|\ba\s+)(?:hundred|thousand)\b"
+    rf"(?:(?:[\s-]+and)?[\s-]+(?:{_SMALL_ORDINAL}|{_SMALL_NUMBER})\b|\s+(?:hundred|thousand)\b)*"
+    rf"|\bhundred-and-(?:{_SMALL_ORDINAL}|{_SMALL_NUMBER})\b|\bhundred\s+and\s+{_SMALL_ORDINAL}\b"
+)
+# "two-point-four million", "nought point eight per cent": a decimal read aloud, as "2.4", "0.8".
+_SPOKEN_DECIMAL = rf"\b(?:{_SMALL_NUMBER}|nought|zero)[\s-]+point(?:[\s-]+(?:{_UNIT_WORDS}|zero|nought)\b)+"
 # "23:40" is a time of day, not the 23rd: one value. Not "88:83", a score, nor a "[07:01:02]" stamp.
 _CLOCK = r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
 # "half a million", "a quarter of an hour", "three quarters of a percentage point": a share of
@@ -59,6 +70,7 @@ _DAY_PART = re.compile(r"^(?:\W+\w+){0,3}?\W+(morning|afternoon|evening|night|to
 _PARTS = {"half": "0.5", "quarter": "0.25", "quarters": "0.75"}
 _TOKEN = re.compile(
     rf"(?P<spoken>(?i:{_SPOKEN_TIME}))"
+    rf"|(?P<decimal>(?i:{_SPOKEN_DECIMAL}))"
     rf"|(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
     rf"|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
     rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
@@ -258,20 +270,30 @@ def _number_word(folded: str) -> int | None:
 
 
 def _compound_number(folded: str) -> int:
-    """The value of a number told in words with hundreds or thousands (`_COMPOUND_NUMBER`)."""
+    """The value of a number told in words with hundreds or thousands (`_COMPOUND_NUMBER`), an
+    ordinal's as its number's ("hundred-and-twelfth": 112)."""
     total = current = 0
-    for word in folded.split():
-        if word == "hundred":
-            current *= 100
-        elif word == "thousand":
-            total, current = total + current * 1000, 0
-        elif word != "and":
+    for word in re.split(r"[\s-]+and[\s-]+|\s+|(?<=hundred)-", folded):
+        if word in ("hundred", "thousand"):
+            current = current or 1  # "a hundred", "hundred-and-twelfth"
+            if word == "hundred":
+                current *= 100
+            else:
+                total, current = total + current * 1000, 0
+        elif word not in ("a", "and"):
             current += _number_word(word) or 0
     return total + current
 
 
+def _spoken_decimal(folded: str) -> str:
+    """The digits of a decimal read aloud (`_SPOKEN_DECIMAL`): "two-point-four" is "2.4"."""
+    whole, _, decimals = re.split(r"[\s-]+(point)[\s-]+", folded, maxsplit=1)
+    digits = "".join(str(_NUMBER_WORDS.get(w, 0)) for w in re.split(r"[\s-]+", decimals))
+    return f"{0 if whole == 'nought' else _number_word(whole)}.{digits}"
+
+
 def is_ordinal_word(text: str) -> bool:
-    parts = fold(text).split("-")
+    parts = re.split(r"[\s-]+", fold(text))
     return parts[0] in _ORDINAL_WORDS or parts[-1] in _ORDINAL_WORDS
 
 
@@ -375,6 +397,8 @@ def tokens(text: str) -> list[Token]:
             continue
         if match.group("spoken"):
             kind, key = "number", _spoken_time(folded, text[match.end() :])
+        elif match.group("decimal"):
+            kind, key = "number", _spoken_decimal(folded)
         elif match.group("compound"):
             kind, key = "number", str(_compound_number(folded))
         elif match.group("dozen"):

@@ -18,6 +18,7 @@ from rag.values import (
     figures,
     initials,
     is_loose_number,
+    is_ordinal_word,
     measured_alike,
     names_another_doer,
     rounds_the_other,
@@ -1028,3 +1029,25 @@ def test_a_time_in_words_meets_the_clock_and_differs_from_another_hour():
     assert [t.key for t in tokens("Ten to twelve people came.") if t.kind == "number"] == ["10", "12"]
     assert not [t for t in tokens("I am sure, said the 6 members.") if ":" in t.key]
     assert [t.key for t in tokens("It took a quarter of an hour.") if t.kind == "number"] == ["0.25"]
+
+
+@pytest.mark.fast
+def test_decimals_and_ordinals_read_aloud_are_the_numbers_written_in_figures():
+    """A radio bulletin's "two-point-four million" is the "2.4 million" of print, and its
+    "hundred-and-twelfth minute" the "112th minute"."""
+
+    def numbers(text: str) -> list[str]:
+        return [t.key for t in tokens(text) if t.kind == "number"]
+
+    assert numbers("He took two-point-four million dinars in bribes.") == numbers("He took 2.4 million dinars.")
+    assert numbers("Inflation fell to nought point eight per cent.") == ["0.8"]
+    assert numbers("Growth was seven point five percent.") == ["7.5"]
+    assert numbers("Ravi scored in the hundred-and-twelfth minute.") == numbers("Ravi scored in the 112th minute.")
+    assert numbers("It came in the one hundred and twelfth minute.") == ["112"]
+    assert numbers("A hundred and five people were rescued.") == ["105"]
+    assert is_ordinal_word("hundred-and-twelfth") and not is_ordinal_word("a hundred and five")
+    # The false-positive side: "point" and "hundred" in their other uses are no numbers.
+    assert numbers("The point is that two of them left.") == ["2"]
+    assert numbers("Hundreds of people marched.") == []
+    assert numbers("The Hundred Years War ended in 1453.") == ["1453"]
+
