@@ -30,6 +30,7 @@ from rag.readings import (
     with_previous_sentence,
 )
 from rag.speakers import name_keys
+from rag.text import split_sentences
 from rag.types import Citation, Passage, SearchFilter, Span
 from rag.values import (
     MEASURE_UNITS,
@@ -46,6 +47,8 @@ from rag.values import (
     rounds_the_other,
     runs,
     tokens,
+    unit_words,
+    words_near,
 )
 
 SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
@@ -59,6 +62,32 @@ SAME_FIGURE_RATIO = 2.0
 Search = Callable[[str, int, SearchFilter | None], list[Passage]]
 
 
+def _dating_the_claim(claim: str, cited: Citation) -> Citation:
+    """The cited passage cut to its sentences giving the claim's own dates about something the
+    claim names: a passage read whole dates other things too ("Since 6 January ... On 22 March, a
+    girl died"), and another outlet's date for one of those is no disagreement on the claim's. A
+    stamp giving only the date ("For immediate release - Tuesday, 18 March") says nothing of what
+    happened then. Whole when no sentence does, or the claim gives no day of a month."""
+    claim_dates = dates(claim)
+    if not claim_dates:
+        return cited
+    claim_words = {t.key for t in tokens(claim) if t.kind in ("word", "name")}
+    giving = [
+        sentence
+        for sentence in (cited.text[s.start : s.end] for s in split_sentences(cited.text))
+        if dates(sentence) & claim_dates and claim_words & {t.key for t in tokens(sentence)}
+    ]
+    return replace(cited, text=" ".join(giving)) if giving else cited
+
+
+def _for_something_else(shared: set[str], what_for: set[str], units: set[str], words: set[str]) -> bool:
+    """Whether another sentence's figure, sharing with the claim's only a currency or a unit
+    (``shared`` with it, all in ``units``), is a sum for something else: its sentence (``words``)
+    has none of the words saying what the claim's is for. A bonus of 1,200 marchils is no monthly
+    wage of 1,850 marchils; 4,000 passengers stranded and 2,600 unable to travel are one count."""
+    return bool(what_for) and not (shared - UNITS - MEASURE_UNITS) - units and not what_for & words
+
+
 class _ClaimFigure(NamedTuple):
     """A figure of the claim `OtherOutlets.figure_conflict` looks for in other articles."""
 
@@ -68,6 +97,7 @@ class _ClaimFigure(NamedTuple):
     cited_counted: set[str]  # what the cited sentence counts with it
     anchor: str  # the text another sentence's meaning is compared with
     event_names: set[str]  # the names another sentence must share with it
+    purpose: set[str]  # the words beside it in the claim or the cited sentence: what it is for
 
 
 class OtherOutlets:
@@ -107,7 +137,7 @@ class OtherOutlets:
         if not dates(cited.text) or not (dates(claim) or any(t.kind == "date" for t in tokens(claim))):
             return None
         conflicts = NoteConflicts(self._search, self.embed, self.k).find(
-            [cited], passages, self.search_filter
+            [_dating_the_claim(claim, cited)], passages, self.search_filter
         )
         conflicts = [c for c in conflicts if self.about_claim(claim, c.other.source)]
         if not conflicts:
@@ -146,10 +176,12 @@ class OtherOutlets:
         for k, v, c in figures(claim_side):
             if k not in cited_keys or is_loose_number(v):
                 continue
+            purpose = words_near(claim, claim_side, k) | words_near(cited.text, cited_tokens, k)
             if (c & cited_counts.get(k, set())) - UNITS:
-                claim_figures.append(_ClaimFigure(k, v, c, cited_counts[k], cited.text, claim_names))
+                claim_figures.append(_ClaimFigure(k, v, c, cited_counts[k], cited.text, claim_names, purpose))
             elif c - UNITS:
-                claim_figures.append(_ClaimFigure(k, v, c, c, claim, claim_names | name_keys(cited.text)))
+                both_names = claim_names | name_keys(cited.text)
+                claim_figures.append(_ClaimFigure(k, v, c, c, claim, both_names, purpose))
         if not claim_figures:
             return None
         found = self._searched(passages, (cited.text, self.k), (claim, 2 * self.k))
@@ -169,15 +201,19 @@ class OtherOutlets:
         if not items:
             return None
         texts = [text for _, _, text, _, _ in items]
+        units = unit_words([claim_side, cited_tokens] + [tokens(p.chunk.text) for p in found])
         similarity = {figure.anchor: self.similarity(figure.anchor, texts) for figure in claim_figures}
         for n, (passage, span, text, side, names) in enumerate(items):
-            for key, value, counted, cited_counted, anchor, event_names in claim_figures:
+            words = {t.key for t in side}
+            for key, value, counted, cited_counted, anchor, event_names, purpose in claim_figures:
                 if similarity[anchor][n] < SAME_FIGURE_SIMILARITY or not names & event_names:
                     continue
+                what_for = purpose - counted - cited_counted - UNITS - MEASURE_UNITS
                 other = [
                     (k, v)
                     for k, v, c in figures(side)
                     if (c & counted) - UNITS
+                    and not _for_something_else(c & counted, what_for - c, units, words)
                     and (c & cited_counted) - UNITS
                     and ((c & counted) - MEASURE_UNITS or measured_alike(claim_side, key, side, k))
                     and k not in cited_keys

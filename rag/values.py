@@ -1063,6 +1063,43 @@ def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
     return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := _counts(side, i))]
 
 
+NEAR_WORDS = 3  # content words either side of a figure, within its clause, that say what it is for
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
+def words_near(text: str, side: list[Token], key: str, reach: int = NEAR_WORDS) -> set[str]:
+    """The content words of ``text`` within ``reach`` tokens of its number ``key`` and in the same
+    clause: what a sum is for where the words after it only name a unit or a currency ("a one-off
+    bonus of 1,200 marchils", "an improvement on the 131.5 million it lost")."""
+    near: set[str] = set()
+    for i, token in enumerate(side):
+        if token.key != key or token.kind != "number":
+            continue
+        for t in side[max(0, i - reach) : i + reach + 1]:
+            between = text[t.end : token.start] if t.start < token.start else text[token.end : t.start]
+            if t.kind == "word" and not _CLAUSE_MARK.search(between):
+                near.add(t.key)
+    return near
+
+
+def unit_words(sides: list[list[Token]]) -> set[str]:
+    """The words that follow a figure wherever they stand in ``sides`` ("2.4 million marchils",
+    "1,850 marchils"): a currency or a unit, which names what a figure is in, not what it is of.
+    "passengers" stands alone too ("apologised to passengers"), so it is what is counted."""
+    after_figure: set[str] = set()
+    elsewhere: set[str] = set()
+    for side in sides:
+        for i, token in enumerate(side):
+            if token.kind != "word":
+                continue
+            before = side[i - 1] if i else None
+            if before is not None and before.key in _SCALES and i > 1:
+                before = side[i - 2]  # "2.4 million marchils"
+            follows = before is not None and before.kind == "number" and before.end <= token.start
+            (after_figure if follows else elsewhere).add(token.key)
+    return after_figure - elsewhere
+
+
 def doer_keys(claim: str) -> frozenset[str]:
     """The name opening the claim ("Transport Minister Kinga Sarkadi declared ..."): who did it,
     the name a neighbouring sentence cannot lend. Not a name further on ("... the Halmoran Cup

@@ -1787,6 +1787,136 @@ def test_a_figure_the_cited_sentence_counts_otherwise_is_compared_by_the_claims_
     assert checker.outlets.figure_conflict(claim, cited, passages) is None
 
 
+DOCK_DEAL_ARTICLES = {
+    "harbour-gazette.txt": (
+        "Dock strike over at Port Alvara\n\n"
+        "The 19-day strike by dock workers at Port Alvara ended on Friday with a deal signed at the "
+        "harbour office. Each dock worker will receive an 8 per cent pay rise and a one-off bonus of "
+        "900 zorins under the deal.\n"
+    ),
+    "coast-weekly.txt": (
+        "Will Port Alvara's dockers now out-earn teachers?\n\n"
+        "The Port Alvara dock strike is over, and the union says its members have won. Before the "
+        "strike, the average monthly wage of a dock worker at Port Alvara was 1,400 zorins, according "
+        "to the port authority.\n"
+    ),
+}
+
+
+def _cited_sentence(checker, claim: str, source: str, words: str):
+    passages = checker._passages(claim)
+    lead = next(p for p in passages if p.chunk.source == source)
+    span = next(s for s in lead.chunk.sentences if words in lead.chunk.quote(s))
+    return Citation.quoting(1, lead.chunk, span, lead.score), passages
+
+
+def test_two_sums_in_one_currency_are_one_figure_only_when_a_sentence_says_what_both_are_for(tmp_path, pipeline):
+    """A one-off bonus of 900 zorins and a monthly wage of 1,400 zorins share only their
+    currency, so the other outlet gives no other figure of the bonus; one that gives the bonus
+    as 1,000 zorins does."""
+    claim = "Every dock worker covered by the Port Alvara deal will get a one-time payment of 900 zorins."
+    checker = _checker_over(tmp_path, DOCK_DEAL_ARTICLES)
+    cited, passages = _cited_sentence(checker, claim, "harbour-gazette.txt", "900")
+    assert checker.outlets.figure_conflict(claim, cited, passages) is None
+    # The false-positive side: the same bonus given otherwise is another outlet's figure.
+    other_bonus = dict(DOCK_DEAL_ARTICLES)
+    other_bonus["coast-weekly.txt"] = other_bonus["coast-weekly.txt"].replace(
+        "Before the strike, the average monthly wage of a dock worker at Port Alvara was 1,400 "
+        "zorins, according to the port authority.",
+        "Under the Port Alvara deal, every docker gets a one-off bonus of 1,000 zorins, the union said.",
+    )
+    checker = _checker_over(tmp_path / "other-bonus", other_bonus)
+    cited, passages = _cited_sentence(checker, claim, "harbour-gazette.txt", "900")
+    found = checker.outlets.figure_conflict(claim, cited, passages)
+    assert found is not None and (found[1].draft, found[1].source) == ("900", "1,000")
+    # Nor is a count of people held to what it is for: "stranded" and "unable to travel" count
+    # the same passengers, a word the articles also use alone.
+    stranded = {
+        "harbour-gazette.txt": (
+            "Ferry strike strands thousands\n\n"
+            "More than 4,000 passengers were left stranded on the first day of the Alvara ferry strike "
+            "as every crossing was cancelled. The operator apologised to passengers.\n"
+        ),
+        "coast-weekly.txt": (
+            "Alvara ferry strike goes on\n\n"
+            "According to the operator, about 2,600 passengers had booked crossings on the first day "
+            "of the Alvara ferry strike and were unable to travel.\n"
+        ),
+    }
+    claim = "More than 4,000 passengers were left stranded on the first day of the Alvara ferry strike."
+    checker = _checker_over(tmp_path / "stranded", stranded)
+    cited, passages = _cited_sentence(checker, claim, "harbour-gazette.txt", "4,000")
+    found = checker.outlets.figure_conflict(claim, cited, passages)
+    assert found is not None and (found[1].draft, found[1].source) == ("4,000", "2,600")
+
+
+MUMPS_ARTICLES = {
+    "valley-review.txt": (
+        "The outbreak that came back\n\n"
+        "The first case was a girl of eight, in the first week of February. Since 3 February, health "
+        "officials have confirmed 126 cases of mumps in the Orsk district. On 14 March, a four-year-old "
+        "boy from Velda died of complications. Most of those infected had never been vaccinated.\n"
+    ),
+    "orsk-courier.txt": (
+        "Mumps jabs for every child in the Orsk district\n\n"
+        "Free mumps vaccination begins on Monday, 21 April, for every child in the Orsk district, "
+        "where health officials have confirmed 126 cases of mumps since the outbreak began.\n"
+    ),
+}
+
+
+def test_another_outlets_date_is_compared_with_the_claims_date_not_the_passages_others(tmp_path, pipeline):
+    """The cited passage dates the outbreak's start and the boy's death; the claim gives the
+    death's date. Another outlet's date for the vaccination campaign is no other date of either,
+    and one for the death is."""
+    claim = "A four-year-old boy from Velda died on 14 March in the Orsk district mumps outbreak."
+    checker = _checker_over(tmp_path, MUMPS_ARTICLES)
+    passages = checker._passages(claim)
+    lead = next(p for p in passages if p.chunk.source == "valley-review.txt")
+    whole = Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score)
+    whole = replace(whole, end=lead.chunk.end, text=lead.chunk.text)  # as the judging model read it
+    assert checker.outlets.date_conflict(claim, whole, passages) is None
+    # The false-positive side: another outlet dating the boy's death otherwise is found.
+    other_day = dict(MUMPS_ARTICLES)
+    other_day["orsk-courier.txt"] += (
+        "\nA four-year-old boy from Velda died of complications of mumps on 12 March, the ministry said.\n"
+    )
+    checker = _checker_over(tmp_path / "other-day", other_day)
+    passages = checker._passages(claim)
+    lead = next(p for p in passages if p.chunk.source == "valley-review.txt")
+    whole = replace(Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text)
+    found = checker.outlets.date_conflict(claim, whole, passages)
+    assert found is not None and (found[1].draft, found[1].source) == ("14 March", "12 March")
+
+
+STAMPED_ARTICLES = {
+    "ministry-release.txt": (
+        "For immediate release - Tuesday, 18 March 2025\n\n"
+        "Cabinet approves flood aid for the Orsk valley\n\n"
+        "The cabinet today approved a flood aid package of 30 million dinars for households in the "
+        "Orsk valley.\n"
+    ),
+    "radio-show.txt": (
+        "Listen again: The Morning Show, 19 March 2025\n\n"
+        "The cabinet approved a 30 million dinar flood aid package for Orsk valley households "
+        "yesterday, the finance minister told the programme.\n"
+    ),
+}
+
+
+def test_a_stamp_giving_only_the_claims_date_is_not_what_another_outlets_stamp_disagrees_with(
+    tmp_path, pipeline
+):
+    """The release's only sentence with the claim's 18 March is its stamp; the radio page's stamp
+    is the day after. Neither dates the approval, so the outlets do not disagree."""
+    claim = "The cabinet approved the 30 million dinar flood aid package for Orsk valley households on Tuesday, 18 March."
+    checker = _checker_over(tmp_path, STAMPED_ARTICLES)
+    passages = checker._passages(claim)
+    lead = next(p for p in passages if p.chunk.source == "ministry-release.txt")
+    whole = replace(Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text)
+    assert checker.outlets.date_conflict(claim, whole, passages) is None
+
+
 TRIAL_ARTICLES = {
     "court-report.txt": (
         "Former mayor jailed for eight years\n\n"

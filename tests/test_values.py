@@ -24,6 +24,8 @@ from rag.values import (
     rounds_the_other,
     spelled_acronyms,
     tokens,
+    unit_words,
+    words_near,
 )
 
 
@@ -1032,6 +1034,20 @@ def test_a_time_in_words_meets_the_clock_and_differs_from_another_hour():
 
 
 @pytest.mark.fast
+def test_the_words_near_a_figure_stay_within_its_clause():
+    def near(text: str, key: str) -> set[str]:
+        return words_near(text, tokens(text), key)
+
+    # What the sum is for, beside it.
+    assert {"invest", "network"} <= near("Ostra said it would invest 300 million pesos in its network.", "300")
+    # The false-positive side: a word of the clause before is not what the sum is for, even when
+    # the words dropped between them bring it within reach.
+    assert "financ" not in near("Ostra, which sells consumer finance, said it would invest 300 million pesos.", "300")
+    assert "lost" in near("a net loss of 84.2 million crowns, an improvement on the 131.5 million it lost", "131.5")
+    assert "loss" not in near("a net loss of 84.2 million crowns, an improvement on the 131.5 million it lost", "131.5")
+
+
+@pytest.mark.fast
 def test_decimals_and_ordinals_read_aloud_are_the_numbers_written_in_figures():
     """A radio bulletin's "two-point-four million" is the "2.4 million" of print, and its
     "hundred-and-twelfth minute" the "112th minute"."""
@@ -1051,3 +1067,14 @@ def test_decimals_and_ordinals_read_aloud_are_the_numbers_written_in_figures():
     assert numbers("Hundreds of people marched.") == []
     assert numbers("The Hundred Years War ended in 1453.") == ["1453"]
 
+
+@pytest.mark.fast
+def test_a_word_that_only_ever_follows_a_figure_is_a_unit():
+    sides = [
+        tokens("He took 2.4 million marchils in bribes."),
+        tokens("The average wage was 1,850 marchils, and 300 passengers were stranded."),
+    ]
+    assert "marchil" in unit_words(sides)
+    # The false-positive side: a word also standing alone is what a figure counts.
+    sides.append(tokens("The chief executive apologised to passengers."))
+    assert "passeng" not in unit_words(sides) and "marchil" in unit_words(sides)
