@@ -187,7 +187,8 @@ class OtherOutlets:
         found = self._searched(passages, (cited.text, self.k), (claim, 2 * self.k))
         any_names = set().union(*(figure.event_names for figure in claim_figures))
         doers = doer_keys(claim)  # a sentence about somebody else gives that one's figure
-        items: list[tuple[Passage, Span, str, list[Token], set[str]]] = []
+        # Each sentence of another article about the claim: its text, tokens, figures and names.
+        items: list[tuple[Passage, Span, str, list[Token], list, set[str]]] = []
         for passage in found:
             chunk = passage.chunk
             if chunk.source == cited.source or not self.about_claim(claim, chunk.source):
@@ -196,14 +197,15 @@ class OtherOutlets:
                 text = chunk.quote(span)
                 side = tokens(text)
                 names = name_keys(f"{chunk.title} {text}")
-                if figures(side) and names & any_names and not names_another_doer(doers, text):
-                    items.append((passage, span, text, side, names))
+                side_figures = figures(side)
+                if side_figures and names & any_names and not names_another_doer(doers, text):
+                    items.append((passage, span, text, side, side_figures, names))
         if not items:
             return None
-        texts = [text for _, _, text, _, _ in items]
+        texts = [item[2] for item in items]
         units = unit_words([claim_side, cited_tokens] + [tokens(p.chunk.text) for p in found])
         similarity = {figure.anchor: self.similarity(figure.anchor, texts) for figure in claim_figures}
-        for n, (passage, span, text, side, names) in enumerate(items):
+        for n, (passage, span, text, side, side_figures, names) in enumerate(items):
             words = {t.key for t in side}
             for key, value, counted, cited_counted, anchor, event_names, purpose in claim_figures:
                 if similarity[anchor][n] < SAME_FIGURE_SIMILARITY or not names & event_names:
@@ -211,7 +213,7 @@ class OtherOutlets:
                 what_for = purpose - counted - cited_counted - UNITS - MEASURE_UNITS
                 other = [
                     (k, v)
-                    for k, v, c in figures(side)
+                    for k, v, c in side_figures
                     if (c & counted) - UNITS
                     and not _for_something_else(c & counted, what_for - c, units, words)
                     and (c & cited_counted) - UNITS
