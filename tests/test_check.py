@@ -1810,7 +1810,9 @@ def _cited_sentence(checker, claim: str, source: str, words: str):
     return Citation.quoting(1, lead.chunk, span, lead.score), passages
 
 
-def test_two_sums_in_one_currency_are_one_figure_only_when_a_sentence_says_what_both_are_for(tmp_path, pipeline):
+def test_two_sums_in_one_currency_are_one_figure_only_when_a_sentence_says_what_both_are_for(
+    tmp_path, pipeline
+):
     """A one-off bonus of 900 zorins and a monthly wage of 1,400 zorins share only their
     currency, so the other outlet gives no other figure of the bonus; one that gives the bonus
     as 1,000 zorins does."""
@@ -1884,7 +1886,9 @@ def test_another_outlets_date_is_compared_with_the_claims_date_not_the_passages_
     checker = _checker_over(tmp_path / "other-day", other_day)
     passages = checker._passages(claim)
     lead = next(p for p in passages if p.chunk.source == "valley-review.txt")
-    whole = replace(Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text)
+    whole = replace(
+        Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text
+    )
     found = checker.outlets.date_conflict(claim, whole, passages)
     assert found is not None and (found[1].draft, found[1].source) == ("14 March", "12 March")
 
@@ -1913,7 +1917,9 @@ def test_a_stamp_giving_only_the_claims_date_is_not_what_another_outlets_stamp_d
     checker = _checker_over(tmp_path, STAMPED_ARTICLES)
     passages = checker._passages(claim)
     lead = next(p for p in passages if p.chunk.source == "ministry-release.txt")
-    whole = replace(Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text)
+    whole = replace(
+        Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text
+    )
     assert checker.outlets.date_conflict(claim, whole, passages) is None
 
 

@@ -1039,12 +1039,20 @@ def test_the_words_near_a_figure_stay_within_its_clause():
         return words_near(text, tokens(text), key)
 
     # What the sum is for, beside it.
-    assert {"invest", "network"} <= near("Ostra said it would invest 300 million pesos in its network.", "300")
+    assert {"invest", "network"} <= near(
+        "Ostra said it would invest 300 million pesos in its network.", "300"
+    )
     # The false-positive side: a word of the clause before is not what the sum is for, even when
     # the words dropped between them bring it within reach.
-    assert "financ" not in near("Ostra, which sells consumer finance, said it would invest 300 million pesos.", "300")
-    assert "lost" in near("a net loss of 84.2 million crowns, an improvement on the 131.5 million it lost", "131.5")
-    assert "loss" not in near("a net loss of 84.2 million crowns, an improvement on the 131.5 million it lost", "131.5")
+    assert "financ" not in near(
+        "Ostra, which sells consumer finance, said it would invest 300 million pesos.", "300"
+    )
+    assert "lost" in near(
+        "a net loss of 52.1 million kroner, an improvement on the 97.4 million it lost", "97.4"
+    )
+    assert "loss" not in near(
+        "a net loss of 52.1 million kroner, an improvement on the 97.4 million it lost", "97.4"
+    )
 
 
 @pytest.mark.fast
@@ -1055,10 +1063,14 @@ def test_decimals_and_ordinals_read_aloud_are_the_numbers_written_in_figures():
     def numbers(text: str) -> list[str]:
         return [t.key for t in tokens(text) if t.kind == "number"]
 
-    assert numbers("He took two-point-four million dinars in bribes.") == numbers("He took 2.4 million dinars.")
+    assert numbers("He took two-point-four million dinars in bribes.") == numbers(
+        "He took 2.4 million dinars."
+    )
     assert numbers("Inflation fell to nought point eight per cent.") == ["0.8"]
     assert numbers("Growth was seven point five percent.") == ["7.5"]
-    assert numbers("Ravi scored in the hundred-and-twelfth minute.") == numbers("Ravi scored in the 112th minute.")
+    assert numbers("Ravi scored in the hundred-and-twelfth minute.") == numbers(
+        "Ravi scored in the 112th minute."
+    )
     assert numbers("It came in the one hundred and twelfth minute.") == ["112"]
     assert numbers("A hundred and five people were rescued.") == ["105"]
     assert is_ordinal_word("hundred-and-twelfth") and not is_ordinal_word("a hundred and five")
@@ -1071,10 +1083,10 @@ def test_decimals_and_ordinals_read_aloud_are_the_numbers_written_in_figures():
 @pytest.mark.fast
 def test_a_word_that_only_ever_follows_a_figure_is_a_unit():
     sides = [
-        tokens("He took 2.4 million marchils in bribes."),
-        tokens("The average wage was 1,850 marchils, and 300 passengers were stranded."),
+        tokens("He took 2.4 million zorins in bribes."),
+        tokens("The average wage was 1,400 zorins, and 300 passengers were stranded."),
     ]
-    assert "marchil" in unit_words(sides)
+    assert "zorin" in unit_words(sides)
     # The false-positive side: a word also standing alone is what a figure counts.
     sides.append(tokens("The chief executive apologised to passengers."))
-    assert "passeng" not in unit_words(sides) and "marchil" in unit_words(sides)
+    assert "passeng" not in unit_words(sides) and "zorin" in unit_words(sides)
