@@ -1803,11 +1803,26 @@ DOCK_DEAL_ARTICLES = {
 }
 
 
-def _cited_sentence(checker, claim: str, source: str, words: str):
+def _figure_conflict_over(folder, articles: dict[str, str], claim: str, source: str, words: str):
+    """Another outlet's figure for the claim, over its own small archive, with ``source``'s
+    sentence holding ``words`` cited."""
+    checker = _checker_over(folder, articles)
     passages = checker._passages(claim)
     lead = next(p for p in passages if p.chunk.source == source)
     span = next(s for s in lead.chunk.sentences if words in lead.chunk.quote(s))
-    return Citation.quoting(1, lead.chunk, span, lead.score), passages
+    return checker.outlets.figure_conflict(claim, Citation.quoting(1, lead.chunk, span, lead.score), passages)
+
+
+def _date_conflict_over(folder, articles: dict[str, str], claim: str, source: str):
+    """Another outlet's date for the claim, over its own small archive, with ``source``'s whole
+    passage cited, as when the judging model read it whole."""
+    checker = _checker_over(folder, articles)
+    passages = checker._passages(claim)
+    lead = next(p for p in passages if p.chunk.source == source)
+    whole = replace(
+        Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text
+    )
+    return checker.outlets.date_conflict(claim, whole, passages)
 
 
 def test_two_sums_in_one_currency_are_one_figure_only_when_a_sentence_says_what_both_are_for(
@@ -1817,9 +1832,7 @@ def test_two_sums_in_one_currency_are_one_figure_only_when_a_sentence_says_what_
     currency, so the other outlet gives no other figure of the bonus; one that gives the bonus
     as 1,000 zorins does."""
     claim = "Every dock worker covered by the Port Alvara deal will get a one-time payment of 900 zorins."
-    checker = _checker_over(tmp_path, DOCK_DEAL_ARTICLES)
-    cited, passages = _cited_sentence(checker, claim, "harbour-gazette.txt", "900")
-    assert checker.outlets.figure_conflict(claim, cited, passages) is None
+    assert _figure_conflict_over(tmp_path, DOCK_DEAL_ARTICLES, claim, "harbour-gazette.txt", "900") is None
     # The false-positive side: the same bonus given otherwise is another outlet's figure.
     other_bonus = dict(DOCK_DEAL_ARTICLES)
     other_bonus["coast-weekly.txt"] = other_bonus["coast-weekly.txt"].replace(
@@ -1827,9 +1840,7 @@ def test_two_sums_in_one_currency_are_one_figure_only_when_a_sentence_says_what_
         "zorins, according to the port authority.",
         "Under the Port Alvara deal, every docker gets a one-off bonus of 1,000 zorins, the union said.",
     )
-    checker = _checker_over(tmp_path / "other-bonus", other_bonus)
-    cited, passages = _cited_sentence(checker, claim, "harbour-gazette.txt", "900")
-    found = checker.outlets.figure_conflict(claim, cited, passages)
+    found = _figure_conflict_over(tmp_path / "other-bonus", other_bonus, claim, "harbour-gazette.txt", "900")
     assert found is not None and (found[1].draft, found[1].source) == ("900", "1,000")
     # Nor is a count of people held to what it is for: "stranded" and "unable to travel" count
     # the same passengers, a word the articles also use alone.
@@ -1846,9 +1857,7 @@ def test_two_sums_in_one_currency_are_one_figure_only_when_a_sentence_says_what_
         ),
     }
     claim = "More than 4,000 passengers were left stranded on the first day of the Alvara ferry strike."
-    checker = _checker_over(tmp_path / "stranded", stranded)
-    cited, passages = _cited_sentence(checker, claim, "harbour-gazette.txt", "4,000")
-    found = checker.outlets.figure_conflict(claim, cited, passages)
+    found = _figure_conflict_over(tmp_path / "stranded", stranded, claim, "harbour-gazette.txt", "4,000")
     assert found is not None and (found[1].draft, found[1].source) == ("4,000", "2,600")
 
 
@@ -1872,24 +1881,13 @@ def test_another_outlets_date_is_compared_with_the_claims_date_not_the_passages_
     death's date. Another outlet's date for the vaccination campaign is no other date of either,
     and one for the death is."""
     claim = "A four-year-old boy from Velda died on 14 March in the Orsk district mumps outbreak."
-    checker = _checker_over(tmp_path, MUMPS_ARTICLES)
-    passages = checker._passages(claim)
-    lead = next(p for p in passages if p.chunk.source == "valley-review.txt")
-    whole = Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score)
-    whole = replace(whole, end=lead.chunk.end, text=lead.chunk.text)  # as the judging model read it
-    assert checker.outlets.date_conflict(claim, whole, passages) is None
+    assert _date_conflict_over(tmp_path, MUMPS_ARTICLES, claim, "valley-review.txt") is None
     # The false-positive side: another outlet dating the boy's death otherwise is found.
     other_day = dict(MUMPS_ARTICLES)
     other_day["orsk-courier.txt"] += (
         "\nA four-year-old boy from Velda died of complications of mumps on 12 March, the ministry said.\n"
     )
-    checker = _checker_over(tmp_path / "other-day", other_day)
-    passages = checker._passages(claim)
-    lead = next(p for p in passages if p.chunk.source == "valley-review.txt")
-    whole = replace(
-        Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text
-    )
-    found = checker.outlets.date_conflict(claim, whole, passages)
+    found = _date_conflict_over(tmp_path / "other-day", other_day, claim, "valley-review.txt")
     assert found is not None and (found[1].draft, found[1].source) == ("14 March", "12 March")
 
 
@@ -1914,13 +1912,7 @@ def test_a_stamp_giving_only_the_claims_date_is_not_what_another_outlets_stamp_d
     """The release's only sentence with the claim's 18 March is its stamp; the radio page's stamp
     is the day after. Neither dates the approval, so the outlets do not disagree."""
     claim = "The cabinet approved the 30 million dinar flood aid package for Orsk valley households on Tuesday, 18 March."
-    checker = _checker_over(tmp_path, STAMPED_ARTICLES)
-    passages = checker._passages(claim)
-    lead = next(p for p in passages if p.chunk.source == "ministry-release.txt")
-    whole = replace(
-        Citation.quoting(1, lead.chunk, lead.chunk.sentences[0], lead.score), text=lead.chunk.text
-    )
-    assert checker.outlets.date_conflict(claim, whole, passages) is None
+    assert _date_conflict_over(tmp_path, STAMPED_ARTICLES, claim, "ministry-release.txt") is None
 
 
 TRIAL_ARTICLES = {
