@@ -188,7 +188,7 @@ class OtherOutlets:
         any_names = set().union(*(figure.event_names for figure in claim_figures))
         doers = doer_keys(claim)  # a sentence about somebody else gives that one's figure
         # Each sentence of another article about the claim: its text, tokens, figures and names.
-        items: list[tuple[Passage, Span, str, list[Token], list, set[str]]] = []
+        items: list[tuple[Passage, Span, str, list[Token], list[tuple[str, str, set[str]]], set[str]]] = []
         for passage in found:
             chunk = passage.chunk
             if chunk.source == cited.source or not self.about_claim(claim, chunk.source):
