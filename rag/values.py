@@ -287,7 +287,7 @@ def _compound_number(folded: str) -> int:
 
 def _spoken_decimal(folded: str) -> str:
     """The digits of a decimal read aloud (`_SPOKEN_DECIMAL`): "two-point-four" is "2.4"."""
-    whole, _, decimals = re.split(r"[\s-]+(point)[\s-]+", folded, maxsplit=1)
+    whole, decimals = re.split(r"[\s-]+point[\s-]+", folded, maxsplit=1)
     digits = "".join(str(_NUMBER_WORDS.get(w, 0)) for w in re.split(r"[\s-]+", decimals))
     return f"{0 if whole == 'nought' else _number_word(whole)}.{digits}"
 
@@ -1095,7 +1095,7 @@ def unit_words(sides: list[list[Token]]) -> set[str]:
             before = side[i - 1] if i else None
             if before is not None and before.key in _SCALES and i > 1:
                 before = side[i - 2]  # "2.4 million marchils"
-            follows = before is not None and before.kind == "number" and before.end <= token.start
+            follows = before is not None and before.kind == "number"
             (after_figure if follows else elsewhere).add(token.key)
     return after_figure - elsewhere
 
