@@ -54,6 +54,8 @@ _PART_OF_ONE = (
     r"(?:\s+(?:thousand|million|billion|trillion)\b)?"
 )
 _DOZEN = r"\b(?:a|one|half\s+a)\s+dozen\b"
+# "a day and a half", "an hour and a half": one and a half of the unit it names, as "36 hours" is.
+_AND_A_HALF = r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\s+and\s+a\s+half\b"
 # A time of day in words or with a.m./p.m.: "six o'clock", "a quarter past nine", "half past
 # six", "9.15pm", "6 a.m.", "noon", "midnight". One value, keyed as a clock's is ("6:00").
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -72,7 +74,7 @@ _TOKEN = re.compile(
     rf"(?P<spoken>(?i:{_SPOKEN_TIME}))"
     rf"|(?P<decimal>(?i:{_SPOKEN_DECIMAL}))"
     rf"|(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
-    rf"|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
+    rf"|(?P<andhalf>(?i:{_AND_A_HALF}))|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
     rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
 )
 # "per cent", "percent" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
@@ -171,6 +173,13 @@ _MEASURES = {
 MEASURE_TOLERANCE = 0.05
 
 
+def _unit(word: str) -> str:
+    """The unit of `_MEASURES` ``word`` names, if any ("hours": "hour", "feet": "feet")."""
+    word = word.lower()
+    word = word if word in _MEASURES else word.removesuffix("s")
+    return word if word in _MEASURES else ""
+
+
 def _measures(found: list[Token]) -> list[tuple[Token, str, str, float]]:
     """Each number given in a unit of `_MEASURES` ("60 days", "a 60-day trial"): the number, its
     dimension, its unit and its size in the dimension's smallest unit."""
@@ -178,15 +187,17 @@ def _measures(found: list[Token]) -> list[tuple[Token, str, str, float]]:
     for i, token in enumerate(found):
         if token.kind != "number":
             continue
-        if "-" in token.text:
-            unit = token.text.split("-", 1)[1]
-        elif i + 1 < len(found) and not found[i + 1].gap.strip():
+        and_a_half = re.fullmatch(_AND_A_HALF, token.text, re.IGNORECASE)
+        if and_a_half:
+            unit = and_a_half[1]
+        elif "-" in token.text and _unit(token.text.rsplit("-", 1)[1]):
+            unit = token.text.rsplit("-", 1)[1]  # "a 60-day trial", "a two-day strike"
+        elif i + 1 < len(found) and not found[i + 1].gap.strip():  # "thirty-six hours"
             unit = found[i + 1].text
         else:
             continue
-        unit = unit.lower()
-        unit = unit if unit in _MEASURES else unit.removesuffix("s")  # "feet", "hours"
-        if unit not in _MEASURES:
+        unit = _unit(unit)
+        if not unit:
             continue
         try:
             size = float(token.key)
@@ -199,19 +210,24 @@ def _measures(found: list[Token]) -> list[tuple[Token, str, str, float]]:
 
 def converted_measures(claim: str, text: str) -> set[str]:
     """The keys of the claim's measures that ``text`` gives in another unit of the same
-    dimension ("two months" / "60 days", "1,300 km" / "810 mi"), within `MEASURE_TOLERANCE`."""
+    dimension ("two months" / "60 days", "1,300 km" / "810 mi", "a day and a half" / "36
+    hours"), within `MEASURE_TOLERANCE`, or `ROUNDING_TOLERANCE` on the side the claim's words
+    allow ("over a year and a half" / "19 months")."""
     wanted = _measures(tokens(claim))
     if not wanted:
         return set()  # most claims: no need to read the text
     given = _measures(tokens(text))
-    return {
-        token.key
-        for token, dimension, unit, size in wanted
-        for _, other_dimension, other_unit, other_size in given
-        if other_dimension == dimension
-        and other_unit != unit
-        and abs(size - other_size) <= MEASURE_TOLERANCE * max(size, other_size)
-    }
+    found = set()
+    for token, dimension, unit, size in wanted:
+        low, high = size * (1 - MEASURE_TOLERANCE), size * (1 + MEASURE_TOLERANCE)
+        side = _rounded_side(claim, token)  # "over a year and a half" is 19 months
+        if side in ("above", "either"):
+            high = size * (1 + ROUNDING_TOLERANCE)
+        if side in ("below", "either"):
+            low = size * (1 - ROUNDING_TOLERANCE)
+        if any(d == dimension and u != unit and low <= other <= high for _, d, u, other in given):
+            found.add(token.key)
+    return found
 
 
 def _initial_keys(text: str) -> set[str]:
@@ -221,8 +237,14 @@ def _initial_keys(text: str) -> set[str]:
 
 def _keys_in_other_forms(claim: str, text: str) -> set[str]:
     """Keys of the claim's values ``text`` gives in another form than its words: a name's initials
-    ("US"), an acronym spelled out ("gross domestic product"), a measure in another unit."""
-    return _initial_keys(text) | spelled_acronyms(claim, text) | converted_measures(claim, text)
+    ("US"), an acronym spelled out ("gross domestic product"), a measure in another unit, a figure
+    at another scale or told roughly."""
+    return (
+        _initial_keys(text)
+        | spelled_acronyms(claim, text)
+        | converted_measures(claim, text)
+        | figures_in_other_words(claim, text)
+    )
 
 
 @dataclass(frozen=True)
@@ -401,6 +423,8 @@ def tokens(text: str) -> list[Token]:
             kind, key = "number", _spoken_decimal(folded)
         elif match.group("compound"):
             kind, key = "number", str(_compound_number(folded))
+        elif match.group("andhalf"):
+            kind, key = "number", "1.5"
         elif match.group("dozen"):
             kind, key = "number", "6" if folded.startswith("half") else "12"
         elif match.group("part"):
@@ -970,6 +994,118 @@ def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
     (our_size, our_step, our_scale), (their_size, their_step, their_scale) = ours[1:], theirs[1:]
     step, shortened = max((our_step, our_scale), (their_step, their_scale))
     return shortened and round(our_size / step) == round(their_size / step)
+
+
+def _sizes(text: str, side: list[Token]) -> list[tuple[Token, float]]:
+    """Each number of ``side`` but years with its size at its scale ("2.5 million": 2.5e6)."""
+    out = []
+    for token in side:
+        if token.kind != "number" or _YEAR.match(token.text):
+            continue
+        try:
+            out.append((token, _scaled(text, token)[0]))
+        except ValueError:
+            continue  # "1990s"
+    return out
+
+
+def figures_in_other_words(claim: str, text: str) -> set[str]:
+    """The keys of the claim's figures that ``text`` gives in another form: at another scale ("a
+    quarter of a billion" / "250 million"), or exactly where the claim tells it roughly, within
+    `ROUNDING_TOLERANCE` on the side its words allow ("over six hundred houses" / "610 houses";
+    "almost 2,000" is no 2,050, "about 3,000" no 5,000)."""
+    wanted = _sizes(claim, tokens(claim))
+    if not wanted:
+        return set()
+    given = [size for _, size in _sizes(text, tokens(text))]
+    found = set()
+    for token, size in wanted:
+        low = high = size
+        side = _rounded_side(claim, token)
+        if side is not None:
+            low, high = size * (1 - ROUNDING_TOLERANCE), size * (1 + ROUNDING_TOLERANCE)
+            if side == "below":
+                high = size
+            elif side == "above":
+                low = size
+        if any(low <= other <= high for other in given):
+            found.add(token.key)
+    return found
+
+
+# A share told in words: "a quarter of", "two-thirds of", "three-tenths", "four in five", "half of";
+# not "a third case" (an ordinal), "a quarter of a million" (a number) or "a quarter past nine".
+_FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_COUNT_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}  # fmt: skip
+_SHARE = re.compile(
+    r"\b(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?:(?P<part>halves|thirds|quarters|fifths|sixths|tenths)\b"
+    r"|(?P<one>third|quarter|fifth|sixth|tenth)\b(?=\s+of\b|\s*[^\w\s-]|\s*$))(?!\s+(?:of\s+)?an?\b)"
+    r"|\b(?P<n>one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?P<d>two|three|four|five|six|ten)\b"
+    r"|(?<!first\s)(?<!second\s)\b(?P<half>half)\s+(?:of|the)\b",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"^\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
+# How far a share in words may be from a percentage giving it: "a third" is 32 per cent or 35.
+SHARE_POINTS = 3.0
+
+
+def _shares_in_words(text: str) -> list[tuple[float, str | None]]:
+    """The shares ``text`` tells in words, as percentages, each with the side of it an exact
+    figure may lie on when it is told roughly ("more than four in five": 80, above)."""
+    found: list[tuple[float, str | None]] = []
+    for match in _SHARE.finditer(text):
+        if match["half"]:
+            value = 50.0
+        elif match["n"]:
+            value = 100.0 * _COUNT_WORDS[match["n"].lower()] / _COUNT_WORDS[match["d"].lower()]
+        else:
+            part = (match["part"] or match["one"]).lower()
+            value = 100.0 * _COUNT_WORDS[match["count"].lower()] / _FRACTION_WORDS[part]
+        rough = _ROUGHLY.search(text[: match.start()])
+        found.append((value, rough.lastgroup if rough else None))
+    return found
+
+
+def shares(text: str) -> list[tuple[float, str | None]]:
+    """The shares ``text`` gives, in words (`_shares_in_words`) and then as percentages."""
+    found = _shares_in_words(text)
+    for token in tokens(text):
+        if token.kind == "number" and _PERCENT_AFTER.match(text[token.end :]):
+            try:
+                found.append((float(token.key), None))
+            except ValueError:
+                continue
+    return found
+
+
+def shares_given(claim: str, text: str) -> bool:
+    """Whether ``text`` gives every share the claim tells in words, in words or as a percentage:
+    "keep a quarter of Chaski" / "retain a 25 per cent holding", "more than four in five" / "83
+    per cent", within `SHARE_POINTS` (or `ROUNDING_TOLERANCE` on the side the claim allows). A
+    claim with no share in words asks nothing."""
+    wanted = _shares_in_words(claim)
+    if not wanted:
+        return True
+    given = [value for value, _ in shares(text)]
+    for value, side in wanted:
+        low, high = value - SHARE_POINTS, value + SHARE_POINTS
+        if side == "below":
+            low, high = value * (1 - ROUNDING_TOLERANCE), value
+        elif side == "above":
+            low, high = value, value * (1 + ROUNDING_TOLERANCE)
+        elif side == "either":
+            low = min(low, value * (1 - ROUNDING_TOLERANCE))
+            high = max(high, value * (1 + ROUNDING_TOLERANCE))
+        if not any(low <= other <= high for other in given):
+            return False
+    return True
 
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
