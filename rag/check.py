@@ -93,11 +93,13 @@ from rag.values import (
     differing_direction,
     differing_value,
     doer_keys,
+    figures_in_other_words,
     initials,
     is_loose_number,
     is_ordinal_word,
     rounds_the_other,
     runs,
+    shares_given,
     tokens,
 )
 
@@ -120,6 +122,10 @@ JUDGE_YES = 0.7
 # numbers and dates, itself (reworded claims are missed at window scores near 0.3; two figures in
 # place say which sentence).
 FIGURES_JUDGE_FROM = 0.3
+# How many articles' best undecided windows the judging model reads, best first: an outlet wording
+# the claim as the claim does may rank below one giving the story's headline figures. Beyond the
+# first, the window is read alone and the model must be as sure as for a whole passage (PASSAGE_YES).
+UNDECIDED_ARTICLES = 2
 # A claim with the source's value put back in place of its own (a changed figure, name or speaker)
 # is contradicted only when the model is surer: a Yes there turns a claim against its source.
 CORRECTED_YES = 0.85
@@ -390,7 +396,7 @@ class DraftChecker:
         claim_negations = _negations(claim, claim_keys)
         acronym = _opening_acronym(claim)  # the one name the answer check leaves out (its first word)
         best: Found | None = None
-        undecided: tuple[Found, str] | None = None  # the best window only the judge can settle
+        undecided: dict[str, tuple[Found, str]] = {}  # each article's best window only the judge can settle
         misquote: tuple[Found, Difference] | None = None
         reworded_quote: tuple[Found, Difference] | None = None  # a misquote only the judge can tell
         swap: tuple[Found, Difference] | None = None  # a window with another name in the claim's place
@@ -424,8 +430,12 @@ class DraftChecker:
                 lacking = (claim_values - {t.key for t in around_side}) | {
                     t.key for t in claim_side if t.start in as_days
                 }
-                if lacking and lacking - converted_measures(claim, around):
+                if lacking:  # given in other words: "two months" / "60 days", "over 600" / "610"
+                    lacking -= converted_measures(claim, around) | figures_in_other_words(claim, around)
+                if lacking:
                     continue  # "nine post-Soviet states" where the passage says six
+                if not shares_given(claim, around):
+                    continue  # "keep a quarter of Chaski" where the window gives the buyer's 60 per cent
                 if len(claim_quote & content_words(text)) * 2 < len(claim_quote):
                     continue  # the claim's direct quote is not in this window
                 orders = [reported] if speaker_unnamed else _orders(claim)
@@ -456,6 +466,7 @@ class DraftChecker:
                 swapped = (
                     self._name_swapped(claim, passage, text, f"{passage.chunk.title} {before}")
                     or _direction_swapped(claim, text)
+                    or _deed_of_another(claim, text)
                     if stating or same_negation
                     else None
                 )
@@ -476,16 +487,23 @@ class DraftChecker:
                 elif (
                     (score >= JUDGE_FROM or counted_only)
                     and same_negation
-                    and (undecided is None or score > undecided[0].score)
+                    and (
+                        passage.chunk.source not in undecided
+                        or score > undecided[passage.chunk.source][0].score
+                    )
                 ):
-                    undecided = (Found(passage, window, score), text)
-        if best is None and undecided is not None:
-            found, text = undecided
+                    undecided[passage.chunk.source] = (Found(passage, window, score), text)
+        ranked = sorted(undecided.values(), key=lambda item: -item[0].score)
+        for rank, (found, text) in enumerate(ranked[:UNDECIDED_ARTICLES] if best is None else ()):
             if lead and lead.passage.chunk.source == found.passage.chunk.source:
                 stated_first = " ".join(lead.passage.chunk.quote(s) for s in lead.spans)
                 if stated_first not in text:
                     text = f"{stated_first} {text}"  # the earlier clause's sentences name its subject
-            best = self._judged(claim, found, text, titled=not speaker_keys)
+            # A further article's window must convince alone, as sure as a whole passage must.
+            sure, widen = (JUDGE_YES, True) if rank == 0 else (PASSAGE_YES, False)
+            best = self._judged(claim, found, text, sure, titled=not speaker_keys, widen=widen)
+            if best is not None:
+                break
         if (
             best is None
             and misquote is None
@@ -495,7 +513,7 @@ class DraftChecker:
             and whole_passage
         ):
             # Who said it is the window's to tell; a whole passage would lend anybody's words.
-            tried = undecided[0].passage.chunk if undecided else None
+            tried = ranked[0][0].passage.chunk if ranked else None
             best = self._judged_passage(claim, passages, tried)
         if best is None and misquote is None and reworded_quote is not None:
             misquote = self._judged_misquote(claim, *reworded_quote)
@@ -579,6 +597,8 @@ class DraftChecker:
             text = "\n".join(piece for _, piece in pieces)
             if len(claim_words & content_words(text)) < PASSAGE_WORDS * len(claim_words):
                 continue  # the claim's subject, not what it says about it
+            if not shares_given(claim, text):
+                continue  # "a third of" where the passage gives other shares
             if chunk is tried and not also:
                 return None  # read already, with the window the answer check found undecided
             found = Found(
@@ -768,7 +788,7 @@ class DraftChecker:
         chunk = found.passage.chunk
         article = f"{chunk.title} {self._article(chunk.source)}"
         for read in (text, chunk.text) if widen and chunk.text.strip() != text.strip() else (text,):
-            if _another_name_in_place(claim, read, article) is not None:
+            if _another_name_in_place(claim, read, article) is not None or _deed_of_another(claim, read):
                 continue  # the model reads past names: no support for it to weigh
             headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
@@ -1019,6 +1039,61 @@ def _direction_swapped(claim: str, text: str) -> Difference | None:
     has the northern one), as a swap in the claim's stretch of words."""
     turned = differing_direction(claim, text)
     return None if turned is None else Difference(turned, 1.0, in_place=True)
+
+
+def _deed_of_another(claim: str, text: str) -> Difference | None:
+    """A window's sentence naming the claim's doer in one clause and giving the claim's deed to
+    somebody else in another: "City Stars went ahead through A, but B equalised from the penalty
+    spot" for "A scored the equaliser from the penalty spot". Every name and word of the claim is
+    in the sentence, so the judging model reads it as stated; the clauses tell who did what. The
+    deed's clause must share at least `SWAP_SHARE` of the claim's words other than names, and
+    more of them than the doer's clause ("A put City Stars ahead in the 34th minute" is A's). A
+    sentence not naming the claim's doer at all, whose deed clause opens with another person's
+    full name, gives the deed to that person too: "Nikolai Dressen ... had sought three years in
+    prison" for "Prosecutor Sabina Holm had asked ... for three years", where the article names
+    Sabina Holm elsewhere (as the defence lawyer)."""
+    doers = doer_keys(claim)
+    if not doers:
+        return None
+    claim_side = tokens(claim)
+    doer_tokens = [t for t in claim_side if t.kind == "name" and t.key in doers]
+    person = {t.key for t in doer_tokens[-2:]}  # "Prosecutor Sabina Holm": her name, not her title
+    figures = {t.key for t in claim_side if t.kind == "number"}
+    named = " ".join(t.text for t in claim_side if t.kind == "name")
+    deed = content_words(claim) - content_words(named)
+    if not deed or not doer_tokens:
+        return None
+    for span in split_sentences(text):
+        clauses = split_clauses(text[span.start : span.end])
+        shares = [len(deed & content_words(clause)) for clause in clauses]
+        doing = [person & {t.key for t in tokens(clause)} for clause in clauses]
+        best = max(range(len(clauses)), key=shares.__getitem__)
+        opening = doer_keys(clauses[best])
+        other = [t for t in tokens(clauses[best]) if t.kind == "name" and t.key in opening][-2:]
+        # With the claim's doer named nowhere in the sentence (the article names them elsewhere),
+        # only a full name opening a clause giving every figure of the claim is somebody else: the
+        # figures pin the deed ("Tembeza Harbour have won the Cup for the first time since 2009" is
+        # no other winner of "the previous two seasons").
+        unnamed = (
+            not any(doing)
+            and len(other) == 2
+            and len(doer_tokens) >= 2
+            and bool(figures)
+            and figures <= {t.key for t in tokens(clauses[best])}
+        )
+        if (
+            doing[best]
+            or not (any(doing) or unnamed)
+            or not other
+            or {t.key for t in other} & {t.key for t in claim_side}
+            or shares[best] < max(2, SWAP_SHARE * len(deed))
+            or any(shares[k] >= shares[best] for k in range(len(clauses)) if doing[k])
+        ):
+            continue
+        draft = claim[doer_tokens[0].start : doer_tokens[-1].end]
+        source = clauses[best][other[0].start : other[-1].end]
+        return Difference(Differs(draft, source, "name"), shares[best] / len(deed), in_place=True)
+    return None
 
 
 def _crosses_speakers(differs: Differs, claim_speaker: str, sentence_speaker: str) -> bool:

@@ -1950,3 +1950,117 @@ def test_a_reworded_window_must_give_the_claims_weekday_itself(tmp_path, pipelin
     claim = "Skerry Line crews began their strike at 06:00 on Tuesday, halting all 14 routes."
     result = checker.check_sentence(claim)
     assert result.verdict != SUPPORTED, result.reason
+
+
+FLOOD_AND_FINAL_ARTICLES = {
+    "lusowe-flood.txt": (
+        "Lusowe counts the cost of the flood\n\n"
+        "The River Tanda burst its banks above Lusowe on Monday night. The flood destroyed 610 houses "
+        "in Lusowe, the disaster agency said on Tuesday, and about 4,200 people are sleeping in three "
+        "schools.\n"
+    ),
+    "cup-final.txt": (
+        "Tanda Rovers win the Lakes Cup\n\n"
+        "Tanda Rovers beat Port Mirembe 2-1 in the Lakes Cup final on Saturday. Tanda Rovers have won the "
+        "Lakes Cup for the first time since 2009. Port Mirembe went ahead "
+        "in the 20th minute through Joseph Akello, but Peter Onyango equalised from the penalty spot "
+        "in the 55th minute. Samuel Wekesa headed the winner two minutes from time.\n"
+    ),
+    "tolle-trial.txt": (
+        "Former mayor Tolle gets suspended sentence\n\n"
+        "The district court in Varn gave former mayor Erik Tolle an 18-month suspended sentence for "
+        "bribery on Friday. The prosecution had asked for more. Nina Brandt, of the state prosecutor's "
+        "office, had sought three years in prison. Outside the court, Tolle's lawyer, Maria Lindqvist, "
+        "said he would appeal to the Supreme Court.\n"
+    ),
+}
+
+
+def test_a_figure_the_claim_tells_roughly_is_stated_by_the_exact_one(tmp_path, pipeline):
+    """A claim's "over six hundred houses" is what "610 houses" says; the window was passed over for lacking
+    the claim's 600 before the judging model could read it."""
+    checker = _checker_over(tmp_path, FLOOD_AND_FINAL_ARTICLES)
+    result = checker.check_sentence("Over six hundred houses in Lusowe were destroyed by the flood.")
+    assert result.verdict == SUPPORTED and "610 houses" in result.citations[0].text, result.reason
+    # The false-positive side: a rough figure on the wrong side of the exact one, or beyond it.
+    for claim in (
+        "Almost six hundred houses in Lusowe were destroyed by the flood.",
+        "Over seven hundred houses in Lusowe were destroyed by the flood.",
+    ):
+        other = checker.check_sentence(claim)
+        assert other.verdict == CONTRADICTED and other.differs.source == "610", (claim, other.reason)
+
+
+def test_a_deed_the_sentence_gives_to_another_in_its_next_clause_is_contradicted(tmp_path, pipeline):
+    """Akello scored; Onyango equalised. Every word of "Akello scored the equaliser from the penalty
+    spot" is in the sentence, which the judging model took as stating it."""
+    checker = _checker_over(tmp_path, FLOOD_AND_FINAL_ARTICLES)
+    result = checker.check_sentence("Joseph Akello scored Tanda Rovers' equaliser from the penalty spot.")
+    assert result.verdict == CONTRADICTED, result.reason
+    assert (result.differs.draft, result.differs.source) == ("Joseph Akello", "Peter Onyango")
+    # A sentence not naming the claim's prosecutor gives her deed to the prosecutor it names.
+    trial = checker.check_sentence(
+        "Prosecutor Maria Lindqvist had asked the court to jail Tolle for three years."
+    )
+    assert trial.verdict == CONTRADICTED, trial.reason
+    assert (trial.differs.draft, trial.differs.source) == ("Prosecutor Maria Lindqvist", "Nina Brandt")
+    # The false-positive side: another team's win of another year is no other winner of the claim's,
+    # and each one's own deed, told in the same sentence, is stated.
+    earlier = checker.check_sentence(
+        "Port Mirembe had won the Lakes Cup in each of the previous two seasons."
+    )
+    assert earlier.verdict != CONTRADICTED, earlier.reason
+    assert (
+        checker.check_sentence(
+            "Prosecutor Nina Brandt had sought three years in prison for Erik Tolle."
+        ).verdict
+        == SUPPORTED
+    )
+    for claim in (
+        "Peter Onyango scored Tanda Rovers' equaliser from the penalty spot.",
+        "Joseph Akello put Port Mirembe ahead in the 20th minute.",
+    ):
+        assert checker.check_sentence(claim).verdict == SUPPORTED, claim
+
+
+class _RecordingJudge(_CountingJudge):
+    """Says Yes to every text, and keeps what it read: which windows the check asks about."""
+
+    def __init__(self):
+        super().__init__(0.95)
+        self.texts = []
+
+    def probability(self, text, claim):
+        self.texts.append(text)
+        return super().probability(text, claim)
+
+
+STAKE_ARTICLES = {
+    "arno-sale.txt": (
+        "Kestrel Group buys control of Arno Telecom\n\n"
+        "Kestrel Group agreed on Monday to buy a 60% stake in Arno Telecom from the Tavi Fund for 900 "
+        "million crowns. The Tavi Fund, which bought into Arno Telecom in 2016, will retain a 25 per cent "
+        "holding. The founding Ruel family keeps the remaining 15 per cent.\n"
+    ),
+}
+
+
+def test_a_window_must_give_the_share_the_claim_tells_in_words(tmp_path):
+    """For "keep a quarter of Arno Telecom" the judging model reads the sentence giving 25 per cent,
+    not the closer one giving the buyer's 60%. A model that says Yes to anything shows which."""
+    from rag.pipeline import Pipeline
+    from tests.conftest import make_settings
+
+    _checker_over(tmp_path, STAKE_ARTICLES)  # writes and indexes the archive
+    judge = _RecordingJudge()
+    checker = _checker_with(Pipeline(make_settings(tmp_path, corpus_dir=tmp_path / "corpus")), judge)
+    result = checker.check_sentence(
+        "After the sale to Kestrel Group, the Tavi Fund will keep a quarter of Arno Telecom."
+    )
+    assert judge.texts and all("25 per cent" in text for text in judge.texts), judge.texts
+    assert result.verdict == SUPPORTED and "25 per cent" in result.citations[0].text, result.reason
+    # The false-positive side: a share no sentence gives is read nowhere, even by a model saying Yes.
+    other = checker.check_sentence(
+        "After the sale to Kestrel Group, the Tavi Fund will keep a third of Arno Telecom."
+    )
+    assert other.verdict != SUPPORTED, other.reason
