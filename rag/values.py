@@ -222,9 +222,9 @@ def converted_measures(claim: str, text: str) -> set[str]:
         low, high = size * (1 - MEASURE_TOLERANCE), size * (1 + MEASURE_TOLERANCE)
         side = _rounded_side(claim, token)  # "over a year and a half" is 19 months
         if side in ("above", "either"):
-            high = size * (1 + ROUNDING_TOLERANCE)
+            high = _rough_high(size, side)
         if side in ("below", "either"):
-            low = size * (1 - ROUNDING_TOLERANCE)
+            low = _rough_low(size, side)
         if any(d == dimension and u != unit and low <= other <= high for _, d, u, other in given):
             found.add(token.key)
     return found
@@ -966,6 +966,16 @@ _ROUGHLY = re.compile(
 ROUNDING_TOLERANCE = 0.1
 
 
+def _rough_low(size: float, side: str) -> float:
+    """The least an exact figure may be when ``size`` is told roughly on ``side``."""
+    return size if side == "above" else size * (1 - ROUNDING_TOLERANCE)
+
+
+def _rough_high(size: float, side: str) -> float:
+    """The most an exact figure may be when ``size`` is told roughly on ``side``."""
+    return size if side == "below" else size * (1 + ROUNDING_TOLERANCE)
+
+
 def _rounded_side(text: str, token: Token) -> str | None:
     """Which side of ``token``'s figure the exact one lies, when ``text`` gives it roughly."""
     match = _ROUGHLY.search(text[: token.start])
@@ -984,12 +994,7 @@ def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
         return False
     for (rough_text, (rough, value, *_)), exact in ((source, theirs), ours[1]), ((claim, ours), theirs[1]):
         side = _rounded_side(rough_text, rough)
-        low, high = value * (1 - ROUNDING_TOLERANCE), value * (1 + ROUNDING_TOLERANCE)
-        if side == "below":
-            high = value
-        elif side == "above":
-            low = value
-        if side is not None and low <= exact <= high:
+        if side is not None and _rough_low(value, side) <= exact <= _rough_high(value, side):
             return True
     (our_size, our_step, our_scale), (their_size, their_step, their_scale) = ours[1:], theirs[1:]
     step, shortened = max((our_step, our_scale), (their_step, their_scale))
@@ -1020,14 +1025,8 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
     given = [size for _, size in _sizes(text, tokens(text))]
     found = set()
     for token, size in wanted:
-        low = high = size
         side = _rounded_side(claim, token)
-        if side is not None:
-            low, high = size * (1 - ROUNDING_TOLERANCE), size * (1 + ROUNDING_TOLERANCE)
-            if side == "below":
-                high = size
-            elif side == "above":
-                low = size
+        low, high = (size, size) if side is None else (_rough_low(size, side), _rough_high(size, side))
         if any(low <= other <= high for other in given):
             found.add(token.key)
     return found
@@ -1096,13 +1095,10 @@ def shares_given(claim: str, text: str) -> bool:
     given = [value for value, _ in shares(text)]
     for value, side in wanted:
         low, high = value - SHARE_POINTS, value + SHARE_POINTS
-        if side == "below":
-            low, high = value * (1 - ROUNDING_TOLERANCE), value
-        elif side == "above":
-            low, high = value, value * (1 + ROUNDING_TOLERANCE)
+        if side in ("below", "above"):
+            low, high = _rough_low(value, side), _rough_high(value, side)
         elif side == "either":
-            low = min(low, value * (1 - ROUNDING_TOLERANCE))
-            high = max(high, value * (1 + ROUNDING_TOLERANCE))
+            low, high = min(low, _rough_low(value, side)), max(high, _rough_high(value, side))
         if not any(low <= other <= high for other in given):
             return False
     return True
