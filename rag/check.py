@@ -1065,11 +1065,13 @@ def _deed_of_another(claim: str, text: str) -> Difference | None:
         return None
     for span in split_sentences(text):
         clauses = split_clauses(text[span.start : span.end])
+        sides = [tokens(clause) for clause in clauses]
+        keys = [{t.key for t in side} for side in sides]
         shares = [len(deed & content_words(clause)) for clause in clauses]
-        doing = [person & {t.key for t in tokens(clause)} for clause in clauses]
+        doing = [person & clause_keys for clause_keys in keys]
         best = max(range(len(clauses)), key=shares.__getitem__)
         opening = doer_keys(clauses[best])
-        other = [t for t in tokens(clauses[best]) if t.kind == "name" and t.key in opening][-2:]
+        other = [t for t in sides[best] if t.kind == "name" and t.key in opening][-2:]
         # With the claim's doer named nowhere in the sentence (the article names them elsewhere),
         # only a full name opening a clause giving every figure of the claim is somebody else: the
         # figures pin the deed ("Tembeza Harbour have won the Cup for the first time since 2009" is
@@ -1079,7 +1081,7 @@ def _deed_of_another(claim: str, text: str) -> Difference | None:
             and len(other) == 2
             and len(doer_tokens) >= 2
             and bool(figures)
-            and figures <= {t.key for t in tokens(clauses[best])}
+            and figures <= keys[best]
         )
         if (
             doing[best]
