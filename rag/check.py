@@ -93,6 +93,7 @@ from rag.values import (
     differing_direction,
     differing_value,
     doer_keys,
+    figures_as_given,
     figures_in_other_words,
     initials,
     is_loose_number,
@@ -793,7 +794,7 @@ class DraftChecker:
             headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
                 headed = f"{chunk.title.strip()}\n\n{read}"
-            probability = judge.probability(headed, claim)
+            probability = judge.probability(headed, figures_as_given(claim, read))
             if probability is not None and probability >= sure:
                 found.judged = probability
                 if read is chunk.text:  # the citation quotes what the model read

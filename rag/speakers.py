@@ -40,6 +40,8 @@ _OPENERS = frozenset(
 )
 _SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"
 _PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
+# A title's full stop ends no name: '..., said Chief Physician Dr. Liv Sandaker' names Sandaker.
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Insp|Supt|Sen|Rep|Gov)\.(?=\s+[A-Z])")
 
 
 def own_speaker(sentence: str) -> str:
@@ -62,7 +64,7 @@ def own_speaker(sentence: str) -> str:
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
             return " ".join(before)
         if not before and _AFTER_QUOTE.search(head.rstrip(", ")):
-            after = re.split(r"[,.;:!?\"“”()]", sentence[match.end() :])[0].split()[:6]
+            after = re.split(r"[,.;:!?\"“”()]", _TITLE_DOT.sub(r"\1", sentence[match.end() :]))[0].split()[:6]
             if (
                 after
                 and fold(after[0]) not in _PRONOUN_SPEAKERS

@@ -56,6 +56,8 @@ _PART_OF_ONE = (
 _DOZEN = r"\b(?:a|one|half\s+a)\s+dozen\b"
 # "a day and a half", "an hour and a half": one and a half of the unit it names, as "36 hours" is.
 _AND_A_HALF = r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\s+and\s+a\s+half\b"
+# "four and a half years", "One and a half million tonnes", "4½ years": a number and a half.
+_PLUS_HALF = rf"(?:\b(?:{_SMALL_NUMBER}|\d+)\s+and\s+a\s+half\b|(?<![\d.,])\d+\s?½)"
 # A time of day in words or with a.m./p.m.: "six o'clock", "a quarter past nine", "half past
 # six", "9.15pm", "6 a.m.", "noon", "midnight". One value, keyed as a clock's is ("6:00").
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -72,7 +74,7 @@ _DAY_PART = re.compile(r"^(?:\W+\w+){0,3}?\W+(morning|afternoon|evening|night|to
 _PARTS = {"half": "0.5", "quarter": "0.25", "quarters": "0.75"}
 _TOKEN = re.compile(
     rf"(?P<spoken>(?i:{_SPOKEN_TIME}))"
-    rf"|(?P<decimal>(?i:{_SPOKEN_DECIMAL}))"
+    rf"|(?P<decimal>(?i:{_SPOKEN_DECIMAL}))|(?P<plushalf>(?i:{_PLUS_HALF}))"
     rf"|(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
     rf"|(?P<andhalf>(?i:{_AND_A_HALF}))|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
     rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
@@ -217,17 +219,24 @@ def converted_measures(claim: str, text: str) -> set[str]:
     if not wanted:
         return set()  # most claims: no need to read the text
     given = _measures(tokens(text))
-    found = set()
-    for token, dimension, unit, size in wanted:
-        low, high = size * (1 - MEASURE_TOLERANCE), size * (1 + MEASURE_TOLERANCE)
-        side = _rounded_side(claim, token)  # "over a year and a half" is 19 months
-        if side in ("above", "either"):
-            high = _rough_high(size, side)
-        if side in ("below", "either"):
-            low = _rough_low(size, side)
-        if any(d == dimension and u != unit and low <= other <= high for _, d, u, other in given):
-            found.add(token.key)
-    return found
+    return {measure[0].key for measure in wanted if _converted(claim, measure, given) is not None}
+
+
+def _converted(
+    claim: str, measure: tuple[Token, str, str, float], given: list[tuple[Token, str, str, float]]
+) -> Token | None:
+    """The first of the ``given`` measures that is the claim's ``measure`` in another unit
+    (`converted_measures`); None when none is."""
+    token, dimension, unit, size = measure
+    low, high = size * (1 - MEASURE_TOLERANCE), size * (1 + MEASURE_TOLERANCE)
+    side = _rounded_side(claim, token)  # "over a year and a half" is 19 months
+    if side in ("above", "either"):
+        high = _rough_high(size, side)
+    if side in ("below", "either"):
+        low = _rough_low(size, side)
+    return next(
+        (t for t, d, u, other in given if d == dimension and u != unit and low <= other <= high), None
+    )
 
 
 def _initial_keys(text: str) -> set[str]:
@@ -425,6 +434,9 @@ def tokens(text: str) -> list[Token]:
             kind, key = "number", str(_compound_number(folded))
         elif match.group("andhalf"):
             kind, key = "number", "1.5"
+        elif match.group("plushalf"):
+            whole = re.match(r"\d+", raw)
+            kind, key = "number", f"{int(whole[0]) if whole else _number_word(folded.split()[0])}.5"
         elif match.group("dozen"):
             kind, key = "number", "6" if folded.startswith("half") else "12"
         elif match.group("part"):
@@ -666,6 +678,9 @@ def differing_value(
         if not candidates:
             return None
     if kind == "number":  # "just under ten million" faces the "9.8 million" it rounds, not "4.6 million"
+        # "at 3 a.m." faces "at 04:40", not "kilometre 42": a time of day faces a time of day
+        timed = [r for r in candidates if _is_time(r) == _is_time(run)]
+        candidates = timed or candidates
         draft = _span_text(claim, run, a)
         rounded = [
             r
@@ -947,6 +962,8 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     (our_side, i), (their_side, j) = _number_in(claim, differs.draft), _number_in(source, differs.source)
     if i is None or j is None:
         return True
+    if (_minutes(our_side[i].key) is None) != (_minutes(their_side[j].key) is None):
+        return False  # "shortly before 5 a.m." against "near kilometre 42": a time of day is no count
     our_form, their_form = figure_form(claim, our_side[i]), figure_form(source, their_side[j])
     if our_form and their_form:
         return our_form == their_form
@@ -982,6 +999,41 @@ def _rounded_side(text: str, token: Token) -> str | None:
     return match.lastgroup if match else None
 
 
+# A time of day told roughly, with the side of it the exact time may lie on: "shortly before 5
+# a.m." is 04:40, not 05:20; "around 9 p.m." is 20:45.
+_ROUGH_TIME = re.compile(
+    r"\b(?:(?P<below>(?:shortly|just|not\s+long|a\s+little)\s+before)"
+    r"|(?P<above>(?:shortly|just|soon|not\s+long|a\s+little)\s+after)"
+    r"|(?P<either>about|around|roughly|approximately))\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+TIME_TOLERANCE = 30  # minutes a time of day told roughly may be from the exact one
+_CLOCK_KEY = re.compile(r"^(\d{1,2}):(\d\d)$")
+
+
+def _minutes(key: str) -> int | None:
+    """A time of day's key ("4:40", `tokens`) in minutes after midnight; None for other values."""
+    match = _CLOCK_KEY.match(key)
+    return int(match[1]) * 60 + int(match[2]) if match else None
+
+
+def _is_time(run: list[Token]) -> bool:
+    """Whether a run of values gives a time of day."""
+    return any(_minutes(t.key) is not None for t in run)
+
+
+def time_told_roughly(text: str, token: Token, other_key: str) -> bool:
+    """Whether ``text``'s time of day ``token``, told roughly, may be the time ``other_key``
+    exactly, within `TIME_TOLERANCE` on the side its words allow."""
+    ours, theirs = _minutes(token.key), _minutes(other_key)
+    match = _ROUGH_TIME.search(text[: token.start])
+    if ours is None or theirs is None or match is None:
+        return False
+    low = ours - TIME_TOLERANCE if match.lastgroup in ("below", "either") else ours
+    high = ours + TIME_TOLERANCE if match.lastgroup in ("above", "either") else ours
+    return low <= theirs <= high
+
+
 def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
     """For a changed number: one side gives the other's figure roughly. Either in words, within
     `ROUNDING_TOLERANCE` on the side they allow ("almost 2,000 people" against "1,940 people",
@@ -989,6 +1041,11 @@ def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
     ("1.46 billion crowns" is "1,462 million crowns" to two decimals; "4 years" is no "3.5 years")."""
     if differs.kind != "number":
         return False
+    (our_side, i), (their_side, j) = _number_in(claim, differs.draft), _number_in(source, differs.source)
+    if i is not None and j is not None and _minutes(our_side[i].key) is not None:
+        return time_told_roughly(claim, our_side[i], their_side[j].key) or time_told_roughly(
+            source, their_side[j], our_side[i].key
+        )
     ours, theirs = _figure(claim, differs.draft), _figure(source, differs.source)
     if ours is None or theirs is None or _YEAR.match(ours[0].text) or _YEAR.match(theirs[0].text):
         return False
@@ -1019,11 +1076,19 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
     quarter of a billion" / "250 million"), or exactly where the claim tells it roughly, within
     `ROUNDING_TOLERANCE` on the side its words allow ("over six hundred houses" / "610 houses";
     "almost 2,000" is no 2,050, "about 3,000" no 5,000)."""
-    wanted = _sizes(claim, tokens(claim))
-    if not wanted:
+    claim_side = tokens(claim)
+    times = [t for t in claim_side if t.kind == "number" and _minutes(t.key) is not None]
+    wanted = _sizes(claim, claim_side)
+    if not wanted and not times:
         return set()
-    given = [size for _, size in _sizes(text, tokens(text))]
-    found = set()
+    text_side = tokens(text)
+    given = [size for _, size in _sizes(text, text_side)]
+    found = {  # "shortly before 5 a.m." / "at around 04:40"
+        t.key
+        for t in times
+        for other in text_side
+        if other.kind == "number" and time_told_roughly(claim, t, other.key)
+    }
     for token, size in wanted:
         side = _rounded_side(claim, token)
         low, high = (size, size) if side is None else (_rough_low(size, side), _rough_high(size, side))
@@ -1032,8 +1097,83 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
     return found
 
 
+def _measure_end(found: list[Token], token: Token) -> int:
+    """Where the `_measures` measure ``token`` opens ends: after the unit word that follows it
+    ("36 hours"), unless the token holds its unit."""
+    i = found.index(token)
+    if re.fullmatch(_AND_A_HALF, token.text, re.IGNORECASE) or (
+        "-" in token.text and _unit(token.text.rsplit("-", 1)[1])
+    ):
+        return token.end  # "a day and a half", "a 60-day trial"
+    return found[i + 1].end  # "thirty-six hours": `_measures` took the next word for the unit
+
+
+def _figure_end(text: str, token: Token) -> int:
+    """Where the figure ``token`` opens ends: its scale word when one follows ("2.5 million")."""
+    match = _SCALE_AFTER.match(text[token.end :])
+    return token.end + match.end() if match else token.end
+
+
+def _neighbour_keys(side: list[Token], token: Token) -> set[str]:
+    """The words and names within `NEIGHBOURS` words either side of ``token``: what it is of."""
+    i = side.index(token)
+    return {
+        t.key
+        for t in side[max(0, i - NEIGHBOURS) : i] + side[i + 1 : i + 1 + NEIGHBOURS]
+        if t.kind != "number"
+    }
+
+
+def figures_as_given(claim: str, text: str) -> str:
+    """The claim with each figure ``text`` gives in other words put in the text's words, for a
+    reader that compares words: the judging model reads "36 hours of talks" as no "day and a
+    half" of them (0.29), and "ninety-four" as no "94". Only figures the value tests hold equal
+    change: the same number in words ("ninety-four" / "94"), a measure in another unit
+    (`converted_measures`), a figure at another scale or told roughly (`figures_in_other_words`:
+    "over six hundred houses" reads "over 610 houses"), each against a figure of the text with a
+    word beside it the claim's has beside its own. Figures in digits stay as written."""
+    claim_side, text_side = tokens(claim), tokens(text)
+    changes: dict[int, tuple[int, str]] = {}  # claim start: (claim end, the text's words)
+    given = _measures(text_side)
+    for measure in _measures(claim_side):
+        other = _converted(claim, measure, given)
+        if other is not None:
+            token = measure[0]
+            changes[token.start] = (
+                _measure_end(claim_side, token),
+                text[other.start : _measure_end(text_side, other)],
+            )
+    sizes = [(other, size) for other, size in _sizes(text, text_side) if _neighbour_keys(text_side, other)]
+    for token, size in _sizes(claim, claim_side):
+        if token.start in changes or not re.search(r"[^\W\d_]", token.text):
+            continue  # a measure put already, or digits: the model reads those
+        side = _rounded_side(claim, token)
+        low, high = (size, size) if side is None else (_rough_low(size, side), _rough_high(size, side))
+        # The text's figure of the same thing: "nine (9) years" for "seven years" is no "2025/07".
+        alike = [
+            (o, o_size)
+            for o, o_size in sizes
+            if _neighbour_keys(text_side, o) & _neighbour_keys(claim_side, token)
+        ]
+        same = [other for other, other_size in alike if other.key == token.key and size == other_size]
+        near = same or [other for other, other_size in alike if low <= other_size <= high]
+        if near:
+            end, words = _figure_end(claim, token), text[near[0].start : _figure_end(text, near[0])]
+            if fold(words) != fold(
+                claim[token.start : end]
+            ):  # "Three sites" stays as written for "three sites"
+                changes[token.start] = (end, words)
+    out, at = [], 0
+    for start in sorted(changes):
+        end, words = changes[start]
+        out += [claim[at:start], words]
+        at = end
+    return "".join(out) + claim[at:]
+
+
 # A share told in words: "a quarter of", "two-thirds of", "three-tenths", "four in five", "half of";
-# not "a third case" (an ordinal), "a quarter of a million" (a number) or "a quarter past nine".
+# not "a third case" (an ordinal), "a quarter of a million" (a number), "a quarter past nine" or
+# "a day and a half of talks" (a length).
 _FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
     "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
@@ -1047,7 +1187,7 @@ _SHARE = re.compile(
     r"(?:(?P<part>halves|thirds|quarters|fifths|sixths|tenths)\b"
     r"|(?P<one>third|quarter|fifth|sixth|tenth)\b(?=\s+of\b|\s*[^\w\s-]|\s*$))(?!\s+(?:of\s+)?an?\b)"
     r"|\b(?P<n>one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?P<d>two|three|four|five|six|ten)\b"
-    r"|(?<!first\s)(?<!second\s)\b(?P<half>half)\s+(?:of|the)\b",
+    r"|(?<!first\s)(?<!second\s)(?<!and\sa\s)\b(?P<half>half)\s+(?:of|the)\b",
     re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(r"^\s*(?:per\s*cent|percent|%)", re.IGNORECASE)

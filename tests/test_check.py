@@ -2064,3 +2064,60 @@ def test_a_window_must_give_the_share_the_claim_tells_in_words(tmp_path):
         "After the sale to Kestrel Group, the Tavi Fund will keep a third of Arno Telecom."
     )
     assert other.verdict != SUPPORTED, other.reason
+
+
+def test_the_judge_reads_the_claims_figures_in_the_words_its_text_gives_them(tmp_path, pipeline):
+    """The judging model reads "thirty-six hours of talks" as no "day and a half" of them: it is
+    given the claim with the figures the value tests hold equal put in the text's words."""
+    article = (
+        "Dock strike ends\n\n"
+        "VARNE, 6 March - The dockers' union and the Varne Port Company signed a deal at twenty to "
+        "six this morning, after thirty-six hours of non-stop talks at the labour ministry. Cranes "
+        "were working again by noon. The union said members would vote on the terms next week.\n"
+    )
+    checker = _checker_over(tmp_path, {"dock.txt": article})
+    checker._judge = reading = _ReadingJudge(0.99)
+    result = checker.check_sentence("The dock deal came after a day and a half of non-stop talks.")
+    assert result.verdict == SUPPORTED, result.reason
+    assert reading.asked and all("thirty-six hours" in claim for claim in reading.asked), reading.asked
+    # The false-positive side: a length the text does not give is never put in its words.
+    reading.asked.clear()
+    checker.check_sentence("The dock deal came after two days and a half of non-stop talks.")
+    assert not any("thirty-six hours" in claim for claim in reading.asked), reading.asked
+
+
+def test_a_speaker_named_after_a_titles_full_stop_is_the_same_speaker(tmp_path, pipeline):
+    """'..., said Chief Physician Dr. Ane Brekke' names Brekke: the claim quoting her is stated,
+    not given to another speaker; the same words given to another doctor are."""
+    article = (
+        "Mumps cases rise in Lomvik\n\n"
+        "Twelve pupils at Lomvik school have caught mumps since the autumn break, the health office "
+        'said on Monday. "Mumps spreads fastest where the second dose is missing," said Chief '
+        "Physician Dr. Ane Brekke, who asked parents to check their children's records. A catch-up "
+        "clinic opens at the school on Thursday.\n"
+    )
+    checker = _checker_over(tmp_path, {"mumps.txt": article})
+    stated = checker.check_sentence(
+        '"Mumps spreads fastest where the second dose is missing," said Chief Physician Dr. Ane Brekke.'
+    )
+    assert stated.verdict == SUPPORTED, stated.reason
+    other = checker.check_sentence(
+        '"Mumps spreads fastest where the second dose is missing," said Chief Physician Dr. Tor Vik.'
+    )
+    assert other.verdict == CONTRADICTED and "Brekke" in other.differs.source, other.reason
+
+
+def test_a_time_of_day_told_roughly_is_no_other_time_and_never_a_count(tmp_path, pipeline):
+    """ "Shortly before 5 a.m." is the source's "at around 04:40", and never its "kilometre 42";
+    "at 3 a.m." differs, and names 04:40."""
+    article = (
+        "Rockfall shuts Route 12\n\n"
+        "A rockfall about 80 metres wide came down across Route 12 near kilometre 42 at around 04:40 "
+        "on Tuesday, the roads agency said. Nobody was hurt. Crews expect to reopen one lane by "
+        "Friday.\n"
+    )
+    checker = _checker_over(tmp_path, {"rockfall.txt": article})
+    rough = checker.check_sentence("The rockfall came down across Route 12 shortly before 5 a.m. on Tuesday.")
+    assert rough.verdict != CONTRADICTED, rough.reason
+    wrong = checker.check_sentence("The rockfall came down across Route 12 at 3 a.m. on Tuesday.")
+    assert wrong.verdict == CONTRADICTED and wrong.differs.source == "04:40", wrong.reason

@@ -241,3 +241,18 @@ def test_a_pronouns_quote_belongs_to_the_person_the_sentence_before_opens_with()
     # The false-positive side: a one-word subject ("Police") is no person to lend the quote to.
     closed = [blog[0], "Police have closed the bridge.", '"Stay at home," he said.']
     assert quoted_speaker(closed, 2) == "weather service spokesman Tom Reyes"
+
+
+@pytest.mark.fast
+def test_a_titles_full_stop_ends_no_speakers_name():
+    """'..., said Chief Physician Dr. Liv Sandaker' names Sandaker, not "Chief Physician Dr"; the
+    same speaker on both sides is no other speaker."""
+    claim = '"Measles finds every gap," said Chief Physician Dr. Liv Sandaker.'
+    text = '"Measles finds every gap," said Chief Physician Dr. Liv Sandaker, who urged parents to check.'
+    assert own_speaker(claim) == "Chief Physician Dr Liv Sandaker"
+    assert same_speaker(own_speaker(claim), quoted_speaker([text], 0), text)
+    assert own_speaker('"We will appeal," said Mr. Adebayo Okon.') == "Mr Adebayo Okon"
+    # The false-positive side: a full stop after a name still ends it, and another doctor differs.
+    assert own_speaker('"It is over," said Coach Ines Baro. Dr. Lund left.') == "Coach Ines Baro"
+    other = '"Measles finds every gap," said Chief Physician Dr. Per Holm.'
+    assert not same_speaker(own_speaker(claim), quoted_speaker([other], 0), other)

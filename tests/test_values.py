@@ -16,6 +16,7 @@ from rag.values import (
     doer_keys,
     figure_form,
     figures,
+    figures_as_given,
     figures_in_other_words,
     initials,
     is_loose_number,
@@ -26,6 +27,7 @@ from rag.values import (
     shares,
     shares_given,
     spelled_acronyms,
+    time_told_roughly,
     tokens,
     unit_words,
     words_near,
@@ -1150,6 +1152,7 @@ def test_a_share_in_words_is_given_by_a_percentage_or_the_same_share():
         "in the first half of 2025",
         "a half-life of 22 minutes",
         "a quarter point cut",
+        "after a day and a half of talks",
     ):
         assert shares(text) == [], text
 
@@ -1173,3 +1176,103 @@ def test_a_unit_and_a_half_and_a_measure_in_number_words_convert():
         "a day and a half",
         "two",
     )
+
+
+@pytest.mark.fast
+def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
+    """The judging model compares words: it reads "thirty-six hours of talks" as no "day and a half"
+    of them, so it is given the claim in the text's figures, where the value tests hold them equal."""
+    assert (
+        figures_as_given(
+            "Negotiators talked for a day and a half.", "after thirty-six hours of non-stop talks"
+        )
+        == "Negotiators talked for thirty-six hours."
+    )
+    assert (
+        figures_as_given("Over six hundred houses were lost.", "Houses destroyed: 610")
+        == "Over 610 houses were lost."
+    )
+    assert (
+        figures_as_given("Thirty-eight fire engines went.", "38 fire engines were sent")
+        == "38 fire engines went."
+    )
+    assert figures_as_given("It cost a quarter of a billion marks.", "It cost 250 million marks.") == (
+        "It cost 250 million marks."
+    )
+    assert figures_as_given("a two-day strike", "a 48-hour strike") == "a 48-hour strike"
+    # The false-positive side: a figure of something else with the same digits, another figure,
+    # a rough figure beyond its rounding, and figures the claim writes in digits stay as written.
+    assert (
+        figures_as_given(
+            "He was jailed for seven years.",
+            "Ref: DPP/2025/07 | Released Thursday. Sentence: nine (9) years.",
+        )
+        == "He was jailed for seven years."
+    )
+    assert figures_as_given("Twenty people were hurt.", "21 people were hurt.") == "Twenty people were hurt."
+    assert figures_as_given("Three sites shut.", "three sites shut") == "Three sites shut."  # the same words
+    assert (
+        figures_as_given("Over six hundred houses were lost.", "540 houses")
+        == "Over six hundred houses were lost."
+    )
+    assert figures_as_given("On the 24th of March, 94 votes.", "On 24 March, ninety-four votes.") == (
+        "On the 24th of March, 94 votes."
+    )
+    assert figures_as_given("Talks ran for a day and a half.", "after 48 hours of talks") == (
+        "Talks ran for a day and a half."
+    )
+
+
+@pytest.mark.fast
+def test_a_time_of_day_told_roughly_is_the_exact_time_on_its_side():
+    """ "Shortly before 5 a.m." is the source's "around 04:40"; "at 3 a.m." still differs, and a
+    time of day never faces a count ("near kilometre 42")."""
+    claim = "The avalanche came down shortly before 5 a.m. on Tuesday."
+    source = "The avalanche came down near kilometre 42 at around 04:40."
+    five = next(t for t in tokens(claim) if t.key == "5:00")
+    assert time_told_roughly(claim, five, "4:40")
+    assert rounds_the_other(claim, "It came down at 04:40.", Differs("5 a.m.", "04:40", "number"))
+    assert figures_in_other_words(claim, source) == {"5:00"}
+    assert not counts_alike(claim, source, Differs("5 a.m.", "42", "number"))
+    assert counts_alike(claim, source, Differs("5 a.m.", "04:40", "number"))
+    # The false-positive side: the wrong side of it, beyond the tolerance, or told exactly.
+    assert not time_told_roughly(claim, five, "5:20")
+    assert not time_told_roughly(claim, five, "4:10")
+    at_five = "The avalanche came down at 5 a.m."
+    assert not time_told_roughly(at_five, next(t for t in tokens(at_five) if t.key == "5:00"), "4:50")
+    assert not rounds_the_other(claim, "It came down at 05:20.", Differs("5 a.m.", "05:20", "number"))
+    assert figures_in_other_words("The avalanche came down at 3 a.m.", source) == set()
+
+
+@pytest.mark.fast
+def test_a_number_and_a_half_is_one_value():
+    """ "Four and a half years" and "4½ years" are 4.5 years: "five and a half years" differs from
+    them as a whole, not as "five" against "four"."""
+    for text, key in (
+        ("jailed for four and a half years", "4.5"),
+        ("gets 4½ years for bribes", "4.5"),
+        ("One and a half million tonnes", "1.5"),
+        ("in 2 and a half weeks", "2.5"),
+    ):
+        assert [t.key for t in tokens(text) if t.kind == "number"] == [key], text
+    assert _values(
+        differing_value(
+            "The court jailed Dovas for five and a half years.", "The court jailed Dovas for 4½ years."
+        )
+    ) == ("five and a half", "4½")
+    assert (
+        differing_value(
+            "The court jailed Dovas for four and a half years.", "The court jailed Dovas for 4½ years."
+        )
+        is None
+    )
+    assert converted_measures("talks lasted four and a half hours", "talks lasted 270 minutes") == {"4.5"}
+    assert figures_in_other_words("about one and a half million tonnes", "1.5 million tonnes") == {"1.5"}
+    # The false-positive side: a whole number is no number and a half, nor "a day and a half" two.
+    assert _values(
+        differing_value(
+            "The court jailed Dovas for four years.", "The court jailed Dovas for four and a half years."
+        )
+    ) == ("four", "four and a half")
+    assert [t.key for t in tokens("for a day and a half") if t.kind == "number"] == ["1.5"]
+    assert [t.key for t in tokens("half of the 40 seats") if t.kind == "number"] == ["40"]
