@@ -1075,7 +1075,8 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
     """The keys of the claim's figures that ``text`` gives in another form: at another scale ("a
     quarter of a billion" / "250 million"), or exactly where the claim tells it roughly, within
     `ROUNDING_TOLERANCE` on the side its words allow ("over six hundred houses" / "610 houses";
-    "almost 2,000" is no 2,050, "about 3,000" no 5,000)."""
+    "almost 2,000" is no 2,050, "about 3,000" no 5,000); a time of day told roughly, by the exact
+    one (`time_told_roughly`: "shortly before 5 a.m." / "at around 04:40")."""
     claim_side = tokens(claim)
     times = [t for t in claim_side if t.kind == "number" and _minutes(t.key) is not None]
     wanted = _sizes(claim, claim_side)
@@ -1131,7 +1132,8 @@ def figures_as_given(claim: str, text: str) -> str:
     change: the same number in words ("ninety-four" / "94"), a measure in another unit
     (`converted_measures`), a figure at another scale or told roughly (`figures_in_other_words`:
     "over six hundred houses" reads "over 610 houses"), each against a figure of the text with a
-    word beside it the claim's has beside its own. Figures in digits stay as written."""
+    word beside it the claim's has beside its own. Figures in digits, and words the text writes
+    the same way, stay as written."""
     claim_side, text_side = tokens(claim), tokens(text)
     changes: dict[int, tuple[int, str]] = {}  # claim start: (claim end, the text's words)
     given = _measures(text_side)
@@ -1143,7 +1145,7 @@ def figures_as_given(claim: str, text: str) -> str:
                 _measure_end(claim_side, token),
                 text[other.start : _measure_end(text_side, other)],
             )
-    sizes = [(other, size) for other, size in _sizes(text, text_side) if _neighbour_keys(text_side, other)]
+    sizes = _sizes(text, text_side)
     for token, size in _sizes(claim, claim_side):
         if token.start in changes or not re.search(r"[^\W\d_]", token.text):
             continue  # a measure put already, or digits: the model reads those
@@ -1159,9 +1161,7 @@ def figures_as_given(claim: str, text: str) -> str:
         near = same or [other for other, other_size in alike if low <= other_size <= high]
         if near:
             end, words = _figure_end(claim, token), text[near[0].start : _figure_end(text, near[0])]
-            if fold(words) != fold(
-                claim[token.start : end]
-            ):  # "Three sites" stays as written for "three sites"
+            if fold(words) != fold(claim[token.start : end]):  # not "three sites" for "Three sites"
                 changes[token.start] = (end, words)
     out, at = [], 0
     for start in sorted(changes):

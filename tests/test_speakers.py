@@ -245,14 +245,14 @@ def test_a_pronouns_quote_belongs_to_the_person_the_sentence_before_opens_with()
 
 @pytest.mark.fast
 def test_a_titles_full_stop_ends_no_speakers_name():
-    """'..., said Chief Physician Dr. Liv Sandaker' names Sandaker, not "Chief Physician Dr"; the
+    """'..., said Chief Physician Dr. Ane Brekke' names Brekke, not "Chief Physician Dr"; the
     same speaker on both sides is no other speaker."""
-    claim = '"Measles finds every gap," said Chief Physician Dr. Liv Sandaker.'
-    text = '"Measles finds every gap," said Chief Physician Dr. Liv Sandaker, who urged parents to check.'
-    assert own_speaker(claim) == "Chief Physician Dr Liv Sandaker"
+    claim = '"Mumps spreads fastest where doses are missing," said Chief Physician Dr. Ane Brekke.'
+    text = '"Mumps spreads fastest where doses are missing," said Chief Physician Dr. Ane Brekke, who urged parents to check.'
+    assert own_speaker(claim) == "Chief Physician Dr Ane Brekke"
     assert same_speaker(own_speaker(claim), quoted_speaker([text], 0), text)
     assert own_speaker('"We will appeal," said Mr. Adebayo Okon.') == "Mr Adebayo Okon"
     # The false-positive side: a full stop after a name still ends it, and another doctor differs.
     assert own_speaker('"It is over," said Coach Ines Baro. Dr. Lund left.') == "Coach Ines Baro"
-    other = '"Measles finds every gap," said Chief Physician Dr. Per Holm.'
+    other = '"Mumps spreads fastest where doses are missing," said Chief Physician Dr. Per Holm.'
     assert not same_speaker(own_speaker(claim), quoted_speaker([other], 0), other)
