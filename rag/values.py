@@ -182,20 +182,33 @@ def _unit(word: str) -> str:
     return word if word in _MEASURES else ""
 
 
-def _measures(found: list[Token]) -> list[tuple[Token, str, str, float]]:
+@dataclass(frozen=True)
+class _Measure:
+    """A number given in a unit of `_MEASURES`: its dimension, unit, size in the dimension's
+    smallest unit, and where its words end ("36 hours" ends after "hours")."""
+
+    token: Token
+    dimension: str
+    unit: str
+    size: float
+    end: int
+
+
+def _measures(found: list[Token]) -> list[_Measure]:
     """Each number given in a unit of `_MEASURES` ("60 days", "a 60-day trial"): the number, its
-    dimension, its unit and its size in the dimension's smallest unit."""
+    dimension, its unit, its size in the dimension's smallest unit and where its words end."""
     out = []
     for i, token in enumerate(found):
         if token.kind != "number":
             continue
         and_a_half = re.fullmatch(_AND_A_HALF, token.text, re.IGNORECASE)
+        end = token.end
         if and_a_half:
             unit = and_a_half[1]
         elif "-" in token.text and _unit(token.text.rsplit("-", 1)[1]):
             unit = token.text.rsplit("-", 1)[1]  # "a 60-day trial", "a two-day strike"
         elif i + 1 < len(found) and not found[i + 1].gap.strip():  # "thirty-six hours"
-            unit = found[i + 1].text
+            unit, end = found[i + 1].text, found[i + 1].end
         else:
             continue
         unit = _unit(unit)
@@ -206,7 +219,7 @@ def _measures(found: list[Token]) -> list[tuple[Token, str, str, float]]:
         except ValueError:
             continue  # "1990s"
         dimension, smallest = _MEASURES[unit]
-        out.append((token, dimension, unit, size * smallest))
+        out.append(_Measure(token, dimension, unit, size * smallest, end))
     return out
 
 
@@ -219,23 +232,26 @@ def converted_measures(claim: str, text: str) -> set[str]:
     if not wanted:
         return set()  # most claims: no need to read the text
     given = _measures(tokens(text))
-    return {measure[0].key for measure in wanted if _converted(claim, measure, given) is not None}
+    return {measure.token.key for measure in wanted if _converted(claim, measure, given) is not None}
 
 
-def _converted(
-    claim: str, measure: tuple[Token, str, str, float], given: list[tuple[Token, str, str, float]]
-) -> Token | None:
+def _converted(claim: str, measure: _Measure, given: list[_Measure]) -> _Measure | None:
     """The first of the ``given`` measures that is the claim's ``measure`` in another unit
     (`converted_measures`); None when none is."""
-    token, dimension, unit, size = measure
+    size = measure.size
     low, high = size * (1 - MEASURE_TOLERANCE), size * (1 + MEASURE_TOLERANCE)
-    side = _rounded_side(claim, token)  # "over a year and a half" is 19 months
+    side = _rounded_side(claim, measure.token)  # "over a year and a half" is 19 months
     if side in ("above", "either"):
         high = _rough_high(size, side)
     if side in ("below", "either"):
         low = _rough_low(size, side)
     return next(
-        (t for t, d, u, other in given if d == dimension and u != unit and low <= other <= high), None
+        (
+            m
+            for m in given
+            if m.dimension == measure.dimension and m.unit != measure.unit and low <= m.size <= high
+        ),
+        None,
     )
 
 
@@ -999,6 +1015,13 @@ def _rounded_side(text: str, token: Token) -> str | None:
     return match.lastgroup if match else None
 
 
+def _bounds(text: str, token: Token, size: float) -> tuple[float, float]:
+    """The least and most an exact figure may be for ``text``'s figure ``token`` of ``size``: the
+    figure itself when told exactly, within `ROUNDING_TOLERANCE` on its side when told roughly."""
+    side = _rounded_side(text, token)
+    return (size, size) if side is None else (_rough_low(size, side), _rough_high(size, side))
+
+
 # A time of day told roughly, with the side of it the exact time may lie on: "shortly before 5
 # a.m." is 04:40, not 05:20; "around 9 p.m." is 20:45.
 _ROUGH_TIME = re.compile(
@@ -1042,11 +1065,13 @@ def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
     if differs.kind != "number":
         return False
     (our_side, i), (their_side, j) = _number_in(claim, differs.draft), _number_in(source, differs.source)
-    if i is not None and j is not None and _minutes(our_side[i].key) is not None:
+    if i is None or j is None:
+        return False
+    if _minutes(our_side[i].key) is not None:
         return time_told_roughly(claim, our_side[i], their_side[j].key) or time_told_roughly(
             source, their_side[j], our_side[i].key
         )
-    ours, theirs = _figure(claim, differs.draft), _figure(source, differs.source)
+    ours, theirs = _figure(claim, our_side[i]), _figure(source, their_side[j])
     if ours is None or theirs is None or _YEAR.match(ours[0].text) or _YEAR.match(theirs[0].text):
         return False
     for (rough_text, (rough, value, *_)), exact in ((source, theirs), ours[1]), ((claim, ours), theirs[1]):
@@ -1091,22 +1116,10 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
         if other.kind == "number" and time_told_roughly(claim, t, other.key)
     }
     for token, size in wanted:
-        side = _rounded_side(claim, token)
-        low, high = (size, size) if side is None else (_rough_low(size, side), _rough_high(size, side))
+        low, high = _bounds(claim, token, size)
         if any(low <= other <= high for other in given):
             found.add(token.key)
     return found
-
-
-def _measure_end(found: list[Token], token: Token) -> int:
-    """Where the `_measures` measure ``token`` opens ends: after the unit word that follows it
-    ("36 hours"), unless the token holds its unit."""
-    i = found.index(token)
-    if re.fullmatch(_AND_A_HALF, token.text, re.IGNORECASE) or (
-        "-" in token.text and _unit(token.text.rsplit("-", 1)[1])
-    ):
-        return token.end  # "a day and a half", "a 60-day trial"
-    return found[i + 1].end  # "thirty-six hours": `_measures` took the next word for the unit
 
 
 def _figure_end(text: str, token: Token) -> int:
@@ -1140,17 +1153,12 @@ def figures_as_given(claim: str, text: str) -> str:
     for measure in _measures(claim_side):
         other = _converted(claim, measure, given)
         if other is not None:
-            token = measure[0]
-            changes[token.start] = (
-                _measure_end(claim_side, token),
-                text[other.start : _measure_end(text_side, other)],
-            )
+            changes[measure.token.start] = (measure.end, text[other.token.start : other.end])
     sizes = _sizes(text, text_side)
     for token, size in _sizes(claim, claim_side):
         if token.start in changes or not re.search(r"[^\W\d_]", token.text):
             continue  # a measure put already, or digits: the model reads those
-        side = _rounded_side(claim, token)
-        low, high = (size, size) if side is None else (_rough_low(size, side), _rough_high(size, side))
+        low, high = _bounds(claim, token, size)
         # The text's figure of the same thing: "nine (9) years" for "seven years" is no "2025/07".
         alike = [
             (o, o_size)
@@ -1257,13 +1265,10 @@ def _scaled(text: str, token: Token) -> tuple[float, float, bool]:
     return float(token.key) * scale, scale / 10**decimals, bool(match or decimals)
 
 
-def _figure(text: str, value: str) -> tuple[Token, float, float, bool] | None:
-    """The token of ``text`` giving the number ``value``, with its `_scaled` size, step and form."""
-    side, i = _number_in(text, value)
-    if i is None:
-        return None
+def _figure(text: str, token: Token) -> tuple[Token, float, float, bool] | None:
+    """The number ``token`` of ``text`` with its `_scaled` size, step and form."""
     try:
-        return (side[i], *_scaled(text, side[i]))
+        return (token, *_scaled(text, token))
     except ValueError:
         return None  # "1990s"
 
@@ -1327,7 +1332,7 @@ def figure_form(text: str, token: Token) -> str:
     if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
         return "money"
     measured = _measures(side[:2])
-    return measured[0][1] if measured and measured[0][0].start == 0 else ""
+    return measured[0].dimension if measured and measured[0].token.start == 0 else ""
 
 
 def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
