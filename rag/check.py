@@ -78,6 +78,7 @@ from rag.speakers import (
     same_speaker,
     speaks_for,
     turn_label,
+    turn_label_at,
     turn_speaker,
 )
 from rag.text import days_named, fold, is_negator, split_sentences
@@ -115,6 +116,7 @@ VERDICTS = (SUPPORTED, CONTRADICTED, MIXED, NOT_FOUND, NOT_A_CLAIM)
 SEARCH_K = 6  # passages searched per sentence
 STATED_SUPPORT = 0.5  # support score needed when the passage states the claim (as `rag.cite`)
 PARAPHRASE_SUPPORT = 0.8  # ... and when it holds the claim's facts in other words
+WORDS_HELD = 0.5  # ... and more than this share of its words that are no names (set a priori)
 # A window below PARAPHRASE_SUPPORT but at least JUDGE_FROM, with the claim's values, names and
 # negations in place, is left to the judging model (rag.judge): supported when its Yes is this sure.
 JUDGE_FROM = 0.5
@@ -445,7 +447,10 @@ class DraftChecker:
                     stated(_without(c, text, passage_names, days), text) for c in orders
                 )
                 same_negation = _negations(text, claim_keys) == claim_negations
-                stating = said or (score >= PARAPHRASE_SUPPORT and same_negation)
+                # Shared names with little else ("Police seized Holt's cabin at Lake Orm" against
+                # "the money went on Holt's cabin at Lake Orm") are the judge's to read.
+                held = _holds_its_words(claim, claim_side, text)
+                stating = held and (said or (score >= PARAPHRASE_SUPPORT and same_negation))
                 # Only a window that could support the claim, stated or for the judge, is asked who speaks.
                 other = (
                     self._said_by_another(claim, speaker_keys, passage, window)
@@ -720,12 +725,20 @@ class DraftChecker:
         # A pronoun's quote opening the chunk ('"...," she told the chamber') has its speaker
         # named in the chunk before: read its last sentences first.
         earlier = self._sentences_before(chunk)
-        speaker = quoted_speaker(earlier + texts, len(earlier) + closest)
+        sentences, at = earlier + texts, len(earlier) + closest
+        speaker = quoted_speaker(sentences, at)
         turn = "" if speaker else self._turn_speaker(chunk, spans[closest])
         speaker = speaker or turn
         claimed = own_speaker(claim)
         if not speaker or same_speaker(claimed, speaker, texts[closest]):
             return None
+        if not turn and not own_speaker(texts[closest]):
+            # A pronoun's quote after an interview's opening ("Our reporter Ana Vik spoke to
+            # boatman Sutto Ker, 58. He said ...") is the interviewee's as likely as the reporter's.
+            named_at = next((k for k in range(at, -1, -1) if speaker in sentences[k]), at)
+            interviewed = _INTERVIEWED.search(sentences[named_at])
+            if interviewed and same_speaker(claimed, speaker, sentences[named_at][interviewed.end() :]):
+                return None
         # "..., the Kremlin spokesman stressed" is Peskov's when the article calls him that.
         differs = Differs(claimed, speaker, "name")
         article = self._article(chunk.source)
@@ -1187,6 +1200,19 @@ def _modifies_a_noun(sentence: str, name: str) -> bool:
 _DETERMINER_END = re.compile(r"(?:\bthe|\w['’]s)\s+$", re.IGNORECASE)
 
 
+def _holds_its_words(claim: str, claim_side: list[Token], text: str) -> bool:
+    """Whether ``text`` gives more than `WORDS_HELD` of the claim's words that are no names (its
+    opening word counted as one, capitalised for opening the claim): what the claim says of its
+    names, not only the names."""
+    plain = {
+        t.key
+        for t in claim_side
+        if t.kind == "word" or (t.kind == "name" and not re.search(r"\w", claim[: t.start]))
+    }
+    held = {t.key for t in tokens(text)}
+    return not plain or len(plain & held) > WORDS_HELD * len(plain)
+
+
 def _opening_word(claim: str, value: str) -> bool:
     """Whether ``value`` is the one word opening the claim, capitalised for that alone as far as
     anything tells ("Annual inflation eased ..."); a name of two words opening it is a name."""
@@ -1225,10 +1251,19 @@ def _quote_words(claim: str) -> set[str]:
     return content_words(" ".join(_QUOTED.findall(claim)))
 
 
+# Who a sentence's subject interviewed: "spoke to boatman Sutto Ker", "interviewed the mayor".
+_INTERVIEWED = re.compile(
+    r"\b(?:sp[oe]ke|speaking|talk(?:ed|ing)?|chatted)\s+(?:to|with)\b|\binterview(?:ed|s)\b", re.I
+)
+
+
 def _turn_opening(chunk: Chunk, spans: list[Span], k: int) -> int:
-    """The first of ``spans`` on the line of sentence ``k``: where a transcript's turn, and its
-    speaker's label, begin."""
-    opens = chunk.start + chunk.text.rfind("\n", 0, spans[k].start - chunk.start) + 1
+    """The first of ``spans`` on the line of sentence ``k``, or from a caption's label ending the
+    line before it: where a transcript's turn, and its speaker's label, begin."""
+    at = spans[k].start - chunk.start
+    line = chunk.text.rfind("\n", 0, at) + 1
+    label, where = turn_label_at(chunk.text, at)
+    opens = chunk.start + (where if label and where < line else line)
     return next(j for j in range(k + 1) if spans[j].end > opens)
 
 

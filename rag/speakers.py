@@ -43,6 +43,10 @@ _PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
 # A title's full stop ends no name: '..., said Chief Physician Dr. Liv Sandaker' names Sandaker.
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Insp|Supt|Sen|Rep|Gov)\.(?=\s+[A-Z])")
 
+# A live blog's time stamp or a line's opening dash or bullet: "09:05 - Chief Minister Ifeoma Okoli
+# has ...", "• Defence lawyer Petra Osk: '...'".
+_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?[-–—:•*·]?\s*", re.I)
+
 
 def own_speaker(sentence: str) -> str:
     """Who the sentence says is speaking, when it names or describes them ("Peskov said", "...,
@@ -62,7 +66,7 @@ def own_speaker(sentence: str) -> str:
         elif not before and appositive and parts[-2].split()[-1][:1].isupper():
             before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
-            return " ".join(before)
+            return _without_principal(" ".join(before))
         if not before and _AFTER_QUOTE.search(head.rstrip(", ")):
             after = re.split(r"[,.;:!?\"“”()]", _TITLE_DOT.sub(r"\1", sentence[match.end() :]))[0].split()[:6]
             if (
@@ -70,10 +74,14 @@ def own_speaker(sentence: str) -> str:
                 and fold(after[0]) not in _PRONOUN_SPEAKERS
                 and (any(w[:1].isupper() for w in after) or fold(after[0]) in ("the", "a", "an"))
             ):
-                return " ".join(after)
+                return _without_principal(" ".join(after))
+    credit = _DASH_CREDIT.search(sentence)
+    if credit and any(w[:1].isupper() for w in credit[1].split()):
+        return _without_principal(credit[1])  # '"We were dead in the water." — coach Lasse Moen'
     participle = _PARTICIPLE.search(sentence)
     if participle and not inside_quote(sentence, participle.start()):
-        if subject := _subject_name(sentence[: participle.start()]):
+        # A list's bullet or a live blog's stamp is no part of the name ("- Chief Prosecutor X: '...'").
+        if subject := _subject_name(_STAMP.sub("", sentence[: participle.start()], count=1)):
             return subject
     # "According to Pell Anand, ...": the whole name, to its comma; else its first word.
     according = re.search(
@@ -83,6 +91,23 @@ def own_speaker(sentence: str) -> str:
     if according and fold(according[1].split()[0]) not in ("him", "her", "them", "it"):
         return according[1]
     return ""
+
+
+# A quote credited after a dash, as a list of quotes does: '"..." — Kaldvik coach Lasse Moen'.
+_DASH_CREDIT = re.compile(r"[\"”]\s*[—–]\s*([^\"“”—–]{2,80}?)[.\s]*$")
+# Who speaks for another or is kin to them: "Velisk's defence lawyer said" names Velisk as whose
+# lawyer, never as the speaker (a body's own officer, "Armenia's foreign ministry", is the body's).
+_FOR_ANOTHER = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s+)*?[A-Z][\w-]*['’]s\s+((?:[a-z][\w-]*\s+){0,2}(?:lawyers?|attorneys?|solicitors?|"
+    r"barristers?|counsel|agents?|wife|husband|widow|widower|son|daughter|mother|father|brother|"
+    r"sister|parents|family|friends?|neighbou?rs?|aides?)\b.*)$"
+)
+
+
+def _without_principal(speaker: str) -> str:
+    """The speaker without the one they speak for ("defence lawyer" of "Velisk's defence lawyer")."""
+    match = _FOR_ANOTHER.match(speaker)
+    return match[1] if match else speaker
 
 
 def _subject_name(head: str) -> str:
@@ -122,10 +147,6 @@ def quoted_speaker(sentences: list[str], k: int) -> str:
         if speaker := own_speaker(before) or _named_subject(before):
             return speaker  # "Okoli has cancelled her visit. In a statement she said: ..."
     return ""
-
-
-# A live blog's time stamp or a sentence's opening dash: "09:05 - Chief Minister Ifeoma Okoli has ...".
-_STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?[-–—:]?\s*", re.I)
 
 
 def _named_subject(sentence: str) -> str:
@@ -196,8 +217,30 @@ _FULL_NAME = r"[A-Z][a-z][\w’-]*(?:\s+[A-Z][a-z][\w’-]*)+"
 def turn_label(text: str, at: int) -> str:
     """The label of the transcript turn holding offset ``at`` of ``text`` ("KROES" in "KROES: ...
     a classroom without a teacher teaches children nothing."); '' when its line opens with none."""
-    match = _TURN.match(text, text.rfind("\n", 0, at) + 1)
-    return match[1] if match else ""
+    return turn_label_at(text, at)[0]
+
+
+# Closed captions mark each change of speaker with ">>" and may give the speaker's label at the end
+# of the line before the turn: ">> FOR THE VISITORS, A HARD NIGHT. COACH ARNE LID:" then ">> WE LOST.".
+_CAPTION_LABEL = re.compile(
+    r"(?:^\s*>>\s*|[.!?]\s+)([A-Z][A-Z'’-]*[A-Z](?:\s+[A-Z][A-Z'’-]*[A-Z]){1,5}):\s*$"
+)
+
+
+def turn_label_at(text: str, at: int) -> tuple[str, int]:
+    """The turn's label and where it stands in ``text``: on the line holding ``at``, or ending the
+    caption line before it; ('', -1) when neither gives one."""
+    opens = text.rfind("\n", 0, at) + 1
+    match = _TURN.match(text, opens)
+    if match:
+        return match[1], match.start(1)
+    if opens and text[opens:].lstrip().startswith(">>"):
+        before = text.rfind("\n", 0, opens - 1) + 1
+        line = text[before : opens - 1]
+        caption = _CAPTION_LABEL.search(line) if line.lstrip().startswith(">>") else None
+        if caption:
+            return caption[1], before + caption.start(1)
+    return "", -1
 
 
 def turn_speaker(label: str, article: str) -> str:
@@ -206,13 +249,17 @@ def turn_speaker(label: str, article: str) -> str:
     KROES), or a post introduced with its holder ("the Minister of Environment and Water, Kostas
     Leventis" for MINISTER). '' when the article is no transcript (no label opens two of its
     lines: a heading such as "READ MORE:" or a news-in-brief's "CRIME:") or ties the label to no
-    person (PRESENTER of an unnamed host)."""
+    person (PRESENTER of an unnamed host). A caption's label ending its line (">> COACH ARNE LID:")
+    is a turn's whatever the other lines."""
     if not label:
         return ""
     lines = {line.strip() for line in article.splitlines()}
     labels = [m[1] for line in lines if (m := _TURN.match(line))]
     surname = _HONORIFIC.sub("", label).split()[-1]
-    if sum(1 for x in labels if x.split()[-1] == surname) < 2:
+    captioned = any(
+        m[1] == label for line in lines if line.startswith(">>") and (m := _CAPTION_LABEL.search(line))
+    )
+    if not captioned and sum(1 for x in labels if x.split()[-1] == surname) < 2:
         return ""
     words = _HONORIFIC.sub("", label).title().split()
     if len(words) > 1:

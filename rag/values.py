@@ -686,6 +686,7 @@ def differing_value(
         and not (kind == "name" and 2 * sum(t.key in other_keys for t in r) > len(r))
         and not (kind == "name" and len(r) == 1 and spelled_acronyms(r[0].text, claim))  # "VAT"
         and not any(r[0] is h[0] for h in holders)  # "Asteras Neapori" is no other place than Neapori
+        and not (kind == "name" and _item_opener(r, source, f"{context} {passage}"))
     ]
     if not candidates:
         return None
@@ -708,6 +709,9 @@ def differing_value(
         counted = _counts(a, a.index(run[0]))
         alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
         candidates = _closest_neighbours(run, alike, a, b) if len(alike) > 1 else alike or candidates
+    if kind == "name" and len(run) > 1:  # "Judge Ada Brandt" faces "Judge Rena Holm", not the firm she named
+        titled = [r for r in candidates if len(r) > 1 and r[0].key == run[0].key and r[-1].key != run[-1].key]
+        candidates = titled or candidates
     if kind == "date":  # "on 11 May" faces "began on 4 May", not "the rainy season in August"
         months = {t.key for t in run if t.kind == "date"}
         candidates = [r for r in candidates if months & {t.key for t in r}] or candidates
@@ -753,6 +757,19 @@ def places_inside_names(
             placed |= {t.start for t in run}
             holders += holding
     return placed, holders
+
+
+_BULLET = re.compile(r"\s*[•·▪*\-–—]\s*$")
+
+
+def _item_opener(run: list[Token], source: str, elsewhere: str) -> bool:
+    """Whether a one-word name run is the first word of a list item ("• Gradual increase of the
+    retirement age"), capitalised for that alone: no name unless ``elsewhere`` writes it
+    capitalised inside a sentence."""
+    if len(run) != 1 or not _BULLET.fullmatch(source[: run[0].start]):
+        return False
+    inside = rf"(?<=[a-z,;:] ){re.escape(run[0].text)}(?![\w-])"
+    return re.search(inside, f"{source[run[0].end :]} {elsewhere}") is None
 
 
 def _in_lower_case(token: Token, text: str) -> bool:

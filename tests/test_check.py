@@ -2121,3 +2121,90 @@ def test_a_time_of_day_told_roughly_is_no_other_time_and_never_a_count(tmp_path,
     assert rough.verdict != CONTRADICTED, rough.reason
     wrong = checker.check_sentence("The rockfall came down across Route 12 at 3 a.m. on Tuesday.")
     assert wrong.verdict == CONTRADICTED and wrong.differs.source == "04:40", wrong.reason
+
+
+def test_a_quote_in_a_list_of_who_said_what_is_its_labelled_speakers(tmp_path, pipeline):
+    """A "what we know" page lists quotes under their speakers ('- Chief Prosecutor Ola Brenn:
+    "..."'): the claim giving those words to the defence lawyer is contradicted by name, and the
+    lawyer's own words are stated."""
+    article = (
+        "Orlen verdict: what we know\n\n"
+        "Former transport minister Kjell Orlen has been found guilty of taking bribes.\n\n"
+        "What they said\n"
+        '- Chief Prosecutor Ola Brenn: "Nobody in this country stands above the law."\n'
+        '- Defence lawyer Mia Ostrand: "This verdict rests on the word of a man who bought his freedom."\n\n'
+        "What happens next\n"
+        "- Orlen's lawyers have 30 days to lodge an appeal.\n"
+    )
+    checker = _checker_over(tmp_path, {"verdict.txt": article})
+    misquoted = checker.check_sentence(
+        'Defence lawyer Mia Ostrand said: "Nobody in this country stands above the law."'
+    )
+    assert misquoted.verdict == CONTRADICTED and "Brenn" in misquoted.differs.source, misquoted.reason
+    quoted = checker.check_sentence(
+        'Defence lawyer Mia Ostrand said: "This verdict rests on the word of a man who bought his freedom."'
+    )
+    assert quoted.verdict == SUPPORTED, quoted.reason
+
+
+def test_a_caption_turn_is_spoken_by_the_label_ending_the_line_before(tmp_path, pipeline):
+    """TV captions: ">> STRAND HEAD COACH ARNE LID:" and the next line is his. The visiting coach
+    did not say it; Lid did."""
+    article = (
+        "[CC] NORDKANAL SPORT — SUNDAY 26 OCTOBER\n\n"
+        ">> STRAND FC BEAT VOLDA TWO–ONE IN EXTRA TIME IN THE CUP FINAL LAST NIGHT.\n"
+        ">> STRAND HEAD COACH ARNE LID:\n"
+        ">> WE WERE DEAD AND BURIED AT HALF-TIME AND SOMEHOW CAME BACK. I HAVE NEVER BEEN PROUDER.\n"
+        ">> FOR VOLDA, A HARD NIGHT. COACH PER VOLD:\n"
+        ">> FOOTBALL IS CRUEL, AND TONIGHT IT WAS VERY CRUEL.\n"
+    )
+    checker = _checker_over(tmp_path, {"captions.txt": article})
+    words = '"We were dead and buried at half-time and somehow came back."'
+    misquoted = checker.check_sentence(f"Volda coach Per Vold said: {words}")
+    assert misquoted.verdict == CONTRADICTED and "Lid" in misquoted.differs.source, misquoted.reason
+    quoted = checker.check_sentence(f"Strand head coach Arne Lid said: {words}")
+    assert quoted.verdict == SUPPORTED, quoted.reason
+
+
+def test_a_pronouns_quote_after_an_interviews_opening_may_be_the_interviewees(tmp_path, pipeline):
+    """ "Our reporter Ana Vik spoke to boatman Sutto Ker, 58. He said ...": the boatman's words as
+    likely as the reporter's, so no misquote; "He" after a sentence only naming him is the subject's."""
+    article = (
+        "Families keep vigil at the jetty\n\n"
+        "Divers returned to the river on Thursday near the shoals where the barge Mekong Star sank on "
+        "Tuesday night. Our reporter Ana Vik spoke to boatman Sutto Ker, 58, who helped pull survivors "
+        "out of the water. He said he and his son rescued nine people in their long-tail boat before "
+        "the rescue teams arrived.\n\n"
+        "Harbour mayor Ola Dahl criticised the barge owner Bo Linn on Friday. He said the jetty must "
+        "close until the inquiry has reported.\n"
+    )
+    checker = _checker_over(tmp_path, {"vigil.txt": article})
+    interviewed = checker.check_sentence(
+        "Boatman Sutto Ker said he and his son rescued nine people in their long-tail boat before the rescue teams arrived."
+    )
+    assert interviewed.verdict != CONTRADICTED, interviewed.reason
+    criticised = checker.check_sentence(
+        "Barge owner Bo Linn said the jetty must close until the inquiry has reported."
+    )
+    assert criticised.verdict == CONTRADICTED and "Dahl" in criticised.differs.source, criticised.reason
+
+
+def test_a_window_sharing_the_claims_names_but_not_its_deed_is_no_statement(tmp_path, pipeline):
+    """ "Police have seized Holt's cabin at Lake Orm" against "the money went on work on Holt's
+    cabin at Lake Orm" (police named further down): the names and the cabin, not the seizure. The
+    judging model reads it and finds no statement; what the article does say of the cabin is stated."""
+    article = (
+        "Ex-harbour master jailed for embezzlement\n\n"
+        "Former harbour master Ragnar Holt, 61, was sentenced to 14 months in prison on Friday for "
+        "taking 1.4 million skild from the harbour fund. The court heard during the six-day trial that "
+        "the money had been spent on gambling debts and on work on Holt's cabin at Lake Orm. Holt "
+        "admitted taking part of the money but denied the rest.\n\n"
+        "Police first questioned him in March, after an audit of the harbour accounts.\n"
+    )
+    checker = _checker_over(tmp_path, {"holt.txt": article})
+    seized = checker.check_sentence("Police have seized Holt's cabin at Lake Orm.")
+    assert seized.verdict != SUPPORTED, seized.reason
+    spent = checker.check_sentence(
+        "The money was spent on gambling debts and on work on Holt's cabin at Lake Orm."
+    )
+    assert spent.verdict == SUPPORTED, spent.reason

@@ -256,3 +256,79 @@ def test_a_titles_full_stop_ends_no_speakers_name():
     assert own_speaker('"It is over," said Coach Ines Baro. Dr. Lund left.') == "Coach Ines Baro"
     other = '"Mumps spreads fastest where doses are missing," said Chief Physician Dr. Per Holm.'
     assert not same_speaker(own_speaker(claim), quoted_speaker([other], 0), other)
+
+
+@pytest.mark.fast
+def test_a_bulleted_line_gives_its_labelled_speaker():
+    """A "what they said" list: '- Chief Prosecutor Ola Brenn: "..."' is Brenn's words, so a claim
+    giving them to the defence lawyer quotes another speaker."""
+    assert (
+        own_speaker('- Chief Prosecutor Ola Brenn: "Nobody is above the law."')
+        == "Chief Prosecutor Ola Brenn"
+    )
+    assert own_speaker('• Defence lawyer Mia Ostrand: "We will appeal."') == "Defence lawyer Mia Ostrand"
+    assert own_speaker('* Kari Lunde, who chairs the board: "We are done."') == "Kari Lunde"
+    # The false-positive side: a bullet with no name before its colon, or no quote after it.
+    assert own_speaker('- The verdict: "guilty on every count".') == ""
+    assert own_speaker("- Chief Prosecutor Ola Brenn: twelve witnesses, four weeks.") == ""
+
+
+@pytest.mark.fast
+def test_whoever_speaks_for_another_is_not_that_other():
+    """ "Velisk's defence lawyer said" names Velisk as whose lawyer, not as who speaks: the lawyer
+    named elsewhere ("His lawyer, Ines Parvan, said") is no other speaker."""
+    assert own_speaker("Orlen's defence lawyer announced that they would appeal.") == "defence lawyer"
+    assert own_speaker('"We are relieved," said Anna Holt\'s family.') == "family"
+    assert own_speaker("Mayor Kjell Orlen's wife said he was at home.") == "wife"
+    # The false-positive side: a country's or a body's own voice stays theirs, and a named officer
+    # keeps the name.
+    assert (
+        own_speaker("Armenia's foreign ministry said the talks had failed.") == "Armenia's foreign ministry"
+    )
+    assert (
+        own_speaker("Russia's Foreign Minister Sergei Lavrov said no.")
+        == "Russia's Foreign Minister Sergei Lavrov"
+    )
+    assert own_speaker("Harwick Capital's managing partner said the deal was done.") == (
+        "Harwick Capital's managing partner"
+    )
+
+
+CAPTIONS = (
+    "[CC] NORDKANAL SPORT — SUNDAY\n"
+    ">> STRAND FC WON THE CUP IN EXTRA TIME LAST NIGHT.\n"
+    ">> STRAND HEAD COACH ARNE LID:\n"
+    ">> WE WERE DEAD AND BURIED AT HALF-TIME. I HAVE NEVER BEEN PROUDER.\n"
+    ">> FOR THE VISITORS, A HARD NIGHT. COACH PER VOLD:\n"
+    ">> FOOTBALL IS CRUEL.\n"
+    ">> THE PARADE IS ON MONDAY.\n"
+)
+
+
+@pytest.mark.fast
+def test_a_captions_label_ending_the_line_before_speaks_the_turn():
+    """Closed captions give the speaker at the end of the line before the turn (">> STRAND HEAD
+    COACH ARNE LID:"), once: the next line is his, and "COACH PER VOLD:" after a sentence is Vold's."""
+    label = turn_label(CAPTIONS, CAPTIONS.index("WE WERE DEAD"))
+    assert label == "STRAND HEAD COACH ARNE LID"
+    assert turn_speaker(label, CAPTIONS) == "Strand Head Coach Arne Lid"
+    assert turn_speaker(turn_label(CAPTIONS, CAPTIONS.index("FOOTBALL IS")), CAPTIONS) == "Coach Per Vold"
+    # The false-positive side: a line after no label, a caption label without ">>", and a
+    # heading's colon in an ordinary article give no turn.
+    assert turn_label(CAPTIONS, CAPTIONS.index("THE PARADE")) == ""
+    plain = CAPTIONS.replace(">> ", "")
+    assert turn_speaker(turn_label(plain, plain.index("WE WERE DEAD")), plain) == ""
+    article = "Cup final report\nWHAT THEY SAID:\nThe coach was proud of his side."
+    assert turn_label(article, article.index("The coach")) == ""
+
+
+@pytest.mark.fast
+def test_a_quote_credited_after_a_dash_is_its_speakers():
+    """A list of quotes: '• Line of the night: "We were dead and buried." — Strand coach Arne Lid'
+    is Lid's, not "Line"'s."""
+    sentence = '• Line of the night: "We were dead and buried at half-time." — Strand coach Arne Lid'
+    assert own_speaker(sentence) == "Strand coach Arne Lid"
+    assert own_speaker('"We will appeal." – Velisk\'s lawyer Ines Parvan.') == "lawyer Ines Parvan"
+    # The false-positive side: a dash inside a sentence, or after a quote with no name, credits nobody.
+    assert own_speaker('He called the plan "a disaster" – and walked out.') == ""
+    assert own_speaker('The "Green Deal" — a plan from Brussels — failed.') == ""

@@ -1276,3 +1276,45 @@ def test_a_number_and_a_half_is_one_value():
     ) == ("four", "four and a half")
     assert [t.key for t in tokens("for a day and a half") if t.kind == "number"] == ["1.5"]
     assert [t.key for t in tokens("half of the 40 seats") if t.kind == "number"] == ["40"]
+
+
+@pytest.mark.fast
+def test_a_list_items_first_word_is_no_name():
+    """ "• Gradual increase of the retirement age: ... 62 from 2029" capitalises "Gradual" for
+    opening the item: no name to set against the claim's country."""
+    claim = "Under the new law, the retirement age in Velmora will be 62 from 2029."
+    item = "• Gradual increase of the retirement age: 61 from 2027, 62 from 2029 and 63 from 2031"
+    assert differing_value(claim, item) is None
+    assert differing_value(claim, item.replace("•", "-")) is None
+    # The false-positive side: a name the passage also writes inside a sentence stays a name, and
+    # so does a name of two words opening the item or a word opening a sentence with no bullet.
+    assert _values(
+        differing_value(
+            claim,
+            "• Ostria raised the retirement age to 62 from 2029.",
+            passage="The law follows Ostria's reform.",
+        )
+    ) == ("Velmora", "Ostria")
+    assert _values(differing_value(claim, "- Port Ostria raised the retirement age to 62 from 2029.")) == (
+        "Velmora",
+        "Port Ostria",
+    )
+    assert _values(differing_value(claim, "Ostria raised the retirement age to 62 from 2029.")) == (
+        "Velmora",
+        "Ostria",
+    )
+
+
+@pytest.mark.fast
+def test_a_titled_name_faces_the_source_name_with_the_same_title():
+    """ "Presided over by Judge Helka Brandt" faces the source's "Judge Rena Holm", not the firm
+    named at the end of the sentence."""
+    claim = "The Orlen trial was presided over by Judge Helka Brandt."
+    source = "- Judge Rena Holm found Orlen guilty of taking bribes from Kelmar Construction."
+    assert _values(differing_value(claim, source)) == ("Judge Helka Brandt", "Judge Rena Holm")
+    # The false-positive side: with no other judge, the name in place still faces the claim's.
+    other = "Orlen was found guilty of taking bribes from Kelmar Construction."
+    assert _values(differing_value("Orlen took bribes from Judge Helka Brandt.", other)) == (
+        "Judge Helka Brandt",
+        "Kelmar Construction",
+    )
