@@ -2168,7 +2168,8 @@ def test_a_caption_turn_is_spoken_by_the_label_ending_the_line_before(tmp_path, 
 
 def test_a_pronouns_quote_after_an_interviews_opening_may_be_the_interviewees(tmp_path, pipeline):
     """ "Our reporter Ana Vik spoke to boatman Sutto Ker, 58. He said ...": the boatman's words as
-    likely as the reporter's, so no misquote; "He" after a sentence only naming him is the subject's."""
+    likely as the reporter's, so no misquote; "He" after "Harbour mayor Ola Dahl criticised the
+    barge owner Bo Linn" is still the mayor's."""
     article = (
         "Families keep vigil at the jetty\n\n"
         "Divers returned to the river on Thursday near the shoals where the barge Mekong Star sank on "

@@ -329,6 +329,6 @@ def test_a_quote_credited_after_a_dash_is_its_speakers():
     sentence = '• Line of the night: "We were dead and buried at half-time." — Strand coach Arne Lid'
     assert own_speaker(sentence) == "Strand coach Arne Lid"
     assert own_speaker('"We will appeal." – Velisk\'s lawyer Ines Parvan.') == "lawyer Ines Parvan"
-    # The false-positive side: a dash inside a sentence, or after a quote with no name, credits nobody.
+    # The false-positive side: a dash inside a sentence credits nobody.
     assert own_speaker('He called the plan "a disaster" – and walked out.') == ""
     assert own_speaker('The "Green Deal" — a plan from Brussels — failed.') == ""
