@@ -62,12 +62,22 @@ _PLUS_HALF = rf"(?:\b(?:{_SMALL_NUMBER}|\d+)\s+and\s+a\s+half\b|(?<![\d.,])\d+\s
 # six", "9.15pm", "6 a.m.", "noon", "midnight". One value, keyed as a clock's is ("6:00").
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _HOUR = rf"(?:1[0-2]|0?[1-9]|{_HOUR_WORDS})"
+_MINUTE_WORDS = r"five|ten|twenty(?:[\s-]five)?|\d{1,2}"
+_TIMED = (
+    "(?:"
+    + "|".join(rf"(?<=\b{w}\s)" for w in ("at", "by", "around", "about", "after", "before", "until", "till"))
+    + ")"
+)
 _SPOKEN_TIME = (
     rf"\b(?:(?:a\s+)?quarter\s+(?:past|to)|half\s+past|\d{{1,2}}\s+minutes\s+(?:past|to))\s+{_HOUR}\b"
     rf"(?:\s+o['’]clock\b)?(?:\s*[ap]\.?m\b\.?)?"
     rf"|\b{_HOUR}\s+o['’]clock\b(?:\s*[ap]\.?m\b\.?)?"
     rf"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?m\b\.?"
     rf"|\b(?:12\s+)?(?:noon|midday)\b|\bmidnight\b"
+    # After a word that times it ("at twenty to five", "shortly after five in the morning"), where
+    # "twenty to five" is no vote and "five" no count.
+    rf"|{_TIMED}(?:{_MINUTE_WORDS})\s+(?:past|to)\s+{_HOUR}\b"
+    rf"|{_TIMED}{_HOUR}(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
 )
 # A word after the time that says which half of the day: "six o'clock on Monday morning".
 _DAY_PART = re.compile(r"^(?:\W+\w+){0,3}?\W+(morning|afternoon|evening|night|tonight)\b", re.IGNORECASE)
@@ -494,7 +504,10 @@ def _spoken_time(folded: str, after: str) -> str:
     numbers = [int(w) if w.isdigit() else _NUMBER_WORDS.get(w) for w in words]
     numbers = [n for n in numbers if n is not None]
     if "past" in words or "to" in words:
-        minute = 15 if "quarter" in words else 30 if "half" in words else numbers[0]
+        told = [w for w in words[: words.index("past" if "past" in words else "to")] if w != "minutes"]
+        minute = (
+            15 if "quarter" in words else 30 if "half" in words else sum(numbers[: len(told)])
+        )  # "twenty-five"
         hour = numbers[-1]
         if "to" in words:
             hour, minute = (hour - 1) or 12, 60 - minute
@@ -1162,8 +1175,9 @@ def figures_as_given(claim: str, text: str) -> str:
     change: the same number in words ("ninety-four" / "94"), a measure in another unit
     (`converted_measures`), a figure at another scale or told roughly (`figures_in_other_words`:
     "over six hundred houses" reads "over 610 houses"), each against a figure of the text with a
-    word beside it the claim's has beside its own. Figures in digits, and words the text writes
-    the same way, stay as written."""
+    word beside it the claim's has beside its own, and a time of day in words at the text's same
+    time ("twenty to five" / "04:40"). Figures in digits, and words the text writes the same way,
+    stay as written."""
     claim_side, text_side = tokens(claim), tokens(text)
     changes: dict[int, tuple[int, str]] = {}  # claim start: (claim end, the text's words)
     given = _measures(text_side)
@@ -1171,6 +1185,11 @@ def figures_as_given(claim: str, text: str) -> str:
         other = _converted(claim, measure, given)
         if other is not None:
             changes[measure.token.start] = (measure.end, text[other.token.start : other.end])
+    for token in claim_side:  # a time of day in words: "twenty to five" reads the text's "04:40"
+        if _is_time([token]) and re.search(r"[^\W\d_]", token.text):
+            other = next((o for o in text_side if _is_time([o]) and o.key == token.key), None)
+            if other is not None and fold(other.text) != fold(token.text):
+                changes[token.start] = (token.end, other.text)
     sizes = _sizes(text, text_side)
     for token, size in _sizes(claim, claim_side):
         if token.start in changes or not re.search(r"[^\W\d_]", token.text):

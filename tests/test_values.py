@@ -1318,3 +1318,28 @@ def test_a_titled_name_faces_the_source_name_with_the_same_title():
         "Judge Helka Brandt",
         "Kelmar Construction",
     )
+
+
+@pytest.mark.fast
+def test_a_time_told_after_at_meets_the_clock():
+    """ "at twenty to five", "shortly after five in the morning" and "at twenty-five past six" are
+    times of day (04:40, 05:00, 06:25); the judging model reads the text's "04:40" for the first."""
+
+    def times(text: str) -> list[str]:
+        return [t.key for t in tokens(text) if t.kind == "number"]
+
+    assert times("The blast happened at twenty to five in the morning.") == ["4:40"]
+    assert times("Crews arrived shortly after five in the morning.") == ["5:00"]
+    assert times("The train left at twenty-five past six.") == ["6:25"]
+    assert times("The meeting ended after 10 minutes past nine.") == ["9:10"]
+    source = "An explosion at 04:40 in the drying hall started a fire."
+    assert figures_as_given("The explosion happened at twenty to five.", source) == (
+        "The explosion happened at 04:40."
+    )
+    assert differing_value("The explosion happened at twenty to five.", source.replace("04:40", "05:40"))
+    # The false-positive side: a vote, a count in the morning and another time stay as they are.
+    assert times("The council voted twenty to five against it.") == ["20", "5"]
+    assert times("Five people died in the morning.") == ["5"]
+    assert figures_as_given(
+        "The explosion happened at twenty to five.", source.replace("04:40", "05:40")
+    ) == ("The explosion happened at twenty to five.")
