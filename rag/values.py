@@ -504,10 +504,9 @@ def _spoken_time(folded: str, after: str) -> str:
     numbers = [int(w) if w.isdigit() else _NUMBER_WORDS.get(w) for w in words]
     numbers = [n for n in numbers if n is not None]
     if "past" in words or "to" in words:
+        # The minutes are the numbers told before "past" or "to": "twenty-five" is 25, "10 minutes" 10.
         told = [w for w in words[: words.index("past" if "past" in words else "to")] if w != "minutes"]
-        minute = (
-            15 if "quarter" in words else 30 if "half" in words else sum(numbers[: len(told)])
-        )  # "twenty-five"
+        minute = 15 if "quarter" in words else 30 if "half" in words else sum(numbers[: len(told)])
         hour = numbers[-1]
         if "to" in words:
             hour, minute = (hour - 1) or 12, 60 - minute
