@@ -36,7 +36,8 @@ _TAIL_MARKERS = re.compile(rf"^({_any_of(_RULES['tail_markers'])})$", re.IGNOREC
 # A line like this is a teaser for another article; the next line is often that article's title.
 _TEASER = re.compile(rf"^({_any_of(_RULES['teaser_prefixes'])})\s*:\s*(.*)$", re.IGNORECASE)
 # Publisher disclaimers and legal footers.
-_DISCLAIMER = re.compile(f"({_any_of(_RULES['disclaimers'])})", re.IGNORECASE)
+_DISCLAIMER = re.compile(f"({_any_of(_RULES['disclaimers'] + _RULES['consent_buttons'])})", re.IGNORECASE)
+_CONSENT_BUTTON = re.compile(f"({_any_of(_RULES['consent_buttons'])})", re.IGNORECASE)
 # Text that addresses a language model rather than a reader is never article text: a planted
 # "ignore previous instructions" must not reach the prompt, however it is dressed.
 _INJECTION = re.compile(
@@ -46,6 +47,8 @@ _INJECTION = re.compile(
     r"\b(assistant|ai|chatbot|language model)s?\s*(must|should|will)\s+(now\s+)?(reply|respond|answer|say)",
     re.IGNORECASE,
 )
+# An advertisement or its label ("ADVERTISEMENT", "[AD: Fresh cod every Friday]"), on a line of its own.
+_ADVERTISEMENT = re.compile(rf"^({_any_of(_RULES['advertisement_lines'])})$", re.IGNORECASE)
 _BYLINE = re.compile(rf"^({_any_of(_RULES['byline_prefixes'])})\b.{{0,80}}$", re.IGNORECASE)
 _HEADER_LINE = re.compile(rf"^({_any_of(_RULES['header_lines'])})$", re.IGNORECASE)
 # Menus, breadcrumbs and "Outlet | Section" mastheads: short items between bars or arrows.
@@ -311,11 +314,18 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
                 drop(nxt, "teaser for another article")
         elif _BYLINE.match(line.text):
             drop(i, "byline")
+        elif _ADVERTISEMENT.match(line.text):
+            drop(i, "advertisement")
         elif _normal_line(line.text) in repeated:
             drop(i, "line repeated across articles")
-        elif (i > 0 and _DISCLAIMER.search(line.text)) or _INJECTION.search(line.text):
-            # A disclaimer never opens a page: a first line naming the phrase is a title.
-            runs, left_out = _split_boilerplate_sentences(doc.text, line, disclaimers=i > 0)
+        elif (
+            (notice := i > 0 or bool(_CONSENT_BUTTON.search(line.text)))
+            and _DISCLAIMER.search(line.text)
+            or _INJECTION.search(line.text)
+        ):
+            # A disclaimer never opens a page: a first line naming the phrase is a title, unless
+            # it carries a consent notice's buttons.
+            runs, left_out = _split_boilerplate_sentences(doc.text, line, disclaimers=notice)
             if left_out:
                 partial[i] = runs
                 dropped_parts.extend(left_out)

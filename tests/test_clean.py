@@ -286,6 +286,62 @@ def test_lines_that_only_look_like_furniture_are_kept():
     assert "Rovers 2 | Athletic 1" in kept and "uses cookies on its ticket site" in kept
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This website uses essential cookies only. [Accept] [More information]",
+        "Cookies: we use analytics cookies to improve this site. [Accept all] [Reject non-essential]",
+        "Cookie settings: [Accept all] [Essential only]",
+        "[Cookies help us deliver our services. OK | Learn more]",
+        "We only use cookies needed for the site to work. [Close]",
+        "This site uses cookies. Find out more in our Privacy Policy. [Accept] [Manage]",
+    ],
+)
+def test_a_cookie_notice_however_worded_is_no_headline_even_on_the_first_line(notice):
+    for page in (f"{notice}\n", f"VALLEY ECHO\n{notice}\n"):
+        doc = header_of(page + "Council votes to close two libraries\n")
+        assert doc.title == "Council votes to close two libraries", page
+        kept = kept_text(doc)
+        assert "ookie" not in kept and "[" not in kept and "saving 400,000 a year" in kept
+
+
+def test_a_first_line_naming_cookies_without_a_notices_buttons_stays_the_headline():
+    headline = "We use cookies to follow you, admits Valley retailer"
+    assert header_of(f"{headline}\n").title == headline
+    doc = header_of("Council votes to close two libraries\n")
+    page = doc.text + (
+        "Cookies: the bakery's stall sold out by noon.\n"
+        "Officials said that by continuing to use coal, the plant had missed its emissions target.\n"
+    )
+    kept = kept_text(clean_document(Document("page.txt", page, "x")))
+    assert "the bakery's stall sold out" in kept and "by continuing to use coal" in kept
+
+
+def test_an_advertisement_line_is_dropped_wherever_it_stands_and_never_titles_the_page():
+    page = (
+        "VALLEY ECHO\n[AD: Valley Taxi — 24/7, also to the station]\nCouncil votes to close two libraries\n"
+        + BODY.replace("\n", "\nADVERTISEMENT\n", 1)
+        + "Advertisement: Listen to Valley Radio Mornings, weekdays 6-10.\n"
+    )
+    doc = clean_document(Document("page.txt", page, "x"))
+    assert doc.title == "Council votes to close two libraries"
+    kept = kept_text(doc)
+    assert "Taxi" not in kept and "ADVERTISEMENT" not in kept and "Valley Radio" not in kept
+    assert "saving 400,000 a year" in kept and "challenge the decision" in kept
+    assert [d.reason for d in doc.dropped].count("advertisement") == 3
+
+
+def test_lines_about_advertising_are_article_text():
+    page = (
+        "Advertisement spending rose 5% last year\n"
+        + BODY
+        + "Advertisement revenue fell, the publisher said.\nThe sponsored content rules changed in May.\n"
+    )
+    doc = clean_document(Document("page.txt", page, "x"))
+    assert doc.title == "Advertisement spending rose 5% last year"
+    assert "Advertisement revenue fell" in kept_text(doc) and "sponsored content rules" in kept_text(doc)
+
+
 def test_a_short_headline_over_a_long_line_stays_the_title():
     # "Calculus of variations" above a lead that does not end a sentence is no section label.
     doc = header_of(
