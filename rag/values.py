@@ -1315,21 +1315,9 @@ _RELATIVE_YEAR = re.compile(r"\b(?:next|last|this|previous|following|coming)\s+y
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
-_OF_GAP = re.compile(r"\s*of\s+", re.IGNORECASE)
-# Words before "of" that say how much or which, not what is counted: "a total of 40", "one of 12",
-# "a group of 40" (a crowd, a fleet, a toll of 12 are what their number counts).
-_AMOUNT_WORD = re.compile(
-    r"^(?:total|number|sum|average|maximum|minimum|max|min|figure|tally|count|one|each|any|all|some|"
-    r"most|many|none|both|few|part|share|age|rate|score|lot|lots|out|instead|because|ahead|up|"
-    r"group|team|party|batch|series|range|list|set|pair|couple|handful|host|string|chain|wave|round)$",
-    re.IGNORECASE,
-)
-
-
 def _counts(side: list[Token], i: int) -> set[str]:
     """What the number ``side[i]`` counts: the stems of the two words after it, and of the names
-    among them ("96 Sri Lankan asylum seekers" counts asylum seekers), with the noun before its
-    "of" ("a crowd of 41,250 at the stadium" counts a crowd), or the "year" of
+    among them ("96 Sri Lankan asylum seekers" counts asylum seekers), or the "year" of
     "27-year-old"; empty for a word, a day of a date or a year."""
     token = side[i]
     if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
@@ -1350,14 +1338,6 @@ def _counts(side: list[Token], i: int) -> set[str]:
             words += t.kind != "name"
             if words == 2:
                 break
-        before = side[i - 1] if i > 0 else None
-        if (
-            before
-            and before.kind == "word"
-            and _OF_GAP.fullmatch(token.gap)
-            and not _AMOUNT_WORD.match(before.text)
-        ):
-            counted.add(before.key)  # "a crowd of 41,250": the crowd is what it counts
     # "a second yellow card" ranks a card, as "the 71st minute" ranks a minute: no count of them.
     return {f"#{key}" for key in counted} if is_ordinal_word(token.text) else counted
 
