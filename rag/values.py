@@ -70,9 +70,9 @@ _TIMED = (
 )
 _SPOKEN_TIME = (
     rf"\b(?:(?:a\s+)?quarter\s+(?:past|to)|half\s+past|\d{{1,2}}\s+minutes\s+(?:past|to))\s+{_HOUR}\b"
-    rf"(?:\s+o['’]clock\b)?(?:\s*[ap]\.?m\b\.?)?"
-    rf"|\b{_HOUR}\s+o['’]clock\b(?:\s*[ap]\.?m\b\.?)?"
-    rf"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?m\b\.?"
+    rf"(?:\s+o['’]clock\b)?(?:\s*(?:[ap]\.m\.?|[ap]m\b))?"
+    rf"|\b{_HOUR}\s+o['’]clock\b(?:\s*(?:[ap]\.m\.?|[ap]m\b))?"
+    rf"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?:[ap]\.m\.?|[ap]m\b)"
     rf"|\b(?:12\s+)?(?:noon|midday)\b|\bmidnight\b"
     # After a word that times it ("at twenty to five", "shortly after five in the morning"), where
     # "twenty to five" is no vote and "five" no count.

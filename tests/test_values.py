@@ -1343,3 +1343,14 @@ def test_a_time_told_after_at_meets_the_clock():
     assert figures_as_given(
         "The explosion happened at twenty to five.", source.replace("04:40", "05:40")
     ) == ("The explosion happened at twenty to five.")
+
+
+@pytest.mark.fast
+def test_a_time_with_am_or_pm_leaves_the_sentences_full_stop():
+    # "by 6am." shows "6am" as the draft's value, not "6am." (a reason read "not 6am. (in ...").
+    assert [(t.text, t.key) for t in tokens("Crews had it under control by 6am.") if t.kind == "number"] == [
+        ("6am", "6:00")
+    ]
+    # The false-positive side: "a.m." keeps its own full stops, whether a sentence ends there or not.
+    assert [t.text for t in tokens("They met at 6 a.m. on Monday.") if t.kind == "number"] == ["6 a.m."]
+    assert [t.text for t in tokens("The ferry left at 9.15 p.m.") if t.kind == "number"] == ["9.15 p.m."]
