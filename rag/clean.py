@@ -319,10 +319,8 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
         elif _normal_line(line.text) in repeated:
             drop(i, "line repeated across articles")
         elif (
-            (notice := i > 0 or bool(_CONSENT_BUTTON.search(line.text)))
-            and _DISCLAIMER.search(line.text)
-            or _INJECTION.search(line.text)
-        ):
+            (notice := i > 0 or bool(_CONSENT_BUTTON.search(line.text))) and _DISCLAIMER.search(line.text)
+        ) or _INJECTION.search(line.text):
             # A disclaimer never opens a page: a first line naming the phrase is a title, unless
             # it carries a consent notice's buttons.
             runs, left_out = _split_boilerplate_sentences(doc.text, line, disclaimers=notice)

@@ -63,6 +63,7 @@ _PLUS_HALF = rf"(?:\b(?:{_SMALL_NUMBER}|\d+)\s+and\s+a\s+half\b|(?<![\d.,])\d+\s
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _HOUR = rf"(?:1[0-2]|0?[1-9]|{_HOUR_WORDS})"
 _MINUTE_WORDS = r"five|ten|twenty(?:[\s-]five)?|\d{1,2}"
+_AM_PM = r"(?:[ap]\.m\.?|[ap]m\b)"  # "a.m." keeps its full stops; "6am." leaves the sentence's
 _TIMED = (
     "(?:"
     + "|".join(rf"(?<=\b{w}\s)" for w in ("at", "by", "around", "about", "after", "before", "until", "till"))
@@ -70,9 +71,9 @@ _TIMED = (
 )
 _SPOKEN_TIME = (
     rf"\b(?:(?:a\s+)?quarter\s+(?:past|to)|half\s+past|\d{{1,2}}\s+minutes\s+(?:past|to))\s+{_HOUR}\b"
-    rf"(?:\s+o['’]clock\b)?(?:\s*(?:[ap]\.m\.?|[ap]m\b))?"
-    rf"|\b{_HOUR}\s+o['’]clock\b(?:\s*(?:[ap]\.m\.?|[ap]m\b))?"
-    rf"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?:[ap]\.m\.?|[ap]m\b)"
+    rf"(?:\s+o['’]clock\b)?(?:\s*{_AM_PM})?"
+    rf"|\b{_HOUR}\s+o['’]clock\b(?:\s*{_AM_PM})?"
+    rf"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*{_AM_PM}"
     rf"|\b(?:12\s+)?(?:noon|midday)\b|\bmidnight\b"
     # After a word that times it ("at twenty to five", "shortly after five in the morning"), where
     # "twenty to five" is no vote and "five" no count.
@@ -1185,13 +1186,13 @@ def figures_as_given(claim: str, text: str) -> str:
         if other is not None:
             changes[measure.token.start] = (measure.end, text[other.token.start : other.end])
     for token in claim_side:  # a time of day in words: "twenty to five" reads the text's "04:40"
-        if _is_time([token]) and re.search(r"[^\W\d_]", token.text):
+        if _is_time([token]) and _HAS_WORD.search(token.text):
             other = next((o for o in text_side if _is_time([o]) and o.key == token.key), None)
             if other is not None and fold(other.text) != fold(token.text):
                 changes[token.start] = (token.end, other.text)
     sizes = _sizes(text, text_side)
     for token, size in _sizes(claim, claim_side):
-        if token.start in changes or not re.search(r"[^\W\d_]", token.text):
+        if token.start in changes or not _HAS_WORD.search(token.text):
             continue  # a measure put already, or digits: the model reads those
         low, high = _bounds(claim, token, size)
         # The text's figure of the same thing: "nine (9) years" for "seven years" is no "2025/07".
