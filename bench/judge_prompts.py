@@ -84,8 +84,17 @@ def _current(text: str, claim: str) -> list[dict]:
     return judge_messages(text, claim)
 
 
+def _untitled(text: str, claim: str) -> list[dict]:
+    """The window alone, without the headline a harvested read carries above it."""
+    from rag.judge import judge_messages
+
+    _, _, window = text.rpartition("\n\n")  # a harvested read is "headline\n\nwindow"
+    return judge_messages(window, claim)
+
+
 VARIANTS = {
     "current": _current,
+    "untitled": _untitled,
     "details": _details,
     "strict": _strict,
     "claim-first": _claim_first,

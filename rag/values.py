@@ -726,6 +726,10 @@ def differing_value(
         titled = [r for r in candidates if len(r) > 1 and r[0].key == run[0].key and r[-1].key != run[-1].key]
         candidates = titled or candidates
     if kind == "date":  # "on 11 May" faces "began on 4 May", not "the rainy season in August"
+        if not _said_on(claim, run):  # "said on Wednesday" dates the saying, not what was said
+            candidates = [r for r in candidates if not _said_on(source, r)]
+            if not candidates:
+                return None
         months = {t.key for t in run if t.kind == "date"}
         candidates = [r for r in candidates if months & {t.key for t in r}] or candidates
     other, in_place = _aligned(run, candidates, matcher, a, b, source)
@@ -742,6 +746,19 @@ def differing_value(
 
 
 _WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
+
+# "The university said on Wednesday it would ...", "told reporters late on Monday": the day
+# somebody spoke, which the article's other dates need not share.
+_SAYING_BEFORE = re.compile(
+    r"\b(?:said|says|announced|confirmed|stated|added|told\s+(?:\w+\s+){1,2}?)\s*(?:late\s+|early\s+)?"
+    r"(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _said_on(text: str, run: list[Token]) -> bool:
+    """Whether ``run`` is only a weekday that dates a saying in ``text`` ("said on Wednesday")."""
+    return _weekdays_only(run) and bool(_SAYING_BEFORE.search(text[: run[0].start]))
 
 
 # "in Neapori", "at the Birzuva Arena", "in the capital, Varnegala": where something happened.

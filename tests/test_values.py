@@ -469,6 +469,33 @@ def test_a_month_is_no_value_against_a_weekday():
     ) == ("July 2024", "June 2024")
 
 
+def test_the_weekday_somebody_spoke_is_no_date_of_what_they_said():
+    """ "The trust said on Monday it would close the ward from March": Monday dates the saying,
+    so the claim's "1 March 2025" for the closure is not contradicted by it."""
+    source = "The Harlow Health Trust said on Monday it would close the Elm ward from March to save money."
+    claim = "The Harlow Health Trust will close the Elm ward on 1 March 2025 to save money."
+    assert differing_value(claim, source) is None
+    told = "The Harlow Health Trust told staff late on Monday it would close the Elm ward from March."
+    assert differing_value("The Harlow Health Trust will close the Elm ward on 1 March 2025.", told) is None
+    # False positives: a weekday the source gives for the event itself still differs, and so
+    # does the day of a saying when the claim dates the saying too.
+    assert _values(
+        differing_value(
+            "The Harlow Health Trust closed the Elm ward on Tuesday.",
+            "The Harlow Health Trust closed the Elm ward on Friday, a spokeswoman said.",
+        )
+    ) == ("Tuesday", "Friday")
+    assert _values(
+        differing_value("The Harlow Health Trust said on Tuesday it would close the Elm ward.", source)
+    ) == ("Tuesday", "Monday")
+    assert _values(
+        differing_value(
+            "The Harlow Health Trust will close the Elm ward on Friday.",
+            "The Harlow Health Trust said on Monday that it will close the Elm ward on Thursday.",
+        )
+    ) == ("Friday", "Thursday")
+
+
 def test_a_clock_time_beside_a_weekday_is_no_day_of_the_month():
     """ "at 19:40 on Thursday": the weekday differs, not "40" (a day number sits beside a month)."""
     claim = "The ferry struck rocks off the island on Wednesday."
