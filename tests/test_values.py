@@ -469,6 +469,7 @@ def test_a_month_is_no_value_against_a_weekday():
     ) == ("July 2024", "June 2024")
 
 
+@pytest.mark.fast  # no model, no index
 def test_the_weekday_somebody_spoke_is_no_date_of_what_they_said():
     """ "The trust said on Monday it would close the ward from March": Monday dates the saying,
     so the claim's "1 March 2025" for the closure is not contradicted by it."""
