@@ -52,7 +52,7 @@ import numpy as np
 from rag.cite import CLAUSE_BREAK, add_other_sources, content_words, sentence_support, stated
 from rag.claims import claim_text, not_a_claim, reports_a_judgement
 from rag.clauses import split_clauses
-from rag.conflicts import source_label
+from rag.conflicts import dates, source_label
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
 from rag.opinions import OpinionReader
@@ -214,6 +214,7 @@ class DraftChecker:
             self._about_claim,
             self.judge,
             SEARCH_K,
+            self._article,
         )
 
     def judge(self) -> StatementJudge | None:
@@ -671,6 +672,8 @@ class DraftChecker:
         if ({t.key for t in tokens(differs.source)} - own) & {t.key for t in tokens(claim)}:
             return None  # "US Magistrate Judith Dein refused to release him": the claim's magistrate
         article = self._article(passage.chunk.source)
+        if _heading_label(differs.source, text, article):
+            return None  # 'CLAIM: "..."' on a fact check's page: a heading, nobody in the claim's place
         speaker = own_speaker(text)
         if (
             abbreviates(differs.draft, differs.source)
@@ -964,6 +967,7 @@ class DraftChecker:
                 return None
             if (
                 is_loose_number(difference.differs.draft)
+                or _month_against_day(difference.differs)
                 or not counts_alike(claim, text, difference.differs)
                 or rounds_the_other(claim, text, difference.differs)
                 or _crosses_speakers(difference.differs, claim_speaker, own_speaker(text))
@@ -1187,6 +1191,29 @@ def _speaks_instead(claim_speaker: str, sentence: str, differs: Differs) -> bool
     )
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _month_against_day(differs: Differs) -> bool:
+    """A month the claim gives alone ("in June", "from January 2027") against a day the source
+    gives ("On 3 March, the airport launched a consultation"): the day dates a step of the story
+    the month need not (the consultation, not the new limit taking effect), so the judging model's
+    preference between the two readings is no contradiction."""
+    return (
+        differs.kind == "date"
+        and not dates(differs.draft)
+        and not _WEEKDAY.search(differs.draft)
+        and bool(dates(differs.source))
+    )
+
+
+def _heading_label(name: str, text: str, article: str) -> bool:
+    """Whether ``name`` is the label opening a line of ``text`` ("CLAIM:", "VERDICT:", "READ
+    MORE:") that is no transcript speaker's: the article opens no other line with it."""
+    at = text.find(name)
+    return at >= 0 and turn_label(text, at) == name and not turn_speaker(name, article)
+
+
 def _modifies_a_noun(sentence: str, name: str) -> bool:
     """Whether ``name`` stands between "the" or a possessive and a lower-case word, as a noun's
     modifier: "the Tenaki North by-election", "last weekend's Ossany vote"."""
@@ -1238,7 +1265,7 @@ def _reworded_value(difference: Difference) -> bool:
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")  # a claim's direct quote, three words or so at least
 _SAID_THAT = re.compile(
-    r"^(?P<who>(?:\S+\s+){1,8}?(?:said|says|stated|added|warned|stressed|noted|announced|told reporters|"
+    r"^(?![\"“])(?P<who>(?:\S+\s+){1,8}?(?:said|says|stated|added|warned|stressed|noted|announced|told reporters|"
     r"was reported to say|(?:is|was) quoted as saying)(?:\s+on\s+\w+day)?)(?:\s+that)?[,:]?\s+[\"“]?"
     r"(?P<what>\w.*?)[.!]?[\"”]?$",
     re.IGNORECASE,
@@ -1276,12 +1303,20 @@ _REPORTED = (
         r"claims|explained|acknowledged|told(?:\s+\S+){1,5}?(?=\s+that\s))(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
         re.IGNORECASE,
     ),
+    # "X, Peskov said", and a quote first: '"X," Fossum told reporters after the talks.'
     re.compile(
         r"^(?P<what>\w.*?),\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|added|warned|announced|reported)"
         r"(?:\s+on\s+\w+day)?[.!]?$",
         re.IGNORECASE,
     ),
+    re.compile(
+        r"^[\"“](?P<what>\w[^\"“”]*?)[,.!?]?[\"”],?\s+(?:(?:[\w'’.-]+\s+){1,6}?"
+        r"(?:said|says|added|warned|announced|told)\b|(?:said|says|added|warned)\s+\w)[^\"“”]{0,80}$",
+        re.IGNORECASE,
+    ),
     re.compile(r"^according to\s+[^,]{2,60},\s+(?P<what>\w.*?)[.!]?$", re.IGNORECASE),
+    # "Farrow described the blast as the darkest day": the blast as the darkest day
+    re.compile(r"^(?:\S+\s+){1,8}?describe[sd]\s+(?P<what>(?!by\s)\w.*?\s+as\s+.*?)[.!]?$", re.IGNORECASE),
 )
 
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.cite import CitedAnswer
-from rag.text import month_days
+from rag.text import month_days, month_days_at
 from rag.types import Citation, Passage, SearchFilter, Span
-from rag.values import without_dateline
+from rag.values import tokens, without_dateline
 
 _WORD = re.compile(r"[a-z]{4,}")
 
@@ -27,6 +27,26 @@ def dates(text: str) -> set[tuple[int, int]]:
     """(month, day) pairs stated in ``text``: "Sept. 13" and "13 September" are both (9, 13); a
     wire dateline's date is when the story was filed, none of them."""
     return {pair for pair, _ in month_days(without_dateline(text))}
+
+
+# What ends the clause a date stands in: a mark, or a word joining another clause ("arrested on
+# Friday 9 May and released on bail": the date is the arrest's).
+_CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|which|who)\b", re.I)
+DATING_WORDS = 2  # content words before and after a date that say what it dates
+
+
+def words_dating(text: str, pair: tuple[int, int]) -> set[str]:
+    """The content words beside the day ``pair`` in its clause of ``text``, `DATING_WORDS` either
+    side: what it dates ("arrest" in "was arrested on Friday 9 May", "bail" in "released on police
+    bail until 7 July")."""
+    near: set[str] = set()
+    for found, start, end in month_days_at(text):
+        if found != pair:
+            continue
+        before = [t.key for t in tokens(_CLAUSE_END.split(text[:start])[-1]) if t.kind == "word"]
+        after = [t.key for t in tokens(_CLAUSE_END.split(text[end:])[0]) if t.kind == "word"]
+        near.update(before[-DATING_WORDS:], after[:DATING_WORDS])
+    return near
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from rag.cite import content_words
-from rag.conflicts import NoteConflicts, dates
+from rag.conflicts import Conflict, NoteConflicts, dates, words_dating
 from rag.judge import StatementJudge
 from rag.readings import (
     CANDIDATE_VALUES,
@@ -104,7 +104,7 @@ class OtherOutlets:
     """Stage of the draft check: the other articles' word on a claim. ``search`` finds passages
     (within the check's filter), ``similarity`` scores texts against an anchor, ``about_claim``
     tells whether an article names most of what the claim names, ``judge`` gives the judging model
-    (or None), ``k`` passages are searched at a time."""
+    (or None), ``k`` passages are searched at a time, ``article`` gives an article's indexed text."""
 
     def __init__(
         self,
@@ -115,9 +115,11 @@ class OtherOutlets:
         about_claim: Callable[[str, str], bool],
         judge: Callable[[], StatementJudge | None],
         k: int,
+        article: Callable[[str], str],
     ):
         self._search, self.search_filter, self.embed = search, search_filter, embed
         self.similarity, self.about_claim, self.judge, self.k = similarity, about_claim, judge, k
+        self.article = article
 
     def _searched(self, passages: list[Passage], *queries: tuple[str, int]) -> list[Passage]:
         """``passages``, then what each (text, k) query finds within the filter: each passage once,
@@ -132,19 +134,44 @@ class OtherOutlets:
         self, claim: str, cited: Citation, passages: list[Passage]
     ) -> tuple[Citation, Differs] | None:
         """Another article dating what the cited sentence dates differently (`rag.conflicts`), when
-        the claim gives a date itself: the outlets may disagree on a date the claim does not state
-        ("the pension rises from June 1" beside its cost) without disagreeing on the claim."""
-        if not dates(cited.text) or not (dates(claim) or any(t.kind == "date" for t in tokens(claim))):
+        the date disputed is a day the claim gives itself: the outlets may disagree on a date the
+        claim does not state ("the pension rises from June 1" beside its cost, the day of talks
+        beside a vote "in April") without disagreeing on the claim."""
+        if not dates(cited.text) or not dates(claim):
             return None
         conflicts = NoteConflicts(self._search, self.embed, self.k).find(
             [_dating_the_claim(claim, cited)], passages, self.search_filter
         )
-        conflicts = [c for c in conflicts if self.about_claim(claim, c.other.source)]
+        claim_dates = dates(claim)
+        conflicts = [
+            c
+            for c in conflicts
+            if dates(c.cited_value) & claim_dates  # the claim's own day, not another in its passage
+            and self.about_claim(claim, c.other.source)
+            and not self._dates_another_part(c, cited.source)
+        ]
         if not conflicts:
             return None
         conflict = conflicts[0]
         other = replace(conflict.other, n=2)
         return other, Differs(conflict.cited_value, conflict.other_value, "date")
+
+    def _dates_another_part(self, conflict: Conflict, cited_source: str) -> bool:
+        """Whether the cited article gives the other outlet's dates too, beside more of the same
+        words than the cited sentence's date stands beside: both date that part of the story alike
+        ("arrested on Tuesday 15 April" in each), and the other sentence, though it names what the
+        cited one tells ("released on bail"), dates the arrest, not the bail's end."""
+        other_dates = dates(conflict.other.text)
+        article = self.article(cited_source)
+        sentences = [article[span.start : span.end] for span in split_sentences(article)]
+        alike = [(pair, sentence) for sentence in sentences for pair in dates(sentence) & other_dates]
+        if not other_dates or other_dates - {pair for pair, _ in alike}:
+            return False  # a date of the other outlet's that the cited article never gives
+        other_words = {word for pair in other_dates for word in words_dating(conflict.other.text, pair)}
+        cited = conflict.cited.text
+        cited_words = {word for pair in dates(cited) for word in words_dating(cited, pair)}
+        alike_words = {word for pair, sentence in alike for word in words_dating(sentence, pair)}
+        return len(other_words & alike_words) > len(other_words & cited_words)
 
     def figure_conflict(
         self, claim: str, cited: Citation, passages: list[Passage]

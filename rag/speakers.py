@@ -19,6 +19,7 @@ _SPEECH = re.compile(
     r"admitted|acknowledged|explained|argued|conceded|asserted|complained|remarked|replied|vowed|cautioned|"
     r"thundered|lamented|fumed|roared|wrote|admits|adds|explains|argues|insists|warns|writes|tells|notes|"
     r"stresses)\b|\bcall(?:ed|s)(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“])"  # "X called the flood 'man-made'"
+    r"|\bdescribe[sd](?!\s+by\b)(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "X described the fire as the worst"
     r"|\b(?:is|was|were|are)\s+quoted\s+as\s+saying\b",
     re.I,
 )
@@ -39,6 +40,7 @@ _OPENERS = frozenset(
     "asked when while as this that these those his her their its he she they it we i".split()
 )
 _SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"
+_OF_BODY = frozenset("of from at with".split())  # an appositive saying where the speaker is from
 _PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
 # A title's full stop ends no name: '..., said Chief Physician Dr. Liv Sandaker' names Sandaker.
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Insp|Supt|Sen|Rep|Gov)\.(?=\s+[A-Z])")
@@ -60,7 +62,10 @@ def own_speaker(sentence: str) -> str:
         parts = re.split(r"[,;:\"“”()]", head)
         before = parts[-1].split()[-6:]
         appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
-        if not before and appositive and fold(parts[-2].split()[0]) == "who":
+        if not before and appositive and fold(parts[-2].split()[0]) in _OF_BODY:
+            named = parts[-3].split()  # "PC Dario Menke, of the Rural Crime Team, said": Menke
+            before = named[-6:] if named and named[-1][:1].isupper() else []
+        elif not before and appositive and fold(parts[-2].split()[0]) == "who":
             named = parts[-3].split()  # "Jim Soorley, who is a former priest, says"
             before = named[-6:] if named and named[-1][:1].isupper() else []
         elif not before and appositive and parts[-2].split()[-1][:1].isupper():

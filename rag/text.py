@@ -176,11 +176,16 @@ def parse_date(text: str) -> str | None:
 def month_days(text: str) -> list[tuple[tuple[int, int], str]]:
     """Each (month, day) stated in ``text``, with the words that state it: "Sept. 13" and
     "13 September" are both (9, 13)."""
+    return [(pair, text[start:end]) for pair, start, end in month_days_at(text)]
+
+
+def month_days_at(text: str) -> list[tuple[tuple[int, int], int, int]]:
+    """Each (month, day) stated in ``text``, with where the words stating it start and end."""
     found = []
     for match in _MONTH_DAY.finditer(text):
         read = _read_date(match.group(), year_known=False)
         if read:
-            found.append(((read.month, read.day), match.group()))
+            found.append(((read.month, read.day), match.start(), match.end()))
     return found
 
 

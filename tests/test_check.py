@@ -21,8 +21,12 @@ from rag.check import (
     SUPPORTED,
     DraftChecker,
     _another_name_in_place,
+    _heading_label,
+    _month_against_day,
+    _reported,
 )
 from rag.types import Citation, Passage
+from rag.values import Differs
 from tests.conftest import ROOT
 
 
@@ -977,6 +981,122 @@ def test_a_window_calling_the_claims_subject_him_under_a_name_made_of_the_claims
     assert result.verdict != CONTRADICTED, result.reason
 
 
+KELDA_STORM = (
+    "Storm batters Kelda harbour\n\n"
+    "The storm that hit Kelda on Sunday night sank three fishing boats and tore the roof off the fish "
+    'market. "This was the worst night in forty years," said lifeboat coxswain Mara Steen, whose crew '
+    "was called out six times. Harbour master Ivo Brandt said repairs to the quay would take a month.\n"
+)
+
+
+def test_words_a_claim_has_somebody_describe_as_something_are_checked_for_who_said_them(tmp_path, pipeline):
+    """ "X described the storm as '...'" credits the words to X: the article gives them to another."""
+    checker = _checker_over(tmp_path, {"kelda.txt": KELDA_STORM})
+    wrong = checker.check_sentence(
+        'Harbour master Ivo Brandt described the storm as "the worst night in forty years".'
+    )
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert "Mara Steen" in wrong.differs.source
+    # The false-positive side: the speaker the article gives is not contradicted.
+    right = checker.check_sentence(
+        'Lifeboat coxswain Mara Steen described the storm as "the worst night in forty years".'
+    )
+    assert right.verdict != CONTRADICTED, right.reason
+
+
+KELBY_FACT_CHECK = (
+    "Does Kelby Airport want to double night flights?\n\n"
+    "By Ana Ruiz | 12 March 2025\n\n"
+    "On 3 March, Kelby Airport launched a consultation on raising its annual cap on night movements "
+    "from 1,800 to 2,600. That is an increase of 800 movements, or 44%. The consultation closes on 30 May.\n"
+)
+
+
+def test_a_month_the_claim_gives_alone_is_not_traded_by_the_judge_for_a_day_of_another_step(
+    tmp_path, pipeline
+):
+    """The model prefers "would take effect in 3 March" to "in January 2027" (the day the
+    consultation opened): no contradiction. A day against a day still is one."""
+    assert _month_against_day(Differs("January 2027", "3 March", "date"))
+    assert not _month_against_day(Differs("10 March", "3 March", "date"))
+    assert not _month_against_day(Differs("Tuesday", "3 March", "date"))
+    assert not _month_against_day(Differs("June", "July", "date"))
+    checker = _checker_over(tmp_path, {"kelby.txt": KELBY_FACT_CHECK})
+    later = (
+        "If approved, the higher cap on night movements at Kelby Airport would take effect in January 2027."
+    )
+    assert checker.check_sentence(later).verdict != CONTRADICTED
+    # The false-positive side: another day for the consultation's launch is contradicted.
+    launched = checker.check_sentence("Kelby Airport launched its consultation on the night cap on 10 March.")
+    assert launched.verdict == CONTRADICTED and launched.differs.source == "3 March"
+
+
+HARNES_MINE = (
+    "Harnes support package\n\n"
+    "The regional government today announced a support package of 40 million crowns over three years "
+    "for Harnes, following the decision by Varda Mining to close the Harnes copper mine.\n\n"
+    'Minister of Industry Ola Berg said: "We will not leave Harnes to fend for itself. This town has '
+    'powered the region for more than sixty years, and it will have a future after the mine."\n\n'
+    "Minister Berg met Mayor Tove Lind, union representatives and Varda Mining management in Harnes "
+    "on Thursday.\n"
+)
+
+
+def test_a_quote_first_claim_is_read_without_its_speaker_to_find_who_said_it(tmp_path, pipeline):
+    """'"...," X said' against a longer quote by somebody else: the quote alone finds the window
+    that gives the words, and whose they are is the claim's misquote."""
+    assert _reported('"We will not leave Harnes alone," Siri Dahl told reporters after the talks.') == (
+        "We will not leave Harnes alone"
+    )
+    assert _reported('"We will not leave Harnes alone," said Siri Dahl.') == "We will not leave Harnes alone"
+    assert _reported("We will not leave Harnes alone, Siri Dahl said.") == "We will not leave Harnes alone"
+    # The false-positive side of the form: a quote without a speaker after it reports nothing.
+    assert _reported('"We will not leave Harnes alone" is the slogan on every poster.') == ""
+    checker = _checker_over(tmp_path, {"harnes.txt": HARNES_MINE})
+    claim = '"We will not leave Harnes to fend for itself," Varda Mining chief executive Siri Dahl said.'
+    support, misquote = checker._support(claim, checker._passages(claim))
+    assert support is None and misquote is not None
+    assert misquote[1].differs.source == "Minister of Industry Ola Berg"
+    assert checker.check_sentence(claim).verdict == CONTRADICTED
+    # The false-positive side: the quote given to its own speaker is no misquote.
+    right = '"We will not leave Harnes to fend for itself," Industry Minister Ola Berg said.'
+    assert checker._support(right, checker._passages(right))[1] is None
+    assert checker.check_sentence(right).verdict != CONTRADICTED
+
+
+FACT_CHECK_PAGE = (
+    "Verifica Norte\n\nFACT CHECK | Health\n\nIs the Dalby clinic closing?\n\n"
+    "By Iris Maro | 4 June 2025\n\n"
+    'CLAIM: "The Dalby clinic will close for good in July." (Facebook post, shared 900 times)\n\n'
+    "VERDICT: FALSE\n\n"
+    "The clinic is moving to a new building on Orchard Road and will reopen there in August, the "
+    "health board said. Verifica Norte rates the post false.\n"
+)
+
+
+def test_a_fact_checks_heading_label_is_nobody_in_the_claims_place(tmp_path, pipeline):
+    """'CLAIM: "..."' opens a line of a fact check's page: a heading, not somebody saying the post
+    in place of the fact checker the claim names."""
+    checker = _checker_over(tmp_path, {"verifica.txt": FACT_CHECK_PAGE})
+    claim = (
+        "Verifica Norte rated as false a Facebook post saying the Dalby clinic will close for good in July."
+    )
+    result = checker.check_sentence(claim)
+    assert result.verdict != CONTRADICTED, result.reason
+    assert "CLAIM" not in result.reason
+
+
+def test_a_heading_label_is_a_line_opening_label_no_other_line_opens_with():
+    """The false-positive side of the heading test: a transcript's speaker opens two lines, and a
+    name written in capitals inside a line is no label."""
+    transcript = (
+        "HOST: Is the clinic closing?\nDORN: It moves in August.\nHOST: And staff?\nDORN: They all move.\n"
+    )
+    assert _heading_label("CLAIM", 'CLAIM: "It closes."', FACT_CHECK_PAGE)
+    assert not _heading_label("DORN", "DORN: It moves in August.", transcript)
+    assert not _heading_label("CLAIM", 'The post said: CLAIM: "It closes."', FACT_CHECK_PAGE)
+
+
 def test_a_sentence_stating_the_claim_with_its_own_name_outweighs_one_naming_another(tmp_path, pipeline):
     """India's measure names New Delhi, Pakistan's Islamabad, in one window: the claim about
     Pakistan's is stated, not swapped."""
@@ -1913,6 +2033,63 @@ def test_a_stamp_giving_only_the_claims_date_is_not_what_another_outlets_stamp_d
     is the day after. Neither dates the approval, so the outlets do not disagree."""
     claim = "The cabinet approved the 30 million dinar flood aid package for Orsk valley households on Tuesday, 18 March."
     assert _date_conflict_over(tmp_path, STAMPED_ARTICLES, claim, "ministry-release.txt") is None
+
+
+BAIL_ARTICLES = {
+    "constabulary-news.txt": (
+        "Man held over Vellory boatyard fire\n\n"
+        "A 41-year-old man from Askern was arrested on Friday 9 May on suspicion of arson after the "
+        "fire at the Vellory boatyard. He has since been released on police bail until Monday 7 July "
+        "while enquiries continue.\n"
+    ),
+    "quay-chronicle.txt": (
+        "Boatyard fire: what we know\n\n"
+        "Fire crews spent the night at the Vellory boatyard, where four boats were destroyed. A "
+        "41-year-old man was arrested on Friday 9 May and released on bail.\n"
+    ),
+}
+
+
+def test_another_outlets_date_for_what_the_cited_article_dates_alike_is_no_disagreement(tmp_path, pipeline):
+    """The other outlet's sentence names the bail but dates the arrest, as the cited article does
+    in its sentence before: no other date of the bail's end. One giving the bail another end is."""
+    claim = "The man arrested over the Vellory boatyard fire was released on police bail until 7 July."
+    assert _date_conflict_over(tmp_path, BAIL_ARTICLES, claim, "constabulary-news.txt") is None
+    # The false-positive side: another end of the bail is another outlet's date, though the
+    # sentence also dates the arrest as the cited article does.
+    other_end = dict(BAIL_ARTICLES)
+    other_end["quay-chronicle.txt"] = other_end["quay-chronicle.txt"].replace(
+        "released on bail.", "released on police bail until 30 June."
+    )
+    found = _date_conflict_over(tmp_path / "other-end", other_end, claim, "constabulary-news.txt")
+    assert found is not None and found[1].draft == "7 July"
+
+
+def test_a_day_the_claim_does_not_give_is_no_date_for_other_outlets_to_dispute(tmp_path, pipeline):
+    """The claim dates the vote by its month; the cited passage dates the talks before it, and
+    another outlet the strike before those. They disagree on nothing the claim says."""
+    articles = {
+        "union-bulletin.txt": (
+            "Deal accepted\n\n"
+            "After talks at the mediation office on Monday 12 May, the company dropped its new rota. "
+            "Canal lock keepers then voted in June to accept the revised Tarrow Canal deal.\n"
+        ),
+        "canal-wire.txt": (
+            "Tarrow Canal lock keepers strike\n\n"
+            "Lock keepers on the Tarrow Canal held a one-day strike on 3 May over the company's new "
+            "rota, closing every lock.\n"
+        ),
+    }
+    claim = "Tarrow Canal lock keepers voted in June to accept the revised deal after the company dropped its new rota."
+    assert _date_conflict_over(tmp_path, articles, claim, "union-bulletin.txt") is None
+    # The false-positive side: the claim giving the day, another outlet giving another day for it.
+    dated = {
+        "union-bulletin.txt": articles["union-bulletin.txt"].replace("voted in June", "voted on 20 June"),
+        "canal-wire.txt": "Tarrow Canal deal\n\nLock keepers voted on 27 June to accept the revised Tarrow Canal deal.\n",
+    }
+    claim = "Tarrow Canal lock keepers voted on 20 June to accept the revised deal."
+    found = _date_conflict_over(tmp_path / "dated", dated, claim, "union-bulletin.txt")
+    assert found is not None and (found[1].draft, found[1].source) == ("20 June", "27 June")
 
 
 TRIAL_ARTICLES = {

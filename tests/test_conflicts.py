@@ -1,4 +1,4 @@
-from rag.conflicts import dates
+from rag.conflicts import dates, words_dating
 
 
 def test_dates_in_several_spellings():
@@ -11,8 +11,19 @@ def test_dates_in_several_spellings():
 def test_a_wire_datelines_date_is_when_the_story_was_filed():
     assert dates("TAMROVO, 14 March (VWA) - Talks to end the strike resumed on Friday.") == set()
     # The false-positive side: a date the sentence reports after its dateline still counts.
-    assert dates("MERRIVALE, June 8 (Harbour Wire) - Dock workers ended a walkout begun on June 6.") == {(6, 6)}
+    assert dates("MERRIVALE, June 8 (Harbour Wire) - Dock workers ended a walkout begun on June 6.") == {
+        (6, 6)
+    }
     assert dates("Talks resumed on 14 March, the agency said.") == {(3, 14)}
+
+
+def test_the_words_beside_a_date_in_its_clause_say_what_it_dates():
+    arrest = words_dating("A man was arrested on Friday 9 May and released on bail.", (5, 9))
+    assert "arrest" in arrest and "bail" not in arrest  # "and" opens the bail's clause
+    assert "bail" in words_dating("He was released on police bail until Monday 7 July.", (7, 7))
+    # The false-positive side: a day the text does not give has no words, nor does one set apart.
+    assert words_dating("A man was arrested on Friday 9 May.", (7, 7)) == set()
+    assert words_dating("The vote, on 3 May, was close.", (5, 3)) == set()
 
 
 def test_the_seed_articles_disagree_and_the_answer_says_so(pipeline):

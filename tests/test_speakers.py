@@ -140,6 +140,24 @@ def test_a_speaker_after_the_quote_and_other_reporting_verbs():
     assert own_speaker("The union calls for a strike ballot.") == ""  # "calls" quoting nothing
 
 
+def test_describing_something_as_anything_is_speaking_and_an_appositive_of_a_body_is_no_speaker():
+    assert own_speaker("Harbour master Ivo Brandt described the storm as the worst in forty years.") == (
+        "Harbour master Ivo Brandt"
+    )
+    assert (
+        own_speaker('Sister Ona Vell described the ward as "a place that never sleeps".') == "Sister Ona Vell"
+    )
+    assert own_speaker('Sgt Lina Orr, of the Marine Unit, said: "Stay off the ice."') == "Sgt Lina Orr"
+    assert own_speaker("Pavo Ruud, from Kelda, said the water rose in minutes.") == "Pavo Ruud"
+    # The false-positive side: described by others, described without "as", or passive, names no
+    # speaker; an appositive naming the speaker stays theirs.
+    assert own_speaker("The old mill, described by locals as an eyesore, will be pulled down.") == ""
+    assert own_speaker("The fire was described as the worst in years.") == ""
+    assert own_speaker("She described the scene to the court.") == ""
+    assert own_speaker("The report describes how the fire spread.") == ""
+    assert own_speaker("The harbour master, Ivo Brandt, said the storm had passed.") == "Ivo Brandt"
+
+
 TRANSCRIPT = (
     "Radio Hallam Breakfast\nTranscript, Thursday 4 June\n\n"
     "PRESENTER: Good morning. With me is the Secretary for Transport, Imogen Cartwright, and on the "
