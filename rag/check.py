@@ -91,6 +91,7 @@ from rag.values import (
     converted_measures,
     counts_alike,
     counts_given_as_days,
+    date_form,
     differing_direction,
     differing_value,
     doer_keys,
@@ -1191,9 +1192,6 @@ def _speaks_instead(claim_speaker: str, sentence: str, differs: Differs) -> bool
     )
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-
-
 def _month_against_day(differs: Differs) -> bool:
     """A month the claim gives alone ("in June", "from January 2027") against a day the source
     gives ("On 3 March, the airport launched a consultation"): the day dates a step of the story
@@ -1202,7 +1200,7 @@ def _month_against_day(differs: Differs) -> bool:
     return (
         differs.kind == "date"
         and not dates(differs.draft)
-        and not _WEEKDAY.search(differs.draft)
+        and "weekday" not in date_form(tokens(differs.draft))
         and bool(dates(differs.source))
     )
 

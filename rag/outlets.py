@@ -137,12 +137,12 @@ class OtherOutlets:
         the date disputed is a day the claim gives itself: the outlets may disagree on a date the
         claim does not state ("the pension rises from June 1" beside its cost, the day of talks
         beside a vote "in April") without disagreeing on the claim."""
-        if not dates(cited.text) or not dates(claim):
+        claim_dates = dates(claim)
+        if not dates(cited.text) or not claim_dates:
             return None
         conflicts = NoteConflicts(self._search, self.embed, self.k).find(
             [_dating_the_claim(claim, cited)], passages, self.search_filter
         )
-        claim_dates = dates(claim)
         conflicts = [
             c
             for c in conflicts

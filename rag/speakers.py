@@ -40,7 +40,8 @@ _OPENERS = frozenset(
     "asked when while as this that these those his her their its he she they it we i".split()
 )
 _SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"
-_OF_BODY = frozenset("of from at with".split())  # an appositive saying where the speaker is from
+# An appositive's first word when it tells about the speaker named before it: who they are, where from.
+_ABOUT_THE_SPEAKER = frozenset("who of from at with".split())
 _PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
 # A title's full stop ends no name: '..., said Chief Physician Dr. Liv Sandaker' names Sandaker.
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Insp|Supt|Sen|Rep|Gov)\.(?=\s+[A-Z])")
@@ -62,11 +63,9 @@ def own_speaker(sentence: str) -> str:
         parts = re.split(r"[,;:\"“”()]", head)
         before = parts[-1].split()[-6:]
         appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
-        if not before and appositive and fold(parts[-2].split()[0]) in _OF_BODY:
-            named = parts[-3].split()  # "PC Dario Menke, of the Rural Crime Team, said": Menke
-            before = named[-6:] if named and named[-1][:1].isupper() else []
-        elif not before and appositive and fold(parts[-2].split()[0]) == "who":
-            named = parts[-3].split()  # "Jim Soorley, who is a former priest, says"
+        if not before and appositive and fold(parts[-2].split()[0]) in _ABOUT_THE_SPEAKER:
+            # "Jim Soorley, who is a former priest, says", "PC Dario Menke, of the Rural Crime Team, said"
+            named = parts[-3].split()
             before = named[-6:] if named and named[-1][:1].isupper() else []
         elif not before and appositive and parts[-2].split()[-1][:1].isupper():
             before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
