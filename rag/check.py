@@ -271,10 +271,23 @@ class DraftChecker:
             support = None  # the window lends the claim a value its own sentence gives otherwise
         if support is not None:
             source = support.passage.chunk.source
+            cited = support.citation(1).text
             against = [
                 c
                 for c in contradictions
-                if c[0].passage.chunk.source != source and self._about_claim(claim, c[0].passage.chunk.source)
+                if c[0].passage.chunk.source != source
+                and self._about_claim(claim, c[0].passage.chunk.source)
+                and not (
+                    c[1].differs.kind == "number"
+                    and self.outlets.tells_both_parts(
+                        source,
+                        cited,
+                        c[0].passage.chunk.source,
+                        c[0].citation(1).text,
+                        c[1].differs.draft,
+                        c[1].differs.source,
+                    )
+                )
             ]
             result.citations = support.citations()
             add_other_sources(result.citations, passages, self.embed)

@@ -5,6 +5,8 @@ A supported claim is ``mixed`` when another article about the same thing dates i
 do not line up that the judging model reads as that outlet's figure; a contradicted claim is
 ``mixed`` when another article gives the claim's own value. Each is found among the passages
 already searched and a second search, from the cited sentence and from the claim's own words.
+Two figures that the articles between them give for two parts of one story (the sentence asked
+for and the one handed down) are no disagreement (`OtherOutlets.tells_both_parts`).
 """
 
 from __future__ import annotations
@@ -252,9 +254,47 @@ class OtherOutlets:
                     and not rounds_the_other(claim, text, Differs(value, v, "number"))
                 ]
                 if other and key not in {t.key for t in side}:
+                    if self.tells_both_parts(
+                        cited.source, cited.text, passage.chunk.source, text, value, other[0][1]
+                    ):
+                        continue  # "180 passengers on board" and "around 90 arrived back"
                     citation = Citation.quoting(2, passage.chunk, span, passage.score)
                     return citation, Differs(value, other[0][1], "number")
         return None
+
+    def tells_both_parts(
+        self, cited_source: str, cited: str, other_source: str, other: str, draft: str, given: str
+    ) -> bool:
+        """Whether two articles' figures (the claim's ``draft`` in ``cited``, ``given`` in
+        ``other``) tell two parts of one story rather than disagree on one: the stating article
+        gives the other's figure too, in a sentence closer to the other sentence than its cited one
+        is ("prosecutors asked for six years" and, further on, "jailed for four years"), or the
+        other article gives the claim's figure in a sentence closer to the cited one than its own
+        ("the ferry had 180 passengers on board" before "around 90 arrived back"). A figure either
+        gives only for something else (25 flats, 40 firefighters) reads further away and counts not."""
+        return self._given_beside(cited_source, given, other, cited) or self._given_beside(
+            other_source, draft, cited, other
+        )
+
+    def _given_beside(self, source: str, value: str, anchor: str, rival: str) -> bool:
+        """Whether article ``source`` gives the figure ``value`` in a sentence other than ``rival``
+        that reads closer to ``anchor`` than ``rival`` does."""
+        keys = {t.key for t in tokens(value) if t.kind == "number"}
+        if not keys:
+            return False
+        article = self.article(source)
+        giving = [
+            sentence
+            for sentence in (article[s.start : s.end].strip() for s in split_sentences(article))
+            if sentence
+            and sentence not in rival
+            and rival not in sentence
+            and keys & {t.key for t in tokens(sentence) if t.kind == "number"}
+        ]
+        if not giving:
+            return False
+        scores = self.similarity(anchor, [*giving, rival])
+        return bool(max(scores[:-1]) > scores[-1])
 
     def judged(
         self, claim: str, cited: Citation, passages: list[Passage]
@@ -317,6 +357,10 @@ class OtherOutlets:
             sure, value, rival = max(judged, key=lambda item: item[0] or 0.0)
             if sure is not None and sure >= OTHER_OUTLET_YES and sure - as_written >= CORRECTED_GAIN:
                 differs = Differs(run_text(claim, value), run_text(text, rival), value_kind(value))
+                if differs.kind == "number" and self.tells_both_parts(
+                    cited.source, cited.text, chunk.source, text, differs.draft, differs.source
+                ):
+                    continue  # the sentence handed down, not the one asked for
                 return Citation.quoting(2, chunk, span, passage.score), differs, sure
         return None
 

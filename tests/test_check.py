@@ -2386,3 +2386,84 @@ def test_a_window_sharing_the_claims_names_but_not_its_deed_is_no_statement(tmp_
         "The money was spent on gambling debts and on work on Holt's cabin at Lake Orm."
     )
     assert spent.verdict == SUPPORTED, spent.reason
+
+
+SENTENCING_ARTICLES = {
+    "court-reporter.txt": (
+        "Keszler jailed over Dunmarra pension fraud\n\n"
+        "The prosecution sought a sentence of six years for Anton Keszler, the former treasurer of the "
+        "Dunmarra Miners' Pension Fund, at Velsk Crown Court on Monday. Keszler admitted taking 2.1 "
+        "million crowns from the fund over nine years. Judge Ilse Marrow handed Keszler a sentence of "
+        "four years, saying his guilty plea had spared the pensioners a trial.\n"
+    ),
+    "valley-news.txt": (
+        "Former pension treasurer jailed\n\n"
+        "Judge Ilse Marrow handed Anton Keszler a sentence of four years at Velsk Crown Court on Monday "
+        "for taking 2.1 million crowns from the Dunmarra Miners' Pension Fund. Pensioners in the public "
+        "gallery applauded as he was led away.\n"
+    ),
+}
+
+FLATS_FIRE_ARTICLES = {
+    "city-desk.txt": (
+        "Fire at Brenna Court\n\n"
+        "Firefighters rescued 40 residents from the Brenna Court flats in Osterby on Saturday night "
+        "after a fire broke out on the third floor. Some 25 flats were damaged by smoke, the fire "
+        "service said.\n"
+    ),
+    "evening-post.txt": (
+        "Brenna Court fire\n\n"
+        "Firefighters rescued 25 residents from the Brenna Court flats in Osterby on Saturday night, "
+        "the fire service said. Crews from 40 kilometres away were called in to help.\n"
+    ),
+}
+
+
+def test_another_outlets_figure_that_the_stating_article_gives_for_another_part_is_no_disagreement(
+    tmp_path, pipeline
+):
+    """The court reporter states the prosecution's six years and, further on, the judge's four;
+    the other outlet's "a sentence of four years" tells the sentence handed down, not another
+    request (neither as a contradicting window nor as the judging model's reading). Two
+    outlets rescuing 40 and 25 residents still disagree, though each gives the other's number
+    for something else (25 flats, 40 kilometres)."""
+    claim = "The prosecution sought a sentence of six years for Anton Keszler at Velsk Crown Court."
+    result = _checker_over(tmp_path / "sentence", SENTENCING_ARTICLES).check_sentence(claim)
+    assert result.verdict == SUPPORTED and result.citations[0].source == "court-reporter.txt"
+    # The false-positive side: the same count given otherwise is still two outlets disagreeing.
+    claim = "Firefighters rescued 40 residents from the Brenna Court flats in Osterby."
+    result = _checker_over(tmp_path / "flats", FLATS_FIRE_ARTICLES).check_sentence(claim)
+    assert result.verdict == MIXED and (result.differs.draft, result.differs.source) == ("40", "25")
+
+
+FERRY_ARTICLES = {
+    "ferry-notices.txt": (
+        "Service notice: Marisol returns to Port Ellan\n\n"
+        "The ferry Marisol, carrying 180 passengers from Port Ellan to Skarra, turned back on Thursday "
+        "after an engine warning light came on halfway across. Engineers are inspecting the vessel.\n"
+    ),
+    "island-times.txt": (
+        "Ferry turns back to Port Ellan\n\n"
+        "The Marisol had 180 passengers on board when her captain decided to return to Port Ellan on "
+        "Thursday. Around 90 passengers arrived back in Port Ellan by early evening; the rest went on "
+        "to Skarra on the afternoon relief boat.\n"
+    ),
+}
+
+
+def test_another_outlets_figure_beside_the_claims_own_in_its_article_is_another_part(tmp_path, pipeline):
+    """The other outlet gives the 180 passengers on board too, before the 90 who came back: no
+    other figure of those on board. One giving 180 only for the crossing's minutes does not
+    tell both parts, and its 90 passengers stay another figure."""
+    claim = "The ferry Marisol was carrying 180 passengers when it turned back to Port Ellan."
+    found = _figure_conflict_over(tmp_path / "both", FERRY_ARTICLES, claim, "ferry-notices.txt", "180")
+    assert found is None
+    # The false-positive side: 180 given for something else leaves the 90 passengers a conflict.
+    minutes = dict(FERRY_ARTICLES)
+    minutes["island-times.txt"] = minutes["island-times.txt"].replace(
+        "The Marisol had 180 passengers on board when her captain decided to return to Port Ellan on "
+        "Thursday.",
+        "The crossing from Port Ellan to Skarra usually takes 180 minutes.",
+    )
+    found = _figure_conflict_over(tmp_path / "minutes", minutes, claim, "ferry-notices.txt", "180")
+    assert found is not None and (found[1].draft, found[1].source) == ("180", "90")
