@@ -1933,6 +1933,12 @@ def _figure_conflict_over(folder, articles: dict[str, str], claim: str, source: 
     return checker.outlets.figure_conflict(claim, Citation.quoting(1, lead.chunk, span, lead.score), passages)
 
 
+def _replacing(articles: dict[str, str], source: str, old: str, new: str) -> dict[str, str]:
+    """A copy of ``articles`` with ``source``'s ``old`` words put otherwise: a test's other case."""
+    assert old in articles[source]
+    return {**articles, source: articles[source].replace(old, new)}
+
+
 def _date_conflict_over(folder, articles: dict[str, str], claim: str, source: str):
     """Another outlet's date for the claim, over its own small archive, with ``source``'s whole
     passage cited, as when the judging model read it whole."""
@@ -1954,8 +1960,9 @@ def test_two_sums_in_one_currency_are_one_figure_only_when_a_sentence_says_what_
     claim = "Every dock worker covered by the Port Alvara deal will get a one-time payment of 900 zorins."
     assert _figure_conflict_over(tmp_path, DOCK_DEAL_ARTICLES, claim, "harbour-gazette.txt", "900") is None
     # The false-positive side: the same bonus given otherwise is another outlet's figure.
-    other_bonus = dict(DOCK_DEAL_ARTICLES)
-    other_bonus["coast-weekly.txt"] = other_bonus["coast-weekly.txt"].replace(
+    other_bonus = _replacing(
+        DOCK_DEAL_ARTICLES,
+        "coast-weekly.txt",
         "Before the strike, the average monthly wage of a dock worker at Port Alvara was 1,400 "
         "zorins, according to the port authority.",
         "Under the Port Alvara deal, every docker gets a one-off bonus of 1,000 zorins, the union said.",
@@ -2459,8 +2466,9 @@ def test_another_outlets_figure_beside_the_claims_own_in_its_article_is_another_
     found = _figure_conflict_over(tmp_path / "both", FERRY_ARTICLES, claim, "ferry-notices.txt", "180")
     assert found is None
     # The false-positive side: 180 given for something else leaves the 90 passengers a conflict.
-    minutes = dict(FERRY_ARTICLES)
-    minutes["island-times.txt"] = minutes["island-times.txt"].replace(
+    minutes = _replacing(
+        FERRY_ARTICLES,
+        "island-times.txt",
         "The Marisol had 180 passengers on board when her captain decided to return to Port Ellan on "
         "Thursday.",
         "The crossing from Port Ellan to Skarra usually takes 180 minutes.",
