@@ -100,6 +100,7 @@ from rag.values import (
     initials,
     is_loose_number,
     is_ordinal_word,
+    number_keys,
     rounds_the_other,
     runs,
     shares_given,
@@ -913,8 +914,7 @@ class DraftChecker:
         differs = difference.differs
         if differs.kind != "number" or difference.share < REWORDED_SHARE:
             return False
-        draft_keys = {t.key for t in tokens(differs.draft) if t.kind == "number"}
-        source_keys = {t.key for t in tokens(differs.source) if t.kind == "number"}
+        draft_keys, source_keys = number_keys(differs.draft), number_keys(differs.source)
         if _part_of(claim, draft_keys) or _part_of(text, source_keys):
             return False  # "Nine of those killed": a part, not the count
         if len((counted_by(claim, draft_keys) & counted_by(text, source_keys)) - UNITS) < SAME_COUNT_WORDS:

@@ -46,6 +46,7 @@ from rag.values import (
     is_loose_number,
     measured_alike,
     names_another_doer,
+    number_keys,
     rounds_the_other,
     runs,
     tokens,
@@ -164,9 +165,11 @@ class OtherOutlets:
         ("arrested on Tuesday 15 April" in each), and the other sentence, though it names what the
         cited one tells ("released on bail"), dates the arrest, not the bail's end."""
         other_dates = dates(conflict.other.text)
-        article = self.article(cited_source)
-        sentences = [article[span.start : span.end] for span in split_sentences(article)]
-        alike = [(pair, sentence) for sentence in sentences for pair in dates(sentence) & other_dates]
+        alike = [
+            (pair, sentence)
+            for sentence in self._sentences(cited_source)
+            for pair in dates(sentence) & other_dates
+        ]
         if not other_dates or other_dates - {pair for pair, _ in alike}:
             return False  # a date of the other outlet's that the cited article never gives
         other_words = {word for pair in other_dates for word in words_dating(conflict.other.text, pair)}
@@ -279,22 +282,23 @@ class OtherOutlets:
     def _given_beside(self, source: str, value: str, anchor: str, rival: str) -> bool:
         """Whether article ``source`` gives the figure ``value`` in a sentence other than ``rival``
         that reads closer to ``anchor`` than ``rival`` does."""
-        keys = {t.key for t in tokens(value) if t.kind == "number"}
+        keys = number_keys(value)
         if not keys:
             return False
-        article = self.article(source)
         giving = [
             sentence
-            for sentence in (article[s.start : s.end].strip() for s in split_sentences(article))
-            if sentence
-            and sentence not in rival
-            and rival not in sentence
-            and keys & {t.key for t in tokens(sentence) if t.kind == "number"}
+            for sentence in (s.strip() for s in self._sentences(source))
+            if sentence and sentence not in rival and rival not in sentence and keys & number_keys(sentence)
         ]
         if not giving:
             return False
         scores = self.similarity(anchor, [*giving, rival])
         return bool(max(scores[:-1]) > scores[-1])
+
+    def _sentences(self, source: str) -> list[str]:
+        """The sentences of article ``source``, as indexed."""
+        article = self.article(source)
+        return [article[span.start : span.end] for span in split_sentences(article)]
 
     def judged(
         self, claim: str, cited: Citation, passages: list[Passage]

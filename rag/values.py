@@ -493,6 +493,11 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+def number_keys(text: str) -> set[str]:
+    """The digits of every number ``text`` gives, in whatever form ("six" / "6", "1,400" / "1400")."""
+    return {t.key for t in tokens(text) if t.kind == "number"}
+
+
 def _spoken_time(folded: str, after: str) -> str:
     """The clock key ("21:15") of a time told in words (`_SPOKEN_TIME`, folded): "a quarter past
     nine" with "in the evening" (or p.m.) ``after`` it is 21:15; with nothing saying which half

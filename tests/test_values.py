@@ -23,6 +23,7 @@ from rag.values import (
     is_ordinal_word,
     measured_alike,
     names_another_doer,
+    number_keys,
     rounds_the_other,
     shares,
     shares_given,
@@ -1382,3 +1383,9 @@ def test_a_time_with_am_or_pm_leaves_the_sentences_full_stop():
     # The false-positive side: "a.m." keeps its own full stops, whether a sentence ends there or not.
     assert [t.text for t in tokens("They met at 6 a.m. on Monday.") if t.kind == "number"] == ["6 a.m."]
     assert [t.text for t in tokens("The ferry left at 9.15 p.m.") if t.kind == "number"] == ["9.15 p.m."]
+
+
+@pytest.mark.fast
+def test_number_keys_are_the_digits_of_every_number_in_any_form():
+    assert number_keys("six years, not 4, for 1,400 zorins") == {"6", "4", "1400"}
+    assert number_keys("the Brenna Court flats") == set()
