@@ -90,8 +90,8 @@ _TOKEN = re.compile(
     rf"|(?P<andhalf>(?i:{_AND_A_HALF}))|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
     rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
 )
-# "per cent", "percent" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
-_PERCENT = re.compile(r"^(?:per\s+cent|percent|%)$")
+# "per cent", "percent", "pct" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
+_PERCENT = re.compile(r"^(?:per\s+cent|percent|pct|%)$")
 # Ordinals count as their number: "fifth-largest" against "fourth-largest", "21st" against "twenty-first".
 _ORDINAL_WORDS = {
     w: n
@@ -1017,6 +1017,11 @@ def _number_in(text: str, value: str) -> tuple[list[Token], int | None]:
     return side, next((i for i, t in enumerate(side) if t.text == wanted[0].text), None)
 
 
+# Two figures this many times apart are no two values of one thing: a total against a price per
+# share, a sum in millions against one in units (a draft's slip is a digit, not three orders).
+ORDERS_APART = 1000.0
+
+
 def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     """For a changed number: both count the same thing, when both say what they count. Two sums
     of money are alike whatever words follow them ("fined £64,000 at Mirefield Magistrates'
@@ -1035,8 +1040,21 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     our_form, their_form = figure_form(claim, our_side[i]), figure_form(source, their_side[j])
     if our_form and their_form:
         return our_form == their_form
+    if "share" in (our_form, their_form):
+        return False  # "raises the pension age to 68" against "by 3.2 per cent": a share is no count
+    if _orders_apart(claim, our_side[i], source, their_side[j]):
+        return False  # "valued at 190 million" against "shares unchanged at 11.30": not one figure
     ours, theirs = _counts(our_side, i), _counts(their_side, j)
     return not ours or not theirs or bool(ours & theirs)
+
+
+def _orders_apart(claim: str, ours: Token, source: str, theirs: Token) -> bool:
+    """Whether two figures, at their scales ("190 million"), are `ORDERS_APART` times apart or more."""
+    try:
+        low, high = sorted((_scaled(claim, ours)[0], _scaled(source, theirs)[0]))
+    except ValueError:
+        return False  # "1990s"
+    return low > 0 and high > ORDERS_APART * low
 
 
 # Words that give a figure roughly, with the side of it the exact figure may lie on: "almost
@@ -1310,8 +1328,16 @@ def shares_given(claim: str, text: str) -> bool:
     return True
 
 
-_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_SCALE_AFTER = re.compile(r"^\s*(thousand|million|mn|billion|bn|trillion)\b", re.IGNORECASE)
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+_SCALE_AFTER = re.compile(r"^\s*(thousand|million|mn|mln|billion|bn|trillion)\b", re.IGNORECASE)
 
 
 def _scaled(text: str, token: Token) -> tuple[float, float, bool]:

@@ -1166,7 +1166,7 @@ def test_a_claim_one_outlet_contradicts_and_another_states_is_mixed(outlet_check
     )
     assert result.verdict == MIXED, result.reason
     assert [c.source for c in result.citations] == ["daily-blast.txt", "port-wire.txt"]
-    assert (result.differs.draft, result.differs.source) == ("9 percent", "7")
+    assert (result.differs.draft, result.differs.source) == ("9 percent", "7 pct")
     # The false-positive side: another article giving the claim's figure for another thing
     # (passengers, not pay) leaves the claim contradicted.
     wrong = outlet_checker.check_sentence(

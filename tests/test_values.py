@@ -158,6 +158,39 @@ def test_two_sums_of_money_count_alike_and_figures_of_two_forms_never_do():
 
 
 @pytest.mark.fast
+def test_a_share_is_no_count_and_figures_orders_of_magnitude_apart_are_no_one_figure():
+    """A per cent against a bare number (an age, a count), and a sum in millions against a price
+    per share, count two things even where neither names a unit the tests know ("tarins")."""
+    pension = "The bill also raises the state pension age to 68."
+    assert not counts_alike(
+        pension, "The bill would raise the pension by 3.2 per cent.", Differs("68", "3.2", "number")
+    )
+    valued = "On its first day of trading, Lumenfar was valued at about 190 million tarins."
+    assert not counts_alike(
+        valued, "Lumenfar shares closed at 11.30 tarins.", Differs("190", "11.30", "number")
+    )
+    # The false-positive sides: two shares, two sums in millions, a sum in millions written out
+    # or shortened ("640 mln"), and a count against a count a few times apart still compare.
+    assert counts_alike("Turnout was 61 per cent.", "Turnout was 58 per cent.", Differs("61", "58", "number"))
+    assert counts_alike(valued, "Lumenfar was valued at 210 million tarins.", Differs("190", "210", "number"))
+    assert counts_alike(  # a wire's "pct" is a per cent
+        "Dock workers won a 9 percent wage rise.",
+        "Dockers end walkout after 7 pct wage deal",
+        Differs("9", "7", "number"),
+    )
+    budget = "The government has budgeted 1.6 billion lirang for the vaccination campaign."
+    assert counts_alike(budget, "The vaccine order is worth 640 mln lirang.", Differs("1.6", "640", "number"))
+    assert counts_alike(
+        budget, "The vaccine order is worth 640,000,000 lirang.", Differs("1.6", "640,000,000", "number")
+    )
+    assert counts_alike(
+        "The fire forced 4,000 people from their homes.",
+        "The fire forced 400 people from their homes.",
+        Differs("4,000", "400", "number"),
+    )
+
+
+@pytest.mark.fast
 def test_a_name_in_another_form_of_the_same_word_is_no_other_name():
     found = differing_value(
         "Kofi Annan, the Ghanaian who heads the UN, shares the Nobel Peace Prize.",
