@@ -56,7 +56,7 @@ from rag.conflicts import dates, source_label
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
 from rag.opinions import OpinionReader
-from rag.outlets import OtherOutlets
+from rag.outlets import OtherOutlets, one_outlet
 from rag.readings import (
     CANDIDATE_VALUES,
     CLOSEST_SENTENCES,
@@ -276,7 +276,7 @@ class DraftChecker:
             against = [
                 c
                 for c in contradictions
-                if c[0].passage.chunk.source != source
+                if not one_outlet(support.passage.chunk, c[0].passage.chunk)
                 and self._about_claim(claim, c[0].passage.chunk.source)
                 and not (
                     c[1].differs.kind == "number"

@@ -33,7 +33,7 @@ from rag.readings import (
 )
 from rag.speakers import name_keys
 from rag.text import split_sentences
-from rag.types import Citation, Passage, SearchFilter, Span
+from rag.types import Chunk, Citation, Passage, SearchFilter, Span
 from rag.values import (
     MEASURE_UNITS,
     Difference,
@@ -150,6 +150,7 @@ class OtherOutlets:
             c
             for c in conflicts
             if dates(c.cited_value) & claim_dates  # the claim's own day, not another in its passage
+            and not one_outlet(cited, c.other)
             and self.about_claim(claim, c.other.source)
             and not self._dates_another_part(c, cited.source)
         ]
@@ -223,7 +224,7 @@ class OtherOutlets:
         items: list[tuple[Passage, Span, str, list[Token], list[tuple[str, str, set[str]]], set[str]]] = []
         for passage in found:
             chunk = passage.chunk
-            if chunk.source == cited.source or not self.about_claim(claim, chunk.source):
+            if one_outlet(cited, chunk) or not self.about_claim(claim, chunk.source):
                 continue
             for span in chunk.sentences or [Span(chunk.start, chunk.end)]:
                 text = chunk.quote(span)
@@ -319,7 +320,7 @@ class OtherOutlets:
         others = [
             p
             for p in self._searched(passages, (cited.text, self.k))
-            if p.chunk.source != cited.source and self.about_claim(claim, p.chunk.source)
+            if not one_outlet(cited, p.chunk) and self.about_claim(claim, p.chunk.source)
         ]
         items = passage_sentences(others)
         if not items:
@@ -419,6 +420,19 @@ class OtherOutlets:
             return None
         _, passage, span = best
         return Citation.quoting(1, passage.chunk, span, passage.score)
+
+
+def one_outlet(a: Citation | Chunk, b: Citation | Chunk) -> bool:
+    """Whether two articles are one outlet's: the same file, the same outlet named, or with none
+    named the same heading (a site's name or section line the cleaner took for each page's
+    title). An outlet giving another figure or date in a later article tells its story on
+    another day (a count at the peak and one after it, a restart after a first date set): no two
+    sources disagreeing."""
+    if a.source == b.source:
+        return True
+    if a.outlet or b.outlet:
+        return bool(a.outlet and b.outlet) and a.outlet.casefold() == b.outlet.casefold()
+    return bool(a.title.strip()) and a.title.strip() == b.title.strip()
 
 
 def value_kind(run: list[Token]) -> str:

@@ -2475,3 +2475,50 @@ def test_another_outlets_figure_beside_the_claims_own_in_its_article_is_another_
     )
     found = _figure_conflict_over(tmp_path / "minutes", minutes, claim, "ferry-notices.txt", "180")
     assert found is not None and (found[1].draft, found[1].source) == ("180", "90")
+
+
+HARBOUR_LOG_ARTICLES = {
+    "peak.txt": (
+        "Alvara Harbour Log\n\n"
+        "Ships queue off Port Alvara as dock strike bites\n\n"
+        "At the peak of the dock strike, 31 ships were waiting at anchor off Port Alvara, the harbour "
+        "master said on Thursday. Container lines have begun to divert cargo to Kessel.\n"
+    ),
+    "backlog.txt": (
+        "Alvara Harbour Log\n\n"
+        "Port Alvara starts to clear its backlog\n\n"
+        "Cranes were working again at Port Alvara on Monday after the strike ended. 23 ships were still "
+        "waiting at anchor off Port Alvara on Monday morning, the harbour master said.\n"
+    ),
+}
+
+
+def test_one_outlets_later_figure_is_its_story_told_again_not_a_disagreement(tmp_path, pipeline):
+    """Two pages under one site's heading count the ships at anchor at the peak and days later:
+    the outlet telling its story again, no sources disagreeing, so the claim is supported."""
+    claim = "At the peak of the dock strike, 31 ships were waiting at anchor off Port Alvara."
+    checker = _checker_over(tmp_path / "one", HARBOUR_LOG_ARTICLES, check_model="none")
+    result = checker.check_sentence(claim)
+    assert result.verdict == SUPPORTED, result.reason
+    # The false-positive side: the same later count from another outlet is a second source's figure.
+    two = _replacing(HARBOUR_LOG_ARTICLES, "backlog.txt", "Alvara Harbour Log", "Kessel Freight Wire")
+    result = _checker_over(tmp_path / "two", two, check_model="none").check_sentence(claim)
+    assert result.verdict == MIXED and result.differs.source == "23", result.reason
+
+
+@pytest.mark.fast
+def test_one_outlet_is_the_same_named_outlet_or_with_none_named_the_same_heading():
+    from rag.outlets import one_outlet
+
+    def cited(source, title, outlet=None):
+        return Citation(1, source, title, 0, 1, "x", 0.9, outlet=outlet)
+
+    assert one_outlet(cited("a.txt", "Harbour Log"), cited("b.txt", "Harbour Log"))
+    assert not one_outlet(cited("a.txt", "Harbour Log"), cited("b.txt", "Freight Wire"))
+    assert not one_outlet(cited("a.txt", ""), cited("b.txt", ""))  # no heading tells nothing
+    assert one_outlet(cited("a.txt", "Ships queue", "Cargoline"), cited("b.txt", "Backlog", "cargoline"))
+    assert not one_outlet(
+        cited("a.txt", "Harbour Log", "Cargoline"), cited("b.txt", "Harbour Log", "Tidewatch")
+    )
+    assert not one_outlet(cited("a.txt", "Harbour Log", "Cargoline"), cited("b.txt", "Harbour Log"))
+    assert one_outlet(cited("a.txt", "One"), cited("a.txt", "Two"))  # one article
