@@ -6,7 +6,8 @@ do not line up that the judging model reads as that outlet's figure; a contradic
 ``mixed`` when another article gives the claim's own value. Each is found among the passages
 already searched and a second search, from the cited sentence and from the claim's own words.
 Two figures that the articles between them give for two parts of one story (the sentence asked
-for and the one handed down) are no disagreement (`OtherOutlets.tells_both_parts`).
+for and the one handed down) are no disagreement (`OtherOutlets.tells_both_parts`), nor are two
+articles of one outlet (`one_outlet`).
 """
 
 from __future__ import annotations

@@ -1026,7 +1026,8 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     """For a changed number: both count the same thing, when both say what they count. Two sums
     of money are alike whatever words follow them ("fined £64,000 at Mirefield Magistrates'
     Court" / "fined £46,000 and ordered to pay costs"); figures of two forms never are ("three
-    minutes from the end" / "won 2-1"; `figure_form`)."""
+    minutes from the end" / "won 2-1"; `figure_form`), nor a share and a figure that is none, nor
+    two figures `ORDERS_APART` apart at their scales."""
     if differs.kind != "number":
         return True
 
