@@ -1051,10 +1051,10 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
 
 def _orders_apart(claim: str, ours: Token, source: str, theirs: Token) -> bool:
     """Whether two figures, at their scales ("190 million"), are `ORDERS_APART` times apart or more."""
-    try:
-        low, high = sorted((_scaled(claim, ours)[0], _scaled(source, theirs)[0]))
-    except ValueError:
+    our_figure, their_figure = _figure(claim, ours), _figure(source, theirs)
+    if our_figure is None or their_figure is None:
         return False  # "1990s"
+    low, high = sorted((our_figure[1], their_figure[1]))
     return low > 0 and high > ORDERS_APART * low
 
 
