@@ -90,7 +90,7 @@ from rag.values import (
     absent_values,
     converted_measures,
     counts_alike,
-    counts_given_as_days,
+    counts_given_otherwise,
     date_form,
     differing_direction,
     differing_value,
@@ -429,12 +429,13 @@ class DraftChecker:
                 speaker_unnamed = bool(reported) and score < STATED_SUPPORT
                 if speaker_unnamed:
                     score = float(scores[1, p, w])
-                # A window sharing too few words may still give two or more of the claim's figures,
-                # and all its other numbers and dates, itself ("The trial lasted seven months and
-                # heard 42 witnesses"): the judge's.
+                # A window sharing too few words may still give the claim's figures, and all its
+                # other numbers and dates, itself ("The trial lasted seven months and heard 42
+                # witnesses", "Prosecutors had asked for 12 years" for "had pushed for a dozen
+                # years"): the judge's.
                 counted_only = score < STATED_SUPPORT
                 if (best and score <= best.score) or (
-                    counted_only and (score < FIGURES_JUDGE_FROM or len(claim_numbers) < 2)
+                    counted_only and (score < FIGURES_JUDGE_FROM or not claim_numbers)
                 ):
                     continue
                 text = " ".join(passage.chunk.quote(s) for s in window)
@@ -445,9 +446,9 @@ class DraftChecker:
                 days = days_named(f"{before} {text}", passage.chunk.date)  # "today": Monday
                 around = f"{passage.chunk.title} {before} {text} {days}"
                 around_side = tokens(around)
-                as_days = counts_given_as_days(claim_side, around_side)  # "eight sites" / "Saturday 8"
+                otherwise = counts_given_otherwise(claim, [around])  # "eight sites" / "Saturday 8"
                 lacking = (claim_values - {t.key for t in around_side}) | {
-                    t.key for t in claim_side if t.start in as_days
+                    t.key for t in claim_side if t.start in otherwise
                 }
                 if lacking:  # given in other words: "two months" / "60 days", "over 600" / "610"
                     lacking -= converted_measures(claim, around) | figures_in_other_words(claim, around)

@@ -643,8 +643,9 @@ def differing_value(
     written = source_keys | {t.key for t in context_side} | set(names)
     known = written | _keys_in_other_forms(claim, f"{source} {context}")
     claim_keys = {t.key for t in a}
-    # "eight locations" against "on Saturday 8 ... at six locations": the eight is missing.
-    as_days = counts_given_as_days(a, b + context_side)
+    # "eight locations" against "on Saturday 8 ... at six locations", "Sixty-four people" against
+    # "a 64-year-old farmer ... Eleven people": the count is missing.
+    otherwise = counts_given_otherwise(claim, [source, context])
     placed, holders = places_inside_names(claim, a, [b, context_side])
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
@@ -652,7 +653,9 @@ def differing_value(
         r
         for r in runs(a)
         if any(
-            _missing(t, source_keys if t.key in strict else known) or t.start in as_days or t.start in placed
+            _missing(t, source_keys if t.key in strict else known)
+            or t.start in otherwise
+            or t.start in placed
             for t in r
         )
         and not (len(r) > 1 and r[0].kind == "name" and _acronym(r) in written)  # "United States": US
@@ -862,14 +865,14 @@ def absent_values(claim: str, text: str) -> list[Token]:
     an ordinal word or "one" is not required ("the First World War" / "World War I")."""
     keys = {t.key for t in tokens(text)} | _keys_in_other_forms(claim, text)
     side = tokens(claim)
-    as_days = counts_given_as_days(side, tokens(text))
+    otherwise = counts_given_otherwise(claim, [text])
     return [
         t
         for t in side
         if t.kind in ("number", "date", "name")
         and not (t.kind == "name" and t.start == 0)
         and not is_loose_number(t.text)
-        and (_missing(t, keys) or t.start in as_days)
+        and (_missing(t, keys) or t.start in otherwise)
     ]
 
 
@@ -882,19 +885,33 @@ def _is_day(side: list[Token], i: int) -> bool:
     return any(t.kind == "date" for t in _beside(side, i))
 
 
-def counts_given_as_days(claim_side: list[Token], text_side: list[Token]) -> set[int]:
-    """Starts of the claim's counts ("eight locations") whose number ``text`` gives only as the day
-    of a date ("on Saturday 8 and Sunday 9 November"): the digits are there, the count is not."""
-    numbers = [(t.key, _is_day(text_side, i)) for i, t in enumerate(text_side) if t.kind == "number"]
-    days = {key for key, day in numbers if day}
-    if not days:
-        return set()  # most texts: no day beside a number the claim counts with
-    other = {key for key, day in numbers if not day}
-    return {
-        t.start
-        for i, t in enumerate(claim_side)
-        if t.kind == "number" and t.key in days - other and _counts(claim_side, i)
-    }
+def counts_given_otherwise(claim: str, texts: list[str]) -> set[int]:
+    """Starts of the claim's counts ("eight locations", "Sixty-four people") whose number the
+    ``texts`` give only otherwise: as the day of a date ("on Saturday 8 and Sunday 9 November") or
+    as a figure of another form (`figure_form`: "a 64-year-old farmer", "64 km", "64 per cent"
+    for the claim's people). The digits are there, the count is not. A number the claim sets off
+    ("Velker, 26, grew up ...") says no more what it is than the text's "26-year-old", and a sum
+    in a currency only the text names ("50,000 kronor" / "TKR 50,000") is the same sum."""
+    claim_side = tokens(claim)
+    counts = [t for i, t in enumerate(claim_side) if t.kind == "number" and _counts(claim_side, i)]
+    forms = {t.key: figure_form(claim, t) for t in counts}
+    if not forms:
+        return set()  # most claims: no count to look for
+    counting = {t.key for t in counts if _COUNTED_NEXT.match(claim, t.end)}
+    otherwise: set[str] = set()
+    plainly: set[str] = set()
+    for text in texts:
+        side = tokens(text)
+        for i, t in enumerate(side):
+            if t.kind != "number" or t.key not in forms:
+                continue
+            ours, theirs = forms[t.key], figure_form(text, t)
+            other_form = theirs not in ("", ours) and (ours or (t.key in counting and theirs != "money"))
+            (otherwise if _is_day(side, i) or other_form else plainly).add(t.key)
+    return {t.start for t in counts if t.key in otherwise - plainly}
+
+
+_COUNTED_NEXT = re.compile(r"\s+[^\W\d_]")  # a number followed by a word: what it counts
 
 
 def _acronym(run: list[Token]) -> str:
@@ -1199,6 +1216,16 @@ def _figure_end(text: str, token: Token) -> int:
     return token.end + match.end() if match else token.end
 
 
+def _hyphened_unit(figure: str) -> str:
+    """The words a figure in words carries after its number, joined by hyphens ("twelve-year":
+    "-year", "sixty-four-year-old": "-year-old"; none for "twenty-five")."""
+    parts = figure.split("-")
+    k = len(parts)
+    while k > 1 and not any(t.kind == "number" for t in tokens(parts[k - 1])):
+        k -= 1
+    return "".join(f"-{part}" for part in parts[k:])
+
+
 def _neighbour_keys(side: list[Token], token: Token) -> set[str]:
     """The words and names within `NEIGHBOURS` words either side of ``token``: what it is of."""
     i = side.index(token)
@@ -1246,6 +1273,8 @@ def figures_as_given(claim: str, text: str) -> str:
         near = same or [other for other, other_size in alike if low <= other_size <= high]
         if near:
             end, words = _figure_end(claim, token), text[near[0].start : _figure_end(text, near[0])]
+            if not _HAS_WORD.search(words):
+                words += _hyphened_unit(claim[token.start : end])  # "a 12-year term", not "a 12 term"
             if fold(words) != fold(claim[token.start : end]):  # not "three sites" for "Three sites"
                 changes[token.start] = (end, words)
     out, at = [], 0
@@ -1256,7 +1285,7 @@ def figures_as_given(claim: str, text: str) -> str:
     return "".join(out) + claim[at:]
 
 
-# A share told in words: "a quarter of", "two-thirds of", "three-tenths", "four in five", "half of";
+# A share told in words: "a quarter of", "two-thirds of", "three-tenths", "four in five" (or "out of five"), "half of";
 # not "a third case" (an ordinal), "a quarter of a million" (a number), "a quarter past nine" or
 # "a day and a half of talks" (a length).
 _FRACTION_WORDS = {
@@ -1271,7 +1300,7 @@ _SHARE = re.compile(
     r"\b(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?:(?P<part>halves|thirds|quarters|fifths|sixths|tenths)\b"
     r"|(?P<one>third|quarter|fifth|sixth|tenth)\b(?=\s+of\b|\s*[^\w\s-]|\s*$))(?!\s+(?:of\s+)?an?\b)"
-    r"|\b(?P<n>one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?P<d>two|three|four|five|six|ten)\b"
+    r"|\b(?P<n>one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|ten)\b"
     r"|(?<!first\s)(?<!second\s)(?<!and\sa\s)\b(?P<half>half)\s+(?:of|the)\b",
     re.IGNORECASE,
 )

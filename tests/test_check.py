@@ -2522,3 +2522,63 @@ def test_one_outlet_is_the_same_named_outlet_or_with_none_named_the_same_heading
     )
     assert not one_outlet(cited("a.txt", "Harbour Log", "Cargoline"), cited("b.txt", "Harbour Log"))
     assert one_outlet(cited("a.txt", "One"), cited("a.txt", "Two"))  # one article
+
+
+BUS_CRASH = (
+    "Bus leaves road near Dunmore\n\n"
+    "A regional bus slid off the coast road near Dunmore on Saturday evening after its brakes failed "
+    "on the descent to the harbour. Most of the 30 passengers were able to climb out through the "
+    "rear door before firefighters arrived.\n\n"
+    "One man, Piet Olsen, a 64-year-old dairy farmer from Dunmore, died at the scene. Eleven people "
+    "were taken to Carrick General Hospital, two of them with serious injuries.\n\n"
+    "The operator, Westline Coaches, said it had taken its other buses of the same model off the road "
+    "for checks.\n"
+)
+
+
+def test_a_count_whose_digits_the_article_gives_only_as_an_age_is_not_stated_but_contradicted(
+    tmp_path, pipeline
+):
+    """ "Sixty-four people were taken to hospital" where the article's 64 is the dead man's age: the
+    window holds the digits, so the judging model read it and said Yes (85%); the count is the
+    article's eleven."""
+    checker = _checker_over(tmp_path, {"bus.txt": BUS_CRASH})
+    wrong = checker.check_sentence("Sixty-four people were taken to hospital after the Dunmore bus crash.")
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("Sixty-four", "Eleven")
+    # The false-positive side: the age as an age, and the count as a count, are stated.
+    for claim in (
+        "The one person who died when the Dunmore bus left the road was a 64-year-old dairy farmer.",
+        "Eleven people were taken to hospital after the Dunmore bus crash.",
+    ):
+        result = checker.check_sentence(claim)
+        assert result.verdict == SUPPORTED, (claim, result.reason)
+
+
+COURT = (
+    "Harbour director jailed for fraud\n\n"
+    "Former harbour director Ilse Varga was sentenced to eight years in prison on Friday for taking "
+    "bribes from dredging firms over a decade. The court in Marlow also barred her from public office "
+    "for five years after her release.\n\n"
+    "Prosecutors had asked for 12 years. Varga's lawyer, Tomas Brink, said she would appeal.\n\n"
+    "Judge Anneke Holt said the bribes had cost the port authority at least 3 million crowns in "
+    "inflated contracts.\n"
+)
+
+
+def test_a_window_giving_the_claims_one_figure_in_other_words_is_read_by_the_judging_model(
+    tmp_path, pipeline
+):
+    """ "Prosecutors had asked for 12 years" shares few words with "The prosecution had sought a
+    twelve-year term": a window read for its figures alone, now for one figure as for two."""
+    checker = _checker_over(tmp_path, {"court.txt": COURT})
+    result = checker.check_sentence("The prosecution had sought a twelve-year term for Varga.")
+    assert result.verdict == SUPPORTED, result.reason
+    assert "12 years" in result.citations[0].text
+    # The false-positive side: another figure, or another side asking, is no support.
+    for claim in (
+        "The prosecution had sought a fifteen-year term for Varga.",
+        "The defence had sought a twelve-year term for Varga.",
+    ):
+        result = checker.check_sentence(claim)
+        assert result.verdict != SUPPORTED, (claim, result.reason)

@@ -436,6 +436,33 @@ def test_absent_values_reads_a_name_in_its_other_forms():
 
 
 @pytest.mark.fast
+def test_a_count_whose_digits_the_text_gives_only_as_an_age_or_a_measure_is_absent():
+    """ "a 64-year-old farmer" gives no count of 64 people, nor "40 km away" one of 40 people."""
+    text = "One man, a 64-year-old farmer, died. Eleven people were taken to a hospital 40 km away."
+    assert [t.text for t in absent_values("Sixty-four people were taken to hospital.", text)] == [
+        "Sixty-four"
+    ]
+    assert [t.text for t in absent_values("Forty people were taken to hospital.", text)] == ["Forty"]
+    difference = differing_value(
+        "Sixty-four people were taken to hospital.",
+        "Eleven people were taken to a hospital 40 km away.",
+        "One man, a 64-year-old farmer, died.",
+    )
+    assert difference is not None
+    assert (difference.differs.draft, difference.differs.source) == ("Sixty-four", "Eleven")
+    # The false-positive side: the figure in its own form, or told plainly anywhere, is given.
+    assert absent_values("A 64-year-old farmer died.", text) == []
+    assert absent_values("The hospital is 40 kilometres away.", text) == []
+    assert absent_values("Sixty-four people were hurt.", f"{text} In all, 64 people were hurt.") == []
+    assert absent_values("The farmer who died was 64.", text) == []
+    # A number the claim sets off names no count ("The farmer, 64, died"), and a sum in a currency
+    # the text alone names as one is the same sum.
+    assert absent_values("The farmer, 64, died.", text) == []
+    grants = "Evacuated households can get grants of up to 50,000 kronor."
+    assert absent_values(grants, "immediate grants of up to TKR 50,000 per household") == []
+
+
+@pytest.mark.fast
 def test_a_wire_datelines_agency_is_no_value():
     claim = "A wildfire around the town of Montalva in Spain forced 1,100 people from their homes."
     source = (
@@ -1220,6 +1247,21 @@ def test_a_share_in_words_is_given_by_a_percentage_or_the_same_share():
 
 
 @pytest.mark.fast
+def test_a_share_told_out_of_is_the_same_share_told_in():
+    """A wire's "Four out of five passenger trains cancelled" gives a claim's "four in five"; either
+    way round, and against a percentage."""
+    assert shares("Four out of five passenger trains cancelled today.") == [(80.0, None)]
+    assert shares_given("Four in five passenger trains were cancelled.", "Four out of five trains cancelled.")
+    assert shares_given("Nearly two out of three voters backed it.", "64 per cent of voters backed it.")
+    # The false-positive side: another share told "out of" gives nothing, nor does a count of five.
+    assert not shares_given("Four in five trains were cancelled.", "Two out of five trains were cancelled.")
+    assert not shares_given(
+        "Four out of five trains were cancelled.", "Four trains of the 90 were cancelled."
+    )
+    assert shares("He scored four out of the five goals.") == []
+
+
+@pytest.mark.fast
 def test_a_unit_and_a_half_and_a_measure_in_number_words_convert():
     """A claim's "a day and a half" is "thirty-six hours"; "over a year and a half" is 19 months."""
     assert [(t.text, t.key) for t in tokens("for a day and a half") if t.kind == "number"] == [
@@ -1262,6 +1304,11 @@ def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
         "It cost 250 million marks."
     )
     assert figures_as_given("a two-day strike", "a 48-hour strike") == "a 48-hour strike"
+    # A unit hyphened to the number stays with the text's digits: "a 12-year sentence", not "a 12
+    # sentence", which the model reads as twelve sentences.
+    assert figures_as_given(
+        "He is serving a twelve-year sentence.", "He is serving 12 years, upheld on appeal."
+    ) == ("He is serving a 12-year sentence.")
     # The false-positive side: a figure of something else with the same digits, another figure,
     # a rough figure beyond its rounding, and figures the claim writes in digits stay as written.
     assert (
