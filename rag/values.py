@@ -1285,9 +1285,9 @@ def figures_as_given(claim: str, text: str) -> str:
     return "".join(out) + claim[at:]
 
 
-# A share told in words: "a quarter of", "two-thirds of", "three-tenths", "four in five" (or "out of five"), "half of";
-# not "a third case" (an ordinal), "a quarter of a million" (a number), "a quarter past nine" or
-# "a day and a half of talks" (a length).
+# A share told in words: "a quarter of", "two-thirds of", "three-tenths", "four in five" (or "four
+# out of five"), "half of"; not "a third case" (an ordinal), "a quarter of a million" (a number), "a
+# quarter past nine" or "a day and a half of talks" (a length).
 _FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
     "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,

@@ -1305,7 +1305,7 @@ def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
     )
     assert figures_as_given("a two-day strike", "a 48-hour strike") == "a 48-hour strike"
     # A unit hyphened to the number stays with the text's digits: "a 12-year sentence", not "a 12
-    # sentence", which the model reads as twelve sentences.
+    # sentence", which drops what the twelve counts.
     assert figures_as_given(
         "He is serving a twelve-year sentence.", "He is serving 12 years, upheld on appeal."
     ) == ("He is serving a 12-year sentence.")
