@@ -446,7 +446,7 @@ class DraftChecker:
                 days = days_named(f"{before} {text}", passage.chunk.date)  # "today": Monday
                 around = f"{passage.chunk.title} {before} {text} {days}"
                 around_side = tokens(around)
-                otherwise = counts_given_otherwise(claim, [around])  # "eight sites" / "Saturday 8"
+                otherwise = counts_given_otherwise(claim, claim_side, [(around, around_side)])  # "Saturday 8"
                 lacking = (claim_values - {t.key for t in around_side}) | {
                     t.key for t in claim_side if t.start in otherwise
                 }

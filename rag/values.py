@@ -645,7 +645,7 @@ def differing_value(
     claim_keys = {t.key for t in a}
     # "eight locations" against "on Saturday 8 ... at six locations", "Sixty-four people" against
     # "a 64-year-old farmer ... Eleven people": the count is missing.
-    otherwise = counts_given_otherwise(claim, [source, context])
+    otherwise = counts_given_otherwise(claim, a, [(source, b), (context, context_side)])
     placed, holders = places_inside_names(claim, a, [b, context_side])
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
@@ -863,9 +863,10 @@ def absent_values(claim: str, text: str) -> list[Token]:
     """The claim's numbers, dates and names (past its first word) that ``text`` gives in no form
     ("Ghanaian" is there as "Ghana", "US" as "United States", "Zambia-Zimbabwe" as its parts);
     an ordinal word or "one" is not required ("the First World War" / "World War I")."""
-    keys = {t.key for t in tokens(text)} | _keys_in_other_forms(claim, text)
+    text_side = tokens(text)
+    keys = {t.key for t in text_side} | _keys_in_other_forms(claim, text)
     side = tokens(claim)
-    otherwise = counts_given_otherwise(claim, [text])
+    otherwise = counts_given_otherwise(claim, side, [(text, text_side)])
     return [
         t
         for t in side
@@ -885,14 +886,16 @@ def _is_day(side: list[Token], i: int) -> bool:
     return any(t.kind == "date" for t in _beside(side, i))
 
 
-def counts_given_otherwise(claim: str, texts: list[str]) -> set[int]:
+def counts_given_otherwise(
+    claim: str, claim_side: list[Token], texts: list[tuple[str, list[Token]]]
+) -> set[int]:
     """Starts of the claim's counts ("eight locations", "Sixty-four people") whose number the
     ``texts`` give only otherwise: as the day of a date ("on Saturday 8 and Sunday 9 November") or
     as a figure of another form (`figure_form`: "a 64-year-old farmer", "64 km", "64 per cent"
     for the claim's people). The digits are there, the count is not. A number the claim sets off
     ("Velker, 26, grew up ...") says no more what it is than the text's "26-year-old", and a sum
-    in a currency only the text names ("50,000 kronor" / "TKR 50,000") is the same sum."""
-    claim_side = tokens(claim)
+    in a currency only the text names ("50,000 kronor" / "TKR 50,000") is the same sum. Each text
+    comes with its tokens, and the claim with its own: the callers have them already."""
     counts = [t for i, t in enumerate(claim_side) if t.kind == "number" and _counts(claim_side, i)]
     forms = {t.key: figure_form(claim, t) for t in counts}
     if not forms:
@@ -900,14 +903,16 @@ def counts_given_otherwise(claim: str, texts: list[str]) -> set[int]:
     counting = {t.key for t in counts if _COUNTED_NEXT.match(claim, t.end)}
     otherwise: set[str] = set()
     plainly: set[str] = set()
-    for text in texts:
-        side = tokens(text)
+    for text, side in texts:
         for i, t in enumerate(side):
-            if t.kind != "number" or t.key not in forms:
+            if t.kind != "number" or t.key not in forms or t.key in plainly:
+                continue  # a count told plainly once is given, however else the text uses it
+            if _is_day(side, i):
+                otherwise.add(t.key)
                 continue
-            ours, theirs = forms[t.key], figure_form(text, t)
+            ours, theirs = forms[t.key], figure_form(text, t)  # read only here: it tokenizes the rest
             other_form = theirs not in ("", ours) and (ours or (t.key in counting and theirs != "money"))
-            (otherwise if _is_day(side, i) or other_form else plainly).add(t.key)
+            (otherwise if other_form else plainly).add(t.key)
     return {t.start for t in counts if t.key in otherwise - plainly}
 
 
@@ -1367,7 +1372,7 @@ _SCALES = {
     "bn": 1e9,
     "trillion": 1e12,
 }
-_SCALE_AFTER = re.compile(r"^\s*(thousand|million|mn|mln|billion|bn|trillion)\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(rf"^\s*({'|'.join(_SCALES)})\b", re.IGNORECASE)
 
 
 def _scaled(text: str, token: Token) -> tuple[float, float, bool]:
