@@ -44,6 +44,7 @@ from rag.values import (
     doer_keys,
     figure_form,
     figures,
+    forms_apart,
     is_loose_number,
     measured_alike,
     names_another_doer,
@@ -377,8 +378,10 @@ class OtherOutlets:
         same thing that gives the claim's value and not the contradicting one (the outlets
         disagree, and the claim sides with one): it counts the same thing with the claim's value,
         and it, its headline and the sentences beside it hold `OTHER_OUTLET_SHARE` of the claim's
-        words. (Meaning is no guide here: a tabloid's "handing drivers a 12 per cent pay rise" is
-        far from the wire's "workers end strike after 11 pct pay deal" for the embedder.)"""
+        words. Another article of the contradicting outlet counts too: its two figures are two days
+        of its story, and the claim is right for one of them, so no contradiction alone. (Meaning
+        is no guide here: a tabloid's "handing drivers a 12 per cent pay rise" is far from the
+        wire's "workers end strike after 11 pct pay deal" for the embedder.)"""
         differs = difference.differs
         if differs.kind not in ("number", "date"):
             return None
@@ -447,17 +450,16 @@ def value_kind(run: list[Token]) -> str:
 def rival_value(claim: str, value: list[Token], text: str, rival: list[Token]) -> bool:
     """Whether another outlet's ``rival`` in ``text`` could be its figure or date for what the
     claim's ``value`` gives: a date of the same form ("Sept. 13" / "September 20", a weekday for a
-    weekday), or a figure not of another form (`figure_form`: "three minutes" is no score of 2-1;
-    "54 years old" may be another outlet's "Albury, 52,") within `SAME_FIGURE_RATIO` of it
-    (outlets disagree on 5,000 or 3,400 people left homeless, not on 4,800 buses or 26; "a
-    seven-year sentence" is no 2.1)."""
+    weekday), or a figure whose form does not set it apart (`forms_apart`: "three minutes" is no
+    score of 2-1, nor "3 per cent" a count; "54 years old" may be another outlet's "Albury, 52,")
+    within `SAME_FIGURE_RATIO` of it (outlets disagree on 5,000 or 3,400 people left homeless, not
+    on 4,800 buses or 26; "a seven-year sentence" is no 2.1)."""
     kind = value_kind(value)
     if kind != value_kind(rival):
         return False
     if kind == "date":
         return date_form(value) == date_form(rival)
-    forms = figure_form(claim, value[0]), figure_form(text, rival[0])
-    if all(forms) and forms[0] != forms[1]:
+    if forms_apart(figure_form(claim, value[0]), figure_form(text, rival[0])):
         return False
     if len(value) != 1 or len(rival) != 1 or not within_ratio(value[0].key, rival[0].key):
         return False

@@ -911,7 +911,9 @@ def counts_given_otherwise(
                 otherwise.add(t.key)
                 continue
             ours, theirs = forms[t.key], figure_form(text, t)  # read only here: it tokenizes the rest
-            other_form = theirs not in ("", ours) and (ours or (t.key in counting and theirs != "money"))
+            other_form = forms_apart(ours, theirs) or (
+                not ours and theirs not in ("", "money") and t.key in counting
+            )
             (otherwise if other_form else plainly).add(t.key)
     return {t.start for t in counts if t.key in otherwise - plainly}
 
@@ -1061,10 +1063,10 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     if (_minutes(our_side[i].key) is None) != (_minutes(their_side[j].key) is None):
         return False  # "shortly before 5 a.m." against "near kilometre 42": a time of day is no count
     our_form, their_form = figure_form(claim, our_side[i]), figure_form(source, their_side[j])
+    if forms_apart(our_form, their_form):
+        return False
     if our_form and their_form:
-        return our_form == their_form
-    if "share" in (our_form, their_form):
-        return False  # "raises the pension age to 68" against "by 3.2 per cent": a share is no count
+        return True
     if _orders_apart(claim, our_side[i], source, their_side[j]):
         return False  # "valued at 190 million" against "shares unchanged at 11.30": not one figure
     ours, theirs = _counts(our_side, i), _counts(their_side, j)
@@ -1452,6 +1454,16 @@ def figure_form(text: str, token: Token) -> str:
         return "money"
     measured = _measures(side[:2])
     return measured[0].dimension if measured and measured[0].token.start == 0 else ""
+
+
+def forms_apart(ours: str, theirs: str) -> bool:
+    """Whether two figures' forms (`figure_form`) make them two things, whatever their digits:
+    both known and different ("three minutes from the end" / "won 2-1"), or a share against a
+    figure of no form ("raises the pension age to 68" / "by 3.2 per cent"). A count against a sum
+    of money or a measure is left to what each counts: "fined 64,000" may be "£64,000"."""
+    if ours and theirs:
+        return ours != theirs
+    return "share" in (ours, theirs)
 
 
 def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:

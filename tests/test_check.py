@@ -1527,6 +1527,7 @@ def test_another_outlets_rival_value_is_a_figure_of_the_same_order_and_form_or_a
     assert not rival("three minutes from the end", "won 2–1")
     assert not rival("61 per cent", "£61m")
     assert not rival("4 km", "3 hours")
+    assert not rival("a 12 per cent pay rise", "11 negotiators")
     # A figure without a form of its own may be any: an age in years against an age given bare.
     assert rival("He is 54 years old.", "Albury, 52, was jailed.")
 

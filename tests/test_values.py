@@ -18,6 +18,7 @@ from rag.values import (
     figures,
     figures_as_given,
     figures_in_other_words,
+    forms_apart,
     initials,
     is_loose_number,
     is_ordinal_word,
@@ -460,6 +461,23 @@ def test_a_count_whose_digits_the_text_gives_only_as_an_age_or_a_measure_is_abse
     assert absent_values("The farmer, 64, died.", text) == []
     grants = "Evacuated households can get grants of up to 50,000 kronor."
     assert absent_values(grants, "immediate grants of up to TKR 50,000 per household") == []
+
+
+@pytest.mark.fast
+def test_a_share_and_a_figure_of_no_form_are_two_things_wherever_they_are_compared():
+    """One test of form for every comparison of two figures (`forms_apart`): a per cent is no
+    count, whether the claim or the text gives it, and a count's digits given only as a share are
+    no count given."""
+    assert forms_apart("share", "") and forms_apart("", "share")
+    assert forms_apart("time", "score") and forms_apart("money", "share")
+    text = "Only 64 voters backed the plan, 12 per cent of those asked."
+    assert [t.text for t in absent_values("Some 64 per cent of voters backed the plan.", text)] == ["64"]
+    # The false-positive side: two figures of one form, or of no form, and a sum or a measure
+    # against a bare figure (whose words say what it is) are left to what each counts.
+    assert not forms_apart("share", "share") and not forms_apart("", "")
+    assert not forms_apart("money", "") and not forms_apart("", "length")
+    assert absent_values("Some 12 per cent of those asked backed the plan.", text) == []
+    assert absent_values("Only 64 voters backed the plan.", text) == []
 
 
 @pytest.mark.fast
