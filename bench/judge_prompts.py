@@ -107,7 +107,7 @@ def harvest(out: Path, sets: list[str]) -> None:
     from rag.cite import sentence_support
     from rag.pipeline import Pipeline
     from rag.settings import Settings
-    from rag.values import is_loose_number, tokens
+    from rag.tokens import is_loose_number, tokens
 
     with out.open("w", encoding="utf-8") as pairs:
         for spec in sets:

@@ -53,6 +53,7 @@ from rag.cite import CLAUSE_BREAK, add_other_sources, content_words, sentence_su
 from rag.claims import claim_text, not_a_claim, reports_a_judgement
 from rag.clauses import split_clauses
 from rag.conflicts import dates, source_label
+from rag.figures import converted_measures, figures_as_given, figures_in_other_words, shares_given
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
 from rag.opinions import OpinionReader
@@ -82,29 +83,19 @@ from rag.speakers import (
     turn_speaker,
 )
 from rag.text import days_named, fold, is_negator, split_sentences
+from rag.tokens import Token, initials, is_loose_number, is_ordinal_word, number_keys, runs, tokens
 from rag.types import Chunk, Citation, Passage, Span
 from rag.values import (
     Difference,
     Differs,
-    Token,
     absent_values,
-    converted_measures,
     counts_alike,
     counts_given_otherwise,
     date_form,
     differing_direction,
     differing_value,
     doer_keys,
-    figures_as_given,
-    figures_in_other_words,
-    initials,
-    is_loose_number,
-    is_ordinal_word,
-    number_keys,
     rounds_the_other,
-    runs,
-    shares_given,
-    tokens,
 )
 
 SUPPORTED = "supported"

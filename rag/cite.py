@@ -36,8 +36,8 @@ from rag.text import (
     stem,
     words,
 )
+from rag.tokens import number_stems
 from rag.types import Citation, Passage, Span
-from rag.values import number_stems
 
 MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
 REFUSAL_PATTERN = re.compile(

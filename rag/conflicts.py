@@ -17,8 +17,9 @@ import numpy as np
 
 from rag.cite import CitedAnswer
 from rag.text import month_days, month_days_at
+from rag.tokens import tokens
 from rag.types import Citation, Passage, SearchFilter, Span
-from rag.values import tokens, without_dateline
+from rag.values import without_dateline
 
 _WORD = re.compile(r"[a-z]{4,}")
 

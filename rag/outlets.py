@@ -20,6 +20,15 @@ import numpy as np
 
 from rag.cite import content_words
 from rag.conflicts import Conflict, NoteConflicts, dates, words_dating
+from rag.figures import (
+    MEASURE_UNITS,
+    figure_form,
+    figures,
+    forms_apart,
+    measured_alike,
+    unit_words,
+    words_near,
+)
 from rag.judge import StatementJudge
 from rag.readings import (
     CANDIDATE_VALUES,
@@ -34,27 +43,9 @@ from rag.readings import (
 )
 from rag.speakers import name_keys
 from rag.text import split_sentences
+from rag.tokens import Token, is_loose_number, number_keys, runs, tokens
 from rag.types import Chunk, Citation, Passage, SearchFilter, Span
-from rag.values import (
-    MEASURE_UNITS,
-    Difference,
-    Differs,
-    Token,
-    date_form,
-    doer_keys,
-    figure_form,
-    figures,
-    forms_apart,
-    is_loose_number,
-    measured_alike,
-    names_another_doer,
-    number_keys,
-    rounds_the_other,
-    runs,
-    tokens,
-    unit_words,
-    words_near,
-)
+from rag.values import Difference, Differs, date_form, doer_keys, names_another_doer, rounds_the_other
 
 SAME_FIGURE_SIMILARITY = 0.6  # cosine between a cited sentence and another outlet's differing figure
 OTHER_OUTLET_SHARE = 0.4  # of the claim's words around another outlet's figure the claim takes (calibrated)

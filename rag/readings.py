@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rag.figures import figures
 from rag.text import days_named
+from rag.tokens import Token, tokens
 from rag.types import Chunk, Citation, Passage, Span
-from rag.values import Token, figures, tokens
 
 # A claim the word tests leave not found is read once more against the sentences closest to it in
 # meaning (`rag.check.DraftChecker._judged_difference`): the first CANDIDATE_VALUES of them that
@@ -45,7 +46,7 @@ class Found:
 
 
 def counted_by(text: str, keys: set[str]) -> set[str]:
-    """What the first number of ``text`` with one of ``keys`` counts (`rag.values.figures`);
+    """What the first number of ``text`` with one of ``keys`` counts (`rag.figures.figures`);
     empty when it says not."""
     return next((counted for key, _, counted in figures(tokens(text)) if key in keys), set())
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from rag.text import fold, inside_quote
-from rag.values import Differs, tokens
+from rag.tokens import tokens
+from rag.values import Differs
 
 _SPEECH = re.compile(
     r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged|"

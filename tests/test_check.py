@@ -372,7 +372,7 @@ def test_a_name_the_article_gives_in_another_passage_is_known(figure_checker):
 def _negations_about(claim: str, *texts: str) -> list[int]:
     """The negations of the claim and of each text, in the clauses sharing the claim's words."""
     from rag.check import _negations
-    from rag.values import tokens
+    from rag.tokens import tokens
 
     about = {t.key for t in tokens(claim)}
     return [_negations(text, about) for text in (claim, *texts)]
@@ -1501,7 +1501,7 @@ def test_another_outlets_figure_in_other_words_makes_a_claim_mixed_by_the_real_j
 @pytest.mark.fast
 def test_another_outlets_rival_value_is_a_figure_of_the_same_order_and_form_or_a_date_of_the_same_form():
     from rag.outlets import rival_value, value_kind
-    from rag.values import runs, tokens
+    from rag.tokens import runs, tokens
 
     def rival(value, other):
         def first(text):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.outlets import counted_by_another, part_of_the_figure
-from rag.values import runs, tokens
+from rag.tokens import runs, tokens
 
 
 def _runs(claim: str, value: str, sentence: str, rival: str):

@@ -5,34 +5,31 @@ from __future__ import annotations
 
 import pytest
 
-from rag.values import (
-    Differs,
-    _without_wire_credit,
-    absent_values,
+from rag.figures import (
     converted_measures,
-    counts_alike,
-    differing_direction,
-    differing_value,
-    doer_keys,
     figure_form,
     figures,
     figures_as_given,
     figures_in_other_words,
     forms_apart,
-    initials,
-    is_loose_number,
-    is_ordinal_word,
     measured_alike,
-    names_another_doer,
-    number_keys,
-    rounds_the_other,
     shares,
     shares_given,
-    spelled_acronyms,
     time_told_roughly,
-    tokens,
     unit_words,
     words_near,
+)
+from rag.tokens import initials, is_loose_number, is_ordinal_word, number_keys, spelled_acronyms, tokens
+from rag.values import (
+    Differs,
+    _without_wire_credit,
+    absent_values,
+    counts_alike,
+    differing_direction,
+    differing_value,
+    doer_keys,
+    names_another_doer,
+    rounds_the_other,
 )
 
 

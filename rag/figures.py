@@ -1,0 +1,543 @@
+"""What a figure is, and when two figures are one.
+
+A number counts something ("96 Sri Lankan asylum seekers"), has a form (a score, a share, a sum of
+money, a measure), and may be told at a scale ("1.46 billion"), roughly ("almost 2,000"), in another
+unit ("two months" / "60 days") or as a share in words ("a quarter of"). `rag.values` compares a
+claim's figures with a text's through these: a number is only compared with one that counts the same
+thing, and a figure given in other words is the same figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.text import fold, stem
+from rag.tokens import (
+    _AND_A_HALF,
+    _HAS_WORD,
+    _MEASURES,
+    _SCALES,
+    Token,
+    _is_date_part,
+    _number_word,
+    is_ordinal_word,
+    tokens,
+)
+
+# How far a converted measure may be from the claim's: conversions are rounded ("about 800 miles").
+MEASURE_TOLERANCE = 0.05
+
+
+def _unit(word: str) -> str:
+    """The unit of `_MEASURES` ``word`` names, if any ("hours": "hour", "feet": "feet")."""
+    word = word.lower()
+    word = word if word in _MEASURES else word.removesuffix("s")
+    return word if word in _MEASURES else ""
+
+
+@dataclass(frozen=True)
+class _Measure:
+    """A number given in a unit of `_MEASURES`: its dimension, unit, size in the dimension's
+    smallest unit, and where its words end ("36 hours" ends after "hours")."""
+
+    token: Token
+    dimension: str
+    unit: str
+    size: float
+    end: int
+
+
+def _measures(found: list[Token]) -> list[_Measure]:
+    """Each number given in a unit of `_MEASURES` ("60 days", "a 60-day trial"): the number, its
+    dimension, its unit, its size in the dimension's smallest unit and where its words end."""
+    out = []
+    for i, token in enumerate(found):
+        if token.kind != "number":
+            continue
+        and_a_half = re.fullmatch(_AND_A_HALF, token.text, re.IGNORECASE)
+        end = token.end
+        if and_a_half:
+            unit = and_a_half[1]
+        elif "-" in token.text and _unit(token.text.rsplit("-", 1)[1]):
+            unit = token.text.rsplit("-", 1)[1]  # "a 60-day trial", "a two-day strike"
+        elif i + 1 < len(found) and not found[i + 1].gap.strip():  # "thirty-six hours"
+            unit, end = found[i + 1].text, found[i + 1].end
+        else:
+            continue
+        unit = _unit(unit)
+        if not unit:
+            continue
+        try:
+            size = float(token.key)
+        except ValueError:
+            continue  # "1990s"
+        dimension, smallest = _MEASURES[unit]
+        out.append(_Measure(token, dimension, unit, size * smallest, end))
+    return out
+
+
+def converted_measures(claim: str, text: str) -> set[str]:
+    """The keys of the claim's measures that ``text`` gives in another unit of the same
+    dimension ("two months" / "60 days", "1,300 km" / "810 mi", "a day and a half" / "36
+    hours"), within `MEASURE_TOLERANCE`, or `ROUNDING_TOLERANCE` on the side the claim's words
+    allow ("over a year and a half" / "19 months")."""
+    wanted = _measures(tokens(claim))
+    if not wanted:
+        return set()  # most claims: no need to read the text
+    given = _measures(tokens(text))
+    return {measure.token.key for measure in wanted if _converted(claim, measure, given) is not None}
+
+
+def _converted(claim: str, measure: _Measure, given: list[_Measure]) -> _Measure | None:
+    """The first of the ``given`` measures that is the claim's ``measure`` in another unit
+    (`converted_measures`); None when none is."""
+    size = measure.size
+    low, high = size * (1 - MEASURE_TOLERANCE), size * (1 + MEASURE_TOLERANCE)
+    side = _rounded_side(claim, measure.token)  # "over a year and a half" is 19 months
+    if side in ("above", "either"):
+        high = _rough_high(size, side)
+    if side in ("below", "either"):
+        low = _rough_low(size, side)
+    return next(
+        (
+            m
+            for m in given
+            if m.dimension == measure.dimension and m.unit != measure.unit and low <= m.size <= high
+        ),
+        None,
+    )
+
+
+NEIGHBOURS = 2  # words either side of a figure that say what it is ("injuring 14 people")
+
+
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "VSC 4.8 billion": money, not what it is of
+# Units a figure is measured in and scales it is told in: "seven metres" and "11.4 metres" share
+# these and may measure two things (a depth, a length).
+MEASURE_UNITS = frozenset(stem(unit) for unit in _MEASURES) | {"million", "billion", "thousand", "trillion"}
+
+
+def measured_alike(a: list[Token], key: str, b: list[Token], other: str) -> bool:
+    """Whether figure ``key`` of ``a`` and figure ``other`` of ``b`` share a word within
+    `NEIGHBOURS` either side, units, currency codes and numbers aside: "is 11.4 metres long" and
+    "lying seven metres down" measure two things, as "values it at VSC 4.8 billion" and "VSC 3
+    billion of new borrowing" do; "a depth of 12 metres" and "a depth of 14 metres" one."""
+
+    def telling(t: Token) -> bool:
+        return (
+            t.kind in ("word", "name") and t.key not in MEASURE_UNITS and not _CURRENCY_CODE.fullmatch(t.text)
+        )
+
+    def near(side: list[Token], key: str) -> set[str]:
+        found: set[str] = set()
+        for i in (i for i, t in enumerate(side) if t.key == key):
+            for way in (side[i - 1 :: -1] if i else [], side[i + 1 :]):
+                found.update(t.key for t in [t for t in way if telling(t)][:NEIGHBOURS])
+        return found
+
+    return bool(near(a, key) & near(b, other))
+
+
+# Two figures this many times apart are no two values of one thing: a total against a price per
+# share, a sum in millions against one in units (a draft's slip is a digit, not three orders).
+ORDERS_APART = 1000.0
+
+
+def _orders_apart(claim: str, ours: Token, source: str, theirs: Token) -> bool:
+    """Whether two figures, at their scales ("190 million"), are `ORDERS_APART` times apart or more."""
+    our_figure, their_figure = _figure(claim, ours), _figure(source, theirs)
+    if our_figure is None or their_figure is None:
+        return False  # "1990s"
+    low, high = sorted((our_figure[1], their_figure[1]))
+    return low > 0 and high > ORDERS_APART * low
+
+
+# Words that give a figure roughly, with the side of it the exact figure may lie on: "almost
+# 2,000" is 1,940 told round, "more than 2,000" is not.
+_ROUGHLY = re.compile(
+    r"\b(?P<either>about|around|roughly|approximately|some|an estimated|estimated|close to)\s+$"
+    r"|\b(?P<below>almost|nearly|just under|just short of|up to)\s+$"
+    r"|\b(?P<above>more than|over|just over|upwards of|at least)\s+$",
+    re.IGNORECASE,
+)
+# How far a figure told roughly may be from the exact one (a rounding, not another figure).
+ROUNDING_TOLERANCE = 0.1
+
+
+def _rough_low(size: float, side: str) -> float:
+    """The least an exact figure may be when ``size`` is told roughly on ``side``."""
+    return size if side == "above" else size * (1 - ROUNDING_TOLERANCE)
+
+
+def _rough_high(size: float, side: str) -> float:
+    """The most an exact figure may be when ``size`` is told roughly on ``side``."""
+    return size if side == "below" else size * (1 + ROUNDING_TOLERANCE)
+
+
+def _rounded_side(text: str, token: Token) -> str | None:
+    """Which side of ``token``'s figure the exact one lies, when ``text`` gives it roughly."""
+    match = _ROUGHLY.search(text[: token.start])
+    return match.lastgroup if match else None
+
+
+def _bounds(text: str, token: Token, size: float) -> tuple[float, float]:
+    """The least and most an exact figure may be for ``text``'s figure ``token`` of ``size``: the
+    figure itself when told exactly, within `ROUNDING_TOLERANCE` on its side when told roughly."""
+    side = _rounded_side(text, token)
+    return (size, size) if side is None else (_rough_low(size, side), _rough_high(size, side))
+
+
+# A time of day told roughly, with the side of it the exact time may lie on: "shortly before 5
+# a.m." is 04:40, not 05:20; "around 9 p.m." is 20:45.
+_ROUGH_TIME = re.compile(
+    r"\b(?:(?P<below>(?:shortly|just|not\s+long|a\s+little)\s+before)"
+    r"|(?P<above>(?:shortly|just|soon|not\s+long|a\s+little)\s+after)"
+    r"|(?P<either>about|around|roughly|approximately))\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+TIME_TOLERANCE = 30  # minutes a time of day told roughly may be from the exact one
+_CLOCK_KEY = re.compile(r"^(\d{1,2}):(\d\d)$")
+
+
+def _minutes(key: str) -> int | None:
+    """A time of day's key ("4:40", `tokens`) in minutes after midnight; None for other values."""
+    match = _CLOCK_KEY.match(key)
+    return int(match[1]) * 60 + int(match[2]) if match else None
+
+
+def _is_time(run: list[Token]) -> bool:
+    """Whether a run of values gives a time of day."""
+    return any(_minutes(t.key) is not None for t in run)
+
+
+def time_told_roughly(text: str, token: Token, other_key: str) -> bool:
+    """Whether ``text``'s time of day ``token``, told roughly, may be the time ``other_key``
+    exactly, within `TIME_TOLERANCE` on the side its words allow."""
+    ours, theirs = _minutes(token.key), _minutes(other_key)
+    match = _ROUGH_TIME.search(text[: token.start])
+    if ours is None or theirs is None or match is None:
+        return False
+    low = ours - TIME_TOLERANCE if match.lastgroup in ("below", "either") else ours
+    high = ours + TIME_TOLERANCE if match.lastgroup in ("above", "either") else ours
+    return low <= theirs <= high
+
+
+def _sizes(text: str, side: list[Token]) -> list[tuple[Token, float]]:
+    """Each number of ``side`` but years with its size at its scale ("2.5 million": 2.5e6)."""
+    out = []
+    for token in side:
+        if token.kind != "number" or _YEAR.match(token.text):
+            continue
+        try:
+            out.append((token, _scaled(text, token)[0]))
+        except ValueError:
+            continue  # "1990s"
+    return out
+
+
+def figures_in_other_words(claim: str, text: str) -> set[str]:
+    """The keys of the claim's figures that ``text`` gives in another form: at another scale ("a
+    quarter of a billion" / "250 million"), or exactly where the claim tells it roughly, within
+    `ROUNDING_TOLERANCE` on the side its words allow ("over six hundred houses" / "610 houses";
+    "almost 2,000" is no 2,050, "about 3,000" no 5,000); a time of day told roughly, by the exact
+    one (`time_told_roughly`: "shortly before 5 a.m." / "at around 04:40")."""
+    claim_side = tokens(claim)
+    times = [t for t in claim_side if t.kind == "number" and _minutes(t.key) is not None]
+    wanted = _sizes(claim, claim_side)
+    if not wanted and not times:
+        return set()
+    text_side = tokens(text)
+    given = [size for _, size in _sizes(text, text_side)]
+    found = {  # "shortly before 5 a.m." / "at around 04:40"
+        t.key
+        for t in times
+        for other in text_side
+        if other.kind == "number" and time_told_roughly(claim, t, other.key)
+    }
+    for token, size in wanted:
+        low, high = _bounds(claim, token, size)
+        if any(low <= other <= high for other in given):
+            found.add(token.key)
+    return found
+
+
+def _figure_end(text: str, token: Token) -> int:
+    """Where the figure ``token`` opens ends: its scale word when one follows ("2.5 million")."""
+    match = _SCALE_AFTER.match(text[token.end :])
+    return token.end + match.end() if match else token.end
+
+
+def _hyphened_unit(figure: str) -> str:
+    """The words a figure in words carries after its number, joined by hyphens ("twelve-year":
+    "-year", "sixty-four-year-old": "-year-old"; none for "twenty-five")."""
+    parts = figure.split("-")
+    k = len(parts)
+    while k > 1 and not any(t.kind == "number" for t in tokens(parts[k - 1])):
+        k -= 1
+    return "".join(f"-{part}" for part in parts[k:])
+
+
+def _neighbour_keys(side: list[Token], token: Token) -> set[str]:
+    """The words and names within `NEIGHBOURS` words either side of ``token``: what it is of."""
+    i = side.index(token)
+    return {
+        t.key
+        for t in side[max(0, i - NEIGHBOURS) : i] + side[i + 1 : i + 1 + NEIGHBOURS]
+        if t.kind != "number"
+    }
+
+
+def figures_as_given(claim: str, text: str) -> str:
+    """The claim with each figure ``text`` gives in other words put in the text's words, for a
+    reader that compares words: the judging model reads "36 hours of talks" as no "day and a
+    half" of them (0.29), and "ninety-four" as no "94". Only figures the value tests hold equal
+    change: the same number in words ("ninety-four" / "94"), a measure in another unit
+    (`converted_measures`), a figure at another scale or told roughly (`figures_in_other_words`:
+    "over six hundred houses" reads "over 610 houses"), each against a figure of the text with a
+    word beside it the claim's has beside its own, and a time of day in words at the text's same
+    time ("twenty to five" / "04:40"). Figures in digits, and words the text writes the same way,
+    stay as written."""
+    claim_side, text_side = tokens(claim), tokens(text)
+    changes: dict[int, tuple[int, str]] = {}  # claim start: (claim end, the text's words)
+    given = _measures(text_side)
+    for measure in _measures(claim_side):
+        other = _converted(claim, measure, given)
+        if other is not None:
+            changes[measure.token.start] = (measure.end, text[other.token.start : other.end])
+    for token in claim_side:  # a time of day in words: "twenty to five" reads the text's "04:40"
+        if _is_time([token]) and _HAS_WORD.search(token.text):
+            other = next((o for o in text_side if _is_time([o]) and o.key == token.key), None)
+            if other is not None and fold(other.text) != fold(token.text):
+                changes[token.start] = (token.end, other.text)
+    sizes = _sizes(text, text_side)
+    for token, size in _sizes(claim, claim_side):
+        if token.start in changes or not _HAS_WORD.search(token.text):
+            continue  # a measure put already, or digits: the model reads those
+        low, high = _bounds(claim, token, size)
+        # The text's figure of the same thing: "nine (9) years" for "seven years" is no "2025/07".
+        alike = [
+            (o, o_size)
+            for o, o_size in sizes
+            if _neighbour_keys(text_side, o) & _neighbour_keys(claim_side, token)
+        ]
+        same = [other for other, other_size in alike if other.key == token.key and size == other_size]
+        near = same or [other for other, other_size in alike if low <= other_size <= high]
+        if near:
+            end, words = _figure_end(claim, token), text[near[0].start : _figure_end(text, near[0])]
+            if not _HAS_WORD.search(words):
+                words += _hyphened_unit(claim[token.start : end])  # "a 12-year term", not "a 12 term"
+            if fold(words) != fold(claim[token.start : end]):  # not "three sites" for "Three sites"
+                changes[token.start] = (end, words)
+    out, at = [], 0
+    for start in sorted(changes):
+        end, words = changes[start]
+        out += [claim[at:start], words]
+        at = end
+    return "".join(out) + claim[at:]
+
+
+# A share told in words: "a quarter of", "two-thirds of", "three-tenths", "four in five" (or "four
+# out of five"), "half of"; not "a third case" (an ordinal), "a quarter of a million" (a number), "a
+# quarter past nine" or "a day and a half of talks" (a length).
+_FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_COUNT_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}  # fmt: skip
+_SHARE = re.compile(
+    r"\b(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?:(?P<part>halves|thirds|quarters|fifths|sixths|tenths)\b"
+    r"|(?P<one>third|quarter|fifth|sixth|tenth)\b(?=\s+of\b|\s*[^\w\s-]|\s*$))(?!\s+(?:of\s+)?an?\b)"
+    r"|\b(?P<n>one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|ten)\b"
+    r"|(?<!first\s)(?<!second\s)(?<!and\sa\s)\b(?P<half>half)\s+(?:of|the)\b",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"^\s*(?:per\s*cent|percent|%)", re.IGNORECASE)
+# How far a share in words may be from a percentage giving it: "a third" is 32 per cent or 35.
+SHARE_POINTS = 3.0
+
+
+def _shares_in_words(text: str) -> list[tuple[float, str | None]]:
+    """The shares ``text`` tells in words, as percentages, each with the side of it an exact
+    figure may lie on when it is told roughly ("more than four in five": 80, above)."""
+    found: list[tuple[float, str | None]] = []
+    for match in _SHARE.finditer(text):
+        if match["half"]:
+            value = 50.0
+        elif match["n"]:
+            value = 100.0 * _COUNT_WORDS[match["n"].lower()] / _COUNT_WORDS[match["d"].lower()]
+        else:
+            part = (match["part"] or match["one"]).lower()
+            value = 100.0 * _COUNT_WORDS[match["count"].lower()] / _FRACTION_WORDS[part]
+        rough = _ROUGHLY.search(text[: match.start()])
+        found.append((value, rough.lastgroup if rough else None))
+    return found
+
+
+def shares(text: str) -> list[tuple[float, str | None]]:
+    """The shares ``text`` gives, in words (`_shares_in_words`) and then as percentages."""
+    found = _shares_in_words(text)
+    for token in tokens(text):
+        if token.kind == "number" and _PERCENT_AFTER.match(text[token.end :]):
+            try:
+                found.append((float(token.key), None))
+            except ValueError:
+                continue
+    return found
+
+
+def shares_given(claim: str, text: str) -> bool:
+    """Whether ``text`` gives every share the claim tells in words, in words or as a percentage:
+    "keep a quarter of Chaski" / "retain a 25 per cent holding", "more than four in five" / "83
+    per cent", within `SHARE_POINTS` (or `ROUNDING_TOLERANCE` on the side the claim allows). A
+    claim with no share in words asks nothing."""
+    wanted = _shares_in_words(claim)
+    if not wanted:
+        return True
+    given = [value for value, _ in shares(text)]
+    for value, side in wanted:
+        low, high = value - SHARE_POINTS, value + SHARE_POINTS
+        if side in ("below", "above"):
+            low, high = _rough_low(value, side), _rough_high(value, side)
+        elif side == "either":
+            low, high = min(low, _rough_low(value, side)), max(high, _rough_high(value, side))
+        if not any(low <= other <= high for other in given):
+            return False
+    return True
+
+
+_SCALE_AFTER = re.compile(rf"^\s*({'|'.join(_SCALES)})\b", re.IGNORECASE)
+
+
+def _scaled(text: str, token: Token) -> tuple[float, float, bool]:
+    """The figure's size with its scale word ("1.46 billion": 1.46e9), the step it is given to (a
+    hundredth of a billion), and whether it is shortened (a scale word or decimals)."""
+    match = _SCALE_AFTER.match(text[token.end :])
+    scale = _SCALES[match[1].lower()] if match else 1.0
+    decimals = len(token.key.partition(".")[2])
+    return float(token.key) * scale, scale / 10**decimals, bool(match or decimals)
+
+
+def _figure(text: str, token: Token) -> tuple[Token, float, float, bool] | None:
+    """The number ``token`` of ``text`` with its `_scaled` size, step and form."""
+    try:
+        return (token, *_scaled(text, token))
+    except ValueError:
+        return None  # "1990s"
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _counts(side: list[Token], i: int) -> set[str]:
+    """What the number ``side[i]`` counts: the stems of the two words after it, and of the names
+    among them ("96 Sri Lankan asylum seekers" counts asylum seekers), or the "year" of
+    "27-year-old"; empty for a word, a day of a date or a year."""
+    token = side[i]
+    if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
+        return set()
+    after = side[i + 1] if i + 1 < len(side) else None
+    if after is not None and after.start == token.end and after.key in _ORDINAL_SUFFIXES:
+        # "the 71st minute" ranks a minute: the same thing as "the 69th minute", not "20 minutes".
+        return {f"#{key}" for key in _counts(side[: i + 1] + side[i + 2 :], i)}
+    suffix = token.text.partition("-")[2]
+    if suffix and not suffix[0].isdigit() and _number_word(fold(suffix)) is None:  # not "Forty-one"
+        counted = {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
+    else:
+        counted = set()
+        words = 0
+        for t in side[i + 1 : i + 5]:
+            if t.kind in ("word", "name"):
+                counted.add(t.key)
+            words += t.kind != "name"
+            if words == 2:
+                break
+    # "a second yellow card" ranks a card, as "the 71st minute" ranks a minute: no count of them.
+    return {f"#{key}" for key in counted} if is_ordinal_word(token.text) else counted
+
+
+# What marks a figure as money: a currency sign or code just before it ("£54m", "ORV 85,000"), or
+# a currency after it ("54 million pounds").
+_CURRENCY_BEFORE = re.compile(r"(?:[£$€¥₹]|\b[A-Z]{3}\s?)$")
+_CURRENCY_AFTER = re.compile(
+    r"^(?:\s+(?:million|billion|m|bn|k))?\s+(?:pounds|dollars|euros|yen|rupees)\b", re.I
+)
+# A score or a range written with a dash between two numbers ("2-1", "6–3"), not "a 60-day trial".
+_SCORE = re.compile(r"\d+\s?[-–]\s?\d+(?![\w.,-]*\w)")
+_SCORE_END = re.compile(r"\d\s?[-–]\s?$")  # the second number of "2 – 1"
+
+
+def figure_form(text: str, token: Token) -> str:
+    """What sort of figure the number ``token`` of ``text`` is: "score" ("2-1"), "share" (a per
+    cent), "money", a measure's dimension ("three minutes": "time", "4 km": "length"), or "" for
+    a count or a bare number. Two figures of two forms give two things: "three minutes from the
+    end" is no final score of 2-1, nor "61 per cent" a sum of money."""
+    after, before = text[token.end :], text[: token.start]
+    if _SCORE.match(text, token.start) or _SCORE_END.search(before):
+        return "score"
+    side = tokens(text[token.start :])
+    if len(side) > 1 and side[1].key == "percent" and not side[1].gap.strip():
+        return "share"
+    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after):
+        return "money"
+    measured = _measures(side[:2])
+    return measured[0].dimension if measured and measured[0].token.start == 0 else ""
+
+
+def forms_apart(ours: str, theirs: str) -> bool:
+    """Whether two figures' forms (`figure_form`) make them two things, whatever their digits:
+    both known and different ("three minutes from the end" / "won 2-1"), or a share against a
+    figure of no form ("raises the pension age to 68" / "by 3.2 per cent"). A count against a sum
+    of money or a measure is left to what each counts: "fined 64,000" may be "£64,000"."""
+    if ours and theirs:
+        return ours != theirs
+    return "share" in (ours, theirs)
+
+
+def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
+    """Each number that says what it counts: (its digits, its words, what it counts)."""
+    return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := _counts(side, i))]
+
+
+NEAR_WORDS = 3  # content words either side of a figure, within its clause, that say what it is for
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
+def words_near(text: str, side: list[Token], key: str, reach: int = NEAR_WORDS) -> set[str]:
+    """The content words of ``text`` within ``reach`` tokens of its number ``key`` and in the same
+    clause: what a sum is for where the words after it only name a unit or a currency ("a one-off
+    bonus of 1,200 marchils", "an improvement on the 131.5 million it lost")."""
+    near: set[str] = set()
+    for i, token in enumerate(side):
+        if token.key != key or token.kind != "number":
+            continue
+        for t in side[max(0, i - reach) : i + reach + 1]:
+            between = text[t.end : token.start] if t.start < token.start else text[token.end : t.start]
+            if t.kind == "word" and not _CLAUSE_MARK.search(between):
+                near.add(t.key)
+    return near
+
+
+def unit_words(sides: list[list[Token]]) -> set[str]:
+    """The words that follow a figure wherever they stand in ``sides`` ("2.4 million marchils",
+    "1,850 marchils"): a currency or a unit, which names what a figure is in, not what it is of.
+    "passengers" stands alone too ("apologised to passengers"), so it is what is counted."""
+    after_figure: set[str] = set()
+    elsewhere: set[str] = set()
+    for side in sides:
+        for i, token in enumerate(side):
+            if token.kind != "word":
+                continue
+            before = side[i - 1] if i else None
+            if before is not None and before.key in _SCALES and i > 1:
+                before = side[i - 2]  # "2.4 million marchils"
+            follows = before is not None and before.kind == "number"
+            (after_figure if follows else elsewhere).add(token.key)
+    return after_figure - elsewhere
