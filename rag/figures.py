@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from rag.text import fold, stem
 from rag.tokens import (
-    _AND_A_HALF,
-    _HAS_WORD,
-    _MEASURES,
-    _SCALES,
+    AND_A_HALF,
+    HAS_WORD,
+    MEASURES,
+    SCALES,
     Token,
-    _is_date_part,
-    _number_word,
+    is_date_part,
     is_ordinal_word,
+    number_word,
     tokens,
 )
 
@@ -30,15 +30,15 @@ MEASURE_TOLERANCE = 0.05
 
 
 def _unit(word: str) -> str:
-    """The unit of `_MEASURES` ``word`` names, if any ("hours": "hour", "feet": "feet")."""
+    """The unit of `MEASURES` ``word`` names, if any ("hours": "hour", "feet": "feet")."""
     word = word.lower()
-    word = word if word in _MEASURES else word.removesuffix("s")
-    return word if word in _MEASURES else ""
+    word = word if word in MEASURES else word.removesuffix("s")
+    return word if word in MEASURES else ""
 
 
 @dataclass(frozen=True)
 class _Measure:
-    """A number given in a unit of `_MEASURES`: its dimension, unit, size in the dimension's
+    """A number given in a unit of `MEASURES`: its dimension, unit, size in the dimension's
     smallest unit, and where its words end ("36 hours" ends after "hours")."""
 
     token: Token
@@ -49,13 +49,13 @@ class _Measure:
 
 
 def _measures(found: list[Token]) -> list[_Measure]:
-    """Each number given in a unit of `_MEASURES` ("60 days", "a 60-day trial"): the number, its
+    """Each number given in a unit of `MEASURES` ("60 days", "a 60-day trial"): the number, its
     dimension, its unit, its size in the dimension's smallest unit and where its words end."""
     out = []
     for i, token in enumerate(found):
         if token.kind != "number":
             continue
-        and_a_half = re.fullmatch(_AND_A_HALF, token.text, re.IGNORECASE)
+        and_a_half = re.fullmatch(AND_A_HALF, token.text, re.IGNORECASE)
         end = token.end
         if and_a_half:
             unit = and_a_half[1]
@@ -72,7 +72,7 @@ def _measures(found: list[Token]) -> list[_Measure]:
             size = float(token.key)
         except ValueError:
             continue  # "1990s"
-        dimension, smallest = _MEASURES[unit]
+        dimension, smallest = MEASURES[unit]
         out.append(_Measure(token, dimension, unit, size * smallest, end))
     return out
 
@@ -94,11 +94,11 @@ def _converted(claim: str, measure: _Measure, given: list[_Measure]) -> _Measure
     (`converted_measures`); None when none is."""
     size = measure.size
     low, high = size * (1 - MEASURE_TOLERANCE), size * (1 + MEASURE_TOLERANCE)
-    side = _rounded_side(claim, measure.token)  # "over a year and a half" is 19 months
+    side = rounded_side(claim, measure.token)  # "over a year and a half" is 19 months
     if side in ("above", "either"):
-        high = _rough_high(size, side)
+        high = rough_high(size, side)
     if side in ("below", "either"):
-        low = _rough_low(size, side)
+        low = rough_low(size, side)
     return next(
         (
             m
@@ -112,10 +112,10 @@ def _converted(claim: str, measure: _Measure, given: list[_Measure]) -> _Measure
 NEIGHBOURS = 2  # words either side of a figure that say what it is ("injuring 14 people")
 
 
-_CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "VSC 4.8 billion": money, not what it is of
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "VSC 4.8 billion": money, not what it is of
 # Units a figure is measured in and scales it is told in: "seven metres" and "11.4 metres" share
 # these and may measure two things (a depth, a length).
-MEASURE_UNITS = frozenset(stem(unit) for unit in _MEASURES) | {"million", "billion", "thousand", "trillion"}
+MEASURE_UNITS = frozenset(stem(unit) for unit in MEASURES) | {"million", "billion", "thousand", "trillion"}
 
 
 def measured_alike(a: list[Token], key: str, b: list[Token], other: str) -> bool:
@@ -126,7 +126,7 @@ def measured_alike(a: list[Token], key: str, b: list[Token], other: str) -> bool
 
     def telling(t: Token) -> bool:
         return (
-            t.kind in ("word", "name") and t.key not in MEASURE_UNITS and not _CURRENCY_CODE.fullmatch(t.text)
+            t.kind in ("word", "name") and t.key not in MEASURE_UNITS and not CURRENCY_CODE.fullmatch(t.text)
         )
 
     def near(side: list[Token], key: str) -> set[str]:
@@ -144,9 +144,9 @@ def measured_alike(a: list[Token], key: str, b: list[Token], other: str) -> bool
 ORDERS_APART = 1000.0
 
 
-def _orders_apart(claim: str, ours: Token, source: str, theirs: Token) -> bool:
+def orders_apart(claim: str, ours: Token, source: str, theirs: Token) -> bool:
     """Whether two figures, at their scales ("190 million"), are `ORDERS_APART` times apart or more."""
-    our_figure, their_figure = _figure(claim, ours), _figure(source, theirs)
+    our_figure, their_figure = scaled_figure(claim, ours), scaled_figure(source, theirs)
     if our_figure is None or their_figure is None:
         return False  # "1990s"
     low, high = sorted((our_figure[1], their_figure[1]))
@@ -165,17 +165,17 @@ _ROUGHLY = re.compile(
 ROUNDING_TOLERANCE = 0.1
 
 
-def _rough_low(size: float, side: str) -> float:
+def rough_low(size: float, side: str) -> float:
     """The least an exact figure may be when ``size`` is told roughly on ``side``."""
     return size if side == "above" else size * (1 - ROUNDING_TOLERANCE)
 
 
-def _rough_high(size: float, side: str) -> float:
+def rough_high(size: float, side: str) -> float:
     """The most an exact figure may be when ``size`` is told roughly on ``side``."""
     return size if side == "below" else size * (1 + ROUNDING_TOLERANCE)
 
 
-def _rounded_side(text: str, token: Token) -> str | None:
+def rounded_side(text: str, token: Token) -> str | None:
     """Which side of ``token``'s figure the exact one lies, when ``text`` gives it roughly."""
     match = _ROUGHLY.search(text[: token.start])
     return match.lastgroup if match else None
@@ -184,8 +184,8 @@ def _rounded_side(text: str, token: Token) -> str | None:
 def _bounds(text: str, token: Token, size: float) -> tuple[float, float]:
     """The least and most an exact figure may be for ``text``'s figure ``token`` of ``size``: the
     figure itself when told exactly, within `ROUNDING_TOLERANCE` on its side when told roughly."""
-    side = _rounded_side(text, token)
-    return (size, size) if side is None else (_rough_low(size, side), _rough_high(size, side))
+    side = rounded_side(text, token)
+    return (size, size) if side is None else (rough_low(size, side), rough_high(size, side))
 
 
 # A time of day told roughly, with the side of it the exact time may lie on: "shortly before 5
@@ -200,21 +200,21 @@ TIME_TOLERANCE = 30  # minutes a time of day told roughly may be from the exact 
 _CLOCK_KEY = re.compile(r"^(\d{1,2}):(\d\d)$")
 
 
-def _minutes(key: str) -> int | None:
+def clock_minutes(key: str) -> int | None:
     """A time of day's key ("4:40", `tokens`) in minutes after midnight; None for other values."""
     match = _CLOCK_KEY.match(key)
     return int(match[1]) * 60 + int(match[2]) if match else None
 
 
-def _is_time(run: list[Token]) -> bool:
+def is_time_run(run: list[Token]) -> bool:
     """Whether a run of values gives a time of day."""
-    return any(_minutes(t.key) is not None for t in run)
+    return any(clock_minutes(t.key) is not None for t in run)
 
 
 def time_told_roughly(text: str, token: Token, other_key: str) -> bool:
     """Whether ``text``'s time of day ``token``, told roughly, may be the time ``other_key``
     exactly, within `TIME_TOLERANCE` on the side its words allow."""
-    ours, theirs = _minutes(token.key), _minutes(other_key)
+    ours, theirs = clock_minutes(token.key), clock_minutes(other_key)
     match = _ROUGH_TIME.search(text[: token.start])
     if ours is None or theirs is None or match is None:
         return False
@@ -227,7 +227,7 @@ def _sizes(text: str, side: list[Token]) -> list[tuple[Token, float]]:
     """Each number of ``side`` but years with its size at its scale ("2.5 million": 2.5e6)."""
     out = []
     for token in side:
-        if token.kind != "number" or _YEAR.match(token.text):
+        if token.kind != "number" or YEAR_FIGURE.match(token.text):
             continue
         try:
             out.append((token, _scaled(text, token)[0]))
@@ -243,7 +243,7 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
     "almost 2,000" is no 2,050, "about 3,000" no 5,000); a time of day told roughly, by the exact
     one (`time_told_roughly`: "shortly before 5 a.m." / "at around 04:40")."""
     claim_side = tokens(claim)
-    times = [t for t in claim_side if t.kind == "number" and _minutes(t.key) is not None]
+    times = [t for t in claim_side if t.kind == "number" and clock_minutes(t.key) is not None]
     wanted = _sizes(claim, claim_side)
     if not wanted and not times:
         return set()
@@ -306,13 +306,13 @@ def figures_as_given(claim: str, text: str) -> str:
         if other is not None:
             changes[measure.token.start] = (measure.end, text[other.token.start : other.end])
     for token in claim_side:  # a time of day in words: "twenty to five" reads the text's "04:40"
-        if _is_time([token]) and _HAS_WORD.search(token.text):
-            other = next((o for o in text_side if _is_time([o]) and o.key == token.key), None)
+        if is_time_run([token]) and HAS_WORD.search(token.text):
+            other = next((o for o in text_side if is_time_run([o]) and o.key == token.key), None)
             if other is not None and fold(other.text) != fold(token.text):
                 changes[token.start] = (token.end, other.text)
     sizes = _sizes(text, text_side)
     for token, size in _sizes(claim, claim_side):
-        if token.start in changes or not _HAS_WORD.search(token.text):
+        if token.start in changes or not HAS_WORD.search(token.text):
             continue  # a measure put already, or digits: the model reads those
         low, high = _bounds(claim, token, size)
         # The text's figure of the same thing: "nine (9) years" for "seven years" is no "2025/07".
@@ -325,7 +325,7 @@ def figures_as_given(claim: str, text: str) -> str:
         near = same or [other for other, other_size in alike if low <= other_size <= high]
         if near:
             end, words = _figure_end(claim, token), text[near[0].start : _figure_end(text, near[0])]
-            if not _HAS_WORD.search(words):
+            if not HAS_WORD.search(words):
                 words += _hyphened_unit(claim[token.start : end])  # "a 12-year term", not "a 12 term"
             if fold(words) != fold(claim[token.start : end]):  # not "three sites" for "Three sites"
                 changes[token.start] = (end, words)
@@ -402,27 +402,27 @@ def shares_given(claim: str, text: str) -> bool:
     for value, side in wanted:
         low, high = value - SHARE_POINTS, value + SHARE_POINTS
         if side in ("below", "above"):
-            low, high = _rough_low(value, side), _rough_high(value, side)
+            low, high = rough_low(value, side), rough_high(value, side)
         elif side == "either":
-            low, high = min(low, _rough_low(value, side)), max(high, _rough_high(value, side))
+            low, high = min(low, rough_low(value, side)), max(high, rough_high(value, side))
         if not any(low <= other <= high for other in given):
             return False
     return True
 
 
-_SCALE_AFTER = re.compile(rf"^\s*({'|'.join(_SCALES)})\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(rf"^\s*({'|'.join(SCALES)})\b", re.IGNORECASE)
 
 
 def _scaled(text: str, token: Token) -> tuple[float, float, bool]:
     """The figure's size with its scale word ("1.46 billion": 1.46e9), the step it is given to (a
     hundredth of a billion), and whether it is shortened (a scale word or decimals)."""
     match = _SCALE_AFTER.match(text[token.end :])
-    scale = _SCALES[match[1].lower()] if match else 1.0
+    scale = SCALES[match[1].lower()] if match else 1.0
     decimals = len(token.key.partition(".")[2])
     return float(token.key) * scale, scale / 10**decimals, bool(match or decimals)
 
 
-def _figure(text: str, token: Token) -> tuple[Token, float, float, bool] | None:
+def scaled_figure(text: str, token: Token) -> tuple[Token, float, float, bool] | None:
     """The number ``token`` of ``text`` with its `_scaled` size, step and form."""
     try:
         return (token, *_scaled(text, token))
@@ -430,25 +430,25 @@ def _figure(text: str, token: Token) -> tuple[Token, float, float, bool] | None:
         return None  # "1990s"
 
 
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+YEAR_FIGURE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
-def _counts(side: list[Token], i: int) -> set[str]:
+def counted_words(side: list[Token], i: int) -> set[str]:
     """What the number ``side[i]`` counts: the stems of the two words after it, and of the names
     among them ("96 Sri Lankan asylum seekers" counts asylum seekers), or the "year" of
     "27-year-old"; empty for a word, a day of a date or a year."""
     token = side[i]
-    if token.kind != "number" or _is_date_part(side, i) or _YEAR.match(token.text):
+    if token.kind != "number" or is_date_part(side, i) or YEAR_FIGURE.match(token.text):
         return set()
     after = side[i + 1] if i + 1 < len(side) else None
     if after is not None and after.start == token.end and after.key in _ORDINAL_SUFFIXES:
         # "the 71st minute" ranks a minute: the same thing as "the 69th minute", not "20 minutes".
-        return {f"#{key}" for key in _counts(side[: i + 1] + side[i + 2 :], i)}
+        return {f"#{key}" for key in counted_words(side[: i + 1] + side[i + 2 :], i)}
     suffix = token.text.partition("-")[2]
-    if suffix and not suffix[0].isdigit() and _number_word(fold(suffix)) is None:  # not "Forty-one"
+    if suffix and not suffix[0].isdigit() and number_word(fold(suffix)) is None:  # not "Forty-one"
         counted = {stem(fold(suffix))}  # "15-year-old": an age, whatever follows
     else:
         counted = set()
@@ -503,7 +503,7 @@ def forms_apart(ours: str, theirs: str) -> bool:
 
 def figures(side: list[Token]) -> list[tuple[str, str, set[str]]]:
     """Each number that says what it counts: (its digits, its words, what it counts)."""
-    return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := _counts(side, i))]
+    return [(t.key, t.text, counted) for i, t in enumerate(side) if (counted := counted_words(side, i))]
 
 
 NEAR_WORDS = 3  # content words either side of a figure, within its clause, that say what it is for
@@ -536,7 +536,7 @@ def unit_words(sides: list[list[Token]]) -> set[str]:
             if token.kind != "word":
                 continue
             before = side[i - 1] if i else None
-            if before is not None and before.key in _SCALES and i > 1:
+            if before is not None and before.key in SCALES and i > 1:
                 before = side[i - 2]  # "2.4 million marchils"
             follows = before is not None and before.kind == "number"
             (after_figure if follows else elsewhere).add(token.key)

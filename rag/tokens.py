@@ -50,7 +50,7 @@ _PART_OF_ONE = (
 )
 _DOZEN = r"\b(?:a|one|half\s+a)\s+dozen\b"
 # "a day and a half", "an hour and a half": one and a half of the unit it names, as "36 hours" is.
-_AND_A_HALF = r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\s+and\s+a\s+half\b"
+AND_A_HALF = r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\s+and\s+a\s+half\b"
 # "four and a half years", "One and a half million tonnes", "4½ years": a number and a half.
 _PLUS_HALF = rf"(?:\b(?:{_SMALL_NUMBER}|\d+)\s+and\s+a\s+half\b|(?<![\d.,])\d+\s?½)"
 # A time of day in words or with a.m./p.m.: "six o'clock", "a quarter past nine", "half past
@@ -78,7 +78,7 @@ _SPOKEN_TIME = (
 # A word after the time that says which half of the day: "six o'clock on Monday morning".
 _DAY_PART = re.compile(r"^(?:\W+\w+){0,3}?\W+(morning|afternoon|evening|night|tonight)\b", re.IGNORECASE)
 _PARTS = {"half": "0.5", "quarter": "0.25", "quarters": "0.75"}
-_SCALES = {
+SCALES = {
     "thousand": 1e3,
     "million": 1e6,
     "mn": 1e6,
@@ -91,7 +91,7 @@ _TOKEN = re.compile(
     rf"(?P<spoken>(?i:{_SPOKEN_TIME}))"
     rf"|(?P<decimal>(?i:{_SPOKEN_DECIMAL}))|(?P<plushalf>(?i:{_PLUS_HALF}))"
     rf"|(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
-    rf"|(?P<andhalf>(?i:{_AND_A_HALF}))|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
+    rf"|(?P<andhalf>(?i:{AND_A_HALF}))|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
     rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
 )
 # "per cent", "percent", "pct" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
@@ -113,7 +113,7 @@ _ABBREVIATED = {
 _POSSESSIVE = re.compile(r"['’]s$")
 _FRACTION = re.compile(r"^(?:half|halves|thirds?|quarters?|fifths?|tenths?)$")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
+WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
 _MONTHS = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
@@ -173,7 +173,7 @@ def spelled_acronyms(claim: str, text: str) -> set[str]:
 
 # Units a measure is given in, with what one of them is in its dimension's smallest unit: the
 # claim's "two months" is the source's "60 days", its "1,300 km" the source's "810 miles".
-_MEASURES = {
+MEASURES = {
     "minute": ("time", 1), "hour": ("time", 60), "hr": ("time", 60),
     "day": ("time", 1440), "week": ("time", 10080), "fortnight": ("time", 20160),
     "month": ("time", 43830), "year": ("time", 525960), "decade": ("time", 5259600),
@@ -208,7 +208,7 @@ def number_stems() -> dict[str, str]:
     return {stem(w): str(n) for w, n in _NUMBER_WORDS.items() if n >= 2}
 
 
-def _number_word(folded: str) -> int | None:
+def number_word(folded: str) -> int | None:
     """A number written in words: "six", "twenty", "seventy-six", and ordinals with what they rank
     ("fifth", "twenty-first", "fifth-largest")."""
     if folded in _NUMBER_WORDS:
@@ -245,7 +245,7 @@ def _compound_number(folded: str) -> int:
             else:
                 total, current = total + current * 1000, 0
         elif word not in ("a", "and"):
-            current += _number_word(word) or 0
+            current += number_word(word) or 0
     return total + current
 
 
@@ -253,7 +253,7 @@ def _spoken_decimal(folded: str) -> str:
     """The digits of a decimal read aloud (`_SPOKEN_DECIMAL`): "two-point-four" is "2.4"."""
     whole, decimals = re.split(r"[\s-]+point[\s-]+", folded, maxsplit=1)
     digits = "".join(str(_NUMBER_WORDS.get(w, 0)) for w in re.split(r"[\s-]+", decimals))
-    return f"{0 if whole == 'nought' else _number_word(whole)}.{digits}"
+    return f"{0 if whole == 'nought' else number_word(whole)}.{digits}"
 
 
 def is_ordinal_word(text: str) -> bool:
@@ -335,12 +335,12 @@ def tokens(text: str) -> list[Token]:
             kind, key = "number", "1.5"
         elif match.group("plushalf"):
             whole = re.match(r"\d+", raw)
-            kind, key = "number", f"{int(whole[0]) if whole else _number_word(folded.split()[0])}.5"
+            kind, key = "number", f"{int(whole[0]) if whole else number_word(folded.split()[0])}.5"
         elif match.group("dozen"):
             kind, key = "number", "6" if folded.startswith("half") else "12"
         elif match.group("part"):
             part = next(w for w in _PARTS if w in folded.split())
-            scale = _SCALES.get(folded.split()[-1])  # "half a million" is 500000 whole, as "500,000"
+            scale = SCALES.get(folded.split()[-1])  # "half a million" is 500000 whole, as "500,000"
             if not (scale or _unit_follows(text[match.end() :])):
                 found.append(Token(raw, match.start(), match.end(), stem(part), "word", gap))
                 continue  # "half a season": a word, as before; no value to find
@@ -351,8 +351,8 @@ def tokens(text: str) -> list[Token]:
         elif raw[0].isdigit():
             digits = re.match(r"[\d,.]*\d|\d", raw).group().replace(",", "")
             kind, key = "number", digits
-        elif _number_word(folded) is not None and not _pronoun_one(folded, text, match):
-            kind, key = "number", str(_number_word(folded))
+        elif number_word(folded) is not None and not _pronoun_one(folded, text, match):
+            kind, key = "number", str(number_word(folded))
         elif _POSSESSIVE.sub("", folded) in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
             kind, key = "date", folded[:3]  # "Saturday's final" is Saturday's
         else:
@@ -404,9 +404,9 @@ def _spoken_time(folded: str, after: str) -> str:
 
 
 def _unit_follows(text: str) -> bool:
-    """Whether ``text`` opens with a unit of `_MEASURES` ("half a decade", "half a percentage point")."""
+    """Whether ``text`` opens with a unit of `MEASURES` ("half a decade", "half a percentage point")."""
     word = re.match(r"\s*(\w+)", text)
-    return bool(word) and word[1].lower() in _MEASURES
+    return bool(word) and word[1].lower() in MEASURES
 
 
 def runs(side: list[Token]) -> list[list[Token]]:
@@ -416,40 +416,40 @@ def runs(side: list[Token]) -> list[list[Token]]:
     for i, token in enumerate(side):
         if token.kind == "word":
             continue
-        kind = _kind([token], side)
+        kind = run_kind([token], side)
         # One name runs over spaces only; a date also over "Sept. 13" and "September 20, 2023".
         close = not token.gap.strip() or (kind == "date" and token.gap.strip() in (".", ","))
         joined = i and runs and runs[-1][-1] is side[i - 1] and close
-        if joined and _kind(runs[-1], side) == kind and kind != "number":
+        if joined and run_kind(runs[-1], side) == kind and kind != "number":
             runs[-1].append(token)
         else:
             runs.append([token])
     return runs
 
 
-def _is_date_part(side: list[Token], i: int) -> bool:
+def is_date_part(side: list[Token], i: int) -> bool:
     """A month or weekday, or a day number next to a month ("September 20", "13 Sept"), never a
     clock time next to a weekday ("at 19:40 on Thursday") nor a count a word away ("9 March at six
     halls")."""
     if side[i].kind == "date":
         return True
-    near = _beside(side, i)
-    return side[i].kind == "number" and any(t.kind == "date" and t.key not in _WEEKDAY_KEYS for t in near)
+    near = tokens_beside(side, i)
+    return side[i].kind == "number" and any(t.kind == "date" and t.key not in WEEKDAY_KEYS for t in near)
 
 
-def _beside(side: list[Token], i: int) -> list[Token]:
+def tokens_beside(side: list[Token], i: int) -> list[Token]:
     """The tokens either side of ``side[i]`` with no word between (a stopword left out is one)."""
     near = []
-    if i > 0 and not _HAS_WORD.search(side[i].gap):
+    if i > 0 and not HAS_WORD.search(side[i].gap):
         near.append(side[i - 1])
-    if i + 1 < len(side) and not _HAS_WORD.search(side[i + 1].gap):
+    if i + 1 < len(side) and not HAS_WORD.search(side[i + 1].gap):
         near.append(side[i + 1])
     return near
 
 
-_HAS_WORD = re.compile(r"[^\W\d_]")
+HAS_WORD = re.compile(r"[^\W\d_]")
 
 
-def _kind(run: list[Token], side: list[Token]) -> str:
+def run_kind(run: list[Token], side: list[Token]) -> str:
     i = next(n for n, t in enumerate(side) if t is run[0])
-    return "date" if _is_date_part(side, i) else run[0].kind
+    return "date" if is_date_part(side, i) else run[0].kind

@@ -15,39 +15,39 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rag.figures import (
-    _CURRENCY_CODE,
-    _YEAR,
+    CURRENCY_CODE,
     NEIGHBOURS,
-    _counts,
-    _figure,
-    _is_time,
-    _minutes,
-    _orders_apart,
-    _rough_high,
-    _rough_low,
-    _rounded_side,
+    YEAR_FIGURE,
+    clock_minutes,
     converted_measures,
+    counted_words,
     figure_form,
     figures_in_other_words,
     forms_apart,
+    is_time_run,
+    orders_apart,
+    rough_high,
+    rough_low,
+    rounded_side,
+    scaled_figure,
     time_told_roughly,
 )
 from rag.text import STOPWORDS, fold, stem
 from rag.tokens import (
-    _WEEKDAY_KEYS,
     NOT_NAMES,
+    WEEKDAY_KEYS,
     Token,
-    _beside,
-    _kind,
     initials,
     is_loose_number,
+    run_kind,
     runs,
     spelled_acronyms,
     tokens,
+    tokens_beside,
 )
 
 
-def _initial_keys(text: str) -> set[str]:
+def initial_keys(text: str) -> set[str]:
     """The initials of ``text``'s names as token keys, to set beside its words ("US")."""
     return {stem(fold(letters)) for letters in initials(text)}
 
@@ -57,7 +57,7 @@ def _keys_in_other_forms(claim: str, text: str) -> set[str]:
     ("US"), an acronym spelled out ("gross domestic product"), a measure in another unit, a figure
     at another scale or told roughly."""
     return (
-        _initial_keys(text)
+        initial_keys(text)
         | spelled_acronyms(claim, text)
         | converted_measures(claim, text)
         | figures_in_other_words(claim, text)
@@ -93,7 +93,7 @@ def _numbered_name(run: list[Token], side: list[Token], text: str) -> bool:
     return (
         before is not None
         and before.kind == "name"
-        and not _CURRENCY_CODE.fullmatch(before.text)
+        and not CURRENCY_CODE.fullmatch(before.text)
         and not re.match(r"\s?[-–]\s?\d", text[run[0].end :])
     )
 
@@ -192,13 +192,15 @@ def differing_value(
     if claim_runs and _RELATIVE_YEAR.search(f"{source} {context}"):
         # "by March 2026" against "by the end of March next year": the year is told in words, no
         # value that differs (not "Thursday", the day it was said) and no second one.
-        claim_runs = [r for r in claim_runs if not all(_YEAR.match(t.key) for t in r if _missing(t, known))]
+        claim_runs = [
+            r for r in claim_runs if not all(YEAR_FIGURE.match(t.key) for t in r if _missing(t, known))
+        ]
     same_day: list[Token] = []  # the claim's month where the source gives only a weekday
     if claim_runs and _weekdays_only(b):
         # "In July 2025" against "on Monday": a weekday counts from the day the article was
         # written, so a month is the same day told otherwise, no value that differs. A bare year
         # stays one ("a smaller explosion injured three miners in 2019": another event).
-        dated = [r for r in claim_runs if _kind(r, a) == "date" and not _weekdays_only(r)]
+        dated = [r for r in claim_runs if run_kind(r, a) == "date" and not _weekdays_only(r)]
         same_day = [t for r in dated for t in r]
         claim_runs = [r for r in claim_runs if r not in dated]
     if len(claim_runs) > 1 and passage:  # "..., which affected 360 fairy penguins" two sentences on
@@ -209,7 +211,7 @@ def differing_value(
     if len(claim_runs) != 1:
         return None  # nothing differs, or a second value the source lacks: another event
     run = claim_runs[0]
-    kind = _kind(run, a)
+    kind = run_kind(run, a)
     # A name the claim gives in other words is its subject, no other value: "the international
     # security force ... commanded by Major General McColl" against "the International Security
     # Assistance Force", most of whose words the claim has outside the name it changed.
@@ -217,7 +219,7 @@ def differing_value(
     candidates = [
         r
         for r in runs(b)
-        if _kind(r, b) == kind
+        if run_kind(r, b) == kind
         and any(t.key not in claim_keys for t in r)
         and not (kind == "name" and 2 * sum(t.key in other_keys for t in r) > len(r))
         and not (kind == "name" and len(r) == 1 and spelled_acronyms(r[0].text, claim))  # "VAT"
@@ -232,7 +234,7 @@ def differing_value(
             return None
     if kind == "number":  # "just under ten million" faces the "9.8 million" it rounds, not "4.6 million"
         # "at 3 a.m." faces "at 04:40", not "kilometre 42": a time of day faces a time of day
-        timed = [r for r in candidates if _is_time(r) == _is_time(run)]
+        timed = [r for r in candidates if is_time_run(r) == is_time_run(run)]
         candidates = timed or candidates
         draft = _span_text(claim, run, a)
         rounded = [
@@ -242,8 +244,8 @@ def differing_value(
         ]
         candidates = rounded or candidates
         # "its 10th reduction" faces "the 11th cut", not "the fourth since"
-        counted = _counts(a, a.index(run[0]))
-        alike = [r for r in candidates if counted & _counts(b, b.index(r[0]))]
+        counted = counted_words(a, a.index(run[0]))
+        alike = [r for r in candidates if counted & counted_words(b, b.index(r[0]))]
         candidates = _closest_neighbours(run, alike, a, b) if len(alike) > 1 else alike or candidates
     if kind == "name" and len(run) > 1:  # "Judge Ada Brandt" faces "Judge Rena Holm", not the firm she named
         titled = [r for r in candidates if len(r) > 1 and r[0].key == run[0].key and r[-1].key != run[-1].key]
@@ -336,20 +338,20 @@ def _year_left_unsaid(run: list[Token], known: set[str], other: list[Token]) -> 
     return (
         bool(missing)
         and any(t.kind == "date" for t in run)
-        and all(_YEAR.match(t.key) for t in missing)
-        and not any(_YEAR.match(t.key) for t in other)
+        and all(YEAR_FIGURE.match(t.key) for t in missing)
+        and not any(YEAR_FIGURE.match(t.key) for t in other)
     )
 
 
 def date_form(run: list[Token]) -> tuple[str, ...]:
     """A date's form: ("date", "number") for "Sept. 13", ("weekday",) for "Tuesday"."""
-    return tuple("weekday" if t.key in _WEEKDAY_KEYS else t.kind for t in run)
+    return tuple("weekday" if t.key in WEEKDAY_KEYS else t.kind for t in run)
 
 
 def _weekdays_only(side: list[Token]) -> bool:
     """Whether every month or weekday in ``side`` is a weekday (and there is one)."""
     named = [t.key for t in side if t.kind == "date"]
-    return bool(named) and all(key in _WEEKDAY_KEYS for key in named)
+    return bool(named) and all(key in WEEKDAY_KEYS for key in named)
 
 
 # "LONDON (Reuters) -", "MONTALVA, Portugal, Aug 12 (Atlas News Service) -": a wire dateline.
@@ -394,9 +396,9 @@ def _is_day(side: list[Token], i: int) -> bool:
     """A number standing as the day of a date: beside a month or a weekday ("Saturday 8 and Sunday
     9 November"), counting nothing ("Monday 8 hours of talks" counts hours)."""
     token = side[i]
-    if token.kind != "number" or _YEAR.match(token.text) or _counts(side, i):
+    if token.kind != "number" or YEAR_FIGURE.match(token.text) or counted_words(side, i):
         return False
-    return any(t.kind == "date" for t in _beside(side, i))
+    return any(t.kind == "date" for t in tokens_beside(side, i))
 
 
 def counts_given_otherwise(
@@ -409,7 +411,7 @@ def counts_given_otherwise(
     ("Velker, 26, grew up ...") says no more what it is than the text's "26-year-old", and a sum
     in a currency only the text names ("50,000 kronor" / "TKR 50,000") is the same sum. Each text
     comes with its tokens, and the claim with its own: the callers have them already."""
-    counts = [t for i, t in enumerate(claim_side) if t.kind == "number" and _counts(claim_side, i)]
+    counts = [t for i, t in enumerate(claim_side) if t.kind == "number" and counted_words(claim_side, i)]
     forms = {t.key: figure_form(claim, t) for t in counts}
     if not forms:
         return set()  # most claims: no count to look for
@@ -533,21 +535,21 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     if differs.kind != "number":
         return True
 
-    if bool(_YEAR.match(differs.draft)) != bool(_YEAR.match(differs.source)):
+    if bool(YEAR_FIGURE.match(differs.draft)) != bool(YEAR_FIGURE.match(differs.source)):
         return False  # "opened in 1883" against "a span of 1,991 metres": a year is no count
     (our_side, i), (their_side, j) = _number_in(claim, differs.draft), _number_in(source, differs.source)
     if i is None or j is None:
         return True
-    if (_minutes(our_side[i].key) is None) != (_minutes(their_side[j].key) is None):
+    if (clock_minutes(our_side[i].key) is None) != (clock_minutes(their_side[j].key) is None):
         return False  # "shortly before 5 a.m." against "near kilometre 42": a time of day is no count
     our_form, their_form = figure_form(claim, our_side[i]), figure_form(source, their_side[j])
     if forms_apart(our_form, their_form):
         return False
     if our_form and their_form:
         return True
-    if _orders_apart(claim, our_side[i], source, their_side[j]):
+    if orders_apart(claim, our_side[i], source, their_side[j]):
         return False  # "valued at 190 million" against "shares unchanged at 11.30": not one figure
-    ours, theirs = _counts(our_side, i), _counts(their_side, j)
+    ours, theirs = counted_words(our_side, i), counted_words(their_side, j)
     return not ours or not theirs or bool(ours & theirs)
 
 
@@ -561,16 +563,16 @@ def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
     (our_side, i), (their_side, j) = _number_in(claim, differs.draft), _number_in(source, differs.source)
     if i is None or j is None:
         return False
-    if _minutes(our_side[i].key) is not None:
+    if clock_minutes(our_side[i].key) is not None:
         return time_told_roughly(claim, our_side[i], their_side[j].key) or time_told_roughly(
             source, their_side[j], our_side[i].key
         )
-    ours, theirs = _figure(claim, our_side[i]), _figure(source, their_side[j])
-    if ours is None or theirs is None or _YEAR.match(ours[0].text) or _YEAR.match(theirs[0].text):
+    ours, theirs = scaled_figure(claim, our_side[i]), scaled_figure(source, their_side[j])
+    if ours is None or theirs is None or YEAR_FIGURE.match(ours[0].text) or YEAR_FIGURE.match(theirs[0].text):
         return False
     for (rough_text, (rough, value, *_)), exact in ((source, theirs), ours[1]), ((claim, ours), theirs[1]):
-        side = _rounded_side(rough_text, rough)
-        if side is not None and _rough_low(value, side) <= exact <= _rough_high(value, side):
+        side = rounded_side(rough_text, rough)
+        if side is not None and rough_low(value, side) <= exact <= rough_high(value, side):
             return True
     (our_size, our_step, our_scale), (their_size, their_step, their_scale) = ours[1:], theirs[1:]
     step, shortened = max((our_step, our_scale), (their_step, their_scale))
