@@ -49,10 +49,22 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rag.cite import CLAUSE_BREAK, add_other_sources, content_words, sentence_support, stated
+from rag.cite import add_other_sources, content_words, sentence_support, stated
 from rag.claims import claim_text, not_a_claim, reports_a_judgement
 from rag.clauses import split_clauses
-from rag.conflicts import dates, source_label
+from rag.conflicts import source_label
+from rag.differences import (
+    another_name_in_place,
+    counted_alike,
+    deed_of_another,
+    direction_swapped,
+    month_against_day,
+    negations,
+    opening_acronym,
+    opening_word,
+    part_of,
+    without,
+)
 from rag.figures import converted_measures, figures_as_given, figures_in_other_words, shares_given
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
@@ -69,20 +81,26 @@ from rag.readings import (
     with_previous_sentence,
 )
 from rag.speakers import (
+    INTERVIEWED,
     abbreviates,
     chunk_names,
+    crosses_speakers,
     distinguishing_word,
+    heading_label,
     introduced_as,
     name_keys,
     own_speaker,
+    quote_words,
     quoted_speaker,
+    reported_speech,
     same_speaker,
     speaks_for,
+    speech_orders,
     turn_label,
-    turn_label_at,
+    turn_opening,
     turn_speaker,
 )
-from rag.text import days_named, fold, is_negator, split_sentences
+from rag.text import days_named, split_sentences
 from rag.tokens import Token, initials, is_loose_number, is_ordinal_word, number_keys, runs, tokens
 from rag.types import Chunk, Citation, Passage, Span
 from rag.values import (
@@ -91,10 +109,7 @@ from rag.values import (
     absent_values,
     counts_alike,
     counts_given_otherwise,
-    date_form,
-    differing_direction,
     differing_value,
-    doer_keys,
     rounds_the_other,
 )
 
@@ -145,9 +160,6 @@ ARTICLE_SENTENCES = 2
 # opinions often stay below 0.5, so this ranks more than it measures.
 OPINION_FROM = 0.17
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
-# ... and the least share for a sentence naming another in the place of a claim's name to keep the
-# judging model from reading it as support (`_another_name_in_place`): a quarter, set a priori.
-SWAP_SHARE = 0.25
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
 # ... or for a figure of what the claim counts, in this many of the same words, to contradict it
@@ -388,7 +400,7 @@ class DraftChecker:
         speaker_keys = name_keys(own_speaker(claim))
         # "Minister Bob Debus said X" where the article never names Debus: X alone may find the
         # words the article gives to somebody else (a misquote, never a support).
-        reported = _reported(claim) if speaker_keys else ""
+        reported = reported_speech(claim) if speaker_keys else ""
         scores, windows = sentence_support(
             [claim, reported] if reported else [claim],
             [self._with_article_names(p) for p in passages],
@@ -402,9 +414,9 @@ class DraftChecker:
         }
         claim_keys = {t.key for t in claim_side}
         claim_numbers = {t.key for t in claim_side if t.kind == "number" and not is_loose_number(t.text)}
-        claim_quote = _quote_words(claim)
-        claim_negations = _negations(claim, claim_keys)
-        acronym = _opening_acronym(claim)  # the one name the answer check leaves out (its first word)
+        claim_quote = quote_words(claim)
+        claim_negations = negations(claim, claim_keys)
+        acronym = opening_acronym(claim)  # the one name the answer check leaves out (its first word)
         best: Found | None = None
         undecided: dict[str, tuple[Found, str]] = {}  # each article's best window only the judge can settle
         misquote: tuple[Found, Difference] | None = None
@@ -449,12 +461,12 @@ class DraftChecker:
                     continue  # "keep a quarter of Chaski" where the window gives the buyer's 60 per cent
                 if len(claim_quote & content_words(text)) * 2 < len(claim_quote):
                     continue  # the claim's direct quote is not in this window
-                orders = [reported] if speaker_unnamed else _orders(claim)
+                orders = [reported] if speaker_unnamed else speech_orders(claim)
                 # A window read only for its figures is never taken as stated: the judge's to read.
                 said = not counted_only and any(
-                    stated(_without(c, text, passage_names, days), text) for c in orders
+                    stated(without(c, text, passage_names, days), text) for c in orders
                 )
-                same_negation = _negations(text, claim_keys) == claim_negations
+                same_negation = negations(text, claim_keys) == claim_negations
                 # Shared names with little else ("Police seized Holt's cabin at Lake Orm" against
                 # "the money went on Holt's cabin at Lake Orm") are the judge's to read.
                 held = _holds_its_words(claim, claim_side, text)
@@ -479,8 +491,8 @@ class DraftChecker:
                     text = " ".join(passage.chunk.quote(s) for s in window)  # what a judge reads
                 swapped = (
                     self._name_swapped(claim, passage, text, f"{passage.chunk.title} {before}")
-                    or _direction_swapped(claim, text)
-                    or _deed_of_another(claim, text)
+                    or direction_swapped(claim, text)
+                    or deed_of_another(claim, text)
                     if stating or same_negation
                     else None
                 )
@@ -491,7 +503,7 @@ class DraftChecker:
                 placed = None  # "Her neighbour Lena Vos ... Her daughter Berit Vos": names, not who is who
                 if stating:
                     article = f"{passage.chunk.title} {self._article(passage.chunk.source)} {days}"
-                    placed = _another_name_in_place(claim, text, article)
+                    placed = another_name_in_place(claim, text, article)
                 if placed is not None:
                     if placed.share >= SAME_EVENT and (swap is None or score > swap[0].score):
                         swap = (Found(passage, window, score), placed)  # the sentence says the rest of it
@@ -636,7 +648,7 @@ class DraftChecker:
                     continue  # the passage's own sentence (chunks overlap), or taken already
                 sentence = other.quote(span)
                 given = {
-                    t.start for t in absent if t.start in missing and _counted_alike(claim, sentence, t.key)
+                    t.start for t in absent if t.start in missing and counted_alike(claim, sentence, t.key)
                 } - {t.start for t in absent_values(claim, sentence)}
                 if given:
                     missing -= given
@@ -673,13 +685,13 @@ class DraftChecker:
         ):
             return None
         differs = difference.differs
-        if _opening_word(claim, differs.draft):
+        if opening_word(claim, differs.draft):
             return None  # "Around 60 firefighters ...": a first word is capitalised; "Livia Dornescu said" names her
         own = {t.key for t in tokens(differs.draft)}
         if ({t.key for t in tokens(differs.source)} - own) & {t.key for t in tokens(claim)}:
             return None  # "US Magistrate Judith Dein refused to release him": the claim's magistrate
         article = self._article(passage.chunk.source)
-        if _heading_label(differs.source, text, article):
+        if heading_label(differs.source, text, article):
             return None  # 'CLAIM: "..."' on a fact check's page: a heading, nobody in the claim's place
         speaker = own_speaker(text)
         if (
@@ -725,7 +737,7 @@ class DraftChecker:
         spans = chunk.sentences or [Span(chunk.start, chunk.end)]
         texts = [chunk.quote(s) for s in spans]
         inside = [spans.index(s) for s in window]
-        quoted = _quote_words(claim)
+        quoted = quote_words(claim)
         shared = {k: len(quoted & content_words(texts[k])) for k in inside} if quoted else {}
         given = [k for k in inside if shared.get(k, 0) * 2 > len(quoted)]
         if given:  # the sentence giving the claim's quote, not one about its speaker
@@ -746,7 +758,7 @@ class DraftChecker:
             # A pronoun's quote after an interview's opening ("Our reporter Ana Vik spoke to
             # boatman Sutto Ker, 58. He said ...") is the interviewee's as likely as the reporter's.
             named_at = next((k for k in range(at, -1, -1) if speaker in sentences[k]), at)
-            interviewed = _INTERVIEWED.search(sentences[named_at])
+            interviewed = INTERVIEWED.search(sentences[named_at])
             if interviewed and same_speaker(claimed, speaker, sentences[named_at][interviewed.end() :]):
                 return None
         # "..., the Kremlin spokesman stressed" is Peskov's when the article calls him that.
@@ -759,7 +771,7 @@ class DraftChecker:
         ):
             return None
         if turn:  # cite the turn from its label on: "KROES: Then the budget is wrong. ... nothing."
-            named = _turn_opening(chunk, spans, closest)
+            named = turn_opening(chunk, spans, closest)
         else:
             named = next((k for k in range(closest, -1, -1) if speaker in texts[k]), closest)
         return Found(passage, spans[named : closest + 1], 0.0), Difference(differs, 1.0)
@@ -780,7 +792,7 @@ class DraftChecker:
         spans = chunk.sentences or [Span(chunk.start, chunk.end)]
         for span in window:
             if name_keys(self._turn_speaker(chunk, span)) & speaker_keys:
-                return _turn_opening(chunk, spans, spans.index(span))
+                return turn_opening(chunk, spans, spans.index(span))
         return None
 
     def _turn_speaker(self, chunk: Chunk, span: Span) -> str:
@@ -812,7 +824,7 @@ class DraftChecker:
         chunk = found.passage.chunk
         article = f"{chunk.title} {self._article(chunk.source)}"
         for read in (text, chunk.text) if widen and chunk.text.strip() != text.strip() else (text,):
-            if _another_name_in_place(claim, read, article) is not None or _deed_of_another(claim, read):
+            if another_name_in_place(claim, read, article) is not None or deed_of_another(claim, read):
                 continue  # the model reads past names: no support for it to weigh
             headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
@@ -863,12 +875,12 @@ class DraftChecker:
                 continue  # nothing differs, "6,000 students" / "15-year-old students", "almost 2,000" / 1,940
             differs = difference.differs
             said_by = bool(name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
-            if _crosses_speakers(differs, claim_speaker, speaker):
+            if crosses_speakers(differs, claim_speaker, speaker):
                 continue
             if said_by and speaker and same_speaker(claim_speaker, speaker, text):
                 continue  # "Head coach Manolis Karras" / "Porto Venna coach Manolis Karras": one person
             if differs.kind == "name" and not said_by:
-                if _opening_word(claim, differs.draft):
+                if opening_word(claim, differs.draft):
                     continue  # "Annual inflation eased": capitalised for opening the claim, no name
                 # The article names them too (the claim joins two of its statements), or "US" is
                 # "United States": not another name.
@@ -907,14 +919,14 @@ class DraftChecker:
         if differs.kind != "number" or difference.share < REWORDED_SHARE:
             return False
         draft_keys, source_keys = number_keys(differs.draft), number_keys(differs.source)
-        if _part_of(claim, draft_keys) or _part_of(text, source_keys):
+        if part_of(claim, draft_keys) or part_of(text, source_keys):
             return False  # "Nine of those killed": a part, not the count
         if len((counted_by(claim, draft_keys) & counted_by(text, source_keys)) - UNITS) < SAME_COUNT_WORDS:
             return False
         article = self._article(source)
         for span in split_sentences(article):
             sentence = article[span.start : span.end]
-            if any(t.key in draft_keys and _counted_alike(claim, sentence, t.key) for t in tokens(sentence)):
+            if any(t.key in draft_keys and counted_alike(claim, sentence, t.key) for t in tokens(sentence)):
                 return False  # the article gives the claim's figure too: of something else, perhaps
         return self._about_claim(claim, source)
 
@@ -973,10 +985,10 @@ class DraftChecker:
                 return None
             if (
                 is_loose_number(difference.differs.draft)
-                or _month_against_day(difference.differs)
+                or month_against_day(difference.differs)
                 or not counts_alike(claim, text, difference.differs)
                 or rounds_the_other(claim, text, difference.differs)
-                or _crosses_speakers(difference.differs, claim_speaker, own_speaker(text))
+                or crosses_speakers(difference.differs, claim_speaker, own_speaker(text))
             ):
                 continue  # "first" / "second"; "40,000 homes" against "4,000 calls for help"
             read = with_previous_sentence(chunk, span)
@@ -1058,178 +1070,6 @@ def _contradicted(result: SentenceCheck, found: Found, difference: Difference) -
     return result
 
 
-def _direction_swapped(claim: str, text: str) -> Difference | None:
-    """A window giving the claim's thing another direction ("the southern portal" where the claim
-    has the northern one), as a swap in the claim's stretch of words."""
-    turned = differing_direction(claim, text)
-    return None if turned is None else Difference(turned, 1.0, in_place=True)
-
-
-def _deed_of_another(claim: str, text: str) -> Difference | None:
-    """A window's sentence naming the claim's doer in one clause and giving the claim's deed to
-    somebody else in another: "City Stars went ahead through A, but B equalised from the penalty
-    spot" for "A scored the equaliser from the penalty spot". Every name and word of the claim is
-    in the sentence, so the judging model reads it as stated; the clauses tell who did what. The
-    deed's clause must share at least `SWAP_SHARE` of the claim's words other than names, and
-    more of them than the doer's clause ("A put City Stars ahead in the 34th minute" is A's). A
-    sentence not naming the claim's doer at all, whose deed clause opens with another person's
-    full name, gives the deed to that person too: "Nikolai Dressen ... had sought three years in
-    prison" for "Prosecutor Sabina Holm had asked ... for three years", where the article names
-    Sabina Holm elsewhere (as the defence lawyer)."""
-    doers = doer_keys(claim)
-    if not doers:
-        return None
-    claim_side = tokens(claim)
-    doer_tokens = [t for t in claim_side if t.kind == "name" and t.key in doers]
-    person = {t.key for t in doer_tokens[-2:]}  # "Prosecutor Sabina Holm": her name, not her title
-    figures = {t.key for t in claim_side if t.kind == "number"}
-    named = " ".join(t.text for t in claim_side if t.kind == "name")
-    deed = content_words(claim) - content_words(named)
-    if not deed or not doer_tokens:
-        return None
-    for span in split_sentences(text):
-        clauses = split_clauses(text[span.start : span.end])
-        sides = [tokens(clause) for clause in clauses]
-        keys = [{t.key for t in side} for side in sides]
-        shares = [len(deed & content_words(clause)) for clause in clauses]
-        doing = [person & clause_keys for clause_keys in keys]
-        best = max(range(len(clauses)), key=shares.__getitem__)
-        opening = doer_keys(clauses[best])
-        other = [t for t in sides[best] if t.kind == "name" and t.key in opening][-2:]
-        # With the claim's doer named nowhere in the sentence (the article names them elsewhere),
-        # only a full name opening a clause giving every figure of the claim is somebody else: the
-        # figures pin the deed ("Tembeza Harbour have won the Cup for the first time since 2009" is
-        # no other winner of "the previous two seasons").
-        unnamed = (
-            not any(doing)
-            and len(other) == 2
-            and len(doer_tokens) >= 2
-            and bool(figures)
-            and figures <= keys[best]
-        )
-        if (
-            doing[best]
-            or not (any(doing) or unnamed)
-            or not other
-            or {t.key for t in other} & {t.key for t in claim_side}
-            or shares[best] < max(2, SWAP_SHARE * len(deed))
-            or any(shares[k] >= shares[best] for k in range(len(clauses)) if doing[k])
-        ):
-            continue
-        draft = claim[doer_tokens[0].start : doer_tokens[-1].end]
-        source = clauses[best][other[0].start : other[-1].end]
-        return Difference(Differs(draft, source, "name"), shares[best] / len(deed), in_place=True)
-    return None
-
-
-def _crosses_speakers(differs: Differs, claim_speaker: str, sentence_speaker: str) -> bool:
-    """Whether a changed name compares who said it with somebody else: who said it is compared
-    with who said it, not with a name in a headline; and the claim's founder or winner not with
-    the person reporting it ("President Bush says a former scientist had established UTN")."""
-    said_by, source_speaks = _speakers_changed(differs, claim_speaker, sentence_speaker)
-    return differs.kind == "name" and said_by != source_speaks
-
-
-def _speakers_changed(differs: Differs, claim_speaker: str, sentence_speaker: str) -> tuple[bool, bool]:
-    """Whether the claim's changed name is its speaker's, and the sentence's name its own speaker's."""
-    return (
-        bool(name_keys(differs.draft) & name_keys(claim_speaker)),
-        bool(name_keys(differs.source) & name_keys(sentence_speaker)),
-    )
-
-
-_PART_OF = re.compile(r"^\W*of\s+(?:the|those|these|them|its|their|whom|which|all)\b", re.IGNORECASE)
-
-
-def _part_of(text: str, keys: set[str]) -> bool:
-    """Whether ``text`` gives one of the numbers ``keys`` as a part ("Nine of those killed")."""
-    return any(t.key in keys and _PART_OF.match(text[t.end :]) for t in tokens(text))
-
-
-def _counted_alike(claim: str, sentence: str, key: str) -> bool:
-    """Whether the claim's value ``key`` counts in the sentence what it counts in the claim, when
-    both say what it counts ("seven Sumerian poems" is not the "7th-century" of a king)."""
-    ours, theirs = counted_by(claim, {key}), counted_by(sentence, {key})
-    return not ours or not theirs or bool(ours & theirs)
-
-
-def _another_name_in_place(claim: str, text: str, passage: str = "") -> Difference | None:
-    """A sentence of ``text`` giving another name where the claim gives one it lacks, saying at
-    least `SWAP_SHARE` of the rest of the claim: "spoke to supporters in Fjellhamn" for the claim's
-    "... in Solvik", "his neighbour Ragnhild Sunde" for "his neighbour Berit Sunde". The article
-    may name the claim's elsewhere (which let the window through), and the judging model reads
-    past names, so it would take the claim as stated. A value its ``passage`` (or article) gives
-    further away is no second value, unless it names who did it (`rag.values.doer_keys`): "Minister A
-    visited the site. Prime Minister B declared a day of mourning" for "A declared ... after the
-    Vizlak crash". The words may also be another's by the quote ('"...," coach B told reporters'
-    for "Captain A said ..."). A name modifying a noun ("last weekend's Tenaki North by-election")
-    stands in nobody's place, nor does a name the claim gives too ("A went ahead before B fought
-    back"), nor one word capitalised for opening its sentence."""
-    claim_speaker = own_speaker(claim)
-    doers = doer_keys(claim)
-    claim_keys = {t.key for t in tokens(claim)}
-    for span in split_sentences(text):
-        sentence = text[span.start : span.end]
-        difference = differing_value(claim, sentence, passage=passage, held=doers)
-        if difference is None or difference.differs.kind != "name" or difference.share < SWAP_SHARE:
-            continue
-        differs = difference.differs
-        if (
-            (difference.in_place or _speaks_instead(claim_speaker, sentence, differs))
-            and not (name_keys(differs.source) - name_keys(differs.draft)) & claim_keys
-            and not _opening_word(claim, differs.draft)
-            and not _opening_word(sentence, differs.source)  # "Architects say ...": no name
-            and not _modifies_a_noun(sentence, differs.source)
-        ):
-            return difference
-    return None
-
-
-def _speaks_instead(claim_speaker: str, sentence: str, differs: Differs) -> bool:
-    """Whether the sentence's own speaker is the other name, where the claim's speaker is the
-    claim's: "Captain A said X" against '"X," coach B told reporters', the two names standing
-    apart (before the words and after the quote)."""
-    speaker = own_speaker(sentence)
-    if not (claim_speaker and speaker):
-        return False
-    return all(_speakers_changed(differs, claim_speaker, speaker)) and not same_speaker(
-        claim_speaker, speaker, sentence
-    )
-
-
-def _month_against_day(differs: Differs) -> bool:
-    """A month the claim gives alone ("in June", "from January 2027") against a day the source
-    gives ("On 3 March, the airport launched a consultation"): the day dates a step of the story
-    the month need not (the consultation, not the new limit taking effect), so the judging model's
-    preference between the two readings is no contradiction."""
-    return (
-        differs.kind == "date"
-        and not dates(differs.draft)
-        and "weekday" not in date_form(tokens(differs.draft))
-        and bool(dates(differs.source))
-    )
-
-
-def _heading_label(name: str, text: str, article: str) -> bool:
-    """Whether ``name`` is the label opening a line of ``text`` ("CLAIM:", "VERDICT:", "READ
-    MORE:") that is no transcript speaker's: the article opens no other line with it."""
-    at = text.find(name)
-    return at >= 0 and turn_label(text, at) == name and not turn_speaker(name, article)
-
-
-def _modifies_a_noun(sentence: str, name: str) -> bool:
-    """Whether ``name`` stands between "the" or a possessive and a lower-case word, as a noun's
-    modifier: "the Tenaki North by-election", "last weekend's Ossany vote"."""
-    at = sentence.find(name)
-    if at < 0:
-        return False
-    before, after = sentence[:at], sentence[at + len(name) :]
-    return bool(_DETERMINER_END.search(before)) and bool(re.match(r"[\s-]+[a-z]", after))
-
-
-_DETERMINER_END = re.compile(r"(?:\bthe|\w['’]s)\s+$", re.IGNORECASE)
-
-
 def _holds_its_words(claim: str, claim_side: list[Token], text: str) -> bool:
     """Whether ``text`` gives more than `WORDS_HELD` of the claim's words that are no names (its
     opening word counted as one, capitalised for opening the claim): what the claim says of its
@@ -1243,134 +1083,10 @@ def _holds_its_words(claim: str, claim_side: list[Token], text: str) -> bool:
     return not plain or len(plain & held) > WORDS_HELD * len(plain)
 
 
-def _opening_word(claim: str, value: str) -> bool:
-    """Whether ``value`` is the one word opening the claim, capitalised for that alone as far as
-    anything tells ("Annual inflation eased ..."); a name of two words opening it is a name."""
-    value = value.strip()
-    return " " not in value and claim.lstrip().startswith(value)
-
-
-def _opening_acronym(claim: str) -> str:
-    """The key of an acronym opening the claim ("KPMG partner ..."): a name, though the first word,
-    which `rag.cite` does not weigh as one ("Police said ..." is no name)."""
-    words = tokens(claim)
-    first = words[0] if words else None
-    if first and first.start == 0 and first.kind == "name" and first.text.isupper() and len(first.text) > 1:
-        return first.key
-    return ""
-
-
 def _reworded_value(difference: Difference) -> bool:
     """A changed value (not an ordinal word, which a rewording may add) in a claim whose other
     words line up only in part: for the judging model to weigh."""
     return not is_ordinal_word(difference.differs.draft) and difference.share >= REWORDED_SHARE
-
-
-_QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")  # a claim's direct quote, three words or so at least
-_SAID_THAT = re.compile(
-    r"^(?![\"“])(?P<who>(?:\S+\s+){1,8}?(?:said|says|stated|added|warned|stressed|noted|announced|told reporters|"
-    r"was reported to say|(?:is|was) quoted as saying)(?:\s+on\s+\w+day)?)(?:\s+that)?[,:]?\s+[\"“]?"
-    r"(?P<what>\w.*?)[.!]?[\"”]?$",
-    re.IGNORECASE,
-)
-
-
-def _quote_words(claim: str) -> set[str]:
-    """The content words of a claim's direct quotes ('called it "a contract with the next
-    generation"'): a passage stating the claim gives them."""
-    return content_words(" ".join(_QUOTED.findall(claim)))
-
-
-# Who a sentence's subject interviewed: "spoke to boatman Sutto Ker", "interviewed the mayor".
-_INTERVIEWED = re.compile(
-    r"\b(?:sp[oe]ke|speaking|talk(?:ed|ing)?|chatted)\s+(?:to|with)\b|\binterview(?:ed|s)\b", re.I
-)
-
-
-def _turn_opening(chunk: Chunk, spans: list[Span], k: int) -> int:
-    """The first of ``spans`` on the line of sentence ``k``, or from a caption's label ending the
-    line before it: where a transcript's turn, and its speaker's label, begin."""
-    at = spans[k].start - chunk.start
-    line = chunk.text.rfind("\n", 0, at) + 1
-    label, where = turn_label_at(chunk.text, at)
-    opens = chunk.start + (where if label and where < line else line)
-    return next(j for j in range(k + 1) if spans[j].end > opens)
-
-
-# Other ways a claim reports speech: "Lavrov told a visiting official that X", "X, the Kremlin
-# said.", "According to Peskov, X".
-_REPORTED = (
-    _SAID_THAT,
-    re.compile(
-        r"^(?:\S+\s+){1,8}?(?:admitted|admits|argued|argues|insisted|insists|conceded|concedes|claimed|"
-        r"claims|explained|acknowledged|told(?:\s+\S+){1,5}?(?=\s+that\s))(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
-        re.IGNORECASE,
-    ),
-    # "X, Peskov said", and a quote first: '"X," Fossum told reporters after the talks.'
-    re.compile(
-        r"^(?P<what>\w.*?),\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|added|warned|announced|reported)"
-        r"(?:\s+on\s+\w+day)?[.!]?$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"^[\"“](?P<what>\w[^\"“”]*?)[,.!?]?[\"”],?\s+(?:(?:[\w'’.-]+\s+){1,6}?"
-        r"(?:said|says|added|warned|announced|told)\b|(?:said|says|added|warned)\s+\w)[^\"“”]{0,80}$",
-        re.IGNORECASE,
-    ),
-    re.compile(r"^according to\s+[^,]{2,60},\s+(?P<what>\w.*?)[.!]?$", re.IGNORECASE),
-    # "Farrow described the blast as the darkest day": the blast as the darkest day
-    re.compile(r"^(?:\S+\s+){1,8}?describe[sd]\s+(?P<what>(?!by\s)\w.*?\s+as\s+.*?)[.!]?$", re.IGNORECASE),
-)
-
-
-def _reported(claim: str) -> str:
-    """What "Peskov said (that) X" (or "X, Peskov said", "According to Peskov, X") reports: X,
-    without its speaker; '' for other claims."""
-    for form in _REPORTED:
-        if match := form.match(claim.strip()):
-            return match["what"]
-    return ""
-
-
-def _orders(claim: str) -> list[str]:
-    """The claim, and for "Peskov said (that) X" also "X, Peskov said": the order news copy
-    reports speech in, which `rag.cite.stated` reads clause by clause."""
-    match = _SAID_THAT.match(claim.strip())
-    if not match:
-        return [claim]
-    what = match["what"]
-    return [claim, f"{what[0].upper()}{what[1:]}, {match['who']}."]
-
-
-def _without(claim: str, text: str, names: set[str], days: str = "") -> str:
-    """The claim without the names the passage gave earlier but this window leaves implicit
-    ("The Murray River Marathon raised $170,000" read against "The event raised $170,000"), nor
-    the weekday the window's "today" names (``days``)."""
-    here = {t.key for t in tokens(text)}
-    told = {t.key for t in tokens(days)}
-    out, cursor = [], 0
-    for token in tokens(claim):
-        implicit = (token.kind == "name" and token.key in names) or (
-            token.kind == "date" and token.key in told
-        )
-        if implicit and token.key not in here:
-            out.append(claim[cursor : token.start])
-            cursor = token.end
-    return "".join(out) + claim[cursor:]
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+")  # a window's sentences are clauses apart too
-
-
-def _negations(text: str, about: set[str] | None = None) -> int:
-    """The negations of ``text``; with ``about`` (the claim's words), only in the clauses that share
-    one of them ("..., but this did not prevent the fighting" negates nothing the claim says). A
-    comparison's "than" is none ("larger than 5,000 square metres" is the claim's "over 5,000";
-    "rather than" counts by its "rather")."""
-    clauses = [c for sentence in _SENTENCE_END.split(text) for c in CLAUSE_BREAK.split(sentence) if c]
-    if about is not None:
-        clauses = [c for c in clauses if {t.key for t in tokens(c)} & about]
-    return sum(is_negator(w) and w != "than" for c in clauses for w in fold(c).split())
 
 
 def check_draft(pipeline, draft: str, search_filter=None) -> list[SentenceCheck]:

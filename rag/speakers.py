@@ -5,14 +5,19 @@ said"), so the draft check (`rag.check`) compares who said it with who said it. 
 name is another person, though: the article may describe the speaker ("the Kremlin spokesman") and
 name him elsewhere, give the words of a body's officer to the body ("the trust says"), write a name
 short ("US" for "United States"), or give the claim's name in another passage. These tell a changed name from the same one written another way.
+
+What the claim reports its speaker said ("Peskov said (that) X": X; the words of its direct quotes)
+is read here too, to find those words where the article gives them, and to whom.
 """
 
 from __future__ import annotations
 
 import re
 
+from rag.cite import content_words
 from rag.text import fold, inside_quote
 from rag.tokens import tokens
+from rag.types import Chunk, Span
 from rag.values import Differs
 
 _SPEECH = re.compile(
@@ -329,3 +334,114 @@ def abbreviates(a: str, b: str) -> bool:
 def chunk_names(chunk) -> set[str]:
     """The folded names a passage mentions anywhere (its text, title and outlet)."""
     return name_keys(f"{chunk.title} {chunk.outlet or ''} {chunk.text}")
+
+
+def crosses_speakers(differs: Differs, claim_speaker: str, sentence_speaker: str) -> bool:
+    """Whether a changed name compares who said it with somebody else: who said it is compared
+    with who said it, not with a name in a headline; and the claim's founder or winner not with
+    the person reporting it ("President Bush says a former scientist had established UTN")."""
+    said_by, source_speaks = _speakers_changed(differs, claim_speaker, sentence_speaker)
+    return differs.kind == "name" and said_by != source_speaks
+
+
+def _speakers_changed(differs: Differs, claim_speaker: str, sentence_speaker: str) -> tuple[bool, bool]:
+    """Whether the claim's changed name is its speaker's, and the sentence's name its own speaker's."""
+    return (
+        bool(name_keys(differs.draft) & name_keys(claim_speaker)),
+        bool(name_keys(differs.source) & name_keys(sentence_speaker)),
+    )
+
+
+def speaks_instead(claim_speaker: str, sentence: str, differs: Differs) -> bool:
+    """Whether the sentence's own speaker is the other name, where the claim's speaker is the
+    claim's: "Captain A said X" against '"X," coach B told reporters', the two names standing
+    apart (before the words and after the quote)."""
+    speaker = own_speaker(sentence)
+    if not (claim_speaker and speaker):
+        return False
+    return all(_speakers_changed(differs, claim_speaker, speaker)) and not same_speaker(
+        claim_speaker, speaker, sentence
+    )
+
+
+def heading_label(name: str, text: str, article: str) -> bool:
+    """Whether ``name`` is the label opening a line of ``text`` ("CLAIM:", "VERDICT:", "READ
+    MORE:") that is no transcript speaker's: the article opens no other line with it."""
+    at = text.find(name)
+    return at >= 0 and turn_label(text, at) == name and not turn_speaker(name, article)
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")  # a claim's direct quote, three words or so at least
+_SAID_THAT = re.compile(
+    r"^(?![\"“])(?P<who>(?:\S+\s+){1,8}?(?:said|says|stated|added|warned|stressed|noted|announced|told reporters|"
+    r"was reported to say|(?:is|was) quoted as saying)(?:\s+on\s+\w+day)?)(?:\s+that)?[,:]?\s+[\"“]?"
+    r"(?P<what>\w.*?)[.!]?[\"”]?$",
+    re.IGNORECASE,
+)
+
+
+def quote_words(claim: str) -> set[str]:
+    """The content words of a claim's direct quotes ('called it "a contract with the next
+    generation"'): a passage stating the claim gives them."""
+    return content_words(" ".join(_QUOTED.findall(claim)))
+
+
+# Who a sentence's subject interviewed: "spoke to boatman Sutto Ker", "interviewed the mayor".
+INTERVIEWED = re.compile(
+    r"\b(?:sp[oe]ke|speaking|talk(?:ed|ing)?|chatted)\s+(?:to|with)\b|\binterview(?:ed|s)\b", re.I
+)
+
+
+def turn_opening(chunk: Chunk, spans: list[Span], k: int) -> int:
+    """The first of ``spans`` on the line of sentence ``k``, or from a caption's label ending the
+    line before it: where a transcript's turn, and its speaker's label, begin."""
+    at = spans[k].start - chunk.start
+    line = chunk.text.rfind("\n", 0, at) + 1
+    label, where = turn_label_at(chunk.text, at)
+    opens = chunk.start + (where if label and where < line else line)
+    return next(j for j in range(k + 1) if spans[j].end > opens)
+
+
+# Other ways a claim reports speech: "Lavrov told a visiting official that X", "X, the Kremlin
+# said.", "According to Peskov, X".
+_REPORTED = (
+    _SAID_THAT,
+    re.compile(
+        r"^(?:\S+\s+){1,8}?(?:admitted|admits|argued|argues|insisted|insists|conceded|concedes|claimed|"
+        r"claims|explained|acknowledged|told(?:\s+\S+){1,5}?(?=\s+that\s))(?:\s+that)?\s+(?P<what>\w.*?)[.!]?$",
+        re.IGNORECASE,
+    ),
+    # "X, Peskov said", and a quote first: '"X," Fossum told reporters after the talks.'
+    re.compile(
+        r"^(?P<what>\w.*?),\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|added|warned|announced|reported)"
+        r"(?:\s+on\s+\w+day)?[.!]?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^[\"“](?P<what>\w[^\"“”]*?)[,.!?]?[\"”],?\s+(?:(?:[\w'’.-]+\s+){1,6}?"
+        r"(?:said|says|added|warned|announced|told)\b|(?:said|says|added|warned)\s+\w)[^\"“”]{0,80}$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^according to\s+[^,]{2,60},\s+(?P<what>\w.*?)[.!]?$", re.IGNORECASE),
+    # "Farrow described the blast as the darkest day": the blast as the darkest day
+    re.compile(r"^(?:\S+\s+){1,8}?describe[sd]\s+(?P<what>(?!by\s)\w.*?\s+as\s+.*?)[.!]?$", re.IGNORECASE),
+)
+
+
+def reported_speech(claim: str) -> str:
+    """What "Peskov said (that) X" (or "X, Peskov said", "According to Peskov, X") reports: X,
+    without its speaker; '' for other claims."""
+    for form in _REPORTED:
+        if match := form.match(claim.strip()):
+            return match["what"]
+    return ""
+
+
+def speech_orders(claim: str) -> list[str]:
+    """The claim, and for "Peskov said (that) X" also "X, Peskov said": the order news copy
+    reports speech in, which `rag.cite.stated` reads clause by clause."""
+    match = _SAID_THAT.match(claim.strip())
+    if not match:
+        return [claim]
+    what = match["what"]
+    return [claim, f"{what[0].upper()}{what[1:]}, {match['who']}."]

@@ -20,11 +20,9 @@ from rag.check import (
     NOT_FOUND,
     SUPPORTED,
     DraftChecker,
-    _another_name_in_place,
-    _heading_label,
-    _month_against_day,
-    _reported,
 )
+from rag.differences import another_name_in_place, month_against_day
+from rag.speakers import heading_label, reported_speech
 from rag.types import Citation, Passage
 from rag.values import Differs
 from tests.conftest import ROOT
@@ -371,11 +369,11 @@ def test_a_name_the_article_gives_in_another_passage_is_known(figure_checker):
 
 def _negations_about(claim: str, *texts: str) -> list[int]:
     """The negations of the claim and of each text, in the clauses sharing the claim's words."""
-    from rag.check import _negations
+    from rag.differences import negations
     from rag.tokens import tokens
 
     about = {t.key for t in tokens(claim)}
-    return [_negations(text, about) for text in (claim, *texts)]
+    return [negations(text, about) for text in (claim, *texts)]
 
 
 @pytest.mark.fast
@@ -1017,10 +1015,10 @@ def test_a_month_the_claim_gives_alone_is_not_traded_by_the_judge_for_a_day_of_a
 ):
     """The model prefers "would take effect in 3 March" to "in January 2027" (the day the
     consultation opened): no contradiction. A day against a day still is one."""
-    assert _month_against_day(Differs("January 2027", "3 March", "date"))
-    assert not _month_against_day(Differs("10 March", "3 March", "date"))
-    assert not _month_against_day(Differs("Tuesday", "3 March", "date"))
-    assert not _month_against_day(Differs("June", "July", "date"))
+    assert month_against_day(Differs("January 2027", "3 March", "date"))
+    assert not month_against_day(Differs("10 March", "3 March", "date"))
+    assert not month_against_day(Differs("Tuesday", "3 March", "date"))
+    assert not month_against_day(Differs("June", "July", "date"))
     checker = _checker_over(tmp_path, {"kelby.txt": KELBY_FACT_CHECK})
     later = (
         "If approved, the higher cap on night movements at Kelby Airport would take effect in January 2027."
@@ -1045,13 +1043,18 @@ HARNES_MINE = (
 def test_a_quote_first_claim_is_read_without_its_speaker_to_find_who_said_it(tmp_path, pipeline):
     """'"...," X said' against a longer quote by somebody else: the quote alone finds the window
     that gives the words, and whose they are is the claim's misquote."""
-    assert _reported('"We will not leave Harnes alone," Siri Dahl told reporters after the talks.') == (
+    assert reported_speech('"We will not leave Harnes alone," Siri Dahl told reporters after the talks.') == (
         "We will not leave Harnes alone"
     )
-    assert _reported('"We will not leave Harnes alone," said Siri Dahl.') == "We will not leave Harnes alone"
-    assert _reported("We will not leave Harnes alone, Siri Dahl said.") == "We will not leave Harnes alone"
+    assert (
+        reported_speech('"We will not leave Harnes alone," said Siri Dahl.')
+        == "We will not leave Harnes alone"
+    )
+    assert (
+        reported_speech("We will not leave Harnes alone, Siri Dahl said.") == "We will not leave Harnes alone"
+    )
     # The false-positive side of the form: a quote without a speaker after it reports nothing.
-    assert _reported('"We will not leave Harnes alone" is the slogan on every poster.') == ""
+    assert reported_speech('"We will not leave Harnes alone" is the slogan on every poster.') == ""
     checker = _checker_over(tmp_path, {"harnes.txt": HARNES_MINE})
     claim = '"We will not leave Harnes to fend for itself," Varda Mining chief executive Siri Dahl said.'
     support, misquote = checker._support(claim, checker._passages(claim))
@@ -1092,9 +1095,9 @@ def test_a_heading_label_is_a_line_opening_label_no_other_line_opens_with():
     transcript = (
         "HOST: Is the clinic closing?\nDORN: It moves in August.\nHOST: And staff?\nDORN: They all move.\n"
     )
-    assert _heading_label("CLAIM", 'CLAIM: "It closes."', FACT_CHECK_PAGE)
-    assert not _heading_label("DORN", "DORN: It moves in August.", transcript)
-    assert not _heading_label("CLAIM", 'The post said: CLAIM: "It closes."', FACT_CHECK_PAGE)
+    assert heading_label("CLAIM", 'CLAIM: "It closes."', FACT_CHECK_PAGE)
+    assert not heading_label("DORN", "DORN: It moves in August.", transcript)
+    assert not heading_label("CLAIM", 'The post said: CLAIM: "It closes."', FACT_CHECK_PAGE)
 
 
 def test_a_sentence_stating_the_claim_with_its_own_name_outweighs_one_naming_another(tmp_path, pipeline):
@@ -1623,16 +1626,16 @@ BRIDGE_VOTE = (
 @pytest.mark.fast
 def test_a_sentence_naming_another_in_the_claims_place_is_no_text_for_the_judge():
     claim = "Premier Ada Holm gave her victory speech to supporters in Brede shortly after midnight."
-    assert _another_name_in_place(claim, BRIDGE_VOTE)  # Brede is named, but not where she spoke
-    assert _another_name_in_place("Her neighbour Berit Vos watched from the front row.", BRIDGE_VOTE)
+    assert another_name_in_place(claim, BRIDGE_VOTE)  # Brede is named, but not where she spoke
+    assert another_name_in_place("Her neighbour Berit Vos watched from the front row.", BRIDGE_VOTE)
     # The false-positive side: the claim's own place, and a name the sentence shortens.
-    assert not _another_name_in_place(claim.replace("Brede", "Ostmark"), BRIDGE_VOTE)
-    assert not _another_name_in_place(
+    assert not another_name_in_place(claim.replace("Brede", "Ostmark"), BRIDGE_VOTE)
+    assert not another_name_in_place(
         "Ada Holm spoke to her supporters in Ostmark after midnight.", "Holm spoke to supporters in Ostmark."
     )
     # A name later in a sentence about the claim's subject is no other subject.
     profile = "The 44-year-old, who won last weekend's Ostmark by-election, taught maths at Brede School for 15 years."
-    assert not _another_name_in_place("Ada Holm taught maths at Brede School for 15 years.", profile)
+    assert not another_name_in_place("Ada Holm taught maths at Brede School for 15 years.", profile)
 
 
 @pytest.mark.fast
@@ -1645,23 +1648,23 @@ def test_a_name_the_next_sentence_gives_stands_in_no_place_of_the_acts_subject()
     )
     passage = f"Nine dead as river floods Dornach hospital {window}"
     claim = "Health Minister Ilse Brandt declared Monday a day of national mourning after the Dornach flood."
-    assert _another_name_in_place(claim, window, passage)
+    assert another_name_in_place(claim, window, passage)
     # The false-positive side: the act's own doer, a doer left unnamed, and the act told in the
     # sentence that names the claim's minister.
-    assert not _another_name_in_place(
+    assert not another_name_in_place(
         claim.replace("Health Minister Ilse Brandt", "Prime Minister Otto Kessel"), window, passage
     )
     unnamed = window.replace("Prime Minister Otto Kessel", "The minister")
-    assert not _another_name_in_place(claim, unnamed, f"Nine dead as river floods Dornach hospital {unnamed}")
+    assert not another_name_in_place(claim, unnamed, f"Nine dead as river floods Dornach hospital {unnamed}")
     own = "Prime Minister Otto Kessel toured the flooded ward on Sunday. Health Minister Ilse Brandt declared Monday a day of national mourning."
-    assert not _another_name_in_place(claim, own, f"Nine dead as river floods Dornach hospital {own}")
+    assert not another_name_in_place(claim, own, f"Nine dead as river floods Dornach hospital {own}")
     # Nor is a word capitalised for opening its sentence another name in the place of the
     # claim's opening one.
     architects = (
         "Architects say the reopened building will have a rooftop reading room and 40 public computers."
     )
     renovation = "Marlow Central Library's £12 million renovation will give it a rooftop reading room."
-    assert not _another_name_in_place(renovation, architects, f"{LIBRARY} {architects}")
+    assert not another_name_in_place(renovation, architects, f"{LIBRARY} {architects}")
 
 
 @pytest.mark.fast
@@ -1673,14 +1676,12 @@ def test_a_passage_quoting_another_speaker_after_the_words_is_no_text_for_the_ju
         '"We lost our discipline after the penalty, and that is on me," Vellan coach Marta Ilves told reporters.'
     )
     claim = "Vellan captain Jori Aska said his team lost their discipline after the penalty and that the blame was his."
-    placed = _another_name_in_place(claim, passage)
+    placed = another_name_in_place(claim, passage)
     assert placed is not None and placed.differs.source.endswith("Marta Ilves")
     # The false-positive side: the coach's own words, and a claim with no speaker.
-    assert _another_name_in_place(claim.replace("captain Jori Aska", "coach Marta Ilves"), passage) is None
-    assert (
-        _another_name_in_place("Vellan captain Jori Aska was sent off in the 88th minute.", passage) is None
-    )
-    assert _another_name_in_place("the captain was sent off late on.", passage) is None  # no value at all
+    assert another_name_in_place(claim.replace("captain Jori Aska", "coach Marta Ilves"), passage) is None
+    assert another_name_in_place("Vellan captain Jori Aska was sent off in the 88th minute.", passage) is None
+    assert another_name_in_place("the captain was sent off late on.", passage) is None  # no value at all
 
 
 MOURNING = (

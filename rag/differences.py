@@ -1,0 +1,211 @@
+"""What sets a window apart from a claim besides one changed value (`rag.values`).
+
+The draft check (`rag.check`) takes a window as stating a claim when their words line up, and the
+judging model reads past names. These read what the value tests leave: another name, doer or
+direction in the claim's stretch of words (a swap, which contradicts the claim), a figure that is a
+part or counts something else, a month against a day, a first word capitalised only for opening the
+sentence, the names a window leaves implicit, and the negations of the clauses about the claim. Who
+said it is `rag.speakers`'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.cite import CLAUSE_BREAK, content_words
+from rag.clauses import split_clauses
+from rag.conflicts import dates
+from rag.readings import counted_by
+from rag.speakers import name_keys, own_speaker, speaks_instead
+from rag.text import fold, is_negator, split_sentences
+from rag.tokens import tokens
+from rag.values import Difference, Differs, date_form, differing_direction, differing_value, doer_keys
+
+# ... and the least share for a sentence naming another in the place of a claim's name to keep the
+# judging model from reading it as support (`another_name_in_place`): a quarter, set a priori.
+SWAP_SHARE = 0.25
+
+
+def direction_swapped(claim: str, text: str) -> Difference | None:
+    """A window giving the claim's thing another direction ("the southern portal" where the claim
+    has the northern one), as a swap in the claim's stretch of words."""
+    turned = differing_direction(claim, text)
+    return None if turned is None else Difference(turned, 1.0, in_place=True)
+
+
+def deed_of_another(claim: str, text: str) -> Difference | None:
+    """A window's sentence naming the claim's doer in one clause and giving the claim's deed to
+    somebody else in another: "City Stars went ahead through A, but B equalised from the penalty
+    spot" for "A scored the equaliser from the penalty spot". Every name and word of the claim is
+    in the sentence, so the judging model reads it as stated; the clauses tell who did what. The
+    deed's clause must share at least `SWAP_SHARE` of the claim's words other than names, and
+    more of them than the doer's clause ("A put City Stars ahead in the 34th minute" is A's). A
+    sentence not naming the claim's doer at all, whose deed clause opens with another person's
+    full name, gives the deed to that person too: "Nikolai Dressen ... had sought three years in
+    prison" for "Prosecutor Sabina Holm had asked ... for three years", where the article names
+    Sabina Holm elsewhere (as the defence lawyer)."""
+    doers = doer_keys(claim)
+    if not doers:
+        return None
+    claim_side = tokens(claim)
+    doer_tokens = [t for t in claim_side if t.kind == "name" and t.key in doers]
+    person = {t.key for t in doer_tokens[-2:]}  # "Prosecutor Sabina Holm": her name, not her title
+    figures = {t.key for t in claim_side if t.kind == "number"}
+    named = " ".join(t.text for t in claim_side if t.kind == "name")
+    deed = content_words(claim) - content_words(named)
+    if not deed or not doer_tokens:
+        return None
+    for span in split_sentences(text):
+        clauses = split_clauses(text[span.start : span.end])
+        sides = [tokens(clause) for clause in clauses]
+        keys = [{t.key for t in side} for side in sides]
+        shares = [len(deed & content_words(clause)) for clause in clauses]
+        doing = [person & clause_keys for clause_keys in keys]
+        best = max(range(len(clauses)), key=shares.__getitem__)
+        opening = doer_keys(clauses[best])
+        other = [t for t in sides[best] if t.kind == "name" and t.key in opening][-2:]
+        # With the claim's doer named nowhere in the sentence (the article names them elsewhere),
+        # only a full name opening a clause giving every figure of the claim is somebody else: the
+        # figures pin the deed ("Tembeza Harbour have won the Cup for the first time since 2009" is
+        # no other winner of "the previous two seasons").
+        unnamed = (
+            not any(doing)
+            and len(other) == 2
+            and len(doer_tokens) >= 2
+            and bool(figures)
+            and figures <= keys[best]
+        )
+        if (
+            doing[best]
+            or not (any(doing) or unnamed)
+            or not other
+            or {t.key for t in other} & {t.key for t in claim_side}
+            or shares[best] < max(2, SWAP_SHARE * len(deed))
+            or any(shares[k] >= shares[best] for k in range(len(clauses)) if doing[k])
+        ):
+            continue
+        draft = claim[doer_tokens[0].start : doer_tokens[-1].end]
+        source = clauses[best][other[0].start : other[-1].end]
+        return Difference(Differs(draft, source, "name"), shares[best] / len(deed), in_place=True)
+    return None
+
+
+_PART_OF = re.compile(r"^\W*of\s+(?:the|those|these|them|its|their|whom|which|all)\b", re.IGNORECASE)
+
+
+def part_of(text: str, keys: set[str]) -> bool:
+    """Whether ``text`` gives one of the numbers ``keys`` as a part ("Nine of those killed")."""
+    return any(t.key in keys and _PART_OF.match(text[t.end :]) for t in tokens(text))
+
+
+def counted_alike(claim: str, sentence: str, key: str) -> bool:
+    """Whether the claim's value ``key`` counts in the sentence what it counts in the claim, when
+    both say what it counts ("seven Sumerian poems" is not the "7th-century" of a king)."""
+    ours, theirs = counted_by(claim, {key}), counted_by(sentence, {key})
+    return not ours or not theirs or bool(ours & theirs)
+
+
+def another_name_in_place(claim: str, text: str, passage: str = "") -> Difference | None:
+    """A sentence of ``text`` giving another name where the claim gives one it lacks, saying at
+    least `SWAP_SHARE` of the rest of the claim: "spoke to supporters in Fjellhamn" for the claim's
+    "... in Solvik", "his neighbour Ragnhild Sunde" for "his neighbour Berit Sunde". The article
+    may name the claim's elsewhere (which let the window through), and the judging model reads
+    past names, so it would take the claim as stated. A value its ``passage`` (or article) gives
+    further away is no second value, unless it names who did it (`rag.values.doer_keys`): "Minister A
+    visited the site. Prime Minister B declared a day of mourning" for "A declared ... after the
+    Vizlak crash". The words may also be another's by the quote ('"...," coach B told reporters'
+    for "Captain A said ..."). A name modifying a noun ("last weekend's Tenaki North by-election")
+    stands in nobody's place, nor does a name the claim gives too ("A went ahead before B fought
+    back"), nor one word capitalised for opening its sentence."""
+    claim_speaker = own_speaker(claim)
+    doers = doer_keys(claim)
+    claim_keys = {t.key for t in tokens(claim)}
+    for span in split_sentences(text):
+        sentence = text[span.start : span.end]
+        difference = differing_value(claim, sentence, passage=passage, held=doers)
+        if difference is None or difference.differs.kind != "name" or difference.share < SWAP_SHARE:
+            continue
+        differs = difference.differs
+        if (
+            (difference.in_place or speaks_instead(claim_speaker, sentence, differs))
+            and not (name_keys(differs.source) - name_keys(differs.draft)) & claim_keys
+            and not opening_word(claim, differs.draft)
+            and not opening_word(sentence, differs.source)  # "Architects say ...": no name
+            and not _modifies_a_noun(sentence, differs.source)
+        ):
+            return difference
+    return None
+
+
+def month_against_day(differs: Differs) -> bool:
+    """A month the claim gives alone ("in June", "from January 2027") against a day the source
+    gives ("On 3 March, the airport launched a consultation"): the day dates a step of the story
+    the month need not (the consultation, not the new limit taking effect), so the judging model's
+    preference between the two readings is no contradiction."""
+    return (
+        differs.kind == "date"
+        and not dates(differs.draft)
+        and "weekday" not in date_form(tokens(differs.draft))
+        and bool(dates(differs.source))
+    )
+
+
+def _modifies_a_noun(sentence: str, name: str) -> bool:
+    """Whether ``name`` stands between "the" or a possessive and a lower-case word, as a noun's
+    modifier: "the Tenaki North by-election", "last weekend's Ossany vote"."""
+    at = sentence.find(name)
+    if at < 0:
+        return False
+    before, after = sentence[:at], sentence[at + len(name) :]
+    return bool(_DETERMINER_END.search(before)) and bool(re.match(r"[\s-]+[a-z]", after))
+
+
+_DETERMINER_END = re.compile(r"(?:\bthe|\w['’]s)\s+$", re.IGNORECASE)
+
+
+def opening_word(claim: str, value: str) -> bool:
+    """Whether ``value`` is the one word opening the claim, capitalised for that alone as far as
+    anything tells ("Annual inflation eased ..."); a name of two words opening it is a name."""
+    value = value.strip()
+    return " " not in value and claim.lstrip().startswith(value)
+
+
+def opening_acronym(claim: str) -> str:
+    """The key of an acronym opening the claim ("KPMG partner ..."): a name, though the first word,
+    which `rag.cite` does not weigh as one ("Police said ..." is no name)."""
+    words = tokens(claim)
+    first = words[0] if words else None
+    if first and first.start == 0 and first.kind == "name" and first.text.isupper() and len(first.text) > 1:
+        return first.key
+    return ""
+
+
+def without(claim: str, text: str, names: set[str], days: str = "") -> str:
+    """The claim without the names the passage gave earlier but this window leaves implicit
+    ("The Murray River Marathon raised $170,000" read against "The event raised $170,000"), nor
+    the weekday the window's "today" names (``days``)."""
+    here = {t.key for t in tokens(text)}
+    told = {t.key for t in tokens(days)}
+    out, cursor = [], 0
+    for token in tokens(claim):
+        implicit = (token.kind == "name" and token.key in names) or (
+            token.kind == "date" and token.key in told
+        )
+        if implicit and token.key not in here:
+            out.append(claim[cursor : token.start])
+            cursor = token.end
+    return "".join(out) + claim[cursor:]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+")  # a window's sentences are clauses apart too
+
+
+def negations(text: str, about: set[str] | None = None) -> int:
+    """The negations of ``text``; with ``about`` (the claim's words), only in the clauses that share
+    one of them ("..., but this did not prevent the fighting" negates nothing the claim says). A
+    comparison's "than" is none ("larger than 5,000 square metres" is the claim's "over 5,000";
+    "rather than" counts by its "rather")."""
+    clauses = [c for sentence in _SENTENCE_END.split(text) for c in CLAUSE_BREAK.split(sentence) if c]
+    if about is not None:
+        clauses = [c for c in clauses if {t.key for t in tokens(c)} & about]
+    return sum(is_negator(w) and w != "than" for c in clauses for w in fold(c).split())
