@@ -21,8 +21,9 @@ from rag.text import fold, is_negator, split_sentences
 from rag.tokens import tokens
 from rag.values import Difference, Differs, date_form, differing_direction, differing_value, doer_keys
 
-# ... and the least share for a sentence naming another in the place of a claim's name to keep the
-# judging model from reading it as support (`another_name_in_place`): a quarter, set a priori.
+# The least share of a claim's words a sentence naming another in the place of a claim's name must
+# hold to keep the judging model from reading it as support (`another_name_in_place`), and a deed's
+# clause to give the deed to another (`deed_of_another`): a quarter, set a priori.
 SWAP_SHARE = 0.25
 
 
