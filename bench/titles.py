@@ -34,7 +34,11 @@ def titles(folder: Path, index: Path) -> dict[str, str]:
     where = ["--corpus", str(folder), "--index", str(index)]
     subprocess.run([sys.executable, "-m", "rag", "index", *where], cwd=ROOT, capture_output=True, check=True)
     run = subprocess.run(
-        [sys.executable, "-m", "rag", "articles", "--json", *where], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-m", "rag", "articles", "--json", *where],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     rows = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
     return {row["source"]: row.get("title") or "" for row in rows}
@@ -62,10 +66,14 @@ def main() -> None:
                 else:
                     counts["untitled"] += 1
             print(f"{folder.relative_to(ROOT)}: {len(rows)} pages", file=sys.stderr)
-    print(f"{'split':>12} {'titled pages':>13} {'title is the headline':>22} {'share':>6} {'no headline':>12}")
+    print(
+        f"{'split':>12} {'titled pages':>13} {'title is the headline':>22} {'share':>6} {'no headline':>12}"
+    )
     for split, counts in sorted(score.items()):
         share = counts["headline"] / max(1, counts["titled"])
-        print(f"{split:>12} {counts['titled']:>13} {counts['headline']:>22} {share:>6.3f} {counts['untitled']:>12}")
+        print(
+            f"{split:>12} {counts['titled']:>13} {counts['headline']:>22} {share:>6.3f} {counts['untitled']:>12}"
+        )
     if misses:
         print("\ncalibration misses:\n  " + "\n  ".join(misses))
 

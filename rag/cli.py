@@ -567,7 +567,8 @@ def _eval_checks(
             differs = row.result.get("differs")
             err.print(
                 f"{mark} [{row.item.split[:3]} {row.item.kind}] {row.item.verdict} -> {row.verdict}: "
-                f"{row.item.claim[:90]!r}" + (f" differs {differs}" if differs else "")
+                f"{row.item.claim[:90]!r}"
+                + (f" differs {differs}" if differs else "")
                 + (f"\n    why: {row.result['reason']}" if row.result.get("reason") else ""),
                 markup=False,
                 highlight=False,
