@@ -7,19 +7,12 @@ import pytest
 
 from rag.figures import (
     converted_measures,
-    figure_form,
-    figures,
     figures_as_given,
     figures_in_other_words,
     forms_apart,
-    measured_alike,
-    shares,
-    shares_given,
     time_told_roughly,
-    unit_words,
-    words_near,
 )
-from rag.tokens import initials, is_loose_number, is_ordinal_word, number_keys, spelled_acronyms, tokens
+from rag.tokens import is_loose_number, spelled_acronyms, tokens
 from rag.values import (
     Differs,
     _without_wire_credit,
@@ -92,20 +85,6 @@ def test_a_date_is_compared_with_the_date_of_the_same_month():
         "Leaders will meet at the January 4-6 summit; talks broke down after the December 13 raid on the parliament.",
     )
     assert _values(found) == ("December 18", "December 13")
-
-
-@pytest.mark.fast
-def test_one_as_a_pronoun_is_not_a_count_and_compound_number_words_are():
-    kinds = {t.text: t.kind for t in tokens("Pakistan will never be the one to start a war.")}
-    assert kinds["one"] == "word"
-    assert [t.kind for t in tokens("He was one of them.") if t.text == "one"] == ["word"]
-    # The false-positive side: a count stays a count.
-    assert [
-        t.key for t in tokens("One soldier died and Seventy-six yachts sailed.") if t.kind == "number"
-    ] == [
-        "1",
-        "76",
-    ]
 
 
 @pytest.mark.fast
@@ -231,17 +210,6 @@ def test_a_shortened_place_word_is_the_same_word():
 
 
 @pytest.mark.fast
-def test_a_number_word_joined_to_what_it_counts_is_its_number():
-    def values(text):
-        return [(t.text, t.key) for t in tokens(text) if t.kind == "number"]
-
-    assert values("His seven-year reign ended.") == [("seven-year", "7")]
-    assert values("A three-day strike and a 3-day strike.") == [("three-day", "3"), ("3-day", "3")]
-    # The false-positive side: a fraction or a compound word is no count.
-    assert values("Two-thirds of voters bought second-hand cars.") == []
-
-
-@pytest.mark.fast
 def test_one_and_ordinal_words_are_loose_numbers_and_counts_may_have_words_between():
     assert is_loose_number("one") and is_loose_number("one-way") and is_loose_number("first")
     assert not is_loose_number("two") and not is_loose_number("1")
@@ -297,14 +265,6 @@ def test_a_participle_opening_the_claim_is_no_second_difference():
     # ...and a name opening the claim stays a name: another player's record is another event.
     federer = "Federer held the No. 1 ranking for a record 237 consecutive weeks."
     assert differing_value(federer, "Djokovic was ranked No. 1 for a record 428 weeks.") is None
-
-
-@pytest.mark.fast
-def test_initials_of_an_articles_names_count_as_the_name():
-    assert {"US", "USAF"} <= initials("The United States Air Force dropped the bomb.")
-    assert "UN" in initials("A United Nations report")
-    # The false-positive side: one capitalised word, or a sentence opener, gives no initials.
-    assert initials("Police said The report was late.") == set()
 
 
 @pytest.mark.fast
@@ -655,17 +615,6 @@ def test_an_acronym_spelled_out_in_plain_words_is_there():
 
 
 @pytest.mark.fast
-def test_an_ordinal_counts_only_against_an_ordinal():
-    """ "the 71st minute" ranks a minute: no figure of "20 minutes to go", but one of "the 69th minute"."""
-    ranked = figures(tokens("Hejl was sent off in the 71st minute after a second yellow card."))
-    left = figures(tokens("Hejl was sent off with almost 20 minutes to go."))
-    other_rank = figures(tokens("Hejl was sent off in the 69th minute."))
-    (_, _, minute), *_ = [f for f in ranked if f[0] == "71"]
-    assert not any(minute & counted for key, _, counted in left if key == "20")
-    assert any(minute & counted for key, _, counted in other_rank if key == "69")
-
-
-@pytest.mark.fast
 def test_a_direction_given_to_the_same_thing_otherwise_differs():
     turned = differing_direction(
         "He opened the tunnel at its northern portal.", "He opened it at the southern portal."
@@ -679,22 +628,6 @@ def test_a_direction_given_to_the_same_thing_otherwise_differs():
     assert differing_direction("the north face", "the south face and the north face") is None
     assert differing_direction("700 km north of Adelaide", "the southern suburbs of Adelaide") is None
     assert differing_direction("North Korea fired a missile", "South Korea fired a missile") is None  # names
-
-
-@pytest.mark.fast
-def test_a_figure_has_a_form_a_score_a_share_money_or_a_measure():
-    def forms(text):
-        return [figure_form(text, t) for t in tokens(text) if t.kind == "number"]
-
-    assert forms("Rovers won 2-1 at home") == ["score", "score"]  # two numbers, as with a dash
-    assert forms("Rovers won 2 – 1 at home") == ["score", "score"]
-    assert forms("Turnout was 61.4% and 58 per cent") == ["share", "share"]
-    assert forms("a £54m sale and ORV 85,000 raised, or 54 million pounds") == ["money", "money", "money"]
-    assert forms("three minutes from the end of a 60-day trial, 4 km away") == ["time", "time", "length"]
-    # The false-positive side: counts, dates, ages and bare numbers have no form of their own.
-    assert forms("5,000 people and a crowd of 18,500 on Sept. 13") == ["", "", ""]
-    assert forms("a 60-year-old man with 3 UK passports") == ["time", ""]
-    assert forms("some 40 km2 in 12 districts") == ["", ""]
 
 
 @pytest.mark.fast
@@ -731,22 +664,6 @@ def test_an_ordinal_word_ranks_what_follows_it_and_counts_none_of_it():
 
 
 @pytest.mark.fast
-def test_a_pronoun_opening_a_sentence_is_no_name():
-    kinds = {t.text: t.kind for t in tokens("Our first engine reached the market at 2:48. My crew saw it.")}
-    assert kinds["Our"] == kinds["My"] == "word"
-    # The false-positive side: a name that starts like a pronoun, and the rest of a group's name.
-    kinds = {t.text: t.kind for t in tokens("Ourense fans and the group Our Island Too marched.")}
-    assert kinds["Ourense"] == kinds["Island"] == "name"
-
-
-@pytest.mark.fast
-def test_a_contracted_word_opening_a_sentence_is_no_name():
-    kinds = {t.text: t.kind for t in tokens("It's the money. We're ready. Don't wait for Kavan's plan.")}
-    assert kinds["It's"] == kinds["We're"] == kinds["Don't"] == "word"
-    assert kinds["Kavan's"] == "name"  # the false-positive side: a name's possessive is a name
-
-
-@pytest.mark.fast
 def test_basis_points_are_a_rates_percentage_points():
     source = "The bank cut its key rate by 0.50 percentage point to 3.75 percent."
     assert (
@@ -775,13 +692,6 @@ def test_a_role_opening_the_claim_before_a_full_name_is_no_other_value():
     ) == ("Anna Berg", "Maria Berg")
     # And a determiner opening the claim is no name: "Every Kaltice employee".
     assert {t.text: t.kind for t in tokens("Every Kaltice employee may apply.")}["Every"] == "word"
-
-
-@pytest.mark.fast
-def test_a_preposition_opening_a_sentence_is_no_name():
-    kinds = {t.text: t.kind for t in tokens("Across the valley, Kavan spoke. Amid the floods, Brede voted.")}
-    assert kinds["Across"] == kinds["Amid"] == "word"
-    assert kinds["Kavan"] == kinds["Brede"] == "name"  # the false-positive side: the names after them
 
 
 @pytest.mark.fast
@@ -825,16 +735,6 @@ def test_an_opening_word_the_article_writes_in_lower_case_is_no_second_value():
 
 
 @pytest.mark.fast
-def test_a_number_in_hyphenated_words_counts_what_follows_it():
-    assert figures(tokens("Forty-one vessels were waiting at anchor.")) == [
-        ("41", "Forty-one", {"vessel", "wait"})
-    ]
-    # The false-positive side: a number joined to a word is an age or a rank of that word.
-    assert figures(tokens("a 15-year-old boy")) == [("15", "15-year", {"year"})]
-    assert figures(tokens("the fifth-largest city")) == [("5", "fifth-largest", {"#largest"})]
-
-
-@pytest.mark.fast
 def test_a_year_the_source_leaves_unsaid_is_no_other_date():
     claim = "The airline's Mirebel base is due to shut at the end of October 2025."
     source = (
@@ -854,21 +754,6 @@ def test_a_year_the_source_leaves_unsaid_is_no_other_date():
         "23 April 2025",
         "22 April",
     )
-
-
-@pytest.mark.fast
-def test_figures_in_one_unit_measure_the_same_thing_only_with_a_word_in_common():
-    length = tokens("The canoe, carved from a single oak trunk, is 11.4 metres long.")
-    depth = tokens("The divers found it lying seven metres down in the lake.")
-    assert not measured_alike(length, "11.4", depth, "7")
-    # The false-positive side: the same measure in other words around it.
-    deeper = tokens("They found it lying 12 metres down, near the shore.")
-    assert measured_alike(depth, "7", deeper, "12")
-    # Money in one currency: the code is no word in common.
-    price = tokens("a price that values the company at VSC 4.8 billion")
-    borrowing = tokens("analysts questioned the VSC 3 billion of new borrowing")
-    assert not measured_alike(price, "4.8", borrowing, "3")
-    assert measured_alike(price, "4.8", tokens("Ostrix: the company is valued at VSC 5 billion"), "5")
 
 
 @pytest.mark.fast
@@ -993,29 +878,6 @@ def test_a_weekday_told_as_a_possessive_is_the_weekday():
 
 
 @pytest.mark.fast
-@pytest.mark.parametrize(
-    "text, keys",
-    [
-        ("a fine of half a million lira", ["500000"]),  # as "500,000"
-        ("a quarter of a million in prize money", ["250000"]),
-        ("a dozen countries", ["12"]),
-        ("half a dozen eggs", ["6"]),
-        ("by half a percentage point", ["0.5"]),  # sized by its unit, as "50 basis points"
-        ("three quarters of an hour", ["0.75"]),
-        ("barred for half a decade", ["0.5"]),  # five years, by its unit
-        # no share of one: a part of something, a half of a match, a time of day
-        ("half the money", []),
-        ("a quarter of the budget", []),
-        ("in the second half of a tense match", ["2"]),
-        ("a quarter past nine", ["9:15"]),  # a time of day, no share of one
-        ("for half a season", []),  # no unit to size it: no value to find
-    ],
-)
-def test_a_share_of_one_and_a_dozen_are_numbers(text, keys):
-    assert [t.key for t in tokens(text) if t.kind == "number"] == keys
-
-
-@pytest.mark.fast
 def test_a_share_of_one_meets_the_figure_in_digits_or_other_units():
     claim = "He must pay a fine of half a million lira."
     assert differing_value(claim, "He must also pay a fine of 500,000 lira.") is None
@@ -1030,25 +892,6 @@ def test_a_share_of_one_meets_the_figure_in_digits_or_other_units():
     assert converted_measures(
         "He is barred from office for half a decade.", "banned from office for five years"
     )
-
-
-@pytest.mark.fast
-@pytest.mark.parametrize(
-    "text, dated",
-    [
-        ("The campaign began on 4 May.", True),  # "may" is a stopword: the month was lost
-        ("It opened on May 4, 2026.", True),
-        ("In May 2024 the plant closed.", True),
-        ("on the 4th of May", True),
-        ("Work starts in May.", True),
-        # the verb, a name, a question: no month
-        ("It may rain in the hills.", False),
-        ("Theresa May said the talks would go on.", False),
-        ("May I ask a question?", False),
-    ],
-)
-def test_may_is_a_month_beside_a_day_a_year_or_a_word_of_time(text, dated):
-    assert any(t.kind == "date" and t.key == "may" for t in tokens(text)) is dated
 
 
 @pytest.mark.fast
@@ -1113,23 +956,6 @@ def test_a_figure_told_roughly_is_no_difference_beside_another_figure():
 
 
 @pytest.mark.fast
-@pytest.mark.parametrize(
-    "text, key",
-    [
-        ("Crews stopped work at six o'clock on Monday morning.", "6:00"),
-        ("The ferry left at a quarter past nine in the evening.", "21:15"),
-        ("The ferry left at 9.15pm.", "21:15"),
-        ("Polls opened at 7 a.m.", "7:00"),
-        ("The meeting began at half past two in the afternoon.", "14:30"),
-        ("The results came at midnight.", "0:00"),
-        ("The results came at 12 noon.", "12:00"),
-    ],
-)
-def test_a_time_told_in_words_is_keyed_as_a_clock(text, key):
-    assert [t.key for t in tokens(text) if t.kind == "number"] == [key]
-
-
-@pytest.mark.fast
 def test_a_time_in_words_meets_the_clock_and_differs_from_another_hour():
     source = "Crews stopped work at 06:00 on Monday, halting all 14 of the company's routes."
     claim = "Crews stopped work at six o'clock on Monday morning, halting all 14 of the company's routes."
@@ -1142,65 +968,6 @@ def test_a_time_in_words_meets_the_clock_and_differs_from_another_hour():
     assert [t.key for t in tokens("Ten to twelve people came.") if t.kind == "number"] == ["10", "12"]
     assert not [t for t in tokens("I am sure, said the 6 members.") if ":" in t.key]
     assert [t.key for t in tokens("It took a quarter of an hour.") if t.kind == "number"] == ["0.25"]
-
-
-@pytest.mark.fast
-def test_the_words_near_a_figure_stay_within_its_clause():
-    def near(text: str, key: str) -> set[str]:
-        return words_near(text, tokens(text), key)
-
-    # What the sum is for, beside it.
-    assert {"invest", "network"} <= near(
-        "Ostra said it would invest 300 million pesos in its network.", "300"
-    )
-    # The false-positive side: a word of the clause before is not what the sum is for, even when
-    # the words dropped between them bring it within reach.
-    assert "financ" not in near(
-        "Ostra, which sells consumer finance, said it would invest 300 million pesos.", "300"
-    )
-    assert "lost" in near(
-        "a net loss of 52.1 million kroner, an improvement on the 97.4 million it lost", "97.4"
-    )
-    assert "loss" not in near(
-        "a net loss of 52.1 million kroner, an improvement on the 97.4 million it lost", "97.4"
-    )
-
-
-@pytest.mark.fast
-def test_decimals_and_ordinals_read_aloud_are_the_numbers_written_in_figures():
-    """A radio bulletin's "two-point-four million" is the "2.4 million" of print, and its
-    "hundred-and-twelfth minute" the "112th minute"."""
-
-    def numbers(text: str) -> list[str]:
-        return [t.key for t in tokens(text) if t.kind == "number"]
-
-    assert numbers("He took two-point-four million dinars in bribes.") == numbers(
-        "He took 2.4 million dinars."
-    )
-    assert numbers("Inflation fell to nought point eight per cent.") == ["0.8"]
-    assert numbers("Growth was seven point five percent.") == ["7.5"]
-    assert numbers("Ravi scored in the hundred-and-twelfth minute.") == numbers(
-        "Ravi scored in the 112th minute."
-    )
-    assert numbers("It came in the one hundred and twelfth minute.") == ["112"]
-    assert numbers("A hundred and five people were rescued.") == ["105"]
-    assert is_ordinal_word("hundred-and-twelfth") and not is_ordinal_word("a hundred and five")
-    # The false-positive side: "point" and "hundred" in their other uses are no numbers.
-    assert numbers("The point is that two of them left.") == ["2"]
-    assert numbers("Hundreds of people marched.") == []
-    assert numbers("The Hundred Years War ended in 1453.") == ["1453"]
-
-
-@pytest.mark.fast
-def test_a_word_that_only_ever_follows_a_figure_is_a_unit():
-    sides = [
-        tokens("He took 2.4 million zorins in bribes."),
-        tokens("The average wage was 1,400 zorins, and 300 passengers were stranded."),
-    ]
-    assert "zorin" in unit_words(sides)
-    # The false-positive side: a word also standing alone is what a figure counts.
-    sides.append(tokens("The chief executive apologised to passengers."))
-    assert "passeng" not in unit_words(sides) and "zorin" in unit_words(sides)
 
 
 @pytest.mark.fast
@@ -1230,53 +997,6 @@ def test_a_figure_told_roughly_or_at_another_scale_is_there():
 
 
 @pytest.mark.fast
-def test_a_share_in_words_is_given_by_a_percentage_or_the_same_share():
-    """A claim's "keep a quarter of Chaski" is what "retain a 25 per cent holding" says; "more than four in
-    five" what "83 per cent" says."""
-    assert shares("More than four in five of the cases") == [(80.0, "above")]
-    assert shares("two-thirds of the seats") == [(pytest.approx(66.67, abs=0.01), None)]
-    assert shares_given(
-        "The fund will keep a quarter of Kesta Telecom.", "The fund will retain a 25 per cent holding."
-    )
-    assert shares_given("More than four in five of the cases", "About 83 per cent of the cases")
-    assert shares_given("roughly one in three patients", "about a third of the patients")
-    assert shares_given("The plant was about three-tenths built.", "only around 30 per cent of the works")
-    assert shares_given("A claim with no share in words, 25 per cent of it.", "nothing of the kind")
-    # The false-positive side: another share, the wrong side of a rough one, or no share given.
-    assert not shares_given("The fund will keep a quarter of Kesta Telecom.", "The buyer takes a 60% stake.")
-    assert not shares_given("More than four in five of the cases", "78 per cent of the cases")
-    assert not shares_given(
-        "The fund will keep a quarter of Kesta Telecom.", "The fund will keep some shares."
-    )
-    # Not shares: an ordinal, a number with its scale, a time of day, a period.
-    for text in (
-        "A third case was confirmed.",
-        "a quarter of a million people",
-        "a quarter past nine",
-        "in the first half of 2025",
-        "a half-life of 22 minutes",
-        "a quarter point cut",
-        "after a day and a half of talks",
-    ):
-        assert shares(text) == [], text
-
-
-@pytest.mark.fast
-def test_a_share_told_out_of_is_the_same_share_told_in():
-    """A wire's "Four out of five passenger trains cancelled" gives a claim's "four in five"; either
-    way round, and against a percentage."""
-    assert shares("Four out of five passenger trains cancelled today.") == [(80.0, None)]
-    assert shares_given("Four in five passenger trains were cancelled.", "Four out of five trains cancelled.")
-    assert shares_given("Nearly two out of three voters backed it.", "64 per cent of voters backed it.")
-    # The false-positive side: another share told "out of" gives nothing, nor does a count of five.
-    assert not shares_given("Four in five trains were cancelled.", "Two out of five trains were cancelled.")
-    assert not shares_given(
-        "Four out of five trains were cancelled.", "Four trains of the 90 were cancelled."
-    )
-    assert shares("He scored four out of the five goals.") == []
-
-
-@pytest.mark.fast
 def test_a_unit_and_a_half_and_a_measure_in_number_words_convert():
     """A claim's "a day and a half" is "thirty-six hours"; "over a year and a half" is 19 months."""
     assert [(t.text, t.key) for t in tokens("for a day and a half") if t.kind == "number"] == [
@@ -1294,56 +1014,6 @@ def test_a_unit_and_a_half_and_a_measure_in_number_words_convert():
     assert _values(differing_value("Talks lasted a day and a half.", "Talks lasted two days.")) == (
         "a day and a half",
         "two",
-    )
-
-
-@pytest.mark.fast
-def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
-    """The judging model compares words: it reads "thirty-six hours of talks" as no "day and a half"
-    of them, so it is given the claim in the text's figures, where the value tests hold them equal."""
-    assert (
-        figures_as_given(
-            "Negotiators talked for a day and a half.", "after thirty-six hours of non-stop talks"
-        )
-        == "Negotiators talked for thirty-six hours."
-    )
-    assert (
-        figures_as_given("Over six hundred houses were lost.", "Houses destroyed: 610")
-        == "Over 610 houses were lost."
-    )
-    assert (
-        figures_as_given("Thirty-eight fire engines went.", "38 fire engines were sent")
-        == "38 fire engines went."
-    )
-    assert figures_as_given("It cost a quarter of a billion marks.", "It cost 250 million marks.") == (
-        "It cost 250 million marks."
-    )
-    assert figures_as_given("a two-day strike", "a 48-hour strike") == "a 48-hour strike"
-    # A unit hyphened to the number stays with the text's digits: "a 12-year sentence", not "a 12
-    # sentence", which drops what the twelve counts.
-    assert figures_as_given(
-        "He is serving a twelve-year sentence.", "He is serving 12 years, upheld on appeal."
-    ) == ("He is serving a 12-year sentence.")
-    # The false-positive side: a figure of something else with the same digits, another figure,
-    # a rough figure beyond its rounding, and figures the claim writes in digits stay as written.
-    assert (
-        figures_as_given(
-            "He was jailed for seven years.",
-            "Ref: DPP/2025/07 | Released Thursday. Sentence: nine (9) years.",
-        )
-        == "He was jailed for seven years."
-    )
-    assert figures_as_given("Twenty people were hurt.", "21 people were hurt.") == "Twenty people were hurt."
-    assert figures_as_given("Three sites shut.", "three sites shut") == "Three sites shut."  # the same words
-    assert (
-        figures_as_given("Over six hundred houses were lost.", "540 houses")
-        == "Over six hundred houses were lost."
-    )
-    assert figures_as_given("On the 24th of March, 94 votes.", "On 24 March, ninety-four votes.") == (
-        "On the 24th of March, 94 votes."
-    )
-    assert figures_as_given("Talks ran for a day and a half.", "after 48 hours of talks") == (
-        "Talks ran for a day and a half."
     )
 
 
@@ -1467,20 +1137,3 @@ def test_a_time_told_after_at_meets_the_clock():
     assert figures_as_given(
         "The explosion happened at twenty to five.", source.replace("04:40", "05:40")
     ) == ("The explosion happened at twenty to five.")
-
-
-@pytest.mark.fast
-def test_a_time_with_am_or_pm_leaves_the_sentences_full_stop():
-    # "by 6am." shows "6am" as the draft's value, not "6am." (a reason read "not 6am. (in ...").
-    assert [(t.text, t.key) for t in tokens("Crews had it under control by 6am.") if t.kind == "number"] == [
-        ("6am", "6:00")
-    ]
-    # The false-positive side: "a.m." keeps its own full stops, whether a sentence ends there or not.
-    assert [t.text for t in tokens("They met at 6 a.m. on Monday.") if t.kind == "number"] == ["6 a.m."]
-    assert [t.text for t in tokens("The ferry left at 9.15 p.m.") if t.kind == "number"] == ["9.15 p.m."]
-
-
-@pytest.mark.fast
-def test_number_keys_are_the_digits_of_every_number_in_any_form():
-    assert number_keys("six years, not 4, for 1,400 zorins") == {"6", "4", "1400"}
-    assert number_keys("the Brenna Court flats") == set()

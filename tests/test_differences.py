@@ -1,0 +1,64 @@
+"""How a passage differs from a claim beyond its values, on its own: negations, another name in the
+claim's place (each heuristic with the case it was written for and a false positive)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.differences import another_name_in_place
+
+
+def _negations_about(claim: str, *texts: str) -> list[int]:
+    """The negations of the claim and of each text, in the clauses sharing the claim's words."""
+    from rag.differences import negations
+    from rag.tokens import tokens
+
+    about = {t.key for t in tokens(claim)}
+    return [negations(text, about) for text in (claim, *texts)]
+
+
+@pytest.mark.fast
+def test_negations_count_only_in_the_clauses_about_the_claim():
+    claim = "The first convoy went in two directions, through the Aghdam and Lachin roads."
+    source = (
+        "The first convoy went in two directions through the Aghdam and Lachin roads, but "
+        "unfortunately this did not prevent the fighting."
+    )
+    assert _negations_about(claim, source) == [0, 0]
+    # The false-positive side: a negation in the clause the claim restates still counts.
+    assert _negations_about(claim, "The first convoy did not go through the Lachin road.")[1] == 1
+    # A window of two sentences: the second's negation is not in the first's last clause.
+    window = 'The first convoy went in two directions. "We do not expect more," the Lachin governor said.'
+    assert _negations_about(claim, window)[1] == 0
+    assert (
+        _negations_about(claim, "The first convoy went in two directions. It did not use the Lachin road.")[1]
+        == 1
+    )
+
+
+@pytest.mark.fast
+def test_a_comparison_is_no_negation():
+    claim = "The minister ordered checks of cooling towers at every building over 5,000 square metres."
+    source = (
+        "The minister ordered inspections of cooling towers at all buildings larger than 5,000 square metres."
+    )
+    assert _negations_about(claim, source) == [0, 0]
+    # The false-positive side: "rather than" still negates, as "not" does.
+    assert _negations_about(claim, "The minister ordered cooling towers closed rather than checked.")[1] == 1
+
+
+@pytest.mark.fast
+def test_a_passage_quoting_another_speaker_after_the_words_is_no_text_for_the_judge():
+    """The captain is sent off in one sentence; the words are the coach's, named after the quote
+    (no name stands in the other's place, word for word)."""
+    passage = (
+        "Vellan captain Jori Aska was sent off for a second yellow card in the 88th minute. "
+        '"We lost our discipline after the penalty, and that is on me," Vellan coach Marta Ilves told reporters.'
+    )
+    claim = "Vellan captain Jori Aska said his team lost their discipline after the penalty and that the blame was his."
+    placed = another_name_in_place(claim, passage)
+    assert placed is not None and placed.differs.source.endswith("Marta Ilves")
+    # The false-positive side: the coach's own words, and a claim with no speaker.
+    assert another_name_in_place(claim.replace("captain Jori Aska", "coach Marta Ilves"), passage) is None
+    assert another_name_in_place("Vellan captain Jori Aska was sent off in the 88th minute.", passage) is None
+    assert another_name_in_place("the captain was sent off late on.", passage) is None  # no value at all

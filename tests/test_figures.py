@@ -1,0 +1,201 @@
+"""The figures a sentence gives, on their own: what each counts, its form, its units, shares and figures
+told roughly or in other words (each heuristic with the case it was written for and a false positive)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.figures import (
+    figure_form,
+    figures,
+    figures_as_given,
+    measured_alike,
+    shares,
+    shares_given,
+    unit_words,
+    words_near,
+)
+from rag.tokens import tokens
+
+
+@pytest.mark.fast
+def test_an_ordinal_counts_only_against_an_ordinal():
+    """ "the 71st minute" ranks a minute: no figure of "20 minutes to go", but one of "the 69th minute"."""
+    ranked = figures(tokens("Hejl was sent off in the 71st minute after a second yellow card."))
+    left = figures(tokens("Hejl was sent off with almost 20 minutes to go."))
+    other_rank = figures(tokens("Hejl was sent off in the 69th minute."))
+    (_, _, minute), *_ = [f for f in ranked if f[0] == "71"]
+    assert not any(minute & counted for key, _, counted in left if key == "20")
+    assert any(minute & counted for key, _, counted in other_rank if key == "69")
+
+
+@pytest.mark.fast
+def test_a_figure_has_a_form_a_score_a_share_money_or_a_measure():
+    def forms(text):
+        return [figure_form(text, t) for t in tokens(text) if t.kind == "number"]
+
+    assert forms("Rovers won 2-1 at home") == ["score", "score"]  # two numbers, as with a dash
+    assert forms("Rovers won 2 – 1 at home") == ["score", "score"]
+    assert forms("Turnout was 61.4% and 58 per cent") == ["share", "share"]
+    assert forms("a £54m sale and ORV 85,000 raised, or 54 million pounds") == ["money", "money", "money"]
+    assert forms("three minutes from the end of a 60-day trial, 4 km away") == ["time", "time", "length"]
+    # The false-positive side: counts, dates, ages and bare numbers have no form of their own.
+    assert forms("5,000 people and a crowd of 18,500 on Sept. 13") == ["", "", ""]
+    assert forms("a 60-year-old man with 3 UK passports") == ["time", ""]
+    assert forms("some 40 km2 in 12 districts") == ["", ""]
+
+
+@pytest.mark.fast
+def test_a_number_in_hyphenated_words_counts_what_follows_it():
+    assert figures(tokens("Forty-one vessels were waiting at anchor.")) == [
+        ("41", "Forty-one", {"vessel", "wait"})
+    ]
+    # The false-positive side: a number joined to a word is an age or a rank of that word.
+    assert figures(tokens("a 15-year-old boy")) == [("15", "15-year", {"year"})]
+    assert figures(tokens("the fifth-largest city")) == [("5", "fifth-largest", {"#largest"})]
+
+
+@pytest.mark.fast
+def test_figures_in_one_unit_measure_the_same_thing_only_with_a_word_in_common():
+    length = tokens("The canoe, carved from a single oak trunk, is 11.4 metres long.")
+    depth = tokens("The divers found it lying seven metres down in the lake.")
+    assert not measured_alike(length, "11.4", depth, "7")
+    # The false-positive side: the same measure in other words around it.
+    deeper = tokens("They found it lying 12 metres down, near the shore.")
+    assert measured_alike(depth, "7", deeper, "12")
+    # Money in one currency: the code is no word in common.
+    price = tokens("a price that values the company at VSC 4.8 billion")
+    borrowing = tokens("analysts questioned the VSC 3 billion of new borrowing")
+    assert not measured_alike(price, "4.8", borrowing, "3")
+    assert measured_alike(price, "4.8", tokens("Ostrix: the company is valued at VSC 5 billion"), "5")
+
+
+@pytest.mark.fast
+def test_the_words_near_a_figure_stay_within_its_clause():
+    def near(text: str, key: str) -> set[str]:
+        return words_near(text, tokens(text), key)
+
+    # What the sum is for, beside it.
+    assert {"invest", "network"} <= near(
+        "Ostra said it would invest 300 million pesos in its network.", "300"
+    )
+    # The false-positive side: a word of the clause before is not what the sum is for, even when
+    # the words dropped between them bring it within reach.
+    assert "financ" not in near(
+        "Ostra, which sells consumer finance, said it would invest 300 million pesos.", "300"
+    )
+    assert "lost" in near(
+        "a net loss of 52.1 million kroner, an improvement on the 97.4 million it lost", "97.4"
+    )
+    assert "loss" not in near(
+        "a net loss of 52.1 million kroner, an improvement on the 97.4 million it lost", "97.4"
+    )
+
+
+@pytest.mark.fast
+def test_a_word_that_only_ever_follows_a_figure_is_a_unit():
+    sides = [
+        tokens("He took 2.4 million zorins in bribes."),
+        tokens("The average wage was 1,400 zorins, and 300 passengers were stranded."),
+    ]
+    assert "zorin" in unit_words(sides)
+    # The false-positive side: a word also standing alone is what a figure counts.
+    sides.append(tokens("The chief executive apologised to passengers."))
+    assert "passeng" not in unit_words(sides) and "zorin" in unit_words(sides)
+
+
+@pytest.mark.fast
+def test_a_share_in_words_is_given_by_a_percentage_or_the_same_share():
+    """A claim's "keep a quarter of Chaski" is what "retain a 25 per cent holding" says; "more than four in
+    five" what "83 per cent" says."""
+    assert shares("More than four in five of the cases") == [(80.0, "above")]
+    assert shares("two-thirds of the seats") == [(pytest.approx(66.67, abs=0.01), None)]
+    assert shares_given(
+        "The fund will keep a quarter of Kesta Telecom.", "The fund will retain a 25 per cent holding."
+    )
+    assert shares_given("More than four in five of the cases", "About 83 per cent of the cases")
+    assert shares_given("roughly one in three patients", "about a third of the patients")
+    assert shares_given("The plant was about three-tenths built.", "only around 30 per cent of the works")
+    assert shares_given("A claim with no share in words, 25 per cent of it.", "nothing of the kind")
+    # The false-positive side: another share, the wrong side of a rough one, or no share given.
+    assert not shares_given("The fund will keep a quarter of Kesta Telecom.", "The buyer takes a 60% stake.")
+    assert not shares_given("More than four in five of the cases", "78 per cent of the cases")
+    assert not shares_given(
+        "The fund will keep a quarter of Kesta Telecom.", "The fund will keep some shares."
+    )
+    # Not shares: an ordinal, a number with its scale, a time of day, a period.
+    for text in (
+        "A third case was confirmed.",
+        "a quarter of a million people",
+        "a quarter past nine",
+        "in the first half of 2025",
+        "a half-life of 22 minutes",
+        "a quarter point cut",
+        "after a day and a half of talks",
+    ):
+        assert shares(text) == [], text
+
+
+@pytest.mark.fast
+def test_a_share_told_out_of_is_the_same_share_told_in():
+    """A wire's "Four out of five passenger trains cancelled" gives a claim's "four in five"; either
+    way round, and against a percentage."""
+    assert shares("Four out of five passenger trains cancelled today.") == [(80.0, None)]
+    assert shares_given("Four in five passenger trains were cancelled.", "Four out of five trains cancelled.")
+    assert shares_given("Nearly two out of three voters backed it.", "64 per cent of voters backed it.")
+    # The false-positive side: another share told "out of" gives nothing, nor does a count of five.
+    assert not shares_given("Four in five trains were cancelled.", "Two out of five trains were cancelled.")
+    assert not shares_given(
+        "Four out of five trains were cancelled.", "Four trains of the 90 were cancelled."
+    )
+    assert shares("He scored four out of the five goals.") == []
+
+
+@pytest.mark.fast
+def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
+    """The judging model compares words: it reads "thirty-six hours of talks" as no "day and a half"
+    of them, so it is given the claim in the text's figures, where the value tests hold them equal."""
+    assert (
+        figures_as_given(
+            "Negotiators talked for a day and a half.", "after thirty-six hours of non-stop talks"
+        )
+        == "Negotiators talked for thirty-six hours."
+    )
+    assert (
+        figures_as_given("Over six hundred houses were lost.", "Houses destroyed: 610")
+        == "Over 610 houses were lost."
+    )
+    assert (
+        figures_as_given("Thirty-eight fire engines went.", "38 fire engines were sent")
+        == "38 fire engines went."
+    )
+    assert figures_as_given("It cost a quarter of a billion marks.", "It cost 250 million marks.") == (
+        "It cost 250 million marks."
+    )
+    assert figures_as_given("a two-day strike", "a 48-hour strike") == "a 48-hour strike"
+    # A unit hyphened to the number stays with the text's digits: "a 12-year sentence", not "a 12
+    # sentence", which drops what the twelve counts.
+    assert figures_as_given(
+        "He is serving a twelve-year sentence.", "He is serving 12 years, upheld on appeal."
+    ) == ("He is serving a 12-year sentence.")
+    # The false-positive side: a figure of something else with the same digits, another figure,
+    # a rough figure beyond its rounding, and figures the claim writes in digits stay as written.
+    assert (
+        figures_as_given(
+            "He was jailed for seven years.",
+            "Ref: DPP/2025/07 | Released Thursday. Sentence: nine (9) years.",
+        )
+        == "He was jailed for seven years."
+    )
+    assert figures_as_given("Twenty people were hurt.", "21 people were hurt.") == "Twenty people were hurt."
+    assert figures_as_given("Three sites shut.", "three sites shut") == "Three sites shut."  # the same words
+    assert (
+        figures_as_given("Over six hundred houses were lost.", "540 houses")
+        == "Over six hundred houses were lost."
+    )
+    assert figures_as_given("On the 24th of March, 94 votes.", "On 24 March, ninety-four votes.") == (
+        "On the 24th of March, 94 votes."
+    )
+    assert figures_as_given("Talks ran for a day and a half.", "after 48 hours of talks") == (
+        "Talks ran for a day and a half."
+    )

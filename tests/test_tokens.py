@@ -1,0 +1,165 @@
+"""The tokens of a text, on their own: numbers in any form, names, initials, times and dates (each rule
+with the case it was written for and a false positive)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.tokens import initials, is_ordinal_word, number_keys, tokens
+
+
+@pytest.mark.fast
+def test_one_as_a_pronoun_is_not_a_count_and_compound_number_words_are():
+    kinds = {t.text: t.kind for t in tokens("Pakistan will never be the one to start a war.")}
+    assert kinds["one"] == "word"
+    assert [t.kind for t in tokens("He was one of them.") if t.text == "one"] == ["word"]
+    # The false-positive side: a count stays a count.
+    assert [
+        t.key for t in tokens("One soldier died and Seventy-six yachts sailed.") if t.kind == "number"
+    ] == [
+        "1",
+        "76",
+    ]
+
+
+@pytest.mark.fast
+def test_a_number_word_joined_to_what_it_counts_is_its_number():
+    def values(text):
+        return [(t.text, t.key) for t in tokens(text) if t.kind == "number"]
+
+    assert values("His seven-year reign ended.") == [("seven-year", "7")]
+    assert values("A three-day strike and a 3-day strike.") == [("three-day", "3"), ("3-day", "3")]
+    # The false-positive side: a fraction or a compound word is no count.
+    assert values("Two-thirds of voters bought second-hand cars.") == []
+
+
+@pytest.mark.fast
+def test_initials_of_an_articles_names_count_as_the_name():
+    assert {"US", "USAF"} <= initials("The United States Air Force dropped the bomb.")
+    assert "UN" in initials("A United Nations report")
+    # The false-positive side: one capitalised word, or a sentence opener, gives no initials.
+    assert initials("Police said The report was late.") == set()
+
+
+@pytest.mark.fast
+def test_a_pronoun_opening_a_sentence_is_no_name():
+    kinds = {t.text: t.kind for t in tokens("Our first engine reached the market at 2:48. My crew saw it.")}
+    assert kinds["Our"] == kinds["My"] == "word"
+    # The false-positive side: a name that starts like a pronoun, and the rest of a group's name.
+    kinds = {t.text: t.kind for t in tokens("Ourense fans and the group Our Island Too marched.")}
+    assert kinds["Ourense"] == kinds["Island"] == "name"
+
+
+@pytest.mark.fast
+def test_a_contracted_word_opening_a_sentence_is_no_name():
+    kinds = {t.text: t.kind for t in tokens("It's the money. We're ready. Don't wait for Kavan's plan.")}
+    assert kinds["It's"] == kinds["We're"] == kinds["Don't"] == "word"
+    assert kinds["Kavan's"] == "name"  # the false-positive side: a name's possessive is a name
+
+
+@pytest.mark.fast
+def test_a_preposition_opening_a_sentence_is_no_name():
+    kinds = {t.text: t.kind for t in tokens("Across the valley, Kavan spoke. Amid the floods, Brede voted.")}
+    assert kinds["Across"] == kinds["Amid"] == "word"
+    assert kinds["Kavan"] == kinds["Brede"] == "name"  # the false-positive side: the names after them
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, keys",
+    [
+        ("a fine of half a million lira", ["500000"]),  # as "500,000"
+        ("a quarter of a million in prize money", ["250000"]),
+        ("a dozen countries", ["12"]),
+        ("half a dozen eggs", ["6"]),
+        ("by half a percentage point", ["0.5"]),  # sized by its unit, as "50 basis points"
+        ("three quarters of an hour", ["0.75"]),
+        ("barred for half a decade", ["0.5"]),  # five years, by its unit
+        # no share of one: a part of something, a half of a match, a time of day
+        ("half the money", []),
+        ("a quarter of the budget", []),
+        ("in the second half of a tense match", ["2"]),
+        ("a quarter past nine", ["9:15"]),  # a time of day, no share of one
+        ("for half a season", []),  # no unit to size it: no value to find
+    ],
+)
+def test_a_share_of_one_and_a_dozen_are_numbers(text, keys):
+    assert [t.key for t in tokens(text) if t.kind == "number"] == keys
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, dated",
+    [
+        ("The campaign began on 4 May.", True),  # "may" is a stopword: the month was lost
+        ("It opened on May 4, 2026.", True),
+        ("In May 2024 the plant closed.", True),
+        ("on the 4th of May", True),
+        ("Work starts in May.", True),
+        # the verb, a name, a question: no month
+        ("It may rain in the hills.", False),
+        ("Theresa May said the talks would go on.", False),
+        ("May I ask a question?", False),
+    ],
+)
+def test_may_is_a_month_beside_a_day_a_year_or_a_word_of_time(text, dated):
+    assert any(t.kind == "date" and t.key == "may" for t in tokens(text)) is dated
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Crews stopped work at six o'clock on Monday morning.", "6:00"),
+        ("The ferry left at a quarter past nine in the evening.", "21:15"),
+        ("The ferry left at 9.15pm.", "21:15"),
+        ("Polls opened at 7 a.m.", "7:00"),
+        ("The meeting began at half past two in the afternoon.", "14:30"),
+        ("The results came at midnight.", "0:00"),
+        ("The results came at 12 noon.", "12:00"),
+    ],
+)
+def test_a_time_told_in_words_is_keyed_as_a_clock(text, key):
+    assert [t.key for t in tokens(text) if t.kind == "number"] == [key]
+
+
+@pytest.mark.fast
+def test_decimals_and_ordinals_read_aloud_are_the_numbers_written_in_figures():
+    """A radio bulletin's "two-point-four million" is the "2.4 million" of print, and its
+    "hundred-and-twelfth minute" the "112th minute"."""
+
+    def numbers(text: str) -> list[str]:
+        return [t.key for t in tokens(text) if t.kind == "number"]
+
+    assert numbers("He took two-point-four million dinars in bribes.") == numbers(
+        "He took 2.4 million dinars."
+    )
+    assert numbers("Inflation fell to nought point eight per cent.") == ["0.8"]
+    assert numbers("Growth was seven point five percent.") == ["7.5"]
+    assert numbers("Ravi scored in the hundred-and-twelfth minute.") == numbers(
+        "Ravi scored in the 112th minute."
+    )
+    assert numbers("It came in the one hundred and twelfth minute.") == ["112"]
+    assert numbers("A hundred and five people were rescued.") == ["105"]
+    assert is_ordinal_word("hundred-and-twelfth") and not is_ordinal_word("a hundred and five")
+    # The false-positive side: "point" and "hundred" in their other uses are no numbers.
+    assert numbers("The point is that two of them left.") == ["2"]
+    assert numbers("Hundreds of people marched.") == []
+    assert numbers("The Hundred Years War ended in 1453.") == ["1453"]
+
+
+@pytest.mark.fast
+def test_a_time_with_am_or_pm_leaves_the_sentences_full_stop():
+    # "by 6am." shows "6am" as the draft's value, not "6am." (a reason read "not 6am. (in ...").
+    assert [(t.text, t.key) for t in tokens("Crews had it under control by 6am.") if t.kind == "number"] == [
+        ("6am", "6:00")
+    ]
+    # The false-positive side: "a.m." keeps its own full stops, whether a sentence ends there or not.
+    assert [t.text for t in tokens("They met at 6 a.m. on Monday.") if t.kind == "number"] == ["6 a.m."]
+    assert [t.text for t in tokens("The ferry left at 9.15 p.m.") if t.kind == "number"] == ["9.15 p.m."]
+
+
+@pytest.mark.fast
+def test_number_keys_are_the_digits_of_every_number_in_any_form():
+    assert number_keys("six years, not 4, for 1,400 zorins") == {"6", "4", "1400"}
+    assert number_keys("the Brenna Court flats") == set()
