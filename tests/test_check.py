@@ -1,7 +1,8 @@
 """Checking a draft against the archive: the verdicts on the real index and embedder (each heuristic
 with the case it was written for and a false positive), and `python -m rag check` as a user runs it.
-Which sentences are claims, the values compared and the speakers have their own tests
-(tests/test_claims.py, tests/test_values.py, tests/test_speakers.py)."""
+Which sentences are claims, the tokens, figures and values compared, what else sets a window apart
+and the speakers have their own tests (tests/test_claims.py, tests/test_tokens.py,
+tests/test_figures.py, tests/test_values.py, tests/test_differences.py, tests/test_speakers.py)."""
 
 from __future__ import annotations
 
