@@ -100,7 +100,7 @@ from rag.speakers import (
     turn_opening,
     turn_speaker,
 )
-from rag.text import days_named, split_sentences
+from rag.text import dates_named, dates_told, days_named, split_sentences
 from rag.tokens import Token, initials, is_loose_number, is_ordinal_word, number_keys, runs, tokens
 from rag.types import Chunk, Citation, Passage, Span
 from rag.values import (
@@ -405,6 +405,7 @@ class DraftChecker:
             [claim, reported] if reported else [claim],
             [self._with_article_names(p) for p in passages],
             self.embed,
+            told_otherwise=True,
         )
         # An ordinal word or "one" is compared when it differs ("fifth-largest"), but not required
         # here: "first" is as often "at first" as a rank, "one way" no count.
@@ -447,6 +448,8 @@ class DraftChecker:
                 k = spans.index(window[0])
                 before = passage.chunk.quote(spans[k - 1]) if k else ""
                 days = days_named(f"{before} {text}", passage.chunk.date)  # "today": Monday
+                # "yesterday" of 12 June: "Thursday 11 June 2026", when the claim gives that date
+                days = f"{days} {dates_told(claim, dates_named(f'{before} {text}', passage.chunk.date))}"
                 around = f"{passage.chunk.title} {before} {text} {days}"
                 around_side = tokens(around)
                 otherwise = counts_given_otherwise(claim, claim_side, [(around, around_side)])  # "Saturday 8"

@@ -28,6 +28,8 @@ from rag.text import (
     PRONOUNS,
     STOPWORDS,
     content_stems,
+    dates_named,
+    dates_told,
     days_named,
     is_negator,
     positioned_stems,
@@ -36,7 +38,7 @@ from rag.text import (
     stem,
     words,
 )
-from rag.tokens import number_stems
+from rag.tokens import number_stems, spelled_numbers
 from rag.types import Citation, Passage, Span
 
 MARKER = re.compile(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
@@ -217,14 +219,22 @@ def sentence_support(
     sentences: list[str],
     passages: list[Passage],
     embed: Callable[[list[str]], np.ndarray],
+    told_otherwise: bool = False,
 ) -> tuple[np.ndarray, list[list[list[Span]]]]:
-    """support[i, p, w]: how well window w of passage p supports answer sentence i (0..1)."""
+    """support[i, p, w]: how well window w of passage p supports answer sentence i (0..1).
+
+    ``told_otherwise`` (the draft check's claims, written apart from the archive, not from it as
+    answers are): a number the sentence gives in digits may be in words in the window ("another
+    forty-eight hours"), and a date may be told by its "yesterday" or yearless "March 14", read
+    from its article's date (`dates_told`)."""
     windows = [_windows(p) for p in passages]
     spans = [p.chunk.sentences or [Span(p.chunk.start, p.chunk.end)] for p in passages]
     texts = [p.chunk.quote(s) for p, ss in zip(passages, spans) for s in ss]
     # A sentence's "today" or "yesterday" names the weekday it was, from its article's date.
     dates = [p.chunk.date for p, ss in zip(passages, spans) for _ in ss]
     days = [days_named(t, d) for t, d in zip(texts, dates)]
+    told = [dates_named(t, d) if told_otherwise else [] for t, d in zip(texts, dates)]
+    spelled = [spelled_numbers(t) if told_otherwise else set() for t in texts]
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
     offsets = np.cumsum([0] + [len(ss) for ss in spans])
@@ -246,7 +256,14 @@ def sentence_support(
                 known_words = header_words[p].union(*(raw_words[c] for c in context))
                 known_numbers = header_numbers[p].union(*(sentence_numbers[c] for c in context))
                 if claim_numbers - known_numbers or named - known_words:
-                    continue  # a number or a name this part of the passage never states: no support
+                    if not told_otherwise:
+                        continue  # a number or a name this part of the passage never states: no support
+                    # ... or tells otherwise: in words, or by its "yesterday".
+                    dated = dates_told(sentence, [d for c in context for d in told[c]])
+                    known_numbers = known_numbers.union(numbers(dated), *(spelled[c] for c in context))
+                    known_words = known_words | set(words(dated))
+                    if claim_numbers - known_numbers or named - known_words:
+                        continue  # a number or a name this part of the passage never states: no support
                 window_words = set().union(*(sentence_words[c] for c in cols))
                 overlap = len(claim_words & window_words) / len(claim_words) if claim_words else 0.0
                 # A pair must earn its place: it is scored a little below a single sentence.

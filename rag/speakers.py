@@ -15,24 +15,15 @@ from __future__ import annotations
 import re
 
 from rag.cite import content_words
-from rag.text import fold, inside_quote
+from rag.text import SPEECH_VERB, fold, inside_quote
 from rag.tokens import tokens
 from rag.types import Chunk, Span
 from rag.values import Differs
 
-_SPEECH = re.compile(
-    r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged|"
-    r"admitted|acknowledged|explained|argued|conceded|asserted|complained|remarked|replied|vowed|cautioned|"
-    r"thundered|lamented|fumed|roared|wrote|admits|adds|explains|argues|insists|warns|writes|tells|notes|"
-    r"stresses)\b|\bcall(?:ed|s)(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“])"  # "X called the flood 'man-made'"
-    r"|\bdescribe[sd](?!\s+by\b)(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "X described the fire as the worst"
-    r"|\b(?:is|was|were|are)\s+quoted\s+as\s+saying\b",
-    re.I,
-)
 # '"...," said Peskov' / '"...," thundered Opposition leader Dinesh Paravoor': the speaker after the verb.
 _AFTER_QUOTE = re.compile(r"[\"”]\s*$")
 _OPENS_QUOTE = re.compile(r"^\s*[\"“]")
-_QUOTED_SPEECH = re.compile(r"[\"”]\s*[^\"“”]{0,60}" + _SPEECH.pattern, re.I)  # '...," he said.'
+_QUOTED_SPEECH = re.compile(r"[\"”]\s*[^\"“”]{0,60}" + SPEECH_VERB.pattern, re.I)  # '...," he said.'
 # "Karras dedicated the win to the fans, saying: '...'" / "Karras dedicated the win to the fans:
 # '...'": speech told by a participle or a colon, its speaker the sentence's subject.
 _PARTICIPLE = re.compile(
@@ -60,7 +51,7 @@ _STAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?[-–—:�
 def own_speaker(sentence: str) -> str:
     """Who the sentence says is speaking, when it names or describes them ("Peskov said", "...,
     the Kremlin spokesman stressed"); '' for a pronoun ("he added") or no speech at all."""
-    for match in _SPEECH.finditer(sentence):
+    for match in SPEECH_VERB.finditer(sentence):
         head = sentence[: match.start()]
         if inside_quote(sentence, match.start()):
             continue  # '"We heard him saying he never said so," he said.'
@@ -151,7 +142,7 @@ def quoted_speaker(sentences: list[str], k: int) -> str:
     if _opens_unclosed(sentences[k]) and k + 1 < len(sentences) and _QUOTED_SPEECH.search(sentences[k + 1]):
         return quoted_speaker(sentences, k + 1)  # '"We are ready. We are not ready to ...," she said.'
     goes_on = k > 0 and _OPENS_QUOTE.match(sentences[k]) and _QUOTED_SPEECH.search(sentences[k - 1])
-    if not (goes_on or _SPEECH.search(sentences[k])):
+    if not (goes_on or SPEECH_VERB.search(sentences[k])):
         return ""
     for before in reversed(sentences[max(0, k - 3) : k]):
         if speaker := own_speaker(before) or _named_subject(before):

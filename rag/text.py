@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -73,6 +74,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
+
+# A verb telling that somebody spoke (`rag.speakers` finds who; a relative day beside it dates the speaking).
+SPEECH_VERB = re.compile(
+    r"\b(?:said|says|stressed|told|added|noted|emphasi[sz]ed|stated|warned|announced|insisted|urged|"
+    r"admitted|acknowledged|explained|argued|conceded|asserted|complained|remarked|replied|vowed|cautioned|"
+    r"thundered|lamented|fumed|roared|wrote|admits|adds|explains|argues|insists|warns|writes|tells|notes|"
+    r"stresses)\b|\bcall(?:ed|s)(?=\s+(?:[\w'’-]+\s+){0,5}['‘\"“])"  # "X called the flood 'man-made'"
+    r"|\bdescribe[sd](?!\s+by\b)(?=\s+(?:[\w'’-]+\s+){0,5}?as\b)"  # "X described the fire as the worst"
+    r"|\b(?:is|was|were|are)\s+quoted\s+as\s+saying\b",
+    re.I,
+)
 
 
 def fold(text: str) -> str:
@@ -200,11 +212,90 @@ def days_named(text: str, dated: str | None) -> str:
     9 a.m. today" in an article of Monday 2 March 2026 is "Monday", so a claim's "on Monday" meets
     the "today" of the day the article was written. Only the weekday: the day's number would lend
     a claim's "2 patients" a 2. "" when the text tells no such day or the date is unknown."""
-    if not dated or not (found := _RELATIVE_DAY.findall(text)):
+    day = _article_day(dated)
+    if day is None or not (found := _RELATIVE_DAY.findall(text)):
         return ""
-    try:
-        day = date.fromisoformat(dated[:10])
-    except ValueError:
-        return ""
-    offsets = sorted({0 if same else -1 if before else 1 for same, before, _ in found})
+    offsets = sorted({_days_from(same, before) for same, before, _ in found})
     return " ".join(f"{day + timedelta(days=k):%A}" for k in offsets)
+
+
+def _article_day(dated: str | None) -> date | None:
+    try:
+        return date.fromisoformat(dated[:10]) if dated else None
+    except ValueError:
+        return None
+
+
+def _days_from(same: str, before: str) -> int:
+    """How many days from the article's a `_RELATIVE_DAY` match lies, by which group matched."""
+    return 0 if same else -1 if before else 1
+
+
+_YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
+_WEEKDAY_BEFORE = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?$", re.I)
+# Within three words after a verb of speech ("said yesterday", "told reporters on March 14"): a day
+# dating the speaking, not the news it reports.
+_SPOKEN_BEFORE = re.compile(rf"(?:{SPEECH_VERB.pattern})(?:\s+[\w'’-]+){{0,3}}\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class ToldDate:
+    """A calendar date a text tells without writing it out whole (`dates_named`)."""
+
+    day: date
+    spoken: bool  # beside a verb of speech: when somebody said it
+
+
+def _spoken(text: str, start: int) -> bool:
+    return bool(_SPOKEN_BEFORE.search(text[max(0, start - 80) : start]))
+
+
+def dates_named(text: str, dated: str | None) -> list[ToldDate]:
+    """The calendar dates ``text`` tells without writing them out whole, read from its article's
+    date ``dated`` (YYYY-MM-DD): its "today", "yesterday" or "tomorrow", and a day and month given
+    without a year ("DRAVENHOLT, March 14"), in the year that puts it nearest the article's date.
+    [] when the date is unknown."""
+    day = _article_day(dated)
+    if day is None:
+        return []
+    found = set()
+    for match in _RELATIVE_DAY.finditer(text):
+        offset = _days_from(match.group(1), match.group(2))
+        found.add(ToldDate(day + timedelta(days=offset), _spoken(text, match.start())))
+    for (month, number), start, end in month_days_at(text):
+        if _YEAR_AFTER.match(text[end:]):
+            continue  # written out whole
+        years = []
+        for year in (day.year - 1, day.year, day.year + 1):
+            try:
+                years.append(date(year, month, number))
+            except ValueError:  # 29 February
+                pass
+        if years:
+            found.add(ToldDate(min(years, key=lambda d: abs(d - day)), _spoken(text, start)))
+    return sorted(found, key=lambda t: (t.day, t.spoken))
+
+
+def dates_told(claim: str, told: list[ToldDate]) -> str:
+    """The dates of ``told`` (`dates_named`) that the claim gives, written out in full ("Thursday
+    26 February 2026"): a window's "yesterday" states a claim's "on 26 February". The claim's day
+    and month must match, and its year and weekday when it names them; a day dating the speaking
+    ("the ministry said yesterday") tells only a date the claim gives to speaking ("announced on 11
+    May"), not one it gives the news ("the campaign began on 11 May"). Only dates the claim gives:
+    a day's number written into every window would lend a claim's "26 patients" a 26."""
+    out = []
+    for (month, number), start, end in month_days_at(claim):
+        year = _YEAR_AFTER.match(claim[end:])
+        weekday = _WEEKDAY_BEFORE.search(claim[max(0, start - 20) : start])
+        opening = start - len(weekday[0]) if weekday else start
+        spoken = _spoken(claim, opening)
+        for one in told:
+            d = one.day
+            if (
+                (d.month, d.day) == (month, number)
+                and (not year or int(year[1]) == d.year)
+                and (not weekday or f"{d:%A}".lower().startswith(weekday[1].lower()))
+                and (spoken or not one.spoken)
+            ):
+                out.append(f"{d:%A} {d.day} {d:%B} {d.year}")
+    return " ".join(out)

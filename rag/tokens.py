@@ -48,7 +48,7 @@ _PART_OF_ONE = (
     r"\b(?:(?:(?:a|one)\s+)?half\s+an?|(?:a|one)\s+quarter\s+of\s+an?|three\s+quarters\s+of\s+an?)\b"
     r"(?:\s+(?:thousand|million|billion|trillion)\b)?"
 )
-_DOZEN = r"\b(?:a|one|half\s+a)\s+dozen\b"
+_DOZEN = rf"\b(?:a|one|half\s+a|{_SMALL_NUMBER})\s+dozen\b"  # "two dozen" is 24, not "dozens"
 # "a day and a half", "an hour and a half": one and a half of the unit it names, as "36 hours" is.
 AND_A_HALF = r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\s+and\s+a\s+half\b"
 # "four and a half years", "One and a half million tonnes", "4½ years": a number and a half.
@@ -261,6 +261,16 @@ def is_ordinal_word(text: str) -> bool:
     return parts[0] in _ORDINAL_WORDS or parts[-1] in _ORDINAL_WORDS
 
 
+def spelled_numbers(text: str) -> set[str]:
+    """The numbers ``text`` writes in words ("another forty-eight hours": 48), keyed as digits
+    are; not an ordinal or "one" (`is_loose_number`)."""
+    return {
+        t.key
+        for t in tokens(text)
+        if t.kind == "number" and not any(c.isdigit() for c in t.text) and not is_loose_number(t.text)
+    }
+
+
 def is_loose_number(text: str) -> bool:
     """An ordinal word or "one": as often no count as a count ("at first", "one way"), so compared
     when it differs, but never required."""
@@ -337,7 +347,8 @@ def tokens(text: str) -> list[Token]:
             whole = re.match(r"\d+", raw)
             kind, key = "number", f"{int(whole[0]) if whole else number_word(folded.split()[0])}.5"
         elif match.group("dozen"):
-            kind, key = "number", "6" if folded.startswith("half") else "12"
+            first = folded.split()[0]
+            kind, key = "number", "6" if first == "half" else str(12 * (number_word(first) or 1))
         elif match.group("part"):
             part = next(w for w in _PARTS if w in folded.split())
             scale = SCALES.get(folded.split()[-1])  # "half a million" is 500000 whole, as "500,000"

@@ -1408,6 +1408,23 @@ def test_a_claims_weekday_meets_the_today_of_an_article_written_that_day(tmp_pat
     assert sunday.check_sentence(stated).verdict == NOT_FOUND
 
 
+def test_a_claims_date_meets_the_today_of_an_article_written_that_day(tmp_path, pipeline):
+    """A release dated Monday 2 March says "today"; the draft says "on 2 March"."""
+    checker = _checker_over(
+        tmp_path / "a", {"release.txt": _ward_release("Monday 2 March 2026")}, check_model="none"
+    )
+    stated = "By 9 a.m. on 2 March, 29 patients had been discharged from Harlow District Hospital, the ministry said."
+    supported = checker.check_sentence(stated)
+    assert supported.verdict == SUPPORTED, supported.reason
+    # The false-positive side: another day, another weekday for the day, or a release dated Sunday.
+    assert checker.check_sentence(stated.replace("2 March", "3 March")).verdict != SUPPORTED
+    assert checker.check_sentence(stated.replace("on 2 March", "on Tuesday 2 March")).verdict != SUPPORTED
+    sunday = _checker_over(
+        tmp_path / "b", {"release.txt": _ward_release("Sunday 1 March 2026")}, check_model="none"
+    )
+    assert sunday.check_sentence(stated).verdict != SUPPORTED
+
+
 HARROW_TUNNEL_REPORT = (
     "Brass bands as Harrow tunnel opens\n\n"
     "Six years after the first excavator bit into the hillside above Brede, the Harrow Rail Tunnel "

@@ -178,6 +178,39 @@ def test_a_wire_storys_short_month_is_the_answers_month(embedder):
     assert cite(answer, [wire], embedder.embed).refused
 
 
+def test_a_claims_date_may_be_the_yesterday_of_the_articles_date_when_told_otherwise_is_read(embedder):
+    from rag.cite import sentence_support
+
+    source = _dated_passage("2026-06-12", "Averlach reached 31.4C yesterday, its highest June temperature.")
+    claim = "Averlach reached 31.4C on 11 June, its highest June temperature."
+    scores, _ = sentence_support([claim], [source], embedder.embed, told_otherwise=True)
+    assert scores.max() > 0.5
+    # The false-positive side: without reading dates (answers), on another day, or the day's
+    # number as a count, the window gives no such number.
+    assert sentence_support([claim], [source], embedder.embed)[0].max() == 0
+    other_day = "Averlach reached 31.4C on 10 June, its highest June temperature."
+    count = "Averlach reached 31.4C as 11 people fainted, its highest June temperature."
+    assert sentence_support([other_day, count], [source], embedder.embed, told_otherwise=True)[0].max() == 0
+
+
+def test_a_claims_number_may_be_in_words_in_the_window_when_told_otherwise_is_read(embedder):
+    from rag.cite import sentence_support
+
+    source = _dated_passage(
+        None, "We are asking people to stay away from Brevna for another forty-eight hours."
+    )
+    claim = "Evacuees were asked to stay away from Brevna for another 48 hours."
+    assert sentence_support([claim], [source], embedder.embed, told_otherwise=True)[0].max() > 0.5
+    # The false-positive side: answers (read from the archive) keep to digits; another number,
+    # or a rank ("the first of September") for a count, is not in the window.
+    assert sentence_support([claim], [source], embedder.embed)[0].max() == 0
+    other = "Evacuees were asked to stay away from Brevna for another 49 hours."
+    ranked = _dated_passage(None, "Buses will be free for the under-18s from the first of September.")
+    count = "Buses will be free for 1 under-18 from September."
+    assert sentence_support([other], [source], embedder.embed, told_otherwise=True)[0].max() == 0
+    assert sentence_support([count], [ranked], embedder.embed, told_otherwise=True)[0].max() == 0
+
+
 def test_a_number_in_words_meets_its_digits_in_the_word_overlap(embedder):
     from rag.cite import sentence_support
 

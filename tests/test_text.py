@@ -2,7 +2,17 @@
 
 import pytest
 
-from rag.text import content_stems, days_named, fold, spelled_months, split_sentences, stem, words
+from rag.text import (
+    content_stems,
+    dates_named,
+    dates_told,
+    days_named,
+    fold,
+    spelled_months,
+    split_sentences,
+    stem,
+    words,
+)
 
 pytestmark = pytest.mark.fast  # no model, no index: the edit-test loop (pytest -m fast)
 
@@ -38,6 +48,31 @@ def test_a_day_told_relative_to_the_article_is_written_out_from_its_date():
     # The false-positive side: no relative day, or no known date, names no day.
     assert days_named("The road reopened on Friday.", "2026-03-02") == ""
     assert days_named("As of today, nine patients remain in hospital.", None) == ""
+
+
+def test_a_claims_date_is_told_by_a_relative_day_or_a_yearless_date_of_its_article():
+    yesterday = dates_named("Averlach reached 31.4C yesterday (Thursday).", "2026-06-12")
+    assert dates_told("Averlach hit 31.4C on Thursday 11 June.", yesterday) == "Thursday 11 June 2026"
+    assert dates_told("Averlach hit 31.4C on June 11, 2026.", yesterday) == "Thursday 11 June 2026"
+    dateline = dates_named("DRAVENHOLT, March 14 (PPA) - The minister resigned on Friday.", "2025-03-14")
+    assert dates_told("He resigned on Friday 14 March 2025.", dateline) == "Friday 14 March 2025"
+    # A day and month near the turn of the year are in the year nearest the article's date.
+    assert dates_named("The port shut on 28 December.", "2026-01-03")[0].day.isoformat() == "2025-12-28"
+    # A day beside a verb of speech dates the speaking: it tells a claim's date of speaking only.
+    spoken = dates_named("The campaign is ahead of schedule, the ministry said yesterday.", "2026-05-12")
+    assert (
+        dates_told("The ministry announced on 11 May that the campaign was ahead.", spoken)
+        == "Monday 11 May 2026"
+    )
+    # The false-positive side: another day, another year, a count of the day's number, a date the
+    # text writes out whole (its own year), or no known article date tell nothing.
+    assert dates_told("Averlach hit 31.4C on Wednesday 10 June.", yesterday) == ""
+    assert dates_told("He resigned on 14 March 2024.", dateline) == ""
+    assert dates_told("He resigned on Thursday 14 March 2025.", dateline) == ""  # 14 March 2025 was a Friday
+    assert dates_told("The campaign got under way on 11 May.", spoken) == ""
+    assert dates_told("11 people were treated for heat exhaustion.", yesterday) == ""
+    assert dates_named("The port shut on 28 December 2024.", "2026-01-03") == []
+    assert dates_named("The port shut yesterday.", None) == []
 
 
 def test_a_month_shortened_beside_its_day_is_spelled_out():

@@ -72,6 +72,9 @@ def test_a_preposition_opening_a_sentence_is_no_name():
         ("a quarter of a million in prize money", ["250000"]),
         ("a dozen countries", ["12"]),
         ("half a dozen eggs", ["6"]),
+        ("Two dozen of the dogs", ["24"]),  # as "24 of the dogs", not the "2" of "two"
+        ("three dozen eggs", ["36"]),
+        ("dozens of people", []),  # no count: the false-positive side
         ("by half a percentage point", ["0.5"]),  # sized by its unit, as "50 basis points"
         ("three quarters of an hour", ["0.75"]),
         ("barred for half a decade", ["0.5"]),  # five years, by its unit
