@@ -1390,11 +1390,14 @@ def _ward_release(dateline: str) -> str:
     )
 
 
+def _ward_checker(folder, dateline: str) -> DraftChecker:
+    """A checker over the ward release alone, words only (no judging model)."""
+    return _checker_over(folder, {"release.txt": _ward_release(dateline)}, check_model="none")
+
+
 def test_a_claims_weekday_meets_the_today_of_an_article_written_that_day(tmp_path, pipeline):
     """A release dated Monday says "today"; the draft says "on Monday"."""
-    checker = _checker_over(
-        tmp_path / "a", {"release.txt": _ward_release("Monday 2 March 2026")}, check_model="none"
-    )
+    checker = _ward_checker(tmp_path / "a", "Monday 2 March 2026")
     stated = "By 9 a.m. on Monday, 29 patients had been discharged from Harlow District Hospital, the ministry said."
     supported = checker.check_sentence(stated)
     assert supported.verdict == SUPPORTED, supported.reason
@@ -1402,26 +1405,20 @@ def test_a_claims_weekday_meets_the_today_of_an_article_written_that_day(tmp_pat
     assert wrong.verdict == CONTRADICTED, wrong.reason
     assert (wrong.differs.draft, wrong.differs.source) == ("19", "29")
     # The false-positive side: the same words in a release dated Sunday do not state Monday.
-    sunday = _checker_over(
-        tmp_path / "b", {"release.txt": _ward_release("Sunday 1 March 2026")}, check_model="none"
-    )
+    sunday = _ward_checker(tmp_path / "b", "Sunday 1 March 2026")
     assert sunday.check_sentence(stated).verdict == NOT_FOUND
 
 
 def test_a_claims_date_meets_the_today_of_an_article_written_that_day(tmp_path, pipeline):
     """A release dated Monday 2 March says "today"; the draft says "on 2 March"."""
-    checker = _checker_over(
-        tmp_path / "a", {"release.txt": _ward_release("Monday 2 March 2026")}, check_model="none"
-    )
+    checker = _ward_checker(tmp_path / "a", "Monday 2 March 2026")
     stated = "By 9 a.m. on 2 March, 29 patients had been discharged from Harlow District Hospital, the ministry said."
     supported = checker.check_sentence(stated)
     assert supported.verdict == SUPPORTED, supported.reason
     # The false-positive side: another day, another weekday for the day, or a release dated Sunday.
     assert checker.check_sentence(stated.replace("2 March", "3 March")).verdict != SUPPORTED
     assert checker.check_sentence(stated.replace("on 2 March", "on Tuesday 2 March")).verdict != SUPPORTED
-    sunday = _checker_over(
-        tmp_path / "b", {"release.txt": _ward_release("Sunday 1 March 2026")}, check_model="none"
-    )
+    sunday = _ward_checker(tmp_path / "b", "Sunday 1 March 2026")
     assert sunday.check_sentence(stated).verdict != SUPPORTED
 
 
