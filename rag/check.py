@@ -7,7 +7,8 @@ other sentence the archive is searched (`Pipeline.search`, hybrid, near-duplicat
 sentence of the passages found is weighed twice:
 
 * **support**: the answer citation check (`rag.cite`): meaning plus shared words, every number
-  and name of the claim present in that part of the passage, and the claim stated there
+  and name of the claim present in that part of the passage (a number in words or digits, a date
+  told by the article's "yesterday" or a yearless "March 14"), and the claim stated there
   (clause order, negation, numbers bound to their nouns) or, for a paraphrase, a higher score.
   The citation quotes the supporting sentences' exact span and names the other outlets that
   carry the same statement (`rag.cite.add_other_sources`).
@@ -447,9 +448,10 @@ class DraftChecker:
                     continue  # every value its own, not lent by the sentence before or the dateline
                 k = spans.index(window[0])
                 before = passage.chunk.quote(spans[k - 1]) if k else ""
-                days = days_named(f"{before} {text}", passage.chunk.date)  # "today": Monday
+                near = f"{before} {text}"
+                days = days_named(near, passage.chunk.date)  # "today": Monday
                 # "yesterday" of 12 June: "Thursday 11 June 2026", when the claim gives that date
-                days = f"{days} {dates_told(claim, dates_named(f'{before} {text}', passage.chunk.date))}"
+                days = f"{days} {dates_told(claim, dates_named(near, passage.chunk.date))}"
                 around = f"{passage.chunk.title} {before} {text} {days}"
                 around_side = tokens(around)
                 otherwise = counts_given_otherwise(claim, claim_side, [(around, around_side)])  # "Saturday 8"
