@@ -220,6 +220,7 @@ def days_named(text: str, dated: str | None) -> str:
 
 
 def _article_day(dated: str | None) -> date | None:
+    """The article's date (YYYY-MM-DD...); None when it is unknown or unreadable."""
     try:
         return date.fromisoformat(dated[:10]) if dated else None
     except ValueError:
@@ -227,7 +228,8 @@ def _article_day(dated: str | None) -> date | None:
 
 
 def _days_from(same: str, before: str) -> int:
-    """How many days from the article's a `_RELATIVE_DAY` match lies, by which group matched."""
+    """How many days from the article's date a `_RELATIVE_DAY` match lies, by which of its groups
+    matched ("today", "yesterday" or "tomorrow")."""
     return 0 if same else -1 if before else 1
 
 
