@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
 import numpy as np
 
@@ -233,8 +234,9 @@ def sentence_support(
     # A sentence's "today" or "yesterday" names the weekday it was, from its article's date.
     dates = [p.chunk.date for p, ss in zip(passages, spans) for _ in ss]
     days = [days_named(t, d) for t, d in zip(texts, dates)]
-    told = [dates_named(t, d) if told_otherwise else [] for t, d in zip(texts, dates)]
-    spelled = [spelled_numbers(t) if told_otherwise else set() for t in texts]
+    # What the draft check reads besides digits: only for a window lacking a claim's value.
+    told = cache(lambda c: dates_named(texts[c], dates[c]))
+    spelled = cache(lambda c: spelled_numbers(texts[c]))
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
     offsets = np.cumsum([0] + [len(ss) for ss in spans])
@@ -259,8 +261,8 @@ def sentence_support(
                     if not told_otherwise:
                         continue  # a number or a name this part of the passage never states: no support
                     # ... or tells otherwise: in words, or by its "yesterday".
-                    dated = dates_told(sentence, [d for c in context for d in told[c]])
-                    known_numbers = known_numbers.union(numbers(dated), *(spelled[c] for c in context))
+                    dated = dates_told(sentence, [d for c in context for d in told(c)])
+                    known_numbers = known_numbers.union(numbers(dated), *(spelled(c) for c in context))
                     known_words = known_words | set(words(dated))
                     if claim_numbers - known_numbers or named - known_words:
                         continue  # a number or a name this part of the passage never states: no support
