@@ -162,6 +162,10 @@ ARTICLE_SENTENCES = 2
 OPINION_FROM = 0.17
 SAME_EVENT = 0.6  # share of the claim's other content words the contradicting sentence lines up
 MIN_EVENT_SIMILARITY = 0.5  # cosine between the claim and a contradicting sentence
+# ... or this, for a long sentence telling more that lines up `LINED_UP_SHARE` of the claim's words
+# and gives its value where the claim has its own
+LINED_UP_SIMILARITY = 0.4
+LINED_UP_SHARE = 0.75
 REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a changed figure
 # ... or for a figure of what the claim counts, in this many of the same words, to contradict it
 SAME_COUNT_WORDS = 2
@@ -855,7 +859,7 @@ class DraftChecker:
         found: list[tuple[float, Found, Difference]] = []
         reworded: list = []  # values changed in a claim too reworded for the word tests
         for (passage, span, text, context), cosine in zip(items, similarity):
-            if cosine < MIN_EVENT_SIMILARITY:
+            if cosine < LINED_UP_SIMILARITY:
                 continue
             # The sentence's own names first: "Cheney says X" against "Hagel says X" differs even
             # when the article names Cheney further away; then the article's names ("The event
@@ -878,6 +882,12 @@ class DraftChecker:
                 or rounds_the_other(claim, text, difference.differs)
             ):
                 continue  # nothing differs, "6,000 students" / "15-year-old students", "almost 2,000" / 1,940
+            if cosine < MIN_EVENT_SIMILARITY and not (
+                difference.share >= LINED_UP_SHARE and difference.in_place
+            ):
+                # A long sentence telling more ("... when an overnight coach ... fell nearly 150
+                # metres into the gorge, in ...") must line up the claim's words around its value.
+                continue
             differs = difference.differs
             said_by = bool(name_keys(differs.draft) & claim_speaker_names)  # a who-said-it difference
             if crosses_speakers(differs, claim_speaker, speaker):

@@ -207,6 +207,12 @@ _RELATIVE_DAY = re.compile(
 )
 
 
+def names_a_relative_day(text: str) -> bool:
+    """Whether ``text`` tells a day by its article's date ("yesterday", "this morning"): any weekday
+    it may be."""
+    return _RELATIVE_DAY.search(text) is not None
+
+
 def days_named(text: str, dated: str | None) -> str:
     """The weekdays ``text`` tells relative to its article's date ``dated`` (YYYY-MM-DD): "As of
     9 a.m. today" in an article of Monday 2 March 2026 is "Monday", so a claim's "on Monday" meets

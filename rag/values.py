@@ -32,7 +32,7 @@ from rag.figures import (
     scaled_figure,
     time_told_roughly,
 )
-from rag.text import STOPWORDS, fold, stem
+from rag.text import STOPWORDS, fold, names_a_relative_day, stem
 from rag.tokens import (
     NOT_NAMES,
     WEEKDAY_KEYS,
@@ -79,6 +79,25 @@ def _opening_role(run: list[Token], side: list[Token], known: set[str]) -> bool:
         and run[0] is side[0]
         and all(not _missing(t, known) for t in run[1:])
         and _missing(run[0], known)
+    )
+
+
+_ROLE_WORDS = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){1,3}$")  # " general secretary ", " forecaster "
+
+
+def _role_opener(run: list[Token], claim_runs: list[list[Token]], claim: str) -> bool:
+    """ "Chief forecaster Wynne Coombridge told ...", "GMWU general secretary Nuala Ferrick said
+    ...": one word opening the claim, then a role in lower case, then a full name the source lacks
+    too. The word is the role's (capitalised for opening the sentence, or the body the person works
+    for), and the person is the value that differs, not a second one beside it."""
+    if len(run) != 1 or run[0].start != 0:
+        return False
+    return any(
+        len(other) >= 2
+        and all(t.kind == "name" for t in other)
+        and _ROLE_WORDS.match(claim[run[0].end : other[0].start])
+        for other in claim_runs
+        if other is not run
     )
 
 
@@ -180,6 +199,8 @@ def differing_value(
     claim_runs = [r for r in claim_runs if not (len(r) == 1 and _opening_participle(r[0], a))]
     claim_runs = [r for r in claim_runs if not _opening_role(r, a, known) and not _numbered_name(r, a, claim)]
     if len(claim_runs) > 1:
+        claim_runs = [r for r in claim_runs if not _role_opener(r, claim_runs, claim)]
+    if len(claim_runs) > 1:
         # A one-word opener the texts write in lower case is capitalised as any first word ("Fans
         # lined the streets ... on Wednesday" where the article has "fans"): no second value.
         # "Federer held ..." stays one: nothing writes "federer".
@@ -200,7 +221,17 @@ def differing_value(
         # "In July 2025" against "on Monday": a weekday counts from the day the article was
         # written, so a month is the same day told otherwise, no value that differs. A bare year
         # stays one ("a smaller explosion injured three miners in 2019": another event).
-        dated = [r for r in claim_runs if run_kind(r, a) == "date" and not _weekdays_only(r)]
+        # Unless the claim's date names a weekday the source does not ("on Wednesday 4 March"
+        # against "on Tuesday morning"), nor a "yesterday" that may be it: not the same day.
+        weekdays = {t.key for t in b if t.key in WEEKDAY_KEYS}
+        relative = names_a_relative_day(source)
+        dated = [
+            r
+            for r in claim_runs
+            if run_kind(r, a) == "date"
+            and not _weekdays_only(r)
+            and (relative or {t.key for t in r if t.key in WEEKDAY_KEYS} <= weekdays)
+        ]
         same_day = [t for r in dated for t in r]
         claim_runs = [r for r in claim_runs if r not in dated]
     if len(claim_runs) > 1 and passage:  # "..., which affected 360 fairy penguins" two sentences on

@@ -16,6 +16,7 @@ import pytest
 from rag.check import (
     CONTRADICTED,
     JUDGE_YES,
+    MIN_EVENT_SIMILARITY,
     MIXED,
     NOT_A_CLAIM,
     NOT_FOUND,
@@ -1420,6 +1421,35 @@ def test_a_claims_date_meets_the_today_of_an_article_written_that_day(tmp_path, 
     assert checker.check_sentence(stated.replace("on 2 March", "on Tuesday 2 March")).verdict != SUPPORTED
     sunday = _ward_checker(tmp_path / "b", "Sunday 1 March 2026")
     assert sunday.check_sentence(stated).verdict != SUPPORTED
+
+
+TARVEL_COACH = (
+    "Eleven killed as coach plunges into Tarvel gorge\n\n"
+    "DORNBY - Eleven people were killed and 27 injured when an overnight coach run by Kessel Lines left "
+    "Route 9 at the notorious Hawk's Bend before dawn on Tuesday and fell nearly 150 metres into the Tarvel "
+    "gorge, in the deadliest road accident the province has seen this year.\n\n"
+    "Rescue teams worked through the morning to reach the wreck, police said.\n"
+)
+
+
+def test_a_long_sentence_telling_more_contradicts_when_it_lines_up_the_claim_around_its_value(
+    tmp_path, pipeline
+):
+    """The sentence tells the whole crash, so it is far in meaning from a claim of the fall alone
+    (cosine under `MIN_EVENT_SIMILARITY`), yet it holds the claim's words with 150 where the claim
+    has 300."""
+    checker = _checker_over(tmp_path, {"coach.txt": TARVEL_COACH}, check_model="none")
+    sentence = TARVEL_COACH.split("\n\n")[1]
+    fell = "The Kessel Lines coach fell roughly 300 metres into the Tarvel gorge."
+    assert checker._similarity(fell, [sentence])[0] < MIN_EVENT_SIMILARITY
+    wrong = checker.check_sentence(fell)
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("300", "150")
+    # The false-positive side: a claim counting coaches lines up as many words, but its 300 faces
+    # the 27 injured, which stands elsewhere in the sentence: no figure of the claim's.
+    runs = "Kessel Lines runs 300 overnight coaches on Route 9 through Hawk's Bend."
+    assert checker._similarity(runs, [sentence])[0] < MIN_EVENT_SIMILARITY
+    assert checker.check_sentence(runs).verdict == NOT_FOUND
 
 
 HARROW_TUNNEL_REPORT = (

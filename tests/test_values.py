@@ -506,6 +506,39 @@ def test_a_month_is_no_value_against_a_weekday():
 
 
 @pytest.mark.fast  # no model, no index
+def test_a_date_naming_another_weekday_than_the_source_is_another_day():
+    """ "on Wednesday 4 March" against "on Tuesday morning": whatever the article's date, the two
+    are not the same day."""
+    source = "Part of the Orrin footbridge gave way on Tuesday morning, the council said."
+    assert _values(
+        differing_value(
+            "Part of the Orrin footbridge gave way on Wednesday 4 March, the council said.", source
+        )
+    ) == ("Wednesday 4 March", "Tuesday")
+    # The false-positive side: the source's own weekday with a day and month is the same day told
+    # otherwise, and a weekday the source gives elsewhere (the day the council spoke) may be it.
+    assert (
+        differing_value("Part of the Orrin footbridge gave way on Tuesday 3 March, the council said.", source)
+        is None
+    )
+    assert (
+        differing_value(
+            "Part of the Orrin footbridge gave way on Wednesday 4 March.",
+            "Part of the Orrin footbridge gave way on Tuesday morning, the council said on Wednesday.",
+        )
+        is None
+    )
+    # ... and so may a day the source tells by its article's date: "yesterday" may be Wednesday.
+    assert (
+        differing_value(
+            "Wards 3 and 5 reopened on Wednesday 4 March.",
+            "Ward 9 reopened on Tuesday, and Wards 3 and 5 reopened yesterday.",
+        )
+        is None
+    )
+
+
+@pytest.mark.fast  # no model, no index
 def test_the_weekday_somebody_spoke_is_no_date_of_what_they_said():
     """ "The trust said on Monday it would close the ward from March": Monday dates the saying,
     so the claim's "1 March 2025" for the closure is not contradicted by it."""
@@ -692,6 +725,39 @@ def test_a_role_opening_the_claim_before_a_full_name_is_no_other_value():
     ) == ("Anna Berg", "Maria Berg")
     # And a determiner opening the claim is no name: "Every Kaltice employee".
     assert {t.text: t.kind for t in tokens("Every Kaltice employee may apply.")}["Every"] == "word"
+
+
+@pytest.mark.fast
+def test_a_word_opening_a_role_before_another_full_name_is_the_roles_not_a_second_value():
+    """ "Senior inspector Mara Tolvik said ..." against the sentence naming another inspector: the
+    opening word belongs to the role, and the person is the one value that differs."""
+    source = "Deputy inspector Hallam Crewe told reporters the bridge would stay shut until June."
+    assert _values(
+        differing_value(
+            "Senior inspector Mara Tolvik told reporters the bridge would stay shut until June.", source
+        )
+    ) == ("Mara Tolvik", "Hallam Crewe")
+    assert _values(
+        differing_value(
+            "OTPA general secretary Mara Tolvik told reporters the bridge would stay shut until June.", source
+        )
+    ) == ("Mara Tolvik", "Hallam Crewe")
+    # The false-positive side: a one-word name before a lower-case word and a figure, not a full
+    # name, stays a second value ("Velcor shares" and "14 percent": another company's shares).
+    assert (
+        differing_value(
+            "Velcor shares rose 14 percent on Tuesday.", "Ostrix shares rose 14 percent on Monday."
+        )
+        is None
+    )
+    # ... and the role word with no full name after it: a claim's second missing value.
+    assert (
+        differing_value(
+            "Senior inspectors said the Brede bridge would stay shut until June.",
+            "Deputy inspector Hallam Crewe said the Tollan bridge would stay shut until June.",
+        )
+        is None
+    )
 
 
 @pytest.mark.fast
