@@ -89,7 +89,8 @@ def _role_opener(run: list[Token], claim_runs: list[list[Token]], claim: str) ->
     """ "Chief forecaster Wynne Coombridge told ...", "GMWU general secretary Nuala Ferrick said
     ...": one word opening the claim, then a role in lower case, then a full name the source lacks
     too. The word is the role's (capitalised for opening the sentence, or the body the person works
-    for), and the person is the value that differs, not a second one beside it."""
+    for), and the person is the value that differs, not a second one beside it. (When the source
+    gives the name, `_opening_role` reads the word as the role's.)"""
     if len(run) != 1 or run[0].start != 0:
         return False
     return any(
