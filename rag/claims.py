@@ -58,7 +58,7 @@ _JUDGEMENT = re.compile(
     r"\b(?:is|are|was|were)\s+(?:little|nothing|no)\s+more\s+than\s+(?!\$|\d|a\s+(?:few|handful|dozen)\b|half\b)|"
     r"\b(?:is|are|was|were)\s+(?:a|an)\s+(?:\w+\s+)?indictment\s+of\b|"
     r"\b(?:is|was|are|were|remains?|remained|seems?|seemed)\s+(?:\w+\s+){0,3}?"
-    r"(?:(?:a|an)\s+(?:\w+\s+)?(?:masterpiece|triumph|fiasco|farce|shambles|embarrassment)(?!\s+of\b)|"
+    r"(?:(?:a|an)\s+(?:\w+\s+)?(?:masterpiece|triumph|fiasco|farce|shambles|embarrassment|achievement|feat)(?!\s+of\b)|"
     rf"(?:most|least|more|less|truly|simply|so|very)\s+{_QUALITY}|{_VERDICT})\b",
     re.IGNORECASE,
 )
@@ -76,7 +76,11 @@ _STOCK_JUDGEMENT = re.compile(
     r"\b(?:shamefully|disgracefully|scandalously|woefully|appallingly|pathetically|inexcusably|"
     r"deplorably|lamentably)\b|"
     r"\b(?:best|worst)\s+(?:move|decision|thing|choice|idea|step)\b|"
-    r"\bsurely\b|\bdeserves?\s+better\b|\bmissed\s+opportunity\b|\bhold\s+a\s+candle\s+to\b|"
+    # The writer's own forecast, hedged: "The bank will probably have to cut rates again".
+    r"\b(?:will|would|won't|wouldn't)\s+(?:probably|almost\s+certainly|in\s+all\s+likelihood)\b|"
+    r"\bprobably\s+(?:will|won't|would|wouldn't)\b|"
+    # "deserves a place in the repertoire", "thoroughly deserved their win": the writer's verdict.
+    r"\bsurely\b|\bdeserv(?:e|es|ed|edly)\b|\bmissed\s+opportunity\b|\bhold\s+a\s+candle\s+to\b|"
     r"\bon\s+themselves\b|\bfar\s+too\s+\w+\s+to\b|\bvictory\s+for\s+common\s+sense\b|^it\s+is\s+time\s+(?:the|we|they)\b",
     re.IGNORECASE,
 )

@@ -45,6 +45,9 @@ from rag.claims import not_a_claim, reports_a_judgement, reports_speech
         ("Karlsson is the finest goalkeeper the club has ever had.", "an opinion"),
         ("It was one of the finest performances of the season.", "an opinion"),
         ("The council's reply to the flooded households has been woefully inadequate.", "an opinion"),
+        ("The new library thoroughly deserves its architecture prize.", "an opinion"),
+        ("The central bank will probably have to raise rates again before summer.", "an opinion"),
+        ("The tunnel is a remarkable achievement for such a small town.", "an opinion"),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -86,6 +89,10 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "The mayor said the new cycle lane was a welcome step.",  # somebody's words
         "Residents welcomed the move to close the road at night.",
         "The bank's chief economist said growth had been woefully weak.",
+        "The coach said his side deserved the win.",  # somebody's words
+        "Analysts said the bank would probably cut rates in June.",
+        "Her greatest achievement was a gold medal at the 2004 games.",  # no verdict on the achievement
+        "The bridge was an achievement of Roman engineering.",
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
