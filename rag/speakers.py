@@ -66,6 +66,11 @@ def own_speaker(sentence: str) -> str:
             before = named[-6:] if named and named[-1][:1].isupper() else []
         elif not before and appositive and parts[-2].split()[-1][:1].isupper():
             before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
+            named = parts[-3].split()
+            if before[0][:1].islower() and named and named[-1][:1].isupper():
+                # "Gareth Pellow, managing director of Pellow Agri Transport, said": the role ends
+                # on its firm's name; the speaker is named before it.
+                before = named[-6:]
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
             return _without_principal(" ".join(before))
         if not before and _AFTER_QUOTE.search(head.rstrip(", ")):

@@ -43,6 +43,19 @@ def test_own_speaker_names_or_describes_who_speaks_and_skips_pronouns():
 
 
 @pytest.mark.fast
+def test_a_speaker_named_before_a_role_ending_on_a_firms_name_is_the_one_named():
+    """ "Gareth Pellow, managing director of Pellow Agri Transport, said": the speaker is Pellow,
+    not the role (whose last word is capitalised for the firm)."""
+    claim = "Gareth Pellow, managing director of Pellow Agri Transport, said his driver had 22 years."
+    assert own_speaker(claim) == "Gareth Pellow"
+    # The false-positive side: a name after a role, or a role with no name before it, stays.
+    assert own_speaker("The chain's administrator, Jeff McDonald, says offers came in.") == "Jeff McDonald"
+    assert (
+        own_speaker("Its chairman, the former minister Jan Holt, said no.") == "the former minister Jan Holt"
+    )
+
+
+@pytest.mark.fast
 def test_whoever_is_told_or_warned_is_spoken_to_not_speaking():
     assert own_speaker("Residents of Denholt were told to keep their windows shut.") == ""
     assert own_speaker("Shoppers have been warned to expect delays.") == ""
