@@ -248,6 +248,7 @@ def differing_value(
     # security force ... commanded by Major General McColl" against "the International Security
     # Assistance Force", most of whose words the claim has outside the name it changed.
     other_keys = {t.key for t in a if t not in run}
+    dateline_end = _PLACE_DATELINE.match(source).end()
     candidates = [
         r
         for r in runs(b)
@@ -257,6 +258,7 @@ def differing_value(
         and not (kind == "name" and len(r) == 1 and spelled_acronyms(r[0].text, claim))  # "VAT"
         and not any(r[0] is h[0] for h in holders)  # "Asteras Neapori" is no other place than Neapori
         and not (kind == "name" and _item_opener(r, source, f"{context} {passage}"))
+        and not (kind == "name" and r[0].start < dateline_end)  # "COLDHYTHE — ...": where it was filed
     ]
     if not candidates:
         return None
@@ -305,8 +307,9 @@ def differing_value(
 # "The university said on Wednesday it would ...", "told reporters late on Monday": the day
 # somebody spoke, which the article's other dates need not share.
 _SAYING_BEFORE = re.compile(
-    r"\b(?:said|says|announced|confirmed|stated|added|told\s+(?:\w+\s+){1,2}?)\s*(?:late\s+|early\s+)?"
-    r"(?:on\s+)?$",
+    r"\b(?:said|says|announced|confirmed|stated|added|told\s+(?:\w+\s+){1,2}?)\s*"
+    # "confirmed at his weekly press conference on Tuesday", "said in a statement on Friday"
+    r"(?:(?:at|in|during)\s+(?:[\w'’-]+\s+){1,5}?)?(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 

@@ -1203,3 +1203,37 @@ def test_a_time_told_after_at_meets_the_clock():
     assert figures_as_given(
         "The explosion happened at twenty to five.", source.replace("04:40", "05:40")
     ) == ("The explosion happened at twenty to five.")
+
+
+@pytest.mark.fast
+def test_a_place_dateline_is_no_name():
+    """An all-capitals place filing the story ("COLDHYTHE — ...") is where the story was written,
+    no name standing in the claim's."""
+    filed = "COLDHYTHE — Eleven people were taken to hospital after a coach carrying 38 passengers crashed."
+    assert (
+        differing_value("Eleven people were taken to hospital after a Greyline coach crashed.", filed) is None
+    )
+    # The false-positive side: a place in the sentence's own words still faces the claim's.
+    assert _values(
+        differing_value("A coach crashed in Lask.", "COLDHYTHE — A coach crashed in Aldwyck.")
+    ) == (
+        "Lask",
+        "Aldwyck",
+    )
+
+
+@pytest.mark.fast
+def test_a_weekday_dating_a_press_conference_dates_the_saying():
+    """ "confirmed at his weekly press conference on Tuesday" dates the saying, not the scan the
+    claim puts on Monday."""
+    source = (
+        "Rydell has a hamstring strain, manager Declan Oyelaran confirmed at his weekly press "
+        "conference on Tuesday."
+    )
+    assert differing_value("A scan on Monday found that Rydell had a hamstring strain.", source) is None
+    # The false-positive side: a weekday for what happened, after "at the ground", still differs.
+    played = "Rydell felt the strain at the ground on Tuesday."
+    assert _values(differing_value("Rydell felt the strain at the ground on Monday.", played)) == (
+        "Monday",
+        "Tuesday",
+    )
