@@ -66,7 +66,13 @@ from rag.differences import (
     part_of,
     without,
 )
-from rag.figures import converted_measures, figures_as_given, figures_in_other_words, shares_given
+from rag.figures import (
+    converted_measures,
+    figures_as_given,
+    figures_in_other_words,
+    measures_otherwise,
+    shares_given,
+)
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
 from rag.opinions import OpinionReader
@@ -464,8 +470,8 @@ class DraftChecker:
                 }
                 if lacking:  # given in other words: "two months" / "60 days", "over 600" / "610"
                     lacking -= converted_measures(claim, around) | figures_in_other_words(claim, around)
-                if lacking:
-                    continue  # "nine post-Soviet states" where the passage says six
+                if lacking or measures_otherwise(claim, around):
+                    continue  # "nine post-Soviet states" where the passage says six; "six weeks" for months
                 if not shares_given(claim, around):
                     continue  # "keep a quarter of Chaski" where the window gives the buyer's 60 per cent
                 if len(claim_quote & content_words(text)) * 2 < len(claim_quote):
@@ -632,8 +638,8 @@ class DraftChecker:
             text = "\n".join(piece for _, piece in pieces)
             if len(claim_words & content_words(text)) < PASSAGE_WORDS * len(claim_words):
                 continue  # the claim's subject, not what it says about it
-            if not shares_given(claim, text):
-                continue  # "a third of" where the passage gives other shares
+            if not shares_given(claim, text) or measures_otherwise(claim, text):
+                continue  # "a third of" where the passage gives other shares, "six weeks" for months
             if chunk is tried and not also:
                 return None  # read already, with the window the answer check found undecided
             found = Found(

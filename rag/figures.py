@@ -89,6 +89,24 @@ def converted_measures(claim: str, text: str) -> set[str]:
     return {measure.token.key for measure in wanted if _converted(claim, measure, given) is not None}
 
 
+def measures_otherwise(claim: str, text: str) -> set[str]:
+    """The keys of the claim's measures whose number ``text`` gives only in another unit of the
+    same dimension, at another size: "within six months" where the text says "within six weeks"
+    is not stated, though the text has the six. A measure the text also gives in the claim's
+    unit, or converted (`converted_measures`), is stated."""
+    wanted = _measures(tokens(claim))
+    if not wanted:
+        return set()
+    given = _measures(tokens(text))
+    return {
+        m.token.key
+        for m in wanted
+        if any(g.token.key == m.token.key and g.dimension == m.dimension and g.unit != m.unit for g in given)
+        and not any(g.token.key == m.token.key and g.unit == m.unit for g in given)
+        and _converted(claim, m, given) is None
+    }
+
+
 def _converted(claim: str, measure: _Measure, given: list[_Measure]) -> _Measure | None:
     """The first of the ``given`` measures that is the claim's ``measure`` in another unit
     (`converted_measures`); None when none is."""

@@ -2573,3 +2573,23 @@ def test_a_window_giving_the_claims_one_figure_in_other_words_is_read_by_the_jud
     ):
         result = checker.check_sentence(claim)
         assert result.verdict != SUPPORTED, (claim, result.reason)
+
+
+SATELLITE_LAUNCH = (
+    "Satellite VESK-1 makes contact\n\n"
+    "MARROW, Oct 21 - VESK-1, the first satellite built in Osterland, was launched on Tuesday and has "
+    "made contact with ground controllers, the space office said.\n\n"
+    "Professor Ilse Brandvik, who led the university team, said the first images were expected within "
+    "six weeks, once the onboard camera had been calibrated.\n"
+)
+
+
+def test_a_measure_the_window_gives_in_another_unit_is_not_stated(tmp_path, pipeline):
+    """ "within six months" where the article says "within six weeks": the judging model reads past
+    the unit, so the window is never put to it."""
+    checker = _checker_over(tmp_path, {"launch.txt": SATELLITE_LAUNCH})
+    months = "Ilse Brandvik said the first images from VESK-1 were expected within six months."
+    assert checker.check_sentence(months).verdict != SUPPORTED
+    # The false-positive side: the article's own measure is stated.
+    weeks = "Ilse Brandvik said the first images from VESK-1 were expected within six weeks."
+    assert checker.check_sentence(weeks).verdict == SUPPORTED

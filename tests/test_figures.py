@@ -10,6 +10,7 @@ from rag.figures import (
     figures,
     figures_as_given,
     measured_alike,
+    measures_otherwise,
     shares,
     shares_given,
     unit_words,
@@ -199,3 +200,18 @@ def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
     assert figures_as_given("Talks ran for a day and a half.", "after 48 hours of talks") == (
         "Talks ran for a day and a half."
     )
+
+
+@pytest.mark.fast
+def test_a_measure_whose_number_the_text_gives_in_another_unit_is_told_otherwise():
+    """ "within six months" where the text says "within six weeks": the six is there, the measure
+    is not."""
+    assert measures_otherwise("Images are expected within six months.", "Images within six weeks.") == {"6"}
+    assert measures_otherwise(
+        "The trial lasted seven months.", "The seven-week trial heard 42 witnesses."
+    ) == {"7"}
+    # The false-positive side: the same measure converted, or given in the claim's unit too, or
+    # the number counting something with no unit, is no other measure.
+    assert measures_otherwise("The strike lasted two months.", "The strike lasted 60 days.") == set()
+    assert measures_otherwise("Within six months.", "Within six weeks, or six months at worst.") == set()
+    assert measures_otherwise("Six people were hurt.", "Six weeks later, six people were hurt.") == set()
