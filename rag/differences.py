@@ -116,8 +116,9 @@ def another_name_in_place(claim: str, text: str, passage: str = "") -> Differenc
     visited the site. Prime Minister B declared a day of mourning" for "A declared ... after the
     Vizlak crash". The words may also be another's by the quote ('"...," coach B told reporters'
     for "Captain A said ..."). A name modifying a noun ("last weekend's Tenaki North by-election")
-    stands in nobody's place, nor does a name the claim gives too ("A went ahead before B fought
-    back"), nor one word capitalised for opening its sentence."""
+    stands in nobody's place, unless the claim's name modifies the same noun (`same_head_noun`);
+    nor does a name the claim gives too ("A went ahead before B fought back"), nor one word
+    capitalised for opening its sentence."""
     claim_speaker = own_speaker(claim)
     doers = doer_keys(claim)
     claim_keys = {t.key for t in tokens(claim)}
@@ -127,15 +128,30 @@ def another_name_in_place(claim: str, text: str, passage: str = "") -> Differenc
         if difference is None or difference.differs.kind != "name" or difference.share < SWAP_SHARE:
             continue
         differs = difference.differs
+        one_slot = same_head_noun(claim, differs.draft, sentence, differs.source)
         if (
-            (difference.in_place or speaks_instead(claim_speaker, sentence, differs))
+            (difference.in_place or one_slot or speaks_instead(claim_speaker, sentence, differs))
             and not (name_keys(differs.source) - name_keys(differs.draft)) & claim_keys
             and not opening_word(claim, differs.draft)
             and not opening_word(sentence, differs.source)  # "Architects say ...": no name
-            and not _modifies_a_noun(sentence, differs.source)
+            and (one_slot or not _modifies_a_noun(sentence, differs.source))
         ):
             return difference
     return None
+
+
+def same_head_noun(claim: str, draft: str, sentence: str, source: str) -> bool:
+    """Whether the claim's name and the sentence's modify the same lower-case noun ("300 homes in
+    the Casale Lisenna district" / "the low-lying Borgo Sarro district had taken the worst"): one
+    slot with two fillers, wherever else the words put them."""
+    after = []
+    for text, name in ((claim, draft), (sentence, source)):
+        at = text.find(name)
+        following = re.match(r"[ -]([a-z][\w-]*)", text[at + len(name) :]) if at >= 0 else None
+        if following is None:
+            return False
+        after.append(following[1])
+    return after[0] == after[1]
 
 
 def month_against_day(differs: Differs) -> bool:

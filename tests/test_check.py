@@ -1645,6 +1645,24 @@ def test_a_sentence_naming_another_in_the_claims_place_is_no_text_for_the_judge(
 
 
 @pytest.mark.fast
+def test_two_names_modifying_the_same_noun_are_one_slot_with_two_fillers():
+    """ "300 homes in the Ravel Hill district" against "the low-lying Dock Row district had taken the
+    worst, with about 300 homes flooded": the district is the sentence's, however the words are ordered."""
+    claim = (
+        "Mayor Ines Korda said about 300 homes in the Ravel Hill district had water on their ground floors."
+    )
+    flooded = (
+        "Mayor Ines Korda said the low-lying Dock Row district had taken the worst of the flooding, "
+        "with about 300 homes reporting water on the ground floor."
+    )
+    swapped = another_name_in_place(claim, flooded)
+    assert swapped and (swapped.differs.draft, swapped.differs.source) == ("Ravel Hill", "Dock Row")
+    # The false-positive side: a name modifying another noun than the claim's stands in no place of it.
+    profile = "The 44-year-old, who won last weekend's Ostmark by-election, taught maths at Brede School."
+    assert not another_name_in_place("Ada Holm of the Brede district taught maths at Brede School.", profile)
+
+
+@pytest.mark.fast
 def test_a_name_the_next_sentence_gives_stands_in_no_place_of_the_acts_subject():
     """The window names the claim's minister in one sentence and the act's doer in the next; the
     claim's place is only in the article's headline (its passage)."""
