@@ -48,6 +48,7 @@ from rag.claims import not_a_claim, reports_a_judgement, reports_speech
         ("The new library thoroughly deserves its architecture prize.", "an opinion"),
         ("The central bank will probably have to raise rates again before summer.", "an opinion"),
         ("The tunnel is a remarkable achievement for such a small town.", "an opinion"),
+        ("The health board should have told families about the closure much sooner.", "an opinion"),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -93,6 +94,7 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "Analysts said the bank would probably cut rates in June.",
         "Her greatest achievement was a gold medal at the 2004 games.",  # no verdict on the achievement
         "The bridge was an achievement of Roman engineering.",
+        "The minister said the board should have told families sooner.",  # somebody's reproach
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
