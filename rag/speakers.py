@@ -60,17 +60,19 @@ def own_speaker(sentence: str) -> str:
         parts = re.split(r"[,;:\"“”()]", head)
         before = parts[-1].split()[-6:]
         appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
-        if not before and appositive and fold(parts[-2].split()[0]) in _ABOUT_THE_SPEAKER:
-            # "Jim Soorley, who is a former priest, says", "PC Dario Menke, of the Rural Crime Team, said"
-            named = parts[-3].split()
-            before = named[-6:] if named and named[-1][:1].isupper() else []
-        elif not before and appositive and parts[-2].split()[-1][:1].isupper():
-            before = parts[-2].split()[-6:]  # "The administrator, Jeff McDonald, says"
-            named = parts[-3].split()
-            if before[0][:1].islower() and named and named[-1][:1].isupper():
-                # "Gareth Pellow, managing director of Pellow Agri Transport, said": the role ends
-                # on its firm's name; the speaker is named before it.
-                before = named[-6:]
+        if not before and appositive:
+            described = parts[-2].split()
+            named = parts[-3].split()  # the words before the appositive, when they end on a name
+            named = named[-6:] if named and named[-1][:1].isupper() else []
+            if fold(described[0]) in _ABOUT_THE_SPEAKER:
+                # "Jim Soorley, who is a former priest, says", "PC Dario Menke, of the Rural Crime Team, said"
+                before = named
+            elif described[-1][:1].isupper():
+                # "The administrator, Jeff McDonald, says"; but "Gareth Pellow, managing director of
+                # Pellow Agri Transport, said": a role ending on its firm's name (read in its last six
+                # words), the speaker named before it
+                before = described[-6:]
+                before = named if before[0][:1].islower() and named else before
         if before and fold(before[-1]) not in _PRONOUN_SPEAKERS:
             return _without_principal(" ".join(before))
         if not before and _AFTER_QUOTE.search(head.rstrip(", ")):
