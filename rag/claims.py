@@ -59,7 +59,13 @@ _JUDGEMENT = re.compile(
     r"\b(?:is|are|was|were)\s+(?:a|an)\s+(?:\w+\s+)?indictment\s+of\b|"
     r"\b(?:is|was|are|were|remains?|remained|seems?|seemed)\s+(?:\w+\s+){0,3}?"
     r"(?:(?:a|an)\s+(?:\w+\s+)?(?:masterpiece|triumph|fiasco|farce|shambles|embarrassment|achievement|feat)(?!\s+of\b)|"
-    rf"(?:most|least|more|less|truly|simply|so|very)\s+{_QUALITY}|{_VERDICT})\b",
+    rf"(?:most|least|more|less|truly|simply|so|very)\s+{_QUALITY}|{_VERDICT})\b|"
+    # A verdict on a decision or a display: "The red card was a shocking refereeing decision",
+    # "Selling the ground was a baffling choice" (not "a shocking reminder", "a bold red").
+    r"\b(?:is|was|are|were|remains?|remained|seems?|seemed)\s+(?:a|an)\s+(?:\w+\s+)?"
+    rf"(?:{_QUALITY}|{_VERDICT}|shocking|terrible|awful|poor|bad|good|great|excellent|baffling|bizarre|"
+    r"questionable|harsh|brave|bold|wise|sensible|sound|smart|foolish)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:decision|call|choice|move|idea|policy|performance|display|result|mistake|error|blunder|gamble)s?\b",
     re.IGNORECASE,
 )
 # The writer weighing something up in a stock phrase: "It is hard to see how...", "exactly the kind
@@ -79,6 +85,8 @@ _STOCK_JUDGEMENT = re.compile(
     # The writer's own forecast, hedged: "The bank will probably have to cut rates again".
     r"\b(?:will|would|won't|wouldn't)\s+(?:probably|almost\s+certainly|in\s+all\s+likelihood)\b|"
     r"\bprobably\s+(?:will|won't|would|wouldn't)\b|"
+    # ... or left open: "Passenger numbers may well level off once the novelty wears off".
+    r"\b(?:may|might|could)\s+well\b|"
     # "deserves a place in the repertoire", "thoroughly deserved their win": the writer's verdict.
     r"\bsurely\b|\bdeserv(?:e|es|ed|edly)\b|\bmissed\s+opportunity\b|\bhold\s+a\s+candle\s+to\b|"
     r"\bon\s+themselves\b|\bfar\s+too\s+\w+\s+to\b|\bvictory\s+for\s+common\s+sense\b|^it\s+is\s+time\s+(?:the|we|they)\b",

@@ -49,6 +49,9 @@ from rag.claims import not_a_claim, reports_a_judgement, reports_speech
         ("The central bank will probably have to raise rates again before summer.", "an opinion"),
         ("The tunnel is a remarkable achievement for such a small town.", "an opinion"),
         ("The health board should have told families about the closure much sooner.", "an opinion"),
+        ("Ridership on the new ferry may well fall away once the summer is over.", "an opinion"),
+        ("Sacking the manager in March was a baffling boardroom decision.", "an opinion"),
+        ("The late penalty was a harsh call on the visitors.", "an opinion"),
     ],
 )
 def test_questions_opinions_and_headings_are_not_claims(sentence, why):
@@ -95,6 +98,11 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "Her greatest achievement was a gold medal at the 2004 games.",  # no verdict on the achievement
         "The bridge was an achievement of Roman engineering.",
         "The minister said the board should have told families sooner.",  # somebody's reproach
+        "The forecaster said rain may well return by Friday.",  # somebody's forecast
+        "The striker played as well as he had all season.",  # "as well", no hedge
+        "The crash was a shocking reminder of the junction's danger.",  # no verdict on a decision
+        "The ruling was a unanimous decision of the five judges.",  # describes the decision
+        "The vote was a 5-4 decision.",
     ],
 )
 def test_statements_are_claims_even_with_should_or_a_clear_opening(sentence):
