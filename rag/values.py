@@ -259,6 +259,7 @@ def differing_value(
         and not any(r[0] is h[0] for h in holders)  # "Asteras Neapori" is no other place than Neapori
         and not (kind == "name" and _item_opener(r, source, f"{context} {passage}"))
         and not (kind == "name" and r[0].start < dateline_end)  # "COLDHYTHE — ...": where it was filed
+        and not (kind == "name" and _vocative(r, source))  # "Niamh, there's still smoke": the presenter
     ]
     if not candidates:
         return None
@@ -358,6 +359,23 @@ def _item_opener(run: list[Token], source: str, elsewhere: str) -> bool:
         return False
     inside = rf"(?<=[a-z,;:] ){re.escape(run[0].text)}(?![\w-])"
     return re.search(inside, f"{source[run[0].end :]} {elsewhere}") is None
+
+
+# "Niamh, there's still a lot of smoke ...": a reporter answering the presenter by name.
+_ADDRESSED = re.compile(
+    r",\s+(?:there|i|i'm|i’m|i've|i’ve|we|we're|we’re|you|you're|you’re|it's|it’s|thanks|thank|yes|no|"
+    r"well|good\s+(?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
+
+
+def _vocative(run: list[Token], source: str) -> bool:
+    """Whether a name opening a sentence or a turn is only the one spoken to ("Niamh, there's
+    still smoke ..."), set off by a comma before "there", "I", "you", "thanks": nobody in the
+    claim's place. "Wistholm, the town worst hit, ..." is no address."""
+    if len(run) > 2 or not _ADDRESSED.match(source, run[-1].end):
+        return False
+    return re.search(r"(?:^|[.!?:\"“])\s*$", source[: run[0].start]) is not None
 
 
 def _in_lower_case(token: Token, text: str) -> bool:

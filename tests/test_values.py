@@ -1223,6 +1223,27 @@ def test_a_place_dateline_is_no_name():
 
 
 @pytest.mark.fast
+def test_a_name_spoken_to_is_no_name_in_the_claims_place():
+    """A reporter answering the presenter ("Owen, there's still smoke ...") names nobody who did
+    anything: no name standing in for the fire's place the turn leaves out."""
+    claim = (
+        "When reporter Petra Lund reached the Kelby fire at about midnight, flames were rising 20 "
+        "metres into the air."
+    )
+    turn = (
+        "PETRA LUND (REPORTER): Owen, there's still smoke everywhere. When I got here at about "
+        "midnight the flames were rising 20 metres into the air."
+    )
+    assert differing_value(claim, turn, turn) is None
+    # The false-positive side: a place set off by a comma and described is still a place.
+    described = (
+        "PETRA LUND: Ashford, the village worst hit, had flames rising 20 metres into the air when "
+        "I got here at about midnight."
+    )
+    assert _values(differing_value(claim, described, described)) == ("Kelby", "Ashford")
+
+
+@pytest.mark.fast
 def test_a_weekday_dating_a_press_conference_dates_the_saying():
     """ "confirmed at his weekly press conference on Tuesday" dates the saying, not the scan the
     claim puts on Monday."""
