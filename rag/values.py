@@ -434,7 +434,9 @@ def absent_values(claim: str, text: str) -> list[Token]:
     text_side = tokens(text)
     keys = {t.key for t in text_side} | _keys_in_other_forms(claim, text)
     side = tokens(claim)
-    otherwise = counts_given_otherwise(claim, side, [(text, text_side)])
+    otherwise = counts_given_otherwise(claim, side, [(text, text_side)]) | days_given_as_counts(
+        side, text_side
+    )
     return [
         t
         for t in side
@@ -443,6 +445,22 @@ def absent_values(claim: str, text: str) -> list[Token]:
         and not is_loose_number(t.text)
         and (_missing(t, keys) or t.start in otherwise)
     ]
+
+
+def days_given_as_counts(claim_side: list[Token], text_side: list[Token]) -> set[int]:
+    """Starts of the claim's days of a date ("opened on Saturday 25 October") whose number the
+    text gives only as a count ("halted services for 25 minutes on Saturday"): the digits are
+    there, the date is not. The reverse of `counts_given_otherwise`; a day the text writes in any
+    form of a date ("25th October", "25/10/2025") is there."""
+    days = [t for i, t in enumerate(claim_side) if _is_day(claim_side, i)]
+    if not days:
+        return set()
+    counting: dict[str, bool] = {}  # each number of the text: does every mention count something?
+    for j, t in enumerate(text_side):
+        if t.kind == "number":
+            counts = bool(counted_words(text_side, j)) and not _is_day(text_side, j)
+            counting[t.key] = counting.get(t.key, True) and counts
+    return {t.start for t in days if counting.get(t.key, False)}
 
 
 def _is_day(side: list[Token], i: int) -> bool:

@@ -1223,6 +1223,29 @@ def test_a_place_dateline_is_no_name():
 
 
 @pytest.mark.fast
+def test_a_day_the_text_gives_only_as_a_count_is_absent():
+    """ "opened on Saturday 25 October" against an article dated Monday 20 October whose "25" is
+    the minutes a points failure lasted: the date is not there (the judging model had read the
+    passage as stating it)."""
+    claim = "The Kelby tram extension opened to passengers on Saturday 25 October."
+    passage = (
+        "Monday 20 October 2025. The Kelby tram extension opened to passengers on Saturday. A points "
+        "failure halted services for 25 minutes on Saturday afternoon."
+    )
+    assert [t.text for t in absent_values(claim, passage)] == ["25"]
+    # The false-positive side: the day given as a day, in any form, is there; and a count the
+    # claim makes is no day to look for.
+    assert absent_values(claim, passage.replace("on Saturday.", "on Saturday 25th October.")) == []
+    assert absent_values(claim, passage.replace("on Saturday.", "on October 25, 2025.")) == []
+    assert (
+        absent_values(
+            "25 people were hurt in Kelby on Saturday.", "On Saturday 25 people were hurt in Kelby."
+        )
+        == []
+    )
+
+
+@pytest.mark.fast
 def test_a_name_spoken_to_is_no_name_in_the_claims_place():
     """A reporter answering the presenter ("Owen, there's still smoke ...") names nobody who did
     anything: no name standing in for the fire's place the turn leaves out."""
