@@ -61,6 +61,7 @@ from rag.differences import (
     direction_swapped,
     month_against_day,
     negations,
+    noun_named_otherwise,
     opening_acronym,
     opening_word,
     part_of,
@@ -702,6 +703,8 @@ class DraftChecker:
         differs = difference.differs
         if opening_word(claim, differs.draft):
             return None  # "Around 60 firefighters ...": a first word is capitalised; "Livia Dornescu said" names her
+        if noun_named_otherwise(claim, differs.draft, text, differs.source):
+            return None  # "a commuter coach" for the claim's "Greyline coach": its name left unsaid
         own = {t.key for t in tokens(differs.draft)}
         if ({t.key for t in tokens(differs.source)} - own) & {t.key for t in tokens(claim)}:
             return None  # "US Magistrate Judith Dein refused to release him": the claim's magistrate

@@ -17,7 +17,7 @@ from rag.clauses import split_clauses
 from rag.conflicts import dates
 from rag.readings import counted_by
 from rag.speakers import name_keys, own_speaker, speaks_instead
-from rag.text import fold, is_negator, split_sentences
+from rag.text import STOPWORDS, fold, is_negator, split_sentences
 from rag.tokens import tokens
 from rag.values import Difference, Differs, date_form, differing_direction, differing_value, doer_keys
 
@@ -131,6 +131,7 @@ def another_name_in_place(claim: str, text: str, passage: str = "") -> Differenc
         one_slot = same_head_noun(claim, differs.draft, sentence, differs.source)
         if (
             (difference.in_place or one_slot or speaks_instead(claim_speaker, sentence, differs))
+            and not noun_named_otherwise(claim, differs.draft, sentence, differs.source)
             and not (name_keys(differs.source) - name_keys(differs.draft)) & claim_keys
             and not opening_word(claim, differs.draft)
             and not opening_word(sentence, differs.source)  # "Architects say ...": no name
@@ -152,6 +153,25 @@ def same_head_noun(claim: str, draft: str, sentence: str, source: str) -> bool:
             return False
         after.append(following[1])
     return after[0] == after[1]
+
+
+def noun_named_otherwise(claim: str, draft: str, text: str, source: str) -> bool:
+    """Whether the noun the claim's name modifies ("the Greyline coach") stands in ``text`` with a
+    common word of its own before it ("a commuter coach carrying 38 passengers") and the text's
+    other name is none of the three words before it: the text leaves the claim's name unsaid, and
+    its other name ("taken to Saltreach General Hospital") fills no slot of the claim's. "A
+    Bluebird commuter coach" names another."""
+    at = claim.find(draft)
+    following = re.match(r"[ -]([a-z][\w-]*)\b", claim[at + len(draft) :]) if at >= 0 else None
+    if following is None or following[1] in STOPWORDS:
+        return False
+    noun = following[1]
+    filled = [
+        m for m in re.finditer(rf"\b([a-z][\w-]*)\s+{re.escape(noun)}\b", text) if m[1] not in STOPWORDS
+    ]
+    return bool(filled) and all(
+        source not in " ".join(text[: m.start()].split()[-3:] + [m[0]]) for m in filled
+    )
 
 
 def month_against_day(differs: Differs) -> bool:

@@ -2611,3 +2611,27 @@ def test_a_measure_the_window_gives_in_another_unit_is_not_stated(tmp_path, pipe
     # The false-positive side: the article's own measure is stated.
     weeks = "Ilse Brandvik said the first images from VESK-1 were expected within six weeks."
     assert checker.check_sentence(weeks).verdict == SUPPORTED
+
+
+COACH_CRASH = (
+    "Nine taken to hospital after coach and tractor collide\n\n"
+    "Nine people were taken to Kelby Royal Infirmary this morning after a commuter coach carrying "
+    "41 passengers hit a tractor at the Marl Bridge junction on the B12.\n\n"
+    "The crash happened at about 8am, as the Bluebird Coaches service from Ostley to Kelby was "
+    "passing the turning into the village. Police said the tractor had been pulling out of a farm "
+    "track.\n"
+)
+
+
+def test_a_noun_the_window_leaves_unnamed_is_no_swap_with_a_name_elsewhere_in_it(tmp_path, pipeline):
+    """ "The Bluebird coach ... had 41 passengers" against "taken to Kelby Royal Infirmary ... after
+    a commuter coach carrying 41 passengers": the window leaves the coach's operator unsaid (the
+    article names it a sentence on), and the infirmary stands in no place of the claim's."""
+    checker = _checker_over(tmp_path, {"coach.txt": COACH_CRASH})
+    claim = "The Bluebird coach that hit a tractor at the Marl Bridge junction had {} passengers on board."
+    right = checker.check_sentence(claim.format(41))
+    assert right.verdict != CONTRADICTED, right.reason
+    # The false-positive side: the passenger count still differs.
+    wrong = checker.check_sentence(claim.format(44))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("44", "41")

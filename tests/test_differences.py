@@ -62,3 +62,22 @@ def test_a_passage_quoting_another_speaker_after_the_words_is_no_text_for_the_ju
     assert another_name_in_place(claim.replace("captain Jori Aska", "coach Marta Ilves"), passage) is None
     assert another_name_in_place("Vellan captain Jori Aska was sent off in the 88th minute.", passage) is None
     assert another_name_in_place("the captain was sent off late on.", passage) is None  # no value at all
+
+
+@pytest.mark.fast
+def test_a_noun_the_text_names_otherwise_leaves_the_claims_name_unsaid():
+    """ "The Bluebird coach" against "a commuter coach ..." after "taken to Kelby Royal Infirmary":
+    the text does not name the coach, and the hospital fills no slot of the claim's."""
+    claim = "The Bluebird coach that hit a tractor at the Marl Bridge junction had 41 passengers on board."
+    text = (
+        "Nine people were taken to Kelby Royal Infirmary this morning after a commuter coach carrying "
+        "41 passengers hit a tractor at the Marl Bridge junction."
+    )
+    assert another_name_in_place(claim, text, text) is None
+    # The false-positive side: another operator's coach, named before the noun or in its place.
+    for other in (
+        "A Redline commuter coach carrying 41 passengers hit a tractor at the Marl Bridge junction.",
+        "The Redline coach that hit a tractor at the Marl Bridge junction had 41 passengers on board.",
+    ):
+        difference = another_name_in_place(claim, other, other)
+        assert difference is not None and difference.differs.source == "Redline"
