@@ -2635,3 +2635,39 @@ def test_a_noun_the_window_leaves_unnamed_is_no_swap_with_a_name_elsewhere_in_it
     wrong = checker.check_sentence(claim.format(44))
     assert wrong.verdict == CONTRADICTED, wrong.reason
     assert (wrong.differs.draft, wrong.differs.source) == ("44", "41")
+
+
+CLINIC_OPENING = (
+    "KELBY DISTRICT COUNCIL\nHealth and Care\nNEWS RELEASE\n3 November 2025 - embargoed until 00:01\n\n"
+    "New Brackley Community Health Centre to open on Monday\n\n"
+    "The new Brackley Community Health Centre on Mill Way will open to patients on Monday 10 November.\n\n"
+    "The 3.1 million pound centre brings GP services, a pharmacy, a dental surgery and a baby clinic "
+    "under one roof. It has been funded jointly by the District Council and the Kelby Health Trust.\n\n"
+    "The centre will be staffed by five GPs and three practice nurses and will serve the 7,200 "
+    "patients currently registered at the Brackley Surgery on Foundry Street. The Foundry Street "
+    "building will close at 5pm on Friday 7 November.\n\n"
+    "Opening hours will be 7am to 7pm on weekdays and 10am to 2pm on Saturdays.\n\n"
+    "Patients do not need to re-register. Their records will transfer automatically.\n\n"
+    "Councillor Ruth Amberley, the District Council's cabinet member for health, said:\n"
+    '"Brackley has waited more than a decade for this. The old surgery was a converted shop with no '
+    'lift and a waiting room you could barely turn around in."\n\n'
+    "Dr Omar Feldt, clinical lead at the new centre, said:\n"
+    '"Having the pharmacy and the dentist in the same building means patients can be seen and '
+    'treated in one visit."\n\nENDS\n'
+)
+
+
+def test_a_name_beside_the_sentence_giving_the_claims_values_is_no_swap(tmp_path, pipeline):
+    """ "Opening hours will be 7am to 7pm ..." tells the claim's hours without naming the centre;
+    "Foundry Street" in the sentence before gives none of them, so it stands in no place of the
+    claim's "Brackley Community Health Centre" (the judging model reads the window as stating it)."""
+    checker = _checker_over(tmp_path, {"clinic.txt": CLINIC_OPENING})
+    hours = checker.check_sentence(
+        "Brackley Community Health Centre will open from 7am to 7pm on weekdays and from 10am to 2pm on "
+        "Saturdays."
+    )
+    assert hours.verdict != CONTRADICTED, hours.reason
+    # The false-positive side: a name in the sentence giving the values still stands in the claim's.
+    closing = checker.check_sentence("The Mill Way building will close at 5pm on Friday 7 November.")
+    assert closing.verdict == CONTRADICTED, closing.reason
+    assert (closing.differs.draft, closing.differs.source) == ("Mill Way", "Foundry Street")
