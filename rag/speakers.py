@@ -193,7 +193,8 @@ def speaks_for(differs: Differs, article: str) -> bool:
     body is no post at it."""
     if differs.kind != "name":
         return False
-    body = re.escape(differs.draft).replace(r"\ ", r"\s+")
+    # "The Kremlin said ..." opening the claim: the article's "Kremlin Spokesman Dmitry Peskov".
+    body = re.escape(re.sub(r"^the\s+", "", differs.draft, flags=re.IGNORECASE)).replace(r"\ ", r"\s+")
     surname = re.escape(differs.source.split()[-1])
     gap = r"\W+(?:\w+\W+){0,3}?"
     return bool(

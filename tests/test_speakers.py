@@ -129,6 +129,11 @@ def test_a_body_speaks_through_its_officer():
     assert not speaks_for(
         Differs("Tom Reid", "Ann Lee", "name"), "Ann Lee, the chief executive of Harbour Water, said so."
     )
+    # A body the claim opens on with "The" ("The Harbour Board said ...") is the article's
+    # "Harbour Board spokeswoman Ann Lee"; still not her critic.
+    board = Differs("The Harbour Board", "Ann Lee", "name")
+    assert speaks_for(board, "Harbour Board spokeswoman Ann Lee said supplies were safe.")
+    assert not speaks_for(board, "Ann Lee, a critic of the Harbour Board, said supplies were safe.")
 
 
 @pytest.mark.fast
