@@ -39,6 +39,7 @@ from rag.tokens import (
     Token,
     initials,
     is_loose_number,
+    is_ordinal_word,
     run_kind,
     runs,
     spelled_acronyms,
@@ -451,14 +452,15 @@ def days_given_as_counts(claim_side: list[Token], text_side: list[Token]) -> set
     """Starts of the claim's days of a date ("opened on Saturday 25 October") whose number the
     text gives only as a count ("halted services for 25 minutes on Saturday"): the digits are
     there, the date is not. The reverse of `counts_given_otherwise`; a day the text writes in any
-    form of a date ("25th October", "25/10/2025") is there."""
+    form of a date ("25th October", "25/10/2025", "the first of July") is there."""
     days = [t for i, t in enumerate(claim_side) if _is_day(claim_side, i)]
     if not days:
         return set()
     counting: dict[str, bool] = {}  # each number of the text: does every mention count something?
     for j, t in enumerate(text_side):
         if t.kind == "number":
-            counts = bool(counted_words(text_side, j)) and not _is_day(text_side, j)
+            ordinal = is_ordinal_word(t.text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", t.text, re.I)
+            counts = bool(counted_words(text_side, j)) and not _is_day(text_side, j) and not ordinal
             counting[t.key] = counting.get(t.key, True) and counts
     return {t.start for t in days if counting.get(t.key, False)}
 
