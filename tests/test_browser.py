@@ -130,7 +130,8 @@ def test_article_markup_shows_as_text_and_never_runs(page):
     reply = ask(page, "What was signed at the Brussels ceasefire talks?")
     reply.get_by_text("first token").first.wait_for(timeout=120_000)
     reply.locator('[data-testid="stExpander"] summary').first.click()
-    page.wait_for_timeout(500)
+    # The card opens asynchronously: wait for its text, not a fixed time (a loaded machine missed 500 ms).
+    expect(page.locator("body")).to_contain_text("<script>alert('x')</script>", timeout=30_000)
     text = page.locator("body").inner_text()
     assert "<script>alert('x')</script>" in text
     assert "<img src=x onerror=alert(1)>" in text
