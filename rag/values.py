@@ -364,8 +364,8 @@ def _item_opener(run: list[Token], source: str, elsewhere: str) -> bool:
 
 # "Niamh, there's still a lot of smoke ...": a reporter answering the presenter by name.
 _ADDRESSED = re.compile(
-    r",\s+(?:there|i|i'm|i’m|i've|i’ve|we|we're|we’re|you|you're|you’re|it's|it’s|thanks|thank|yes|no|"
-    r"well|good\s+(?:morning|afternoon|evening))\b",
+    r",\s+(?:there|i|i'm|i’m|i've|i’ve|we|we're|we’re|you|you're|you’re|it's|it’s|thanks|thank|yes|"
+    r"good\s+(?:morning|afternoon|evening))\b",  # not "no" / "well": "Kelby, no stranger to floods"
     re.IGNORECASE,
 )
 
@@ -373,7 +373,8 @@ _ADDRESSED = re.compile(
 def _vocative(run: list[Token], source: str) -> bool:
     """Whether a name opening a sentence or a turn is only the one spoken to ("Niamh, there's
     still smoke ..."), set off by a comma before "there", "I", "you", "thanks": nobody in the
-    claim's place. "Wistholm, the town worst hit, ..." is no address."""
+    claim's place. "Wistholm, the town worst hit, ..." and "Kelby, no stranger to floods, ..." are
+    no address."""
     if len(run) > 2 or not _ADDRESSED.match(source, run[-1].end):
         return False
     return re.search(r"(?:^|[.!?:\"“])\s*$", source[: run[0].start]) is not None

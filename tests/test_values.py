@@ -1266,6 +1266,8 @@ def test_a_name_spoken_to_is_no_name_in_the_claims_place():
         "I got here at about midnight."
     )
     assert _values(differing_value(claim, described, described)) == ("Kelby", "Ashford")
+    described = described.replace("the village worst hit", "no stranger to fires")
+    assert _values(differing_value(claim, described, described)) == ("Kelby", "Ashford")
 
 
 @pytest.mark.fast
