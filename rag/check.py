@@ -60,6 +60,7 @@ from rag.differences import (
     deed_of_another,
     direction_swapped,
     month_against_day,
+    named_beside_the_values,
     negations,
     noun_named_otherwise,
     opening_acronym,
@@ -705,7 +706,7 @@ class DraftChecker:
             return None  # "Around 60 firefighters ...": a first word is capitalised; "Livia Dornescu said" names her
         if noun_named_otherwise(claim, differs.draft, text, differs.source):
             return None  # "a commuter coach" for the claim's "Greyline coach": its name left unsaid
-        if _named_beside_the_values(claim, text, differs.source):
+        if named_beside_the_values(claim, text, differs.source):
             return None  # "Davide Ruscone's shot ... The holders were reduced to ten men in the 98th minute"
         own = {t.key for t in tokens(differs.draft)}
         if ({t.key for t in tokens(differs.source)} - own) & {t.key for t in tokens(claim)}:
@@ -1094,24 +1095,6 @@ def _contradicted(result: SentenceCheck, found: Found, difference: Difference) -
     elif found.judged is not None:
         result.reason += f" (in other words: the checking model is {found.judged:.0%} sure)"
     return result
-
-
-def _named_beside_the_values(claim: str, text: str, name: str) -> bool:
-    """Whether the window's other ``name`` stands in a sentence giving none of the claim's numbers
-    and dates while another of its sentences gives them all: that sentence tells the claim's fact
-    about "the holders" or "opening hours", the name belongs to the sentence beside it ("Davide
-    Ruscone's shot ... looped over the goalkeeper"), and nothing says the fact is about him."""
-    values = {t.key for t in tokens(claim) if t.kind in ("number", "date") and not is_loose_number(t.text)}
-    if not values:
-        return False
-    sentences = [text[s.start : s.end] for s in split_sentences(text)]
-    giving = [{t.key for t in tokens(s)} for s in sentences]
-    holding = [k for k, s in enumerate(sentences) if name in s]
-    return (
-        bool(holding)
-        and all(not values & giving[k] for k in holding)
-        and any(values <= keys for k, keys in enumerate(giving) if k not in holding)
-    )
 
 
 def _holds_its_words(claim: str, claim_side: list[Token], text: str) -> bool:

@@ -18,7 +18,7 @@ from rag.conflicts import dates
 from rag.readings import counted_by
 from rag.speakers import name_keys, own_speaker, speaks_instead
 from rag.text import STOPWORDS, fold, is_negator, split_sentences
-from rag.tokens import tokens
+from rag.tokens import is_loose_number, tokens
 from rag.values import Difference, Differs, date_form, differing_direction, differing_value, doer_keys
 
 # The least share of a claim's words a sentence naming another in the place of a claim's name must
@@ -171,6 +171,24 @@ def noun_named_otherwise(claim: str, draft: str, text: str, source: str) -> bool
     ]
     return bool(filled) and all(
         source not in " ".join(text[: m.start()].split()[-3:] + [m[0]]) for m in filled
+    )
+
+
+def named_beside_the_values(claim: str, text: str, name: str) -> bool:
+    """Whether the window's other ``name`` stands in a sentence giving none of the claim's numbers
+    and dates while another of its sentences gives them all: that sentence tells the claim's fact
+    about "the holders" or "opening hours", the name belongs to the sentence beside it ("Davide
+    Ruscone's shot ... looped over the goalkeeper"), and nothing says the fact is about him."""
+    values = {t.key for t in tokens(claim) if t.kind in ("number", "date") and not is_loose_number(t.text)}
+    if not values:
+        return False
+    sentences = [text[s.start : s.end] for s in split_sentences(text)]
+    giving = [{t.key for t in tokens(s)} for s in sentences]
+    holding = [k for k, s in enumerate(sentences) if name in s]
+    return (
+        bool(holding)
+        and all(not values & giving[k] for k in holding)
+        and any(values <= keys for k, keys in enumerate(giving) if k not in holding)
     )
 
 

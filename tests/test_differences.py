@@ -81,3 +81,18 @@ def test_a_noun_the_text_names_otherwise_leaves_the_claims_name_unsaid():
     ):
         difference = another_name_in_place(claim, other, other)
         assert difference is not None and difference.differs.source == "Redline"
+
+
+@pytest.mark.fast
+def test_a_name_beside_the_sentence_giving_the_values_fills_no_place():
+    from rag.differences import named_beside_the_values
+
+    claim = "Kelby Rovers finished with ten men after a second yellow card in the 98th minute."
+    window = (
+        "Ashford equalised when Tom Reid's shot looped in. The holders were reduced to ten men in the "
+        "98th minute after a second yellow card."
+    )
+    assert named_beside_the_values(claim, window, "Tom Reid")
+    # The false-positive side: a name in the sentence giving the values, or a claim with no values.
+    assert not named_beside_the_values(claim, window.replace("The holders", "Tom Reid's side"), "Tom Reid")
+    assert not named_beside_the_values("Kelby Rovers finished with a man less.", window, "Tom Reid")
