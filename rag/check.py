@@ -110,7 +110,16 @@ from rag.speakers import (
     turn_speaker,
 )
 from rag.text import dates_named, dates_told, days_named, split_sentences
-from rag.tokens import Token, initials, is_loose_number, is_ordinal_word, number_keys, runs, tokens
+from rag.tokens import (
+    Token,
+    initials,
+    is_loose_number,
+    is_ordinal_word,
+    number_keys,
+    runs,
+    stated_values,
+    tokens,
+)
 from rag.types import Chunk, Citation, Passage, Span
 from rag.values import (
     Difference,
@@ -423,9 +432,7 @@ class DraftChecker:
         # An ordinal word or "one" is compared when it differs ("fifth-largest"), but not required
         # here: "first" is as often "at first" as a rank, "one way" no count.
         claim_side = tokens(claim)
-        claim_values = {
-            t.key for t in claim_side if t.kind in ("number", "date") and not is_loose_number(t.text)
-        }
+        claim_values = stated_values(claim_side)
         claim_keys = {t.key for t in claim_side}
         claim_numbers = {t.key for t in claim_side if t.kind == "number" and not is_loose_number(t.text)}
         claim_quote = quote_words(claim)
@@ -507,7 +514,7 @@ class DraftChecker:
                     window = spans[spoken : spans.index(window[-1]) + 1]
                     text = " ".join(passage.chunk.quote(s) for s in window)  # what a judge reads
                 swapped = (
-                    self._name_swapped(claim, passage, text, f"{passage.chunk.title} {before}")
+                    self._name_swapped(claim, claim_values, passage, text, f"{passage.chunk.title} {before}")
                     or direction_swapped(claim, text)
                     or deed_of_another(claim, text)
                     if stating or same_negation
@@ -686,7 +693,9 @@ class DraftChecker:
             return None
         return replace(found, judged=judged.judged), difference
 
-    def _name_swapped(self, claim: str, passage: Passage, text: str, context: str) -> Difference | None:
+    def _name_swapped(
+        self, claim: str, claim_values: set[str], passage: Passage, text: str, context: str
+    ) -> Difference | None:
         """A name of the claim that a window lacks where the window gives another in its place, in
         the same stretch of words ("a rally on Cathedral Square in Kelston" against "... in
         Ashbury"). Its article may name Kelston elsewhere, which lets the answer check pass (a
@@ -706,7 +715,7 @@ class DraftChecker:
             return None  # "Around 60 firefighters ...": a first word is capitalised; "Livia Dornescu said" names her
         if noun_named_otherwise(claim, differs.draft, text, differs.source):
             return None  # "a commuter coach" for the claim's "Greyline coach": its name left unsaid
-        if named_beside_the_values(claim, text, differs.source):
+        if named_beside_the_values(claim_values, text, differs.source):
             return None  # "Davide Ruscone's shot ... The holders were reduced to ten men in the 98th minute"
         own = {t.key for t in tokens(differs.draft)}
         if ({t.key for t in tokens(differs.source)} - own) & {t.key for t in tokens(claim)}:

@@ -18,7 +18,7 @@ from rag.conflicts import dates
 from rag.readings import counted_by
 from rag.speakers import name_keys, own_speaker, speaks_instead
 from rag.text import STOPWORDS, fold, is_negator, split_sentences
-from rag.tokens import is_loose_number, tokens
+from rag.tokens import tokens
 from rag.values import Difference, Differs, date_form, differing_direction, differing_value, doer_keys
 
 # The least share of a claim's words a sentence naming another in the place of a claim's name must
@@ -145,14 +145,16 @@ def same_head_noun(claim: str, draft: str, sentence: str, source: str) -> bool:
     """Whether the claim's name and the sentence's modify the same lower-case noun ("300 homes in
     the Casale Lisenna district" / "the low-lying Borgo Sarro district had taken the worst"): one
     slot with two fillers, wherever else the words put them."""
-    after = []
-    for text, name in ((claim, draft), (sentence, source)):
-        at = text.find(name)
-        following = re.match(r"[ -]([a-z][\w-]*)", text[at + len(name) :]) if at >= 0 else None
-        if following is None:
-            return False
-        after.append(following[1])
-    return after[0] == after[1]
+    claims, sentences = _word_after(claim, draft), _word_after(sentence, source)
+    return claims is not None and claims == sentences
+
+
+def _word_after(text: str, name: str) -> str | None:
+    """The lower-case word right after ``name`` in ``text`` ("the Greyline coach": "coach"), the
+    noun it may modify; None when the name is not there or no such word follows."""
+    at = text.find(name)
+    following = re.match(r"[ -]([a-z][\w-]*)", text[at + len(name) :]) if at >= 0 else None
+    return following[1] if following else None
 
 
 def noun_named_otherwise(claim: str, draft: str, text: str, source: str) -> bool:
@@ -161,11 +163,9 @@ def noun_named_otherwise(claim: str, draft: str, text: str, source: str) -> bool
     other name is none of the three words before it: the text leaves the claim's name unsaid, and
     its other name ("taken to Saltreach General Hospital") fills no slot of the claim's. "A
     Bluebird commuter coach" names another."""
-    at = claim.find(draft)
-    following = re.match(r"[ -]([a-z][\w-]*)\b", claim[at + len(draft) :]) if at >= 0 else None
-    if following is None or following[1] in STOPWORDS:
+    noun = (_word_after(claim, draft) or "").rstrip("-")
+    if not noun or noun in STOPWORDS:
         return False
-    noun = following[1]
     filled = [
         m for m in re.finditer(rf"\b([a-z][\w-]*)\s+{re.escape(noun)}\b", text) if m[1] not in STOPWORDS
     ]
@@ -174,12 +174,12 @@ def noun_named_otherwise(claim: str, draft: str, text: str, source: str) -> bool
     )
 
 
-def named_beside_the_values(claim: str, text: str, name: str) -> bool:
+def named_beside_the_values(values: set[str], text: str, name: str) -> bool:
     """Whether the window's other ``name`` stands in a sentence giving none of the claim's numbers
-    and dates while another of its sentences gives them all: that sentence tells the claim's fact
+    and dates (their keys, `rag.tokens.stated_values`) while another of its sentences gives them
+    all: that sentence tells the claim's fact
     about "the holders" or "opening hours", the name belongs to the sentence beside it ("Davide
     Ruscone's shot ... looped over the goalkeeper"), and nothing says the fact is about him."""
-    values = {t.key for t in tokens(claim) if t.kind in ("number", "date") and not is_loose_number(t.text)}
     if not values:
         return False
     sentences = [text[s.start : s.end] for s in split_sentences(text)]

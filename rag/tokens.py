@@ -277,6 +277,12 @@ def is_loose_number(text: str) -> bool:
     return is_ordinal_word(text) or fold(text).split("-")[0] == "one"
 
 
+def stated_values(side: list[Token]) -> set[str]:
+    """The keys of the numbers and dates a text states (its tokens ``side``), but for loose
+    numbers: what a passage must give for it."""
+    return {t.key for t in side if t.kind in ("number", "date") and not is_loose_number(t.text)}
+
+
 def _pronoun_one(folded: str, text: str, match: re.Match) -> bool:
     """ "one" standing for someone or something ("the one to start", "one of them"), not a count."""
     if folded != "one":

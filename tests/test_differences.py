@@ -86,13 +86,18 @@ def test_a_noun_the_text_names_otherwise_leaves_the_claims_name_unsaid():
 @pytest.mark.fast
 def test_a_name_beside_the_sentence_giving_the_values_fills_no_place():
     from rag.differences import named_beside_the_values
+    from rag.tokens import stated_values, tokens
 
-    claim = "Kelby Rovers finished with ten men after a second yellow card in the 98th minute."
+    values = stated_values(
+        tokens("Kelby Rovers finished with ten men after a second yellow card in the 98th minute.")
+    )
     window = (
         "Ashford equalised when Tom Reid's shot looped in. The holders were reduced to ten men in the "
         "98th minute after a second yellow card."
     )
-    assert named_beside_the_values(claim, window, "Tom Reid")
+    assert named_beside_the_values(values, window, "Tom Reid")
     # The false-positive side: a name in the sentence giving the values, or a claim with no values.
-    assert not named_beside_the_values(claim, window.replace("The holders", "Tom Reid's side"), "Tom Reid")
-    assert not named_beside_the_values("Kelby Rovers finished with a man less.", window, "Tom Reid")
+    assert not named_beside_the_values(values, window.replace("The holders", "Tom Reid's side"), "Tom Reid")
+    assert not named_beside_the_values(
+        stated_values(tokens("Kelby Rovers finished with a man less.")), window, "Tom Reid"
+    )
