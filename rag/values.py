@@ -437,7 +437,7 @@ def absent_values(claim: str, text: str) -> list[Token]:
     keys = {t.key for t in text_side} | _keys_in_other_forms(claim, text)
     side = tokens(claim)
     otherwise = counts_given_otherwise(claim, side, [(text, text_side)]) | days_given_as_counts(
-        side, text_side
+        side, text, text_side
     )
     return [
         t
@@ -449,18 +449,20 @@ def absent_values(claim: str, text: str) -> list[Token]:
     ]
 
 
-def days_given_as_counts(claim_side: list[Token], text_side: list[Token]) -> set[int]:
+def days_given_as_counts(claim_side: list[Token], text: str, text_side: list[Token]) -> set[int]:
     """Starts of the claim's days of a date ("opened on Saturday 25 October") whose number the
     text gives only as a count ("halted services for 25 minutes on Saturday"): the digits are
     there, the date is not. The reverse of `counts_given_otherwise`; a day the text writes in any
-    form of a date ("25th October", "25/10/2025", "the first of July") is there."""
+    form of a date ("25th October", "25/10/2025", "the first of July", "the 1st of July") is there.
+    ``text_side``: the tokens of ``text``, which the caller has."""
     days = [t for i, t in enumerate(claim_side) if _is_day(claim_side, i)]
     if not days:
         return set()
     counting: dict[str, bool] = {}  # each number of the text: does every mention count something?
     for j, t in enumerate(text_side):
         if t.kind == "number":
-            ordinal = is_ordinal_word(t.text) or re.fullmatch(r"\d+(?:st|nd|rd|th)", t.text, re.I)
+            # "the first of July"; "the 1st of July", whose token is the digits alone
+            ordinal = is_ordinal_word(t.text) or re.match(r"(?:st|nd|rd|th)\b", text[t.end :], re.I)
             counts = bool(counted_words(text_side, j)) and not _is_day(text_side, j) and not ordinal
             counting[t.key] = counting.get(t.key, True) and counts
     return {t.start for t in days if counting.get(t.key, False)}

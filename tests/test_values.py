@@ -1239,6 +1239,8 @@ def test_a_day_the_text_gives_only_as_a_count_is_absent():
     assert absent_values(claim, passage.replace("on Saturday.", "on October 25, 2025.")) == []
     fares = "A single ticket will cost 2.80 from the first of July, up from 2.40."
     assert absent_values("From 1 July a single ticket will cost 2.80 instead of 2.40.", fares) == []
+    fares = fares.replace("the first of", "the 1st of")
+    assert absent_values("From 1 July a single ticket will cost 2.80 instead of 2.40.", fares) == []
     assert (
         absent_values(
             "25 people were hurt in Kelby on Saturday.", "On Saturday 25 people were hurt in Kelby."
