@@ -18,7 +18,7 @@ from rag.conflicts import dates
 from rag.readings import counted_by
 from rag.speakers import name_keys, own_speaker, speaks_instead
 from rag.text import STOPWORDS, fold, is_negator, split_sentences
-from rag.tokens import tokens
+from rag.tokens import stated_values, tokens
 from rag.values import Difference, Differs, date_form, differing_direction, differing_value, doer_keys
 
 # The least share of a claim's words a sentence naming another in the place of a claim's name must
@@ -118,10 +118,13 @@ def another_name_in_place(claim: str, text: str, passage: str = "") -> Differenc
     for "Captain A said ..."). A name modifying a noun ("last weekend's Tenaki North by-election")
     stands in nobody's place, unless the claim's name modifies the same noun (`same_head_noun`);
     nor does a name the claim gives too ("A went ahead before B fought back"), nor one word
-    capitalised for opening its sentence."""
+    capitalised for opening its sentence, nor one beside a sentence giving the claim's name with
+    all its numbers and dates (`stated_beside`)."""
     claim_speaker = own_speaker(claim)
     doers = doer_keys(claim)
-    claim_keys = {t.key for t in tokens(claim)}
+    claim_side = tokens(claim)
+    claim_keys = {t.key for t in claim_side}
+    claim_values = stated_values(claim_side)
     for span in split_sentences(text):
         sentence = text[span.start : span.end]
         difference = differing_value(claim, sentence, passage=passage, held=doers)
@@ -136,6 +139,7 @@ def another_name_in_place(claim: str, text: str, passage: str = "") -> Differenc
             and not opening_word(claim, differs.draft)
             and not opening_word(sentence, differs.source)  # "Architects say ...": no name
             and (one_slot or not _modifies_a_noun(sentence, differs.source))
+            and not stated_beside(claim_values, text, differs)
         ):
             return difference
     return None
@@ -189,6 +193,21 @@ def named_beside_the_values(values: set[str], text: str, name: str) -> bool:
         bool(holding)
         and all(not values & giving[k] for k in holding)
         and any(values <= keys for k, keys in enumerate(giving) if k not in holding)
+    )
+
+
+def stated_beside(values: set[str], text: str, differs: Differs) -> bool:
+    """Whether a sentence of ``text`` gives the claim's name (``differs.draft``) with every one of
+    its numbers and dates (their keys, `rag.tokens.stated_values`), while the sentence giving the
+    other name lacks some: "Elias Kornfeld ... won the men's race in 1:06:42, taking 51 seconds off
+    the old record" states the claim; "... the finish line on Riverside Parade in this morning's
+    Caldreth Half Marathon" beside it sets the scene, in nobody's place."""
+    if not values:
+        return False
+    sentences = [text[s.start : s.end] for s in split_sentences(text)]
+    giving = [{t.key for t in tokens(s)} for s in sentences]
+    return any(differs.draft in s and values <= keys for s, keys in zip(sentences, giving)) and all(
+        not values <= keys for s, keys in zip(sentences, giving) if differs.source in s
     )
 
 

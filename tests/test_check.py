@@ -2671,3 +2671,33 @@ def test_a_name_beside_the_sentence_giving_the_claims_values_is_no_swap(tmp_path
     closing = checker.check_sentence("The Mill Way building will close at 5pm on Friday 7 November.")
     assert closing.verdict == CONTRADICTED, closing.reason
     assert (closing.differs.draft, closing.differs.source) == ("Mill Way", "Foundry Street")
+
+
+COASTAL_RUN = (
+    "RIVERMOUTH RUNNERS' BLOG\nRace reports | Results | Club news\n\n"
+    "Valdero breaks course record in the Coastal Run\n\n"
+    "A record 2,400 runners lined up on Harbour Promenade for this morning's Rivermouth Coastal Run, "
+    "and the women's course record fell for the first time in eight years. Ines Valdero of Coastline "
+    "Harriers won the women's race in 31:12, taking 19 seconds off the old record.\n\n"
+    "The men's race went to Pavel Lindqvist in 27:40. Conditions were cool and still at the 9am start.\n\n"
+    "Race director Hal Brenning said the entry fees had raised 40,000 crowns for the lifeboat station.\n"
+)
+
+
+def test_a_name_setting_the_scene_beside_the_sentence_stating_the_claim_is_read_by_the_judge(
+    tmp_path, pipeline
+):
+    """ "Harbour Promenade" in the sentence before the one giving Valdero's time and margin stands in
+    no place of the claim's "Ines Valdero": the window goes to the judging model, which reads it as
+    stating the claim (it was skipped unread before)."""
+    checker = _checker_over(tmp_path, {"coastal_run.txt": COASTAL_RUN})
+    record = checker.check_sentence(
+        "Ines Valdero won the Rivermouth Coastal Run in a course record of 31:12, 19 seconds faster than "
+        "the previous best."
+    )
+    assert record.verdict == SUPPORTED, record.reason
+    # The false-positive side: the claim's own name nowhere in the article keeps the swap.
+    swapped = checker.check_sentence(
+        "Ines Valdero won the Rivermouth Coastal Run on Seafront Drive in a course record of 31:12."
+    )
+    assert swapped.verdict != SUPPORTED, swapped.reason

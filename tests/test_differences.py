@@ -83,6 +83,33 @@ def test_a_noun_the_text_names_otherwise_leaves_the_claims_name_unsaid():
         assert difference is not None and difference.differs.source == "Redline"
 
 
+RIVERMOUTH_RUN = (
+    "A record 2,400 runners lined up on Harbour Promenade for this morning's Rivermouth Coastal Run, and the "
+    "women's course record fell for the first time in eight years. Ines Valdero of Coastline Harriers "
+    "won the women's race in 31:12, taking 19 seconds off the old record."
+)
+
+
+@pytest.mark.fast
+def test_a_name_setting_the_scene_beside_the_sentence_stating_the_claim_fills_no_place():
+    from rag.differences import stated_beside
+    from rag.values import Differs
+
+    claim = "Ines Valdero won the Rivermouth Coastal Run in a course record of 31:12, 19 seconds faster than the previous best."
+    assert another_name_in_place(claim, RIVERMOUTH_RUN, RIVERMOUTH_RUN) is None
+    values = {"31", "12", "19"}
+    assert stated_beside(values, RIVERMOUTH_RUN, Differs("Ines Valdero", "Harbour Promenade", "name"))
+    # The false-positive sides: the other name in the sentence giving all the values, the claim's
+    # name given nowhere in the window, a claim with no values.
+    beside = RIVERMOUTH_RUN.replace("of Coastline Harriers", "on Harbour Promenade")
+    assert not stated_beside(values, beside, Differs("Ines Valdero", "Harbour Promenade", "name"))
+    assert not stated_beside(values, RIVERMOUTH_RUN, Differs("Seafront Drive", "Harbour Promenade", "name"))
+    assert not stated_beside(set(), RIVERMOUTH_RUN, Differs("Ines Valdero", "Harbour Promenade", "name"))
+    # ... and a window that never gives the claim's name keeps its swap.
+    other = RIVERMOUTH_RUN.replace("Ines Valdero", "Marta Quell")
+    assert another_name_in_place(claim, other, other) is not None
+
+
 @pytest.mark.fast
 def test_a_name_beside_the_sentence_giving_the_values_fills_no_place():
     from rag.differences import named_beside_the_values
