@@ -159,8 +159,15 @@ def quoted_speaker(sentences: list[str], k: int) -> str:
 
 def _named_subject(sentence: str) -> str:
     """The name a sentence opens with, in two words or more ("Chief Minister Ifeoma Okoli has
-    cancelled ..."): whom a pronoun's quote after it belongs to; '' for one word ("Police")."""
-    subject = _subject_name(_STAMP.sub("", sentence, count=1))
+    cancelled ..."): whom a pronoun's quote after it belongs to; '' for one word ("Police"). Read
+    past a transcript's turn label, and for a post named beside its holder, the holder ("REPORTER:
+    The Finance Minister, Halvard Presk, closed the debate. He ... called it ...")."""
+    head = _STAMP.sub("", sentence, count=1)
+    if label := _TURN.match(head):
+        head = head[label.end(1) + 1 :].lstrip()
+    if holder := _HOLDER_BESIDE.match(head):
+        return holder[1]
+    subject = _subject_name(head)
     capitalised = [w for w in subject.split() if w[:1].isupper()]
     return subject if len(capitalised) >= 2 else ""
 
@@ -221,6 +228,8 @@ _POST_LABELS = frozenset(
     "spokeswoman spokesperson director manager judge coach captain".split()
 )
 _FULL_NAME = r"[A-Z][a-z][\w’-]*(?:\s+[A-Z][a-z][\w’-]*)+"
+# "The Finance Minister, Halvard Presk, closed ...": a post, then its holder between commas.
+_HOLDER_BESIDE = re.compile(rf"[Tt]he\s+[\w’' -]{{1,60}},\s+({_FULL_NAME}),")
 
 
 def turn_label(text: str, at: int) -> str:

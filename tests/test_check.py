@@ -2701,3 +2701,25 @@ def test_a_name_setting_the_scene_beside_the_sentence_stating_the_claim_is_read_
         "Ines Valdero won the Rivermouth Coastal Run on Seafront Drive in a course record of 31:12."
     )
     assert swapped.verdict != SUPPORTED, swapped.reason
+
+
+CARE_BILL_BULLETIN = (
+    "NIGHT DESK - Tuesday, 22:00\nPresenter: Ola Brink\n\n"
+    "PRESENTER: The care bill passed this evening. Our reporter has been in the chamber.\n\n"
+    "REPORTER: The Green Bloc wanted a bigger rise for care workers, and its amendment was voted down. "
+    "The Health Secretary, Ilse Marrow, opened the debate. She told the chamber the plan would cost 40 "
+    'million crowns a year and called it, quote, "long overdue".\n\n'
+    "PRESENTER: And what happens next?\n\n"
+    "REPORTER: The first payments reach care homes in March.\n"
+)
+
+
+def test_a_transcripts_quote_after_a_post_named_beside_its_holder_is_the_holders(tmp_path, pipeline):
+    """ "REPORTER: ... The Health Secretary, Ilse Marrow, opened the debate. She ... called it, quote,
+    'long overdue'": the quote is Marrow's (it was read as the Green Bloc's, named before)."""
+    checker = _checker_over(tmp_path, {"bulletin.txt": CARE_BILL_BULLETIN})
+    quoted = checker.check_sentence('Health Secretary Ilse Marrow called the care plan "long overdue".')
+    assert quoted.verdict == SUPPORTED, quoted.reason
+    # The false-positive side: the quote given to somebody the bulletin never names is no support.
+    other = checker.check_sentence('Health Secretary Anton Weld called the care plan "long overdue".')
+    assert other.verdict != SUPPORTED, other.reason

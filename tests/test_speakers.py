@@ -368,3 +368,22 @@ def test_a_quote_credited_after_a_dash_is_its_speakers():
     # The false-positive side: a dash inside a sentence credits nobody.
     assert own_speaker('He called the plan "a disaster" – and walked out.') == ""
     assert own_speaker('The "Green Deal" — a plan from Brussels — failed.') == ""
+
+
+@pytest.mark.fast
+def test_a_pronouns_quote_after_a_post_named_beside_its_holder_is_the_holders():
+    """ "REPORTER: The Health Secretary, Ilse Marrow, opened the debate. She ... called it, quote,
+    '...'": the quote is Marrow's, not that of the body named in the sentence before."""
+    sentences = [
+        "The opposition Green Bloc wanted a bigger rise, and its amendment was voted down.",
+        "REPORTER: The Health Secretary, Ilse Marrow, opened the debate.",
+        'She told the chamber the plan would cost 40 million crowns and called it, quote, "overdue".',
+    ]
+    assert quoted_speaker(sentences, 2) == "Ilse Marrow"
+    assert quoted_speaker([sentences[0], sentences[1][len("REPORTER: ") :], sentences[2]], 2) == "Ilse Marrow"
+    # The false-positive sides: no full name beside the post gives the post, not words between
+    # commas; a one-word subject after the label is nobody, and the speaker is read further back.
+    nameless = sentences[1].replace("Ilse Marrow", "a former nurse")
+    assert quoted_speaker([sentences[0], nameless, sentences[2]], 2) == "Health Secretary"
+    police = "REPORTER: Police closed the road for an hour."
+    assert quoted_speaker([sentences[0], police, sentences[2]], 2) == "opposition Green Bloc"
