@@ -127,6 +127,7 @@ from rag.values import (
     absent_values,
     counts_alike,
     counts_given_otherwise,
+    days_given_as_counts,
     differing_value,
     rounds_the_other,
 )
@@ -479,7 +480,10 @@ class DraftChecker:
                 }
                 if lacking:  # given in other words: "two months" / "60 days", "over 600" / "610"
                     lacking -= converted_measures(claim, around) | figures_in_other_words(claim, around)
-                if lacking or measures_otherwise(claim, around):
+                # A day of the claim's date the window gives only as a count ("the two-dose vaccine"
+                # beside "20 October" for "2 October"), in digits or in words: no date of its.
+                counted_days = days_given_as_counts(claim_side, around, around_side)
+                if lacking or counted_days or measures_otherwise(claim, around):
                     continue  # "nine post-Soviet states" where the passage says six; "six weeks" for months
                 if not shares_given(claim, around):
                     continue  # "keep a quarter of Chaski" where the window gives the buyer's 60 per cent

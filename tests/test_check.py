@@ -2723,3 +2723,33 @@ def test_a_transcripts_quote_after_a_post_named_beside_its_holder_is_the_holders
     # The false-positive side: the quote given to somebody the bulletin never names is no support.
     other = checker.check_sentence('Health Secretary Anton Weld called the care plan "long overdue".')
     assert other.verdict != SUPPORTED, other.reason
+
+
+MUMPS_OUTBREAK = (
+    "Mumps outbreak in Velden Cross reaches 22 cases\n\n"
+    "VELDEN CROSS, 14 November 2025 (Westpress) - A mumps outbreak in the market town of Velden Cross "
+    "has grown to 22 confirmed cases, the regional health board said on Friday. Six of the patients "
+    "have been treated in hospital, and two schools have asked unvaccinated pupils to stay at home "
+    "until the end of the month. The board has written to every family in the district urging them "
+    "to check their children's records.\n\n"
+    "The first case was identified on 20 October in a child who had recently returned from a trip "
+    "abroad. Coverage for the two-dose MMR vaccine in the district stands at 84 percent, well below "
+    "the national average of 93 percent.\n\n"
+    "Extra clinics will open at the town hall on Saturday and Sunday.\n"
+)
+
+
+def test_a_day_the_window_gives_only_as_a_count_in_words_is_no_date_of_it(tmp_path, pipeline):
+    """ "on 2 October" against "identified on 20 October ... the two-dose vaccine": the 2 is a
+    count there, not the day, so the window does not state the claim's date (the judging model, given
+    the window, read it as stating it at 80%)."""
+    checker = _checker_over(tmp_path, {"mumps.txt": MUMPS_OUTBREAK})
+    wrong_day = checker.check_sentence(
+        "The first case of the Velden Cross mumps outbreak was identified on 2 October."
+    )
+    assert wrong_day.verdict != SUPPORTED, wrong_day.reason
+    # The false-positive side: the day the window gives is the claim's.
+    right_day = checker.check_sentence(
+        "The first case of the Velden Cross mumps outbreak was identified on 20 October."
+    )
+    assert right_day.verdict == SUPPORTED, right_day.reason
