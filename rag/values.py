@@ -182,6 +182,7 @@ def differing_value(
     # "eight locations" against "on Saturday 8 ... at six locations", "Sixty-four people" against
     # "a 64-year-old farmer ... Eleven people": the count is missing.
     otherwise = counts_given_otherwise(claim, a, [(source, b), (context, context_side)])
+    otherwise |= days_of_another_month(a, [(source, b), (context, context_side)])  # "11 December"
     placed, holders = places_inside_names(claim, a, [b, context_side])
     # ``strict`` words (the claim's speaker, against a sentence naming its own) count only when
     # the sentence itself has them.
@@ -451,21 +452,51 @@ def absent_values(claim: str, text: str) -> list[Token]:
 
 def days_given_as_counts(claim_side: list[Token], text: str, text_side: list[Token]) -> set[int]:
     """Starts of the claim's days of a date ("opened on Saturday 25 October") whose number the
-    text gives only as a count ("halted services for 25 minutes on Saturday"): the digits are
-    there, the date is not. The reverse of `counts_given_otherwise`; a day the text writes in any
-    form of a date ("25th October", "25/10/2025", "the first of July", "the 1st of July") is there.
+    text gives only as a count ("halted services for 25 minutes on Saturday") or as the day of
+    another month ("next meets on 11 December" for "11 November"): the digits are there, the date
+    is not. The reverse of `counts_given_otherwise`; a day the text writes in any form of a date
+    ("25th October", "25/10/2025", "the first of July", "the 1st of July") is there.
     ``text_side``: the tokens of ``text``, which the caller has."""
-    days = [t for i, t in enumerate(claim_side) if _is_day(claim_side, i)]
+    return _days_given_otherwise(claim_side, [(text, text_side)], counts=True)
+
+
+def days_of_another_month(claim_side: list[Token], texts: list[tuple[str, list[Token]]]) -> set[int]:
+    """Starts of the claim's days of a date whose number the ``texts`` (each with its tokens) give
+    only as the day of another month: "11 November" against "from 1 November ... next meets on 11
+    December" is missing whole, though its digits and its month are each there."""
+    return _days_given_otherwise(claim_side, texts, counts=False)
+
+
+def _days_given_otherwise(
+    claim_side: list[Token], texts: list[tuple[str, list[Token]]], counts: bool
+) -> set[int]:
+    """The claim's days that every mention of their number in ``texts`` gives as the day of another
+    month or (``counts``) as a count."""
+    days = [(t, _month_of(claim_side, i)) for i, t in enumerate(claim_side) if _is_day(claim_side, i)]
     if not days:
         return set()
-    counting: dict[str, bool] = {}  # each number of the text: does every mention count something?
-    for j, t in enumerate(text_side):
-        if t.kind == "number":
+    # Each mention of a number: whether it is given otherwise (a count, a day of some month).
+    mentions: dict[str, list[tuple[bool, str | None]]] = {}
+    for text, side in texts:
+        for j, t in enumerate(side):
+            if t.kind != "number":
+                continue
             # "the first of July"; "the 1st of July", whose token is the digits alone
             ordinal = is_ordinal_word(t.text) or re.match(r"(?:st|nd|rd|th)\b", text[t.end :], re.I)
-            counts = bool(counted_words(text_side, j)) and not _is_day(text_side, j) and not ordinal
-            counting[t.key] = counting.get(t.key, True) and counts
-    return {t.start for t in days if counting.get(t.key, False)}
+            day = _is_day(side, j)
+            counted = counts and bool(counted_words(side, j)) and not day and not ordinal
+            mentions.setdefault(t.key, []).append((counted, _month_of(side, j) if day else None))
+    return {
+        t.start
+        for t, month in days
+        if t.key in mentions
+        and all(counted or (month and other and other != month) for counted, other in mentions[t.key])
+    }
+
+
+def _month_of(side: list[Token], i: int) -> str | None:
+    """The month the day ``side[i]`` stands beside ("11 December": "dec"); None beside a weekday only."""
+    return next((t.key for t in tokens_beside(side, i) if t.kind == "date" and t.key not in WEEKDAY_KEYS), None)
 
 
 def _is_day(side: list[Token], i: int) -> bool:

@@ -2753,3 +2753,31 @@ def test_a_day_the_window_gives_only_as_a_count_in_words_is_no_date_of_it(tmp_pa
         "The first case of the Velden Cross mumps outbreak was identified on 20 October."
     )
     assert right_day.verdict == SUPPORTED, right_day.reason
+
+
+RATE_CUT = (
+    "Kelby Reserve cuts its main rate to 3.75 percent\n\n"
+    "The Kelby Reserve cut its main interest rate by a quarter of a point to 3.75 percent on "
+    "Thursday, its first cut in two years.\n\n"
+    "The decision by the bank's seven-member rates board was not unanimous. Five members voted for "
+    "the cut and two preferred to hold the rate at 4.00 percent.\n\n"
+    "Lenders were quick to respond. Harbour Savings said it would reduce its standard variable rate "
+    "from 1 November. The rates board next meets on 11 December.\n"
+)
+
+
+def test_a_day_the_window_gives_only_as_another_months_day_contradicts(tmp_path, pipeline):
+    """ "next due to meet on 11 November" against "from 1 November. The rates board next meets on
+    11 December": the window held the 11 and the month apart, so it passed as stating the date;
+    now the date is missing from it, and the meeting's date differs."""
+    checker = _checker_over(tmp_path, {"rates.txt": RATE_CUT})
+    wrong_month = checker.check_sentence(
+        "The Kelby Reserve's rates board is next due to meet on 11 November."
+    )
+    assert wrong_month.verdict == CONTRADICTED, wrong_month.reason
+    assert (wrong_month.differs.draft, wrong_month.differs.source) == ("11 November", "11 December")
+    # The false-positive side: the date as the window gives it.
+    right_month = checker.check_sentence(
+        "The Kelby Reserve's rates board is next due to meet on 11 December."
+    )
+    assert right_month.verdict == SUPPORTED, right_month.reason

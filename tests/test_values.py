@@ -1250,6 +1250,25 @@ def test_a_day_the_text_gives_only_as_a_count_is_absent():
 
 
 @pytest.mark.fast
+def test_a_day_the_text_gives_only_as_the_day_of_another_month_is_absent_and_differs():
+    """ "meets on 11 November" against "from 1 November ... next meets on 11 December": the digits
+    and the month are each there, the date is not (the judging model had read the window as
+    stating it); and the date differs."""
+    claim = "The Kelby water board is next due to meet on 11 November."
+    before = "Kelby Water said its new tariff would apply from 1 November."
+    sentence = "The water board next meets on 11 December."
+    assert [t.text for t in absent_values(claim, f"{before} {sentence}")] == ["11"]
+    difference = differing_value(claim, sentence, before, {"kelby", "water"})
+    assert difference is not None
+    assert (difference.differs.draft, difference.differs.source) == ("11 November", "11 December")
+    # The false-positive sides: the claim's day with its month anywhere in the text is there, and
+    # a day beside a weekday only is no other month's.
+    assert absent_values(claim, f"{before} {sentence} It met on 11 November too.") == []
+    assert differing_value(claim, "The board meets on 11 November, not 11 December.") is None
+    assert absent_values(claim, "The Kelby water board meets on Tuesday 11 at 10am, in November.") == []
+
+
+@pytest.mark.fast
 def test_a_name_spoken_to_is_no_name_in_the_claims_place():
     """A reporter answering the presenter ("Owen, there's still smoke ...") names nobody who did
     anything: no name standing in for the fire's place the turn leaves out."""
