@@ -2781,3 +2781,32 @@ def test_a_day_the_window_gives_only_as_another_months_day_contradicts(tmp_path,
         "The Kelby Reserve's rates board is next due to meet on 11 December."
     )
     assert right_month.verdict == SUPPORTED, right_month.reason
+
+
+BUDGET_WIRE = (
+    "Government unveils 51-billion-crown budget for 2026, pledges to narrow deficit\n\n"
+    "KELBY, Oct 7 (KPA) - Finance Minister Ada Rensk on Tuesday presented a 2026 budget of 51.2 "
+    "billion crowns to parliament, promising to bring the deficit down to 2.6 percent of gross "
+    "domestic product next year from an expected 3.4 percent in 2025.\n\n"
+    "The draft raises health spending by 6 percent to 9.1 billion crowns and lifts state pensions by "
+    "4 percent from January. Value-added tax stays at 20 percent, but banks will pay a new levy on "
+    "profits above 100 million crowns.\n\n"
+    'Rensk told lawmakers the plan was "careful but not timid". The ministry forecasts economic '
+    "growth of 2.1 percent in 2026, after an estimated 1.5 percent this year.\n\n"
+    'Opposition leader Piet Varga called the budget "a list of hopes dressed up as arithmetic".\n'
+)
+
+
+def test_a_window_only_the_judge_read_yields_to_the_articles_own_words_with_another_value(tmp_path, pipeline):
+    """ "growth of 2.6 percent" read by the judging model into the lead's "deficit down to 2.6
+    percent" (79%) while the article says "The ministry forecasts economic growth of 2.1 percent":
+    the article does not say both, and its own words win."""
+    checker = _checker_over(tmp_path, {"budget.txt": BUDGET_WIRE})
+    deficit_figure = checker.check_sentence(
+        "The finance ministry forecasts economic growth of 2.6 percent in 2026."
+    )
+    assert deficit_figure.verdict == CONTRADICTED, deficit_figure.reason
+    assert (deficit_figure.differs.draft, deficit_figure.differs.source) == ("2.6 percent", "2.1 percent")
+    # The false-positive side: the article's own figure stays supported.
+    growth = checker.check_sentence("The finance ministry forecasts economic growth of 2.1 percent in 2026.")
+    assert growth.verdict == SUPPORTED, growth.reason
