@@ -496,7 +496,9 @@ def _days_given_otherwise(
 
 def _month_of(side: list[Token], i: int) -> str | None:
     """The month the day ``side[i]`` stands beside ("11 December": "dec"); None beside a weekday only."""
-    return next((t.key for t in tokens_beside(side, i) if t.kind == "date" and t.key not in WEEKDAY_KEYS), None)
+    return next(
+        (t.key for t in tokens_beside(side, i) if t.kind == "date" and t.key not in WEEKDAY_KEYS), None
+    )
 
 
 def _is_day(side: list[Token], i: int) -> bool:
