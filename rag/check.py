@@ -296,11 +296,15 @@ class DraftChecker:
             for c in contradictions
         ):
             support = None  # the window lends the claim a value its own sentence gives otherwise
-        if support is not None and support.judged is not None and any(
-            c[0].passage.chunk.source == support.passage.chunk.source
-            and c[1].in_place
-            and c[1].share >= LINED_UP_SHARE
-            for c in contradictions
+        if (
+            support is not None
+            and support.judged is not None
+            and any(
+                c[0].passage.chunk.source == support.passage.chunk.source
+                and c[1].in_place
+                and c[1].share >= LINED_UP_SHARE
+                for c in contradictions
+            )
         ):
             # Only the judging model read the window as stating it ("the deficit down to 2.8
             # percent" for "growth of 2.8 percent"), while the same article gives the claim's own
@@ -1043,6 +1047,8 @@ class DraftChecker:
             ):
                 continue  # "first" / "second"; "40,000 homes" against "4,000 calls for help"
             read = with_previous_sentence(chunk, span)
+            if difference.differs.kind == "date" and dates_told(claim, dates_named(read, chunk.date)):
+                continue  # "Tessford District Court, Friday." tells the claim's date; "2 July" dates the fire
             corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
             sure = judge.probability(read, corrected) if corrected != claim else None
             preferable = difference.differs.kind in ("number", "date")  # a name needs the model sure

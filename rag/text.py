@@ -233,6 +233,11 @@ def _article_day(dated: str | None) -> date | None:
         return None
 
 
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# A weekday standing alone, not the start of a date written out ("Friday 10 October" is read as one).
+_WEEKDAY = re.compile(rf"\b(?:(last|next|this|on)\s+)?({'|'.join(_WEEKDAYS)})\b(?!,?\s+(?:the\s+)?\d)", re.I)
+
+
 def _days_from(same: str, before: str) -> int:
     """How many days from the article's date a `_RELATIVE_DAY` match lies, by which of its groups
     matched ("today", "yesterday" or "tomorrow")."""
@@ -260,9 +265,10 @@ def _spoken(text: str, start: int) -> bool:
 
 def dates_named(text: str, dated: str | None) -> list[ToldDate]:
     """The calendar dates ``text`` tells without writing them out whole, read from its article's
-    date ``dated`` (YYYY-MM-DD): its "today", "yesterday" or "tomorrow", and a day and month given
-    without a year ("DRAVENHOLT, March 14"), in the year that puts it nearest the article's date.
-    [] when the date is unknown."""
+    date ``dated`` (YYYY-MM-DD): its "today", "yesterday" or "tomorrow", a weekday standing alone
+    (the one before the article's date or after it, unless "last" or "next" says which), and a day
+    and month given without a year ("DRAVENHOLT, March 14"), in the year that puts it nearest the
+    article's date. [] when the date is unknown."""
     day = _article_day(dated)
     if day is None:
         return []
@@ -270,6 +276,20 @@ def dates_named(text: str, dated: str | None) -> list[ToldDate]:
     for match in _RELATIVE_DAY.finditer(text):
         offset = _days_from(match.group(1), match.group(2))
         found.add(ToldDate(day + timedelta(days=offset), _spoken(text, match.start())))
+    for match in _WEEKDAY.finditer(text):
+        # "Tessford District Court, Friday." in an article of Monday 13 October: the Friday before
+        # (10 October), or the one after for what is still to come; "last" and "next" say which.
+        back = (day.weekday() - _WEEKDAYS.index(match.group(2).lower())) % 7
+        which = (match.group(1) or "").lower()
+        offsets = (
+            [-(back or 7)]
+            if which == "last"
+            else [7 - back or 7]
+            if which == "next"
+            else [-back, 7 - back or 7]
+        )
+        for offset in offsets:
+            found.add(ToldDate(day + timedelta(days=offset), _spoken(text, match.start())))
     for (month, number), start, end in month_days_at(text):
         if _YEAR_AFTER.match(text[end:]):
             continue  # written out whole

@@ -2810,3 +2810,30 @@ def test_a_window_only_the_judge_read_yields_to_the_articles_own_words_with_anot
     # The false-positive side: the article's own figure stays supported.
     growth = checker.check_sentence("The finance ministry forecasts economic growth of 2.1 percent in 2026.")
     assert growth.verdict == SUPPORTED, growth.reason
+
+
+COURT_COLUMN = (
+    "THE BENCH: NOTES FROM THE COURTS\nMonday 13 October 2025\n\n"
+    "A bonfire and a costly weekend\n\n"
+    "Kelby Magistrates' Court, Friday. Dario Venn, 31, of Ashmoor, admitted causing a fire on common "
+    "land by leaving a bonfire unattended at Hollins Common on 4 June, despite a ban on open fires.\n\n"
+    "The court heard that the fire spread across eight hectares before crews from three stations put "
+    "it out. Venn told the court he thought the bonfire was out when he left.\n\n"
+    "He was fined 900 crowns and ordered to pay 1,400 crowns towards the cost of fighting the fire.\n"
+)
+
+
+def test_a_date_the_window_tells_by_its_weekday_is_no_other_events_date(tmp_path, pipeline):
+    """ "Kelby Magistrates' Court, Friday." in a Monday column tells the claim's Friday 10 October;
+    "on 4 June" in the sentence dates the fire, not the hearing (the judging model read the hearing
+    as on 4 June, 94%, and the claim was contradicted)."""
+    checker = _checker_over(tmp_path, {"court.txt": COURT_COLUMN})
+    hearing = checker.check_sentence(
+        "Dario Venn appeared at Kelby Magistrates' Court on Friday 10 October 2025."
+    )
+    assert hearing.verdict != CONTRADICTED, hearing.reason
+    # The false-positive side: another weekday's date is still no support.
+    other_day = checker.check_sentence(
+        "Dario Venn appeared at Kelby Magistrates' Court on Thursday 9 October 2025."
+    )
+    assert other_day.verdict != SUPPORTED, other_day.reason

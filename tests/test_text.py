@@ -83,3 +83,22 @@ def test_a_month_shortened_beside_its_day_is_spelled_out():
         spelled_months("Jan Keller said Mar del Plata was flooded")
         == "Jan Keller said Mar del Plata was flooded"
     )
+
+
+def test_a_weekday_standing_alone_tells_the_day_before_or_after_its_article():
+    """ "Kelby Magistrates' Court, Friday." in an article of Monday 13 October 2025 is Friday 10
+    October (or, for what is still to come, Friday 17); "last" and "next" say which."""
+    friday = dates_named(
+        "Kelby Magistrates' Court, Friday. Dario Venn, 31, admitted the offence.", "2025-10-13"
+    )
+    assert dates_told("Venn appeared in court on Friday 10 October 2025.", friday) == "Friday 10 October 2025"
+    assert [d.day.isoformat() for d in dates_named("It happened last Monday.", "2025-10-13")] == [
+        "2025-10-06"
+    ]
+    assert [d.day.isoformat() for d in dates_named("They meet next Friday.", "2025-10-13")] == ["2025-10-17"]
+    # The false-positive sides: another weekday, a week further off, and a weekday opening a date
+    # written out (the date is read, not the weekday's week either side).
+    assert dates_told("Venn appeared in court on Thursday 9 October 2025.", friday) == ""
+    assert dates_told("Venn appeared in court on Friday 3 October 2025.", friday) == ""
+    written = dates_named("On Friday 10 October the court sat late.", "2025-10-13")
+    assert [d.day.isoformat() for d in written] == ["2025-10-10"]
