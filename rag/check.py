@@ -130,6 +130,7 @@ from rag.values import (
     days_given_as_counts,
     differing_value,
     rounds_the_other,
+    values_across_rows,
 )
 
 SUPPORTED = "supported"
@@ -481,6 +482,8 @@ class DraftChecker:
                 text = " ".join(passage.chunk.quote(s) for s in window)
                 if counted_only and claim_values - {t.key for t in tokens(text)}:
                     continue  # every value its own, not lent by the sentence before or the dateline
+                if values_across_rows(claim_values, text):
+                    continue  # "| 2023 | 63.9 |" and "| 2024 | 54.2 |" for "63.9 million in 2024"
                 k = spans.index(window[0])
                 before = passage.chunk.quote(spans[k - 1]) if k else ""
                 near = f"{before} {text}"
@@ -668,6 +671,8 @@ class DraftChecker:
                 continue  # the claim's subject, not what it says about it
             if not shares_given(claim, text) or measures_otherwise(claim, text):
                 continue  # "a third of" where the passage gives other shares, "six weeks" for months
+            if values_across_rows(stated_values(tokens(claim)), text):
+                continue  # a table's 2023 revenue read with the 2024 row's year
             if chunk is tried and not also:
                 return None  # read already, with the window the answer check found undecided
             found = Found(

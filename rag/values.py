@@ -494,6 +494,18 @@ def _days_given_otherwise(
     }
 
 
+def values_across_rows(values: set[str], text: str) -> bool:
+    """Whether the claim's numbers and dates (their keys, `rag.tokens.stated_values`) that a table
+    in ``text`` gives ("| 2023 | 63.9 | ..." / "| 2024 | 54.2 | ...") stand in different rows and in
+    no row together: "revenue fell to 63.9 million in 2024" joins two years' figures. A table is two
+    or more lines with two or more "|" each; a value the prose gives is not asked for in a row."""
+    rows = [{t.key for t in tokens(line)} for line in text.splitlines() if line.count("|") >= 2]
+    if len(rows) < 2:
+        return False
+    in_rows = {v for v in values if any(v in row for row in rows)}
+    return len(in_rows) >= 2 and not any(in_rows <= row for row in rows)
+
+
 def _month_of(side: list[Token], i: int) -> str | None:
     """The month the day ``side[i]`` stands beside ("11 December": "dec"); None beside a weekday only."""
     return next(

@@ -2837,3 +2837,31 @@ def test_a_date_the_window_tells_by_its_weekday_is_no_other_events_date(tmp_path
         "Dario Venn appeared at Kelby Magistrates' Court on Thursday 9 October 2025."
     )
     assert other_day.verdict != SUPPORTED, other_day.reason
+
+
+TILES_NEWSLETTER = (
+    "HARBOUR BRIEFING - weekly business newsletter\nFriday 7 March 2025\n\n"
+    "LEAD: MARLOW TILES - THE NUMBERS BEHIND THE CLOSURE\n\n"
+    "Fenwick Group's decision, announced on Tuesday, to close the Marlow Tiles works in Ashby will "
+    "not have surprised anyone who has read the group's accounts. The plant's revenue has fallen for "
+    "two years running while its gas bill has soared.\n\n"
+    "| Year | Revenue (Cr m) | Output (tonnes) | Operating result (Cr m) |\n"
+    "| 2022 |      71.2      |     120,400     |          1.8            |\n"
+    "| 2023 |      58.6      |     101,900     |         -2.7            |\n"
+    "| 2024 |      49.3      |      88,200     |         -6.1            |\n"
+    "\n"
+    "The works employs 310 people. Fenwick says it will talk to any credible buyer before the kilns "
+    "are switched off in June.\n"
+)
+
+
+def test_a_tables_figure_read_with_another_rows_year_is_no_support(tmp_path, pipeline):
+    """ "revenue fell to 58.6 million crowns in 2024" where the table gives 58.6 in the 2023 row and
+    49.3 in the 2024 row: the judging model read the passage as stating it (82%); the claim's
+    values stand in no row together, so the passage is not read for it."""
+    checker = _checker_over(tmp_path, {"tiles.txt": TILES_NEWSLETTER})
+    other_row = checker.check_sentence("Marlow Tiles' revenue fell to 58.6 million crowns in 2024.")
+    assert other_row.verdict != SUPPORTED, other_row.reason
+    # The false-positive side: the figure and the year of one row.
+    one_row = checker.check_sentence("Marlow Tiles' revenue fell to 49.3 million crowns in 2024.")
+    assert one_row.verdict == SUPPORTED, one_row.reason

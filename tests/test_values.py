@@ -1269,6 +1269,22 @@ def test_a_day_the_text_gives_only_as_the_day_of_another_month_is_absent_and_dif
 
 
 @pytest.mark.fast
+def test_a_claims_values_in_different_rows_of_a_table_are_not_given_together():
+    from rag.tokens import stated_values, tokens
+    from rag.values import values_across_rows
+
+    table = (
+        "Revenue by year:\n| 2023 | 58.6 | 101,900 |\n| 2024 | 49.3 | 88,200 |\nThe plant employs 310 people."
+    )
+    values = stated_values(tokens("Revenue fell to 58.6 million crowns in 2024."))
+    assert values_across_rows(values, table)
+    # The false-positive sides: one row's values, a value the prose gives, no table at all.
+    assert not values_across_rows(stated_values(tokens("Revenue fell to 49.3 million in 2024.")), table)
+    assert not values_across_rows(stated_values(tokens("The 310 staff made 88,200 tonnes in 2024.")), table)
+    assert not values_across_rows(values, "Revenue was 58.6 million in 2023 and 49.3 million in 2024.")
+
+
+@pytest.mark.fast
 def test_a_name_spoken_to_is_no_name_in_the_claims_place():
     """A reporter answering the presenter ("Owen, there's still smoke ...") names nobody who did
     anything: no name standing in for the fire's place the turn leaves out."""
