@@ -655,6 +655,7 @@ class DraftChecker:
         opening's figure to a later detail), if the judging model is sure the passage, with those
         sentences in the article's order, states it. ``tried``: the passage read for a window."""
         claim_words = content_words(claim)
+        claim_values = stated_values(tokens(claim))
         for passage in passages:
             chunk = passage.chunk
             held = self._with_article_names(passage).chunk
@@ -671,7 +672,7 @@ class DraftChecker:
                 continue  # the claim's subject, not what it says about it
             if not shares_given(claim, text) or measures_otherwise(claim, text):
                 continue  # "a third of" where the passage gives other shares, "six weeks" for months
-            if values_across_rows(stated_values(tokens(claim)), text):
+            if values_across_rows(claim_values, text):
                 continue  # a table's 2023 revenue read with the 2024 row's year
             if chunk is tried and not also:
                 return None  # read already, with the window the answer check found undecided

@@ -235,7 +235,7 @@ def _article_day(dated: str | None) -> date | None:
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # A weekday standing alone, not the start of a date written out ("Friday 10 October" is read as one).
-_WEEKDAY = re.compile(rf"\b(?:(last|next|this|on)\s+)?({'|'.join(_WEEKDAYS)})\b(?!,?\s+(?:the\s+)?\d)", re.I)
+_WEEKDAY = re.compile(rf"\b(?:(last|next)\s+)?({'|'.join(_WEEKDAYS)})\b(?!,?\s+(?:the\s+)?\d)", re.I)
 
 
 def _days_from(same: str, before: str) -> int:
