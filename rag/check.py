@@ -301,16 +301,16 @@ class DraftChecker:
             support is not None
             and support.judged is not None
             and any(
-                c[0].passage.chunk.source == support.passage.chunk.source
+                one_outlet(support.passage.chunk, c[0].passage.chunk)
                 and c[1].in_place
                 and c[1].share >= LINED_UP_SHARE
                 for c in contradictions
             )
         ):
             # Only the judging model read the window as stating it ("the deficit down to 2.8
-            # percent" for "growth of 2.8 percent"), while the same article gives the claim's own
-            # words with another value ("forecasts economic growth of 2.3 percent"): an article
-            # does not say both, and its words outweigh the model's reading.
+            # percent" for "growth of 2.8 percent"), while the same article, or another of its
+            # outlet's, gives the claim's own words with another value ("forecasts economic growth
+            # of 2.3 percent"): its words outweigh the model's reading.
             support = None
         if support is not None:
             source = support.passage.chunk.source

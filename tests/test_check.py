@@ -2812,6 +2812,25 @@ def test_a_window_only_the_judge_read_yields_to_the_articles_own_words_with_anot
     assert growth.verdict == SUPPORTED, growth.reason
 
 
+def test_a_window_only_the_judge_read_yields_to_another_article_of_its_outlet(tmp_path, pipeline):
+    """The same, with the growth forecast in the outlet's next wire of the story: one outlet does
+    not give both figures for the same forecast, and its words outweigh the model's reading."""
+    lead, _ = BUDGET_WIRE.split("Rensk told lawmakers")
+    follow_up = (
+        "Ministry sets out growth path behind 2026 budget\n\nKELBY, Oct 9 (KPA) - Finance Minister Ada "
+        'Rensk told lawmakers on Thursday the plan was "careful but not timid". The ministry forecasts '
+        "economic growth of 2.1 percent in 2026, after an estimated 1.5 percent this year.\n"
+    )
+    checker = _checker_over(tmp_path, {"budget_1.txt": lead, "budget_2.txt": follow_up})
+    deficit_figure = checker.check_sentence(
+        "The finance ministry forecasts economic growth of 2.6 percent in 2026."
+    )
+    assert deficit_figure.verdict == CONTRADICTED, deficit_figure.reason
+    # The false-positive side: the outlet's own figure stays supported.
+    growth = checker.check_sentence("The finance ministry forecasts economic growth of 2.1 percent in 2026.")
+    assert growth.verdict == SUPPORTED, growth.reason
+
+
 COURT_COLUMN = (
     "THE BENCH: NOTES FROM THE COURTS\nMonday 13 October 2025\n\n"
     "A bonfire and a costly weekend\n\n"
