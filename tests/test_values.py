@@ -1266,6 +1266,18 @@ def test_a_day_the_text_gives_only_as_the_day_of_another_month_is_absent_and_dif
     assert absent_values(claim, f"{before} {sentence} It met on 11 November too.") == []
     assert differing_value(claim, "The board meets on 11 November, not 11 December.") is None
     assert absent_values(claim, "The Kelby water board meets on Tuesday 11 at 10am, in November.") == []
+    # ... nor is a count after a date and a comma any day ("on 14 April, two years after"; "on 2
+    # March, 29 patients"), while "Saturday, 8 November" is one.
+    ferry = "The Kelby ferry resumes on 14 April after a two-year closure."
+    assert absent_values("The Kelby ferry will be back on 14 April, two years after it stopped.", ferry) == []
+    ward = "As of 9 a.m. on 2 March, 29 patients at Kelby Hospital had been discharged."
+    assert absent_values("By 9 a.m. on 2 March, 29 patients at Kelby Hospital had gone home.", ward) == []
+    assert [
+        t.text
+        for t in absent_values(
+            "It opened on Saturday, 8 November.", "It shut for 8 hours one Saturday in November."
+        )
+    ] == ["8"]
 
 
 @pytest.mark.fast
