@@ -178,21 +178,25 @@ def noun_named_otherwise(claim: str, draft: str, text: str, source: str) -> bool
     )
 
 
+def _sentence_keys(text: str) -> list[tuple[str, set[str]]]:
+    """Each sentence of a window with the keys of its tokens."""
+    sentences = [text[s.start : s.end] for s in split_sentences(text)]
+    return [(sentence, {t.key for t in tokens(sentence)}) for sentence in sentences]
+
+
 def named_beside_the_values(values: set[str], text: str, name: str) -> bool:
     """Whether the window's other ``name`` stands in a sentence giving none of the claim's numbers
     and dates (their keys, `rag.tokens.stated_values`) while another of its sentences gives them
-    all: that sentence tells the claim's fact
-    about "the holders" or "opening hours", the name belongs to the sentence beside it ("Davide
-    Ruscone's shot ... looped over the goalkeeper"), and nothing says the fact is about him."""
+    all: that sentence tells the claim's fact about "the holders" or "opening hours", the name
+    belongs to the sentence beside it ("Davide Ruscone's shot ... looped over the goalkeeper"),
+    and nothing says the fact is about him."""
     if not values:
         return False
-    sentences = [text[s.start : s.end] for s in split_sentences(text)]
-    giving = [{t.key for t in tokens(s)} for s in sentences]
-    holding = [k for k, s in enumerate(sentences) if name in s]
+    holding = [(name in sentence, keys) for sentence, keys in _sentence_keys(text)]
     return (
-        bool(holding)
-        and all(not values & giving[k] for k in holding)
-        and any(values <= keys for k, keys in enumerate(giving) if k not in holding)
+        any(held for held, _ in holding)
+        and all(not values & keys for held, keys in holding if held)
+        and any(values <= keys for held, keys in holding if not held)
     )
 
 
@@ -204,10 +208,9 @@ def stated_beside(values: set[str], text: str, differs: Differs) -> bool:
     Caldreth Half Marathon" beside it sets the scene, in nobody's place."""
     if not values:
         return False
-    sentences = [text[s.start : s.end] for s in split_sentences(text)]
-    giving = [{t.key for t in tokens(s)} for s in sentences]
-    return any(differs.draft in s and values <= keys for s, keys in zip(sentences, giving)) and all(
-        not values <= keys for s, keys in zip(sentences, giving) if differs.source in s
+    keyed = _sentence_keys(text)
+    return any(differs.draft in s and values <= keys for s, keys in keyed) and all(
+        not values <= keys for s, keys in keyed if differs.source in s
     )
 
 
