@@ -291,26 +291,7 @@ class DraftChecker:
         contradictions = self._contradictions(claim, passages)
         if not contradictions and misquote is not None:
             contradictions = [misquote]  # the passage says it, but somebody else said it
-        if support is not None and any(
-            c[0].passage.chunk.source == support.passage.chunk.source
-            and any(c[0].spans[0] == s for s in support.spans)
-            for c in contradictions
-        ):
-            support = None  # the window lends the claim a value its own sentence gives otherwise
-        if (
-            support is not None
-            and support.judged is not None
-            and any(
-                one_outlet(support.passage.chunk, c[0].passage.chunk)
-                and c[1].in_place
-                and c[1].share >= LINED_UP_SHARE
-                for c in contradictions
-            )
-        ):
-            # Only the judging model read the window as stating it ("the deficit down to 2.8
-            # percent" for "growth of 2.8 percent"), while the same article, or another of its
-            # outlet's, gives the claim's own words with another value ("forecasts economic growth
-            # of 2.3 percent"): its words outweigh the model's reading.
+        if support is not None and any(_undoes(c, support) for c in contradictions):
             support = None
         if support is not None:
             source = support.passage.chunk.source
@@ -498,10 +479,13 @@ class DraftChecker:
                 }
                 if lacking:  # given in other words: "two months" / "60 days", "over 600" / "610"
                     lacking -= converted_measures(claim, around) | figures_in_other_words(claim, around)
-                # A day of the claim's date the window gives only as a count ("the two-dose vaccine"
-                # beside "20 October" for "2 October"), in digits or in words: no date of its.
-                counted_days = days_given_as_counts(claim_side, around, around_side)
-                if lacking or counted_days or measures_otherwise(claim, around):
+                if (
+                    lacking
+                    or measures_otherwise(claim, around)
+                    # a day of the claim's date given only as a count, in digits or in words ("the
+                    # two-dose vaccine" beside "20 October" for "2 October"): no date of the window's
+                    or days_given_as_counts(claim_side, around, around_side)
+                ):
                     continue  # "nine post-Soviet states" where the passage says six; "six weeks" for months
                 if not shares_given(claim, around):
                     continue  # "keep a quarter of Chaski" where the window gives the buyer's 60 per cent
@@ -1115,6 +1099,25 @@ class DraftChecker:
             return True
         known = self._article_names(source)
         return sum(1 for key in names if key in known) / len(names) >= SAME_SUBJECT
+
+
+def _undoes(contradiction: tuple[Found, Difference], support: Found) -> bool:
+    """Whether a contradiction undoes the window found to state the claim: it is a sentence of that
+    window (the window lends the claim a value its own sentence gives otherwise); or only the
+    judging model read the window as stating it ("the deficit down to 2.8 percent" for "growth of
+    2.8 percent") while the same article, or another of its outlet's, gives the claim's own words
+    with another value in place ("forecasts economic growth of 2.3 percent"), whose words outweigh
+    the model's reading."""
+    found, difference = contradiction
+    chunk = found.passage.chunk
+    in_window = chunk.source == support.passage.chunk.source and found.spans[0] in support.spans
+    outweighs = (
+        support.judged is not None
+        and one_outlet(support.passage.chunk, chunk)
+        and difference.in_place
+        and difference.share >= LINED_UP_SHARE
+    )
+    return in_window or outweighs
 
 
 def _contradicted(result: SentenceCheck, found: Found, difference: Difference) -> SentenceCheck:
