@@ -18,6 +18,7 @@ from rag.tokens import (
     HAS_WORD,
     MEASURES,
     SCALES,
+    YEAR_FIGURE,
     Token,
     is_date_part,
     is_ordinal_word,
@@ -446,9 +447,6 @@ def scaled_figure(text: str, token: Token) -> tuple[Token, float, float, bool] |
         return (token, *_scaled(text, token))
     except ValueError:
         return None  # "1990s"
-
-
-YEAR_FIGURE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})

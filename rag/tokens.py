@@ -450,8 +450,18 @@ def is_date_part(side: list[Token], i: int) -> bool:
     halls")."""
     if side[i].kind == "date":
         return True
-    near = tokens_beside(side, i)
-    return side[i].kind == "number" and any(t.kind == "date" and t.key not in WEEKDAY_KEYS for t in near)
+    return side[i].kind == "number" and any(t.key not in WEEKDAY_KEYS for t in dates_beside(side, i))
+
+
+def dates_beside(side: list[Token], i: int) -> list[Token]:
+    """The months and weekdays beside ``side[i]`` (`tokens_beside`) whose day it may be. A date
+    before it across a comma, with none after it, has ended: "on 2 March, 29 patients" and "on
+    14 April, two years after" count; "Saturday, 8 November" and "5 May, 2025" are dates."""
+    near = [t for t in tokens_beside(side, i) if t.kind == "date"]
+    ended = i > 0 and "," in side[i].gap and not YEAR_FIGURE.match(side[i].text)
+    if ended and near == [side[i - 1]]:
+        return []
+    return near
 
 
 def tokens_beside(side: list[Token], i: int) -> list[Token]:
@@ -465,6 +475,7 @@ def tokens_beside(side: list[Token], i: int) -> list[Token]:
 
 
 HAS_WORD = re.compile(r"[^\W\d_]")
+YEAR_FIGURE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 def run_kind(run: list[Token], side: list[Token]) -> str:

@@ -34,10 +34,10 @@ from rag.figures import (
 )
 from rag.text import STOPWORDS, fold, names_a_relative_day, stem
 from rag.tokens import (
-    HAS_WORD,
     NOT_NAMES,
     WEEKDAY_KEYS,
     Token,
+    dates_beside,
     initials,
     is_loose_number,
     is_ordinal_word,
@@ -473,11 +473,7 @@ def _days_given_otherwise(
 ) -> set[int]:
     """The claim's days that every mention of their number in ``texts`` gives as the day of another
     month or (``counts``) as a count."""
-    days = [
-        (t, _month_of(claim_side, i))
-        for i, t in enumerate(claim_side)
-        if _is_day(claim_side, i) and not _after_a_dates_comma(claim_side, i)
-    ]
+    days = [(t, _month_of(claim_side, i)) for i, t in enumerate(claim_side) if _is_day(claim_side, i)]
     if not days:
         return set()
     # Each mention of a number: whether it is given otherwise (a count, a day of some month).
@@ -511,13 +507,6 @@ def values_across_rows(values: set[str], text: str) -> bool:
     return len(in_rows) >= 2 and not any(in_rows <= row for row in rows)
 
 
-def _after_a_dates_comma(side: list[Token], i: int) -> bool:
-    """Whether ``side[i]`` follows a date across a comma with no date after it: "on 14 April, two
-    years after", "on 2 March, 29 patients" count; "Saturday, 8 November" is a day."""
-    after = i + 1 < len(side) and side[i + 1].kind == "date" and not HAS_WORD.search(side[i + 1].gap)
-    return i > 0 and side[i - 1].kind == "date" and "," in side[i].gap and not after
-
-
 def _month_of(side: list[Token], i: int) -> str | None:
     """The month the day ``side[i]`` stands beside ("11 December": "dec"); None beside a weekday only."""
     return next(
@@ -527,11 +516,11 @@ def _month_of(side: list[Token], i: int) -> str | None:
 
 def _is_day(side: list[Token], i: int) -> bool:
     """A number standing as the day of a date: beside a month or a weekday ("Saturday 8 and Sunday
-    9 November"), counting nothing ("Monday 8 hours of talks" counts hours)."""
+    9 November", `dates_beside`), counting nothing ("Monday 8 hours of talks" counts hours)."""
     token = side[i]
     if token.kind != "number" or YEAR_FIGURE.match(token.text) or counted_words(side, i):
         return False
-    return any(t.kind == "date" for t in tokens_beside(side, i))
+    return bool(dates_beside(side, i))
 
 
 def counts_given_otherwise(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.tokens import initials, is_ordinal_word, number_keys, tokens
+from rag.tokens import initials, is_date_part, is_ordinal_word, number_keys, tokens
 
 
 @pytest.mark.fast
@@ -166,3 +166,25 @@ def test_a_time_with_am_or_pm_leaves_the_sentences_full_stop():
 def test_number_keys_are_the_digits_of_every_number_in_any_form():
     assert number_keys("six years, not 4, for 1,400 zorins") == {"6", "4", "1400"}
     assert number_keys("the Brenna Court flats") == set()
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, number, dated",
+    [
+        # A date before a number across a comma has ended, when no date follows the number.
+        ("By 14 October, 214 cases had been confirmed.", "214", False),
+        ("It resumes on 14 April, two years after it stopped.", "two", False),
+        ("On 1 September, 187 millimetres of rain fell.", "187", False),
+        # The false-positive side: a day between a weekday and its month, a year after a comma,
+        # and a day beside its month are dates.
+        ("It opens on Saturday, 8 November.", "8", True),
+        ("It opened on 5 May, 2025, after a delay.", "2025", True),
+        ("By October 14, 214 cases had been confirmed.", "14", True),
+        ("On 14 October 214 cases had been confirmed.", "214", True),
+    ],
+)
+def test_a_number_after_a_dates_comma_is_no_day_of_it(text, number, dated):
+    side = tokens(text)
+    i = next(n for n, t in enumerate(side) if t.text == number)
+    assert is_date_part(side, i) is dated

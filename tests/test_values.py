@@ -1334,3 +1334,31 @@ def test_a_weekday_dating_a_press_conference_dates_the_saying():
         "Monday",
         "Tuesday",
     )
+
+
+@pytest.mark.fast
+def test_a_count_after_a_dates_comma_is_the_count_and_no_day():
+    """ "By 14 October, 214 cases had been confirmed": the 214 counts cases. It had been read as
+    the day of October, so the claim's "214 cases" was absent and a changed count differed as a
+    date ("14 October, 241" / "14 October, 214") or not at all."""
+    source = "By 14 October, 214 cases had been confirmed."
+    assert absent_values("Officials had confirmed 214 cases by 14 October.", source) == []
+    for claim in (
+        "By 14 October, 241 cases had been confirmed.",
+        "241 cases had been confirmed by 14 October.",
+    ):
+        difference = differing_value(claim, source)
+        assert difference is not None
+        assert (difference.differs.draft, difference.differs.source, difference.differs.kind) == (
+            "241",
+            "214",
+            "number",
+        )
+    # The false-positive side: a day between a weekday and its month is still the day, and
+    # another day is still another date.
+    assert [
+        t.text
+        for t in absent_values("It opens on Saturday, 9 November.", "It opens on Saturday, 8 November.")
+    ] == ["9"]
+    difference = differing_value("It opens on Saturday, 9 November.", "It opens on Saturday, 8 November.")
+    assert difference is not None and difference.differs.kind == "date"
