@@ -16,7 +16,7 @@ import re
 
 from rag.cite import content_words
 from rag.text import SPEECH_VERB, fold, inside_quote
-from rag.tokens import tokens
+from rag.tokens import WEEKDAY_KEYS, tokens
 from rag.types import Chunk, Span
 from rag.values import Differs
 
@@ -36,6 +36,7 @@ _OPENERS = frozenset(
     "the a an in on at after before but and however meanwhile yesterday today earlier later speaking "
     "asked when while as this that these those his her their its he she they it we i".split()
 )
+_BYLINE = re.compile(r"(?:by|posted by|written by|reporting by)\s+[A-Z]", re.I)
 _SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"
 # An appositive's first word when it tells about the speaker named before it: who they are, where from.
 _ABOUT_THE_SPEAKER = frozenset("who of from at with".split())
@@ -125,11 +126,13 @@ def _subject_name(head: str) -> str:
     taken: list[str] = []
     for i, word in enumerate(words[:8]):
         lower_in_name = bool(taken) and i + 1 < len(words) and words[i + 1][:1].isupper()
-        if not (word[:1].isupper() or lower_in_name):
+        if not (word[:1].isupper() or lower_in_name) or _dates_a_name(word):
             break
         taken.append(word)
     while taken and fold(taken[0]) in _OPENERS:
         taken.pop(0)
+    while taken and not taken[-1][:1].isupper():
+        taken.pop()  # "Mayor Lena Brandt on Tuesday": the name ends before "on"
     return " ".join(taken) if any(w[:1].isupper() for w in taken) else ""
 
 
@@ -157,12 +160,20 @@ def quoted_speaker(sentences: list[str], k: int) -> str:
     return ""
 
 
+def _dates_a_name(word: str) -> bool:
+    """Whether ``word`` is a weekday or a number, which no name holds: a date line ("Thursday 20
+    March 2025, 06:30") opens with no speaker. A month alone may be a surname ("Maya March")."""
+    return any(t.kind == "number" or t.key in WEEKDAY_KEYS for t in tokens(word))
+
+
 def _named_subject(sentence: str) -> str:
     """The name a sentence opens with, in two words or more ("Chief Minister Ifeoma Okoli has
     cancelled ..."): whom a pronoun's quote after it belongs to; '' for one word ("Police"). Read
     past a transcript's turn label, and for a post named beside its holder, the holder ("REPORTER:
     The Finance Minister, Halvard Presk, closed the debate. He ... called it ...")."""
     head = _STAMP.sub("", sentence, count=1)
+    if _BYLINE.match(head):
+        return ""  # the writer's name, not a speaker's: "By Selma Achterwald, Industry Correspondent"
     if label := _TURN.match(head):
         head = head[label.end(1) + 1 :].lstrip()
     if holder := _HOLDER_BESIDE.match(head):

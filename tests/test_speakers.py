@@ -387,3 +387,25 @@ def test_a_pronouns_quote_after_a_post_named_beside_its_holder_is_the_holders():
     assert quoted_speaker([sentences[0], nameless, sentences[2]], 2) == "Health Secretary"
     police = "REPORTER: Police closed the road for an hour."
     assert quoted_speaker([sentences[0], police, sentences[2]], 2) == "opposition Green Bloc"
+
+
+@pytest.mark.fast
+def test_a_byline_or_a_date_line_is_no_speaker_of_the_quote_after_it():
+    """A scraped page's byline and date line stand before its first sentence ("..., its owner has
+    confirmed"): the quote is no writer's and no date's. The check had rewritten "Brandor admitted
+    ..." as "Thursday 20 March admitted ..." for the judging model."""
+    confirmed = (
+        "The closure will cost 410 jobs, its owner has confirmed, more than the figure given when the "
+        "shutdown was announced earlier this month."
+    )
+    assert quoted_speaker(["By Selma Achterwald, Industry Correspondent", confirmed], 1) == ""
+    assert quoted_speaker(["Thursday 20 March 2025, 06:30 | Updated 14:05", confirmed], 1) == ""
+    # The false-positive sides: a person named before the quote is still its speaker, a month
+    # may be a surname, and a weekday after the name ends it.
+    said = '"We knew it," she said.'
+    assert (
+        quoted_speaker(["Union organiser Maya March met the workers.", said], 1)
+        == "Union organiser Maya March"
+    )
+    assert quoted_speaker(["Mayor Lena Brandt on Tuesday met the workers.", said], 1) == "Mayor Lena Brandt"
+    assert quoted_speaker(["Byron Kell, the union's organiser, met the workers.", said], 1) == "Byron Kell"
