@@ -278,7 +278,44 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
         low, high = _bounds(claim, token, size)
         if any(low <= other <= high for other in given):
             found.add(token.key)
-    return found
+    return found | set(margins_given(claim, text))
+
+
+def margins_given(claim: str, text: str) -> dict[str, str]:
+    """The claim's margins of a vote ("defeated by a margin of five votes", "a majority of
+    fourteen", "won by 435 votes over ...") that ``text`` gives as the tally ("by 28 votes to
+    23"): each margin's key, with the tally's words. A tally in the claim ("by 28 votes to 23") is
+    no margin, nor is a figure the text's tallies do not differ by."""
+    tallies = {}
+    text_side = tokens(text)
+    for i, a in enumerate(text_side[:-1]):
+        j = i + 2 if text_side[i + 1].key == "vote" and i + 2 < len(text_side) else i + 1
+        b = text_side[j]
+        if a.kind == b.kind == "number" and _TALLY_BETWEEN.fullmatch(text[a.end : b.start]):
+            difference = _whole(a.key) - _whole(b.key) if _whole(a.key) and _whole(b.key) else None
+            if difference and difference > 0:
+                tallies.setdefault(str(difference), text[a.start : b.end])
+    if not tallies:
+        return {}
+    margins = {}
+    for token in tokens(claim):
+        before, after = claim[: token.start], claim[token.end :]
+        margin = _MARGIN_BEFORE.search(before) or (_BY_BEFORE.search(before) and _VOTES_AFTER.match(after))
+        if token.kind == "number" and margin and not _TALLY_AFTER.match(after) and token.key in tallies:
+            margins[token.key] = tallies[token.key]
+    return margins
+
+
+def _whole(key: str) -> int:
+    """A whole number's key as an int (0 for anything else)."""
+    return int(key) if key.isdigit() else 0
+
+
+_TALLY_BETWEEN = re.compile(r"\s+(?:votes?\s+)?(?:to|[-–])\s+|\s*[-–]\s*", re.I)  # "28 votes to 23", "31-18"
+_TALLY_AFTER = re.compile(r"\s+(?:votes?\s+)?(?:to|[-–])\s+\S", re.I)
+_MARGIN_BEFORE = re.compile(r"\b(?:margin|majority)\s+of\s+(?:just\s+|only\s+)?$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:just\s+|only\s+)?$", re.I)
+_VOTES_AFTER = re.compile(r"\s+votes?\b", re.I)
 
 
 def _figure_end(text: str, token: Token) -> int:
@@ -329,6 +366,12 @@ def figures_as_given(claim: str, text: str) -> str:
             other = next((o for o in text_side if is_time_run([o]) and o.key == token.key), None)
             if other is not None and fold(other.text) != fold(token.text):
                 changes[token.start] = (token.end, other.text)
+    margins = margins_given(claim, text)  # "a margin of five votes" reads "(28 votes to 23)" after it
+    for token in claim_side:
+        if token.kind == "number" and token.key in margins and token.start not in changes:
+            votes = _VOTES_AFTER.match(claim, token.end)
+            end = votes.end() if votes else token.end
+            changes[token.start] = (end, f"{claim[token.start : end]} ({margins[token.key]})")
     sizes = _sizes(text, text_side)
     for token, size in _sizes(claim, claim_side):
         if token.start in changes or not HAS_WORD.search(token.text):

@@ -9,6 +9,7 @@ from rag.figures import (
     figure_form,
     figures,
     figures_as_given,
+    margins_given,
     measured_alike,
     measures_otherwise,
     shares,
@@ -215,3 +216,34 @@ def test_a_measure_whose_number_the_text_gives_in_another_unit_is_told_otherwise
     assert measures_otherwise("The strike lasted two months.", "The strike lasted 60 days.") == set()
     assert measures_otherwise("Within six months.", "Within six weeks, or six months at worst.") == set()
     assert measures_otherwise("Six people were hurt.", "Six weeks later, six people were hurt.") == set()
+
+
+@pytest.mark.fast
+def test_a_votes_margin_is_the_difference_of_the_tally_the_text_gives():
+    """ "defeated by a margin of five votes" against "defeated by 28 votes to 23": the five is
+    there, as the tally's difference (the check had contradicted it with the 28), and the judging
+    model reads the tally beside it."""
+    text = "An amendment calling for an independent review of the costs was defeated by 28 votes to 23."
+    for claim in (
+        "The amendment was defeated by a margin of five votes.",
+        "The amendment was defeated by five votes.",
+        "The amendment was defeated by a majority of five.",
+    ):
+        assert margins_given(claim, text) == {"5": "28 votes to 23"}, claim
+    assert margins_given("It passed with a majority of fourteen votes.", "It passed 31-17.") == {
+        "14": "31-17"
+    }
+    assert figures_as_given("The amendment was defeated by a margin of five votes.", text) == (
+        "The amendment was defeated by a margin of five votes (28 votes to 23)."
+    )
+    # The false-positive sides: another margin, a tally in the claim, and a figure "by" which
+    # something rose are no margin of the tally.
+    assert margins_given("The amendment was defeated by a margin of six votes.", text) == {}
+    assert margins_given("The amendment was defeated by 28 votes to 23.", text) == {}
+    assert margins_given("Costs rose by five percent.", text) == {}
+    assert (
+        margins_given(
+            "The board backed it by five votes to two.", "The board backed it by seven votes to two."
+        )
+        == {}
+    )
