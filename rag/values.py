@@ -499,12 +499,57 @@ def values_across_rows(values: set[str], text: str) -> bool:
     """Whether the claim's numbers and dates (their keys, `rag.tokens.stated_values`) that a table
     in ``text`` gives ("| 2023 | 63.9 | ..." / "| 2024 | 54.2 | ...") stand in different rows and in
     no row together: "revenue fell to 63.9 million in 2024" joins two years' figures. A table is two
-    or more lines with two or more "|" each; a value the prose gives is not asked for in a row."""
-    rows = [{t.key for t in tokens(line)} for line in text.splitlines() if line.count("|") >= 2]
+    or more lines with two or more "|" each; a value the prose gives is not asked for in a row. A
+    header row (above a "|---|---|" line) heads every row: "| Item | 2023 | 2024 |" puts the years
+    beside "| Revenue | 118 | 96 |"."""
+    rows: list[set[str]] = []
+    for table in _tables(text):
+        keys = [{t.key for t in tokens(line)} for line in table if not _RULE.fullmatch(line.strip())]
+        header = keys[0] if len(table) > 1 and _RULE.fullmatch(table[1].strip()) else set()
+        rows += [row | header for row in keys]
     if len(rows) < 2:
         return False
     in_rows = {v for v in values if any(v in row for row in rows)}
     return len(in_rows) >= 2 and not any(in_rows <= row for row in rows)
+
+
+def table_head(read: str, article: str) -> str:
+    """The caption and header row of the table whose rows ``read`` quotes, which ``read`` lacks:
+    "| Ilfen river bridge foundations | 15.2 |" says what 15.2 is only under "COST OVERRUN
+    BREAKDOWN (SVL million)" and "| Item | Extra cost |". '' when ``read`` quotes no row of a table
+    in ``article`` or has its head already."""
+    row = next((line.strip() for line in read.splitlines() if _is_row(line)), None)
+    lines = [line.strip() for line in article.splitlines()]
+    if row is None or row not in lines:
+        return ""
+    top = lines.index(row)
+    while top > 0 and _is_row(lines[top - 1]):
+        top -= 1
+    caption = next((line for line in reversed(lines[max(0, top - 2) : top]) if line), "")
+    header = [line for line in lines[top : top + 2] if _is_row(line) and re.search(r"[^\W\d_]", line)]
+    head = [line for line in [caption, *header[:1]] if line and line not in read and line != row]
+    return "\n".join(head)
+
+
+def _is_row(line: str) -> bool:
+    """A line of a table: two or more "|"."""
+    return line.count("|") >= 2
+
+
+def _tables(text: str) -> list[list[str]]:
+    """The tables of ``text``: runs of consecutive row lines."""
+    tables: list[list[str]] = []
+    run: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if _is_row(line):
+            run.append(line)
+        elif run:
+            tables.append(run)
+            run = []
+    return tables
+
+
+_RULE = re.compile(r"[|:+\s-]*-[|:+\s-]*")  # the line under a table's header row: "|------|:---:|"
 
 
 def _month_of(side: list[Token], i: int) -> str | None:

@@ -1362,3 +1362,39 @@ def test_a_count_after_a_dates_comma_is_the_count_and_no_day():
     ] == ["9"]
     difference = differing_value("It opens on Saturday, 9 November.", "It opens on Saturday, 8 November.")
     assert difference is not None and difference.differs.kind == "date"
+
+
+GLASS_TABLE = (
+    "Our view: the numbers tell the story.\n\n"
+    "TESSEL GLASSWORKS AT A GLANCE\n"
+    "| Item                  | 2023 | 2024 |\n"
+    "|-----------------------|------|------|\n"
+    "| Staff (year end)      | 362  | 340  |\n"
+    "| Revenue (SVL million) | 118  | 96   |\n"
+    "Source: annual report 2024"
+)
+
+
+@pytest.mark.fast
+def test_a_tables_header_row_heads_every_row():
+    """ "| Item | 2023 | 2024 |" above "| Revenue (SVL million) | 118 | 96 |": the years head the
+    row, so "revenue dropped from 118 million in 2023 to 96 million in 2024" is in one row (it had
+    been taken for values of different rows and never read), and the judging model reads the row
+    under the table's caption and header."""
+    from rag.tokens import stated_values, tokens
+    from rag.values import table_head, values_across_rows
+
+    claim = "Tessel's revenue dropped from 118 million sovels in 2023 to 96 million sovels in 2024."
+    assert not values_across_rows(stated_values(tokens(claim)), GLASS_TABLE)
+    row = "| Revenue (SVL million) | 118  | 96   |"
+    assert (
+        table_head(row, GLASS_TABLE)
+        == "TESSEL GLASSWORKS AT A GLANCE\n| Item                  | 2023 | 2024 |"
+    )
+    # The false-positive sides: values of two rows are still apart under a header, a table with no
+    # header row lends none, and a window with its head or with no row gets nothing.
+    assert values_across_rows(stated_values(tokens("Revenue fell from 362 million to 96 million.")), GLASS_TABLE)
+    headless = GLASS_TABLE.replace("|-----------------------|------|------|\n", "")
+    assert values_across_rows(stated_values(tokens("Staff fell from 362 in 2023 to 340 in 2024.")), headless)
+    assert table_head(GLASS_TABLE, GLASS_TABLE) == ""
+    assert table_head("Revenue fell to 96 million.", GLASS_TABLE) == ""
