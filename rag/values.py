@@ -709,6 +709,10 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
         return True
     if (clock_minutes(our_side[i].key) is None) != (clock_minutes(their_side[j].key) is None):
         return False  # "shortly before 5 a.m." against "near kilometre 42": a time of day is no count
+    if (_EVERY.search(claim[: our_side[i].start]) is None) != (
+        _EVERY.search(source[: their_side[j].start]) is None
+    ):
+        return False  # "trams every six minutes" against "a journey of 34 minutes": how often, how long
     our_form, their_form = figure_form(claim, our_side[i]), figure_form(source, their_side[j])
     if forms_apart(our_form, their_form):
         return False
@@ -718,6 +722,9 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
         return False  # "valued at 190 million" against "shares unchanged at 11.30": not one figure
     ours, theirs = counted_words(our_side, i), counted_words(their_side, j)
     return not ours or not theirs or bool(ours & theirs)
+
+
+_EVERY = re.compile(r"\bevery\s+$", re.IGNORECASE)
 
 
 def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:

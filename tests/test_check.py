@@ -2884,3 +2884,54 @@ def test_a_tables_figure_read_with_another_rows_year_is_no_support(tmp_path, pip
     # The false-positive side: the figure and the year of one row.
     one_row = checker.check_sentence("Marlow Tiles' revenue fell to 49.3 million crowns in 2024.")
     assert one_row.verdict == SUPPORTED, one_row.reason
+
+
+TRAM_VOTE = (
+    "Northline approved after marathon debate\n\n"
+    "Kelby Regional Council approved the Northline tram extension by 31 votes to 18 on Wednesday "
+    "night, after a debate of almost six hours.\n\n"
+    "An amendment from the opposition calling for an independent review of the costs was defeated "
+    "by 28 votes to 23. Its author, Councillor Hanne Brisk, said the council had written a cheque "
+    "and promised to find out the amount later.\n\n"
+    "Construction is due to start in spring 2026.\n"
+)
+
+
+def test_a_votes_margin_is_read_from_the_tally(tmp_path, pipeline):
+    """ "defeated by a margin of five votes" against "defeated by 28 votes to 23": the check had
+    contradicted it with the 28; the five is the tally's difference, so it is no other figure,
+    and the judging model reads the claim with the tally beside it."""
+    checker = _checker_over(tmp_path, {"vote.txt": TRAM_VOTE})
+    margin = checker.check_sentence(
+        "An opposition amendment demanding an independent review of the costs was defeated by a margin of five votes."
+    )
+    assert margin.verdict == SUPPORTED, margin.reason
+    # The false-positive side: a margin the tally does not give differs.
+    wrong = checker.check_sentence(
+        "An opposition amendment demanding an independent review of the costs was defeated by a margin of nine votes."
+    )
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+
+
+TRAM_REPORT = (
+    "Northline tram to cost 310m, report says\n\n"
+    "The Northline tram extension would cost 310 million crowns, a report for Kelby Regional Council "
+    "says.\n\n"
+    "According to the report, a tram journey from Keddleby to the centre of Kelby would take 34 "
+    "minutes, compared with around 55 minutes on the current X4 express bus at peak times. Planners "
+    "expect the line to carry 6.2 million passengers a year by 2035.\n"
+)
+
+
+def test_how_often_a_tram_runs_is_not_contradicted_by_how_long_it_takes(tmp_path, pipeline):
+    """ "Northline trams will run every six minutes at peak times" against "a tram journey ...
+    would take 34 minutes ... at peak times": the judging model preferred "every 34 minutes" (67%
+    against 35%), so a claim the article never makes was contradicted."""
+    checker = _checker_over(tmp_path, {"report.txt": TRAM_REPORT})
+    frequency = checker.check_sentence("Northline trams will run every six minutes at peak times.")
+    assert frequency.verdict != CONTRADICTED, frequency.reason
+    # The false-positive side: another journey time is contradicted.
+    journey = checker.check_sentence(
+        "According to the report, a tram journey from Keddleby to the centre of Kelby would take 40 minutes."
+    )
+    assert journey.verdict == CONTRADICTED, journey.reason

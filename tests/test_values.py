@@ -1393,8 +1393,24 @@ def test_a_tables_header_row_heads_every_row():
     )
     # The false-positive sides: values of two rows are still apart under a header, a table with no
     # header row lends none, and a window with its head or with no row gets nothing.
-    assert values_across_rows(stated_values(tokens("Revenue fell from 362 million to 96 million.")), GLASS_TABLE)
+    assert values_across_rows(
+        stated_values(tokens("Revenue fell from 362 million to 96 million.")), GLASS_TABLE
+    )
     headless = GLASS_TABLE.replace("|-----------------------|------|------|\n", "")
     assert values_across_rows(stated_values(tokens("Staff fell from 362 in 2023 to 340 in 2024.")), headless)
     assert table_head(GLASS_TABLE, GLASS_TABLE) == ""
     assert table_head("Revenue fell to 96 million.", GLASS_TABLE) == ""
+
+
+@pytest.mark.fast
+def test_how_often_is_no_figure_of_how_long():
+    """ "Trams will run every six minutes" against "a tram journey would take 34 minutes": one says
+    how often, the other how long, so 34 is no other figure of the six (the check had contradicted
+    a claim the articles never make, the judging model preferring "every 34 minutes")."""
+    claim = "Northline trams will run every six minutes at peak times."
+    journey = "A tram journey to the centre would take 34 minutes at peak times."
+    assert not counts_alike(claim, journey, Differs("six", "34", "number"))
+    # The false-positive sides: two frequencies, and two durations, count alike.
+    other_frequency = "Northline trams will run every eight minutes at peak times."
+    assert counts_alike(claim, other_frequency, Differs("six", "eight", "number"))
+    assert counts_alike("The ride takes 30 minutes.", journey, Differs("30", "34", "number"))
