@@ -66,6 +66,7 @@ from rag.differences import (
     opening_acronym,
     opening_word,
     part_of,
+    relation_swapped,
     without,
 )
 from rag.figures import (
@@ -523,6 +524,7 @@ class DraftChecker:
                 swapped = (
                     self._name_swapped(claim, claim_values, passage, text, f"{passage.chunk.title} {before}")
                     or direction_swapped(claim, text)
+                    or relation_swapped(claim, text)
                     or deed_of_another(claim, text)
                     if stating or same_negation
                     else None

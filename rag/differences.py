@@ -19,7 +19,15 @@ from rag.readings import counted_by
 from rag.speakers import name_keys, own_speaker, speaks_instead
 from rag.text import STOPWORDS, fold, is_negator, split_sentences
 from rag.tokens import stated_values, tokens
-from rag.values import Difference, Differs, date_form, differing_direction, differing_value, doer_keys
+from rag.values import (
+    Difference,
+    Differs,
+    date_form,
+    differing_direction,
+    differing_relation,
+    differing_value,
+    doer_keys,
+)
 
 # The least share of a claim's words a sentence naming another in the place of a claim's name must
 # hold to keep the judging model from reading it as support (`another_name_in_place`), and a deed's
@@ -32,6 +40,13 @@ def direction_swapped(claim: str, text: str) -> Difference | None:
     has the northern one), as a swap in the claim's stretch of words."""
     turned = differing_direction(claim, text)
     return None if turned is None else Difference(turned, 1.0, in_place=True)
+
+
+def relation_swapped(claim: str, text: str) -> Difference | None:
+    """A window giving a person of the claim another family tie than the claim's ("married to
+    Maddox's sister" for the claim's "daughter"), as a swap in the claim's stretch of words."""
+    tie = differing_relation(claim, text)
+    return None if tie is None else Difference(tie, 1.0, in_place=True)
 
 
 def deed_of_another(claim: str, text: str) -> Difference | None:

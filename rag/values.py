@@ -783,6 +783,52 @@ def names_another_doer(doers: frozenset[str], sentence: str) -> bool:
     return bool(theirs) and not theirs & doers
 
 
+def differing_relation(claim: str, source: str) -> Differs | None:
+    """The family tie ``source`` gives a person of the claim where the claim gives another: "Edvard
+    Lusk ... is married to Maddox's daughter" against "Edvard Lusk, who is married to Maddox's
+    sister". The claim's tie must be nowhere in ``source``, and the other one within a few words of
+    a name of the claim's; a tie of the same kind is preferred (a spouse for a spouse). A tie told
+    in two steps ("his sister's husband") for one in one ("brother-in-law") is none."""
+    ours = {_tie(m[0]): m[0] for m in _KIN.finditer(claim)}
+    if not ours or _KIN_CHAIN.search(source):
+        return None
+    names = {t.key for t in tokens(claim) if t.kind == "name"}
+    side = tokens(source)
+    near: list[str] = []  # the source's ties beside a name of the claim's, in order
+    for match in _KIN.finditer(source):
+        i = next((k for k, t in enumerate(side) if t.start >= match.start()), len(side))
+        if any(t.kind == "name" and t.key in names for t in side[max(0, i - 5) : i + 5]):
+            near.append(match[0])
+    theirs = {_tie(word): word for word in near}
+    for tie, written in ours.items():
+        if tie in {_tie(m[0]) for m in _KIN.finditer(source)}:
+            continue  # the claim's tie is in the source too
+        others = [word for key, word in theirs.items() if key not in ours]
+        alike = [word for word in others if (_tie(word) in _SPOUSES) == (tie in _SPOUSES)]
+        if alike:
+            return Differs(written, alike[0], "name")
+    return None
+
+
+_KIN = re.compile(
+    r"\b(?:(?:great-)?grand|step|half-)?(?:mother|father|son|daughter|brother|sister|parent|child|children|"
+    r"wife|husband|widow|widower|cousin|niece|nephew|uncle|aunt)s?(?:-in-law)?\b",
+    re.IGNORECASE,
+)
+_KIN_CHAIN = re.compile(
+    rf"(?:{_KIN.pattern})'s?\s+(?:{_KIN.pattern})", re.IGNORECASE
+)  # "his sister's husband"
+_SPOUSES = frozenset({"wife", "husband", "widow", "widower"})
+
+
+def _tie(word: str) -> str:
+    """A family tie's key: "Sisters" -> "sister", "sons-in-law" -> "son-in-law"."""
+    word = word.lower()
+    head = word.removesuffix("-in-law")
+    head = "child" if head == "children" else head.removesuffix("s")
+    return head + ("-in-law" if word.endswith("-in-law") else "")
+
+
 # A compass direction in lower case ("the northern portal", "the west wing", "north-east of"); one
 # capitalised is part of a name ("North Korea"), compared as names are.
 _DIRECTION = re.compile(r"\b(north|south|east|west)(?:-?(east|west))?(?:ern|erly|wards?)?\b")

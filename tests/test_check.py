@@ -2935,3 +2935,29 @@ def test_how_often_a_tram_runs_is_not_contradicted_by_how_long_it_takes(tmp_path
         "According to the report, a tram journey from Keddleby to the centre of Kelby would take 40 minutes."
     )
     assert journey.verdict == CONTRADICTED, journey.reason
+
+
+MARINA_TRIAL = (
+    "Former Dallow mayor goes on trial over marina contract\n\n"
+    "KELBY, March 10 (KNA) - The former mayor of Dallow, Corin Maddox, went on trial on Monday "
+    "accused of steering a marina contract to a relative.\n\n"
+    "Prosecutor Ines Ormerod said the contract for dredging and new pontoons at Dallow marina was "
+    "awarded in 2021 to Lusk Marine Works, owned by Edvard Lusk, who is married to Maddox's sister.\n\n"
+    "Maddox, 58, denies all four charges. The trial is expected to last two weeks.\n"
+)
+
+
+def test_another_family_tie_is_contradicted_not_read_as_stated(tmp_path, pipeline):
+    """ "married to Maddox's daughter" against "married to Maddox's sister": the judging model read
+    the sentence as stating it (76%); the tie differs."""
+    checker = _checker_over(tmp_path, {"trial.txt": MARINA_TRIAL})
+    daughter = checker.check_sentence(
+        "Edvard Lusk, whose company won the marina contract, is married to Maddox's daughter."
+    )
+    assert daughter.verdict == CONTRADICTED, daughter.reason
+    assert (daughter.differs.draft, daughter.differs.source) == ("daughter", "sister")
+    # The false-positive side: the tie the article gives.
+    sister = checker.check_sentence(
+        "Edvard Lusk, whose company won the marina contract, is married to Maddox's sister."
+    )
+    assert sister.verdict == SUPPORTED, sister.reason

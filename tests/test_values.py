@@ -1414,3 +1414,29 @@ def test_how_often_is_no_figure_of_how_long():
     other_frequency = "Northline trams will run every eight minutes at peak times."
     assert counts_alike(claim, other_frequency, Differs("six", "eight", "number"))
     assert counts_alike("The ride takes 30 minutes.", journey, Differs("30", "34", "number"))
+
+
+@pytest.mark.fast
+def test_another_family_tie_beside_the_claims_person_differs():
+    """ "married to Maddox's daughter" against "Edvard Lusk, who is married to Maddox's sister":
+    every name and word but the tie is there, and the judging model read it as stated (76%)."""
+    from rag.values import differing_relation
+
+    source = (
+        "The contract went to Lusk Marine Works, owned by Edvard Lusk, who is married to Maddox's sister."
+    )
+    tie = differing_relation("Edvard Lusk is married to Maddox's daughter.", source)
+    assert tie is not None and (tie.draft, tie.source) == ("daughter", "sister")
+    # The false-positive sides: the same tie (in the plural too), a tie told in two steps for one in
+    # one, a spouse against a child, and a tie beside nobody of the claim's.
+    assert differing_relation("Edvard Lusk is married to Maddox's sister.", source) is None
+    assert differing_relation("Lusk Marine Works belongs to one of Maddox's sisters.", source) is None
+    two_steps = "Maddox steered the contract to his sister's husband Edvard Lusk."
+    assert differing_relation("Edvard Lusk is Maddox's brother-in-law.", two_steps) is None
+    assert (
+        differing_relation("Harrison's wife Olivia saved his life.", "Harrison's son Dhani ran for help.")
+        is None
+    )
+    assert (
+        differing_relation("Edvard Lusk is Maddox's cousin.", "Ana Vik, a cousin of the mayor, lost.") is None
+    )
