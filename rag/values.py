@@ -787,8 +787,9 @@ def differing_relation(claim: str, source: str) -> Differs | None:
     """The family tie ``source`` gives a person of the claim where the claim gives another: "Edvard
     Lusk ... is married to Maddox's daughter" against "Edvard Lusk, who is married to Maddox's
     sister". The claim's tie must be nowhere in ``source``, and the other one within a few words of
-    a name of the claim's; a tie of the same kind is preferred (a spouse for a spouse). A tie told
-    in two steps ("his sister's husband") for one in one ("brother-in-law") is none."""
+    a name of the claim's and of the same kind (a spouse for a spouse, a relative for a relative).
+    A tie told in two steps ("his sister's husband") for one in one ("brother-in-law") is none, nor
+    is a title ("Father Helmut Kolbrand", "Night Sister Ines Garrowby": ties are in lower case)."""
     ours = {_tie(m[0]): m[0] for m in _KIN.finditer(claim)}
     if not ours or _KIN_CHAIN.search(source):
         return None
@@ -812,12 +813,9 @@ def differing_relation(claim: str, source: str) -> Differs | None:
 
 _KIN = re.compile(
     r"\b(?:(?:great-)?grand|step|half-)?(?:mother|father|son|daughter|brother|sister|parent|child|children|"
-    r"wife|husband|widow|widower|cousin|niece|nephew|uncle|aunt)s?(?:-in-law)?\b",
-    re.IGNORECASE,
+    r"wife|husband|widow|widower|cousin|niece|nephew|uncle|aunt)s?(?:-in-law)?\b"
 )
-_KIN_CHAIN = re.compile(
-    rf"(?:{_KIN.pattern})'s?\s+(?:{_KIN.pattern})", re.IGNORECASE
-)  # "his sister's husband"
+_KIN_CHAIN = re.compile(rf"(?:{_KIN.pattern})'s?\s+(?:{_KIN.pattern})")  # "his sister's husband"
 _SPOUSES = frozenset({"wife", "husband", "widow", "widower"})
 
 

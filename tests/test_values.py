@@ -1440,3 +1440,5 @@ def test_another_family_tie_beside_the_claims_person_differs():
     assert (
         differing_relation("Edvard Lusk is Maddox's cousin.", "Ana Vik, a cousin of the mayor, lost.") is None
     )
+    priest = "The Rev Helmut Kolbrand, whose son runs the shelter, opened the hall."
+    assert differing_relation("Father Helmut Kolbrand opened the hall.", priest) is None
