@@ -804,7 +804,7 @@ def differing_relation(claim: str, source: str) -> Differs | None:
     for tie, written in ours.items():
         if tie in {_tie(m[0]) for m in _KIN.finditer(source)}:
             continue  # the claim's tie is in the source too
-        others = [word for key, word in theirs.items() if key not in ours]
+        others = [word for key, word in theirs.items() if key not in ours and not _converse(key, tie)]
         alike = [word for word in others if (_tie(word) in _SPOUSES) == (tie in _SPOUSES)]
         if alike:
             return Differs(written, alike[0], "name")
@@ -817,6 +817,41 @@ _KIN = re.compile(
 )
 _KIN_CHAIN = re.compile(rf"(?:{_KIN.pattern})'s?\s+(?:{_KIN.pattern})")  # "his sister's husband"
 _SPOUSES = frozenset({"wife", "husband", "widow", "widower"})
+
+
+def _converse(one: str, other: str) -> bool:
+    """Whether two ties may name one bond from its two ends: "Edwin Marlow's son Alan" and "Alan
+    ... his father"; a husband and a wife; a nephew and an uncle. Siblings, spouses and cousins are
+    their own converse, whatever the gender; an in-law only an in-law's."""
+    ours, theirs = _BONDS.get(one.removesuffix("-in-law")), _BONDS.get(other.removesuffix("-in-law"))
+    in_law = one.endswith("-in-law") == other.endswith("-in-law")
+    return (
+        in_law
+        and ours is not None
+        and theirs is not None
+        and ours[0] == theirs[0]
+        and ours[1] + theirs[1] == 0
+    )
+
+
+def _bonds(bond: str, upper: str, lower: str = "") -> dict[str, tuple[str, int]]:
+    """Each tie of a bond with its end: +1 the elder's, -1 the younger's, 0 either's."""
+    if not lower:
+        return dict.fromkeys(upper.split(), (bond, 0))
+    return {**dict.fromkeys(upper.split(), (bond, 1)), **dict.fromkeys(lower.split(), (bond, -1))}
+
+
+_BONDS = {
+    **_bonds(
+        "parent", "mother father parent stepmother stepfather", "son daughter child stepson stepdaughter"
+    ),
+    **_bonds("grand", "grandmother grandfather grandparent", "grandson granddaughter grandchild"),
+    **_bonds("great", "great-grandmother great-grandfather", "great-grandson great-granddaughter"),
+    **_bonds("uncle", "uncle aunt", "nephew niece"),
+    **_bonds("spouse", "wife husband widow widower"),
+    **_bonds("sibling", "brother sister half-brother half-sister stepbrother stepsister"),
+    **_bonds("cousin", "cousin"),
+}
 
 
 def _tie(word: str) -> str:

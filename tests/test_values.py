@@ -1442,3 +1442,7 @@ def test_another_family_tie_beside_the_claims_person_differs():
     )
     priest = "The Rev Helmut Kolbrand, whose son runs the shelter, opened the hall."
     assert differing_relation("Father Helmut Kolbrand opened the hall.", priest) is None
+    # ... nor is the same bond seen from its other end: "Edwin Marlow's son, Alan" and "his father".
+    eulogy = "Edwin Marlow's son, Alan Marlow, gave the eulogy."
+    assert differing_relation("Alan Marlow said his father was a quiet man.", eulogy) is None
+    assert differing_relation("Edwin Marlow's nephew, Alan Marlow, gave the eulogy.", eulogy) is not None
