@@ -131,7 +131,6 @@ from rag.values import (
     days_given_as_counts,
     differing_value,
     rounds_the_other,
-    table_head,
     values_across_rows,
 )
 
@@ -868,11 +867,9 @@ class DraftChecker:
         for read in (text, chunk.text) if widen and chunk.text.strip() != text.strip() else (text,):
             if another_name_in_place(claim, read, article) is not None or deed_of_another(claim, read):
                 continue  # the model reads past names: no support for it to weigh
-            # A table's rows say what their figures are only under its caption and header row.
-            head = table_head(read, self._article_lines(chunk.source)) if "|" in read else ""
-            headed = f"{head}\n{read}" if head else read
+            headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
-                headed = f"{chunk.title.strip()}\n\n{headed}"
+                headed = f"{chunk.title.strip()}\n\n{read}"
             probability = judge.probability(headed, figures_as_given(claim, read))
             if probability is not None and probability >= sure:
                 found.judged = probability
@@ -1076,11 +1073,6 @@ class DraftChecker:
         if source not in self._articles:
             self._articles[source] = " ".join(chunk.text for chunk in self._article_chunks(source))
         return self._articles[source]
-
-    def _article_lines(self, source: str) -> str:
-        """The indexed text of one article with a line break between its chunks, so that a line
-        (a table's row) ends where it ends: `_article` joins the chunks with spaces."""
-        return "\n".join(chunk.text for chunk in self._article_chunks(source))
 
     def _article_names(self, source: str) -> set[str]:
         """The folded names one article gives anywhere, kept like its text."""

@@ -513,24 +513,6 @@ def values_across_rows(values: set[str], text: str) -> bool:
     return len(in_rows) >= 2 and not any(in_rows <= row for row in rows)
 
 
-def table_head(read: str, article: str) -> str:
-    """The caption and header row of the table whose rows ``read`` quotes, which ``read`` lacks:
-    "| Ilfen river bridge foundations | 15.2 |" says what 15.2 is only under "COST OVERRUN
-    BREAKDOWN (SVL million)" and "| Item | Extra cost |". '' when ``read`` quotes no row of a table
-    in ``article`` or has its head already."""
-    row = next((line.strip() for line in read.splitlines() if _is_row(line)), None)
-    lines = [line.strip() for line in article.splitlines()]
-    if row is None or row not in lines:
-        return ""
-    top = lines.index(row)
-    while top > 0 and _is_row(lines[top - 1]):
-        top -= 1
-    caption = next((line for line in reversed(lines[max(0, top - 2) : top]) if line), "")
-    header = [line for line in lines[top : top + 2] if _is_row(line) and re.search(r"[^\W\d_]", line)]
-    head = [line for line in [caption, *header[:1]] if line and line not in read and line != row]
-    return "\n".join(head)
-
-
 def _is_row(line: str) -> bool:
     """A line of a table: two or more "|"."""
     return line.count("|") >= 2
