@@ -783,11 +783,12 @@ def differing_relation(claim: str, source: str) -> Differs | None:
         if any(t.kind == "name" and t.key in names for t in side[max(0, i - 5) : i + 5]):
             near.append(match[0])
     theirs = {_tie(word): word for word in near}
+    anywhere = {_tie(m[0]) for m in _KIN.finditer(source)}
     for tie, written in ours.items():
-        if tie in {_tie(m[0]) for m in _KIN.finditer(source)}:
+        if tie in anywhere:
             continue  # the claim's tie is in the source too
         others = [word for key, word in theirs.items() if key not in ours and not _converse(key, tie)]
-        alike = [word for word in others if (_tie(word) in _SPOUSES) == (tie in _SPOUSES)]
+        alike = [word for word in others if _is_spouse(_tie(word)) == _is_spouse(tie)]
         if alike:
             return Differs(written, alike[0], "name")
     return None
@@ -798,7 +799,6 @@ _KIN = re.compile(
     r"wife|husband|widow|widower|cousin|niece|nephew|uncle|aunt)s?(?:-in-law)?\b"
 )
 _KIN_CHAIN = re.compile(rf"(?:{_KIN.pattern})'s?\s+(?:{_KIN.pattern})")  # "his sister's husband"
-_SPOUSES = frozenset({"wife", "husband", "widow", "widower"})
 
 
 def _converse(one: str, other: str) -> bool:
@@ -814,6 +814,10 @@ def _converse(one: str, other: str) -> bool:
         and ours[0] == theirs[0]
         and ours[1] + theirs[1] == 0
     )
+
+
+def _is_spouse(tie: str) -> bool:
+    return _BONDS.get(tie.removesuffix("-in-law"), ("", 0))[0] == "spouse"
 
 
 def _bonds(bond: str, upper: str, lower: str = "") -> dict[str, tuple[str, int]]:
@@ -840,7 +844,7 @@ def _tie(word: str) -> str:
     """A family tie's key: "Sisters" -> "sister", "sons-in-law" -> "son-in-law"."""
     word = word.lower()
     head = word.removesuffix("-in-law")
-    head = "child" if head == "children" else head.removesuffix("s")
+    head = head.removesuffix("ren") if head.endswith("children") else head.removesuffix("s")
     return head + ("-in-law" if word.endswith("-in-law") else "")
 
 
