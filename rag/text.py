@@ -233,9 +233,9 @@ def _article_day(dated: str | None) -> date | None:
         return None
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Monday is 0
 # A weekday standing alone, not the start of a date written out ("Friday 10 October" is read as one).
-_WEEKDAY = re.compile(rf"\b(?:(last|next)\s+)?({'|'.join(_WEEKDAYS)})\b(?!,?\s+(?:the\s+)?\d)", re.I)
+_WEEKDAY = re.compile(rf"\b(?:(last|next)\s+)?({'|'.join(WEEKDAYS)})\b(?!,?\s+(?:the\s+)?\d)", re.I)
 
 
 def _days_from(same: str, before: str) -> int:
@@ -279,7 +279,7 @@ def dates_named(text: str, dated: str | None) -> list[ToldDate]:
     for match in _WEEKDAY.finditer(text):
         # "Tessford District Court, Friday." in an article of Monday 13 October: the Friday before
         # (10 October), or the one after for what is still to come; "last" and "next" say which.
-        back = (day.weekday() - _WEEKDAYS.index(match.group(2).lower())) % 7
+        back = (day.weekday() - WEEKDAYS.index(match.group(2).lower())) % 7
         which = (match.group(1) or "").lower()
         offsets = (
             [-(back or 7)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.text import PRONOUNS, SENTENCE_LINKS, STOPWORDS, fold, stem
+from rag.text import PRONOUNS, SENTENCE_LINKS, STOPWORDS, WEEKDAYS, fold, stem
 
 _NUMBER_WORDS = {
     w: n
@@ -112,8 +112,7 @@ _ABBREVIATED = {
 }  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s$")
 _FRACTION = re.compile(r"^(?:half|halves|thirds?|quarters?|fifths?|tenths?)$")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-WEEKDAY_KEYS = frozenset(day[:3] for day in _WEEKDAYS)
+WEEKDAY_KEYS = frozenset(day[:3] for day in WEEKDAYS)
 _MONTHS = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
@@ -370,7 +369,7 @@ def tokens(text: str) -> list[Token]:
             kind, key = "number", digits
         elif number_word(folded) is not None and not _pronoun_one(folded, text, match):
             kind, key = "number", str(number_word(folded))
-        elif _POSSESSIVE.sub("", folded) in _WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
+        elif _POSSESSIVE.sub("", folded) in WEEKDAYS or (_MONTHS.match(raw) and raw[0].isupper()):
             kind, key = "date", folded[:3]  # "Saturday's final" is Saturday's
         else:
             if len(folded) < 2:
