@@ -45,7 +45,6 @@ from rag.tokens import (
     runs,
     spelled_acronyms,
     tokens,
-    tokens_beside,
 )
 
 
@@ -536,9 +535,7 @@ _RULE = re.compile(r"[|:+\s-]*-[|:+\s-]*")  # the line under a table's header ro
 
 def _month_of(side: list[Token], i: int) -> str | None:
     """The month the day ``side[i]`` stands beside ("11 December": "dec"); None beside a weekday only."""
-    return next(
-        (t.key for t in tokens_beside(side, i) if t.kind == "date" and t.key not in WEEKDAY_KEYS), None
-    )
+    return next((t.key for t in dates_beside(side, i) if t.key not in WEEKDAY_KEYS), None)
 
 
 def _is_day(side: list[Token], i: int) -> bool:
