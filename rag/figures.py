@@ -286,7 +286,19 @@ def margins_given(claim: str, text: str) -> dict[str, str]:
     fourteen", "won by 435 votes over ...") that ``text`` gives as the tally ("by 28 votes to
     23"): each margin's key, with the tally's words. A tally in the claim ("by 28 votes to 23") is
     no margin, nor is a figure the text's tallies do not differ by."""
-    tallies = {}
+    wanted = [  # the claim's margins first: most claims have none, and the text is left unread
+        token
+        for token in tokens(claim)
+        if token.kind == "number"
+        and not _TALLY_AFTER.match(claim, token.end)
+        and (
+            _MARGIN_BEFORE.search(claim[: token.start])
+            or (_BY_BEFORE.search(claim[: token.start]) and _VOTES_AFTER.match(claim, token.end))
+        )
+    ]
+    if not wanted:
+        return {}
+    tallies: dict[str, str] = {}
     text_side = tokens(text)
     for i, a in enumerate(text_side[:-1]):
         j = i + 2 if text_side[i + 1].key == "vote" and i + 2 < len(text_side) else i + 1
@@ -295,15 +307,7 @@ def margins_given(claim: str, text: str) -> dict[str, str]:
             difference = _whole(a.key) - _whole(b.key) if _whole(a.key) and _whole(b.key) else None
             if difference and difference > 0:
                 tallies.setdefault(str(difference), text[a.start : b.end])
-    if not tallies:
-        return {}
-    margins = {}
-    for token in tokens(claim):
-        before, after = claim[: token.start], claim[token.end :]
-        margin = _MARGIN_BEFORE.search(before) or (_BY_BEFORE.search(before) and _VOTES_AFTER.match(after))
-        if token.kind == "number" and margin and not _TALLY_AFTER.match(after) and token.key in tallies:
-            margins[token.key] = tallies[token.key]
-    return margins
+    return {token.key: tallies[token.key] for token in wanted if token.key in tallies}
 
 
 def _whole(key: str) -> int:
