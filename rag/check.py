@@ -59,6 +59,7 @@ from rag.differences import (
     counted_alike,
     deed_of_another,
     direction_swapped,
+    holder_swapped,
     month_against_day,
     named_beside_the_values,
     negations,
@@ -97,11 +98,13 @@ from rag.speakers import (
     crosses_speakers,
     distinguishing_word,
     heading_label,
+    holder_of_another,
     introduced_as,
     name_keys,
     own_speaker,
     quote_words,
     quoted_speaker,
+    quoted_word_for_word,
     reported_speech,
     same_speaker,
     speaks_for,
@@ -440,7 +443,7 @@ class DraftChecker:
         best: Found | None = None
         undecided: dict[str, tuple[Found, str]] = {}  # each article's best window only the judge can settle
         misquote: tuple[Found, Difference] | None = None
-        reworded_quote: tuple[Found, Difference] | None = None  # a misquote only the judge can tell
+        reworded_quotes: list[tuple[Found, Difference]] = []  # misquotes only the judge can tell
         swap: tuple[Found, Difference] | None = None  # a window with another name in the claim's place
         for p, passage in enumerate(passages):
             if acronym and acronym not in name_keys(self._article_header[passage.chunk.source]):
@@ -511,8 +514,8 @@ class DraftChecker:
                 if other is not None:  # the window quotes somebody else than the claim's speaker
                     if stating and (misquote is None or score > misquote[0].score):
                         misquote = (replace(other[0], score=score), other[1])
-                    elif same_negation and (reworded_quote is None or score > reworded_quote[0].score):
-                        reworded_quote = (replace(other[0], score=score), other[1])
+                    elif same_negation:
+                        reworded_quotes.append((replace(other[0], score=score), other[1]))
                     continue
                 spoken = self._turn_by(speaker_keys, passage.chunk, window) if speaker_keys else None
                 if speaker_unnamed and spoken is None:
@@ -524,6 +527,7 @@ class DraftChecker:
                     self._name_swapped(claim, claim_values, passage, text, f"{passage.chunk.title} {before}")
                     or direction_swapped(claim, text)
                     or relation_swapped(claim, text)
+                    or holder_swapped(claim, text, self._article(passage.chunk.source))
                     or deed_of_another(claim, text)
                     if stating or same_negation
                     else None
@@ -565,7 +569,7 @@ class DraftChecker:
         if (
             best is None
             and misquote is None
-            and reworded_quote is None
+            and not reworded_quotes
             and swap is None  # a whole passage would lend the claim's name from elsewhere
             and not speaker_keys
             and whole_passage
@@ -573,8 +577,8 @@ class DraftChecker:
             # Who said it is the window's to tell; a whole passage would lend anybody's words.
             tried = ranked[0][0].passage.chunk if ranked else None
             best = self._judged_passage(claim, passages, tried)
-        if best is None and misquote is None and reworded_quote is not None:
-            misquote = self._judged_misquote(claim, *reworded_quote)
+        if best is None and misquote is None and reworded_quotes:
+            misquote = self._judged_misquote(claim, reworded_quotes)
         if best is not None and swap is not None and self._swap_outweighs(claim, best, swap):
             best = None
         if best is None and misquote is None:
@@ -693,12 +697,23 @@ class DraftChecker:
         return None
 
     def _judged_misquote(
-        self, claim: str, found: Found, difference: Difference
+        self, claim: str, reworded: list[tuple[Found, Difference]]
     ) -> tuple[Found, Difference] | None:
         """A reworded quote the article gives to another speaker: a misquote when the judging model
         is sure that the sentences from the one naming that speaker to the quote state the claim
-        with that speaker in place of the claim's."""
-        text = " ".join(found.passage.chunk.quote(s) for s in found.spans)
+        with that speaker in place of the claim's. Sure without it when the claim quotes the words
+        word for word, or gives its speaker the post the article gives the other ("Greta
+        Fennimore, who chairs the transport committee, argued ..." where the chair is the other)."""
+        reworded = sorted(reworded, key=lambda item: -item[0].score)  # the closest first
+        texts = [" ".join(f.passage.chunk.quote(s) for s in f.spans) for f, _ in reworded]
+        for (found, difference), text in zip(reworded, texts, strict=True):
+            if quoted_word_for_word(claim, text):
+                return found, difference  # the claim's own quoted words, in another's mouth
+            article = self._article(found.passage.chunk.source)
+            holder = holder_of_another(claim, article, article)
+            if holder is not None and name_keys(holder.source) & name_keys(difference.differs.source):
+                return found, difference  # the claim's speaker given the post of the one who said it
+        (found, difference), text = reworded[0], texts[0]  # the judge reads the closest
         judged = self._judged_corrected(claim, difference, replace(found), text)
         if judged is None:
             return None

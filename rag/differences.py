@@ -16,7 +16,7 @@ from rag.cite import CLAUSE_BREAK, content_words
 from rag.clauses import split_clauses
 from rag.conflicts import dates
 from rag.readings import counted_by
-from rag.speakers import name_keys, own_speaker, speaks_instead
+from rag.speakers import holder_of_another, name_keys, own_speaker, speaks_instead
 from rag.text import STOPWORDS, fold, is_negator, split_sentences
 from rag.tokens import stated_values, tokens
 from rag.values import (
@@ -47,6 +47,14 @@ def relation_swapped(claim: str, text: str) -> Difference | None:
     Maddox's sister" for the claim's "daughter"), as a swap in the claim's stretch of words."""
     tie = differing_relation(claim, text)
     return None if tie is None else Difference(tie, 1.0, in_place=True)
+
+
+def holder_swapped(claim: str, text: str, article: str) -> Difference | None:
+    """A window giving the post the claim gives one of its people to somebody else, where the
+    article never gives it to the claim's person ("Oskerby's mayor, Ilse Varnum," for the claim's
+    "Petra Holmgaard, Oskerby's mayor,"), as a swap in the claim's stretch of words."""
+    holder = holder_of_another(claim, text, article)
+    return None if holder is None else Difference(holder, 1.0, in_place=True)
 
 
 def deed_of_another(claim: str, text: str) -> Difference | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from rag.cite import content_words
-from rag.text import SPEECH_VERB, fold, inside_quote
+from rag.text import SPEECH_VERB, fold, inside_quote, words
 from rag.tokens import WEEKDAY_KEYS, tokens
 from rag.types import Chunk, Span
 from rag.values import Differs
@@ -40,6 +40,8 @@ _BYLINE = re.compile(r"(?:by|posted by|written by|reporting by)\s+[A-Z]", re.I)
 _SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"
 # An appositive's first word when it tells about the speaker named before it: who they are, where from.
 _ABOUT_THE_SPEAKER = frozenset("who of from at with".split())
+_ASIDE = re.compile(r"\s*\([^(),]{1,40}\)")
+_LINKS = frozenset("and but then also".split())
 _PRONOUN_SPEAKERS = frozenset("he she they it we i who which this".split())
 # A title's full stop ends no name: '..., said Chief Physician Dr. Liv Sandaker' names Sandaker.
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Rev|Gen|Col|Capt|Lt|Sgt|Insp|Supt|Sen|Rep|Gov)\.(?=\s+[A-Z])")
@@ -58,8 +60,16 @@ def own_speaker(sentence: str) -> str:
             continue  # '"We heard him saying he never said so," he said.'
         if _SPOKEN_TO.search(head):
             continue  # "Residents were told to stay indoors": spoken to, not speaking
-        parts = re.split(r"[,;:\"“”()]", head)
+        # An aside in brackets is no part of the speaker's description: "Tomasz Reyl, regional
+        # organiser for the Federation of Industrial Workers (VFIW), called it ...".
+        parts = re.split(r"[,;:\"“”()]", _ASIDE.sub("", head))
         before = parts[-1].split()[-6:]
+        if before and fold(before[-1]) in _LINKS:
+            # "Lena Holt visited the site and said ...": the sentence's subject; '"...," he said
+            # and left': nobody named.
+            if subject := _named_subject(head):
+                return subject
+            continue
         appositive = len(parts) > 2 and head.rstrip().endswith(",") and parts[-2].split()
         if not before and appositive:
             described = parts[-2].split()
@@ -175,7 +185,7 @@ def _named_subject(sentence: str) -> str:
     if _BYLINE.match(head):
         return ""  # the writer's name, not a speaker's: "By Selma Achterwald, Industry Correspondent"
     if label := _TURN.match(head):
-        head = head[label.end(1) + 1 :].lstrip()
+        head = head[head.index(":", label.end(1)) + 1 :].lstrip()
     if holder := _HOLDER_BESIDE.match(head):
         return holder[1]
     subject = _subject_name(head)
@@ -228,8 +238,12 @@ def speaks_for(differs: Differs, article: str) -> bool:
 
 # A transcript's turn: a line opening with its speaker's label in capitals ("KROES: Then the budget
 # is wrong.", "GERT-JAN VLIELANDER:", "MINISTER:").
+# A turn's label may follow its time stamp or a cue in brackets ("12:04:38 RUBEN HALLOWAY
+# (COUNCILLOR): ...", "[CLIP] RENATA CALLOW: ...") and be followed by the speaker's post in brackets.
 _TURN = re.compile(
-    r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?[A-Z][A-Z'’.-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.-]*[A-Z]){0,2}):[ \t]+\S"
+    r"[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]+|\[[A-Z][A-Z ]{1,20}\][ \t]*)?"
+    r"((?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?[A-Z][A-Z'’.-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.-]*[A-Z]){0,2})"
+    r"(?:[ \t]+\([^()\n]{1,40}\))?:[ \t]+\S"
 )
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", re.I)
 # Labels for a post, not a name: tied to a person only where the article introduces its holder.
@@ -288,7 +302,10 @@ def turn_speaker(label: str, article: str) -> str:
     captioned = any(
         m[1] == label for line in lines if line.startswith(">>") and (m := _CAPTION_LABEL.search(line))
     )
-    if not captioned and sum(1 for x in labels if x.split()[-1] == surname) < 2:
+    # A full name labelling one turn only ("[CLIP] RENATA CALLOW: ...") in a transcript whose
+    # other turns are labelled too, when the article names that person in its own words.
+    once = len(labels) >= 3 and len(label.split()) > 1 and _HONORIFIC.sub("", label).title() in article
+    if not captioned and not once and sum(1 for x in labels if x.split()[-1] == surname) < 2:
         return ""
     words = _HONORIFIC.sub("", label).title().split()
     if len(words) > 1:
@@ -405,6 +422,85 @@ def quote_words(claim: str) -> set[str]:
     return content_words(" ".join(_QUOTED.findall(claim)))
 
 
+# A post beside its holder: "Oskerby's mayor, Ilse Varnum," / "Petra Holmgaard, Oskerby's mayor," /
+# "Samir Okafor-Lind, who chairs the council's transport committee," / "Transport committee chair
+# Ruben Halloway". A post with "a" or "an" ("a spokesman for the council") has other holders.
+_POST_NOUNS = (
+    r"(?:mayor|chair|chairman|chairwoman|chairperson|leader|minister|chief|director|secretary|"
+    r"spokes(?:man|woman|person)|president|manager|coach|captain|organi[sz]er|governor|commissioner|"
+    r"executive|head|judge|prosecutor|editor|principal|headteacher|superintendent|inspector)"
+)
+_HOLDER_AFTER = re.compile(
+    rf"(?<![\w’'])((?:[A-Z][\w’'-]*[’']s\s+|[Tt]he\s+)(?:[\w-]+\s+){{0,3}}?{_POST_NOUNS}),\s+({_FULL_NAME}),"
+)
+_HOLDER_BEFORE = re.compile(
+    rf"({_FULL_NAME}),\s+((?:who\s+(?:chairs|leads|heads|runs)\s+[^,.;:]{{3,60}}?)|(?:the\s+)?(?:[A-Z][\w’'-]*[’']s\s+)?"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?{_POST_NOUNS}\b[^,.;:]{{0,60}}?),"
+)
+_HOLDER_TITLED = re.compile(
+    rf"(?<![\w’'])((?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+){{0,2}}{_POST_NOUNS})\s+({_FULL_NAME})"
+)
+# Who else may hold a post as well, or held it: no swap of its holder.
+_OTHER_HOLDERS = content_words(
+    "former ex deputy acting assistant vice late previous outgoing incoming interim junior shadow co"
+)
+_POST_FORMS = re.compile(r"\b(?:(chair)(?:s|man|woman|person)|(lead)s|(head)s|runs)\b")
+
+
+def post_holders(text: str) -> list[tuple[set[str], str]]:
+    """The posts ``text`` gives beside their holders' full names, each as its words (the post's
+    own, not "who" or "the") and the holder's name."""
+    found = [(m[1], m[2]) for m in _HOLDER_AFTER.finditer(text)]
+    found += [(m[2], m[1]) for m in _HOLDER_BEFORE.finditer(text)]
+    found += [(m[1], m[2]) for m in _HOLDER_TITLED.finditer(text)]
+    return [
+        (content_words(_POST_FORMS.sub(_post_form, post)), name)
+        for post, name in found
+        if fold(post.split()[0]) not in ("a", "an", "one")
+    ]
+
+
+def _post_form(match: re.Match) -> str:
+    """One word for a post however told: "chairs" / "chairman" / "chair", "leads" / "leader"."""
+    return "chair" if match[1] else "leader" if match[2] else "head"
+
+
+def holder_of_another(claim: str, text: str, article: str) -> Differs | None:
+    """The holder ``text`` gives a post the claim gives one of its people, when the article never
+    gives that person the post: "Petra Holmgaard, Oskerby's mayor," against "Oskerby's mayor, Ilse
+    Varnum," where Holmgaard is the union's organiser. Not for a post another may also hold (a
+    deputy, a former mayor)."""
+    claimed = post_holders(claim)
+    held = post_holders(article) if claimed else []
+    for post, name in claimed:
+        person = name_keys(name)
+        if any(post <= theirs and person & name_keys(who) for theirs, who in held):
+            continue  # the article gives the claim's person that post too
+        for theirs, who in post_holders(text):
+            if post <= theirs and not theirs & _OTHER_HOLDERS and not person & name_keys(who):
+                return Differs(name, who, "name")
+    return None
+
+
+_ANY_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+def quoted_word_for_word(claim: str, text: str) -> bool:
+    """Whether each of the claim's direct quotes, of two content words at least, stands word for
+    word inside a quote of ``text`` ('called it "a blank cheque"' in '... warned that the city was
+    signing "a blank cheque"'): the same words in quotation marks, whoever the text gives them to."""
+    quotes = [words(q) for q in _QUOTED.findall(claim)]
+    if not quotes or any(len(content_words(" ".join(q))) < 2 for q in quotes):
+        return False
+    given = [words(q) for q in _ANY_QUOTE.findall(text)]
+    return all(any(_contains(g, q) for g in given) for q in quotes)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
 # Who a sentence's subject interviewed: "spoke to boatman Sutto Ker", "interviewed the mayor".
 INTERVIEWED = re.compile(
     r"\b(?:sp[oe]ke|speaking|talk(?:ed|ing)?|chatted)\s+(?:to|with)\b|\binterview(?:ed|s)\b", re.I
@@ -444,6 +540,11 @@ _REPORTED = (
     re.compile(r"^according to\s+[^,]{2,60},\s+(?P<what>\w.*?)[.!]?$", re.IGNORECASE),
     # "Farrow described the blast as the darkest day": the blast as the darkest day
     re.compile(r"^(?:\S+\s+){1,8}?describe[sd]\s+(?P<what>(?!by\s)\w.*?\s+as\s+.*?)[.!]?$", re.IGNORECASE),
+    # 'Krowe called the closure "a hammer blow"': the closure "a hammer blow"
+    re.compile(
+        r"^(?:\S+\s+){1,8}?call(?:ed|s)\s+(?P<what>(?:[\w'’-]+\s+){0,5}?[\"“][^\"“”]+[\"”].*?)[.!]?$",
+        re.IGNORECASE,
+    ),
 )
 
 

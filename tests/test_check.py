@@ -2961,3 +2961,131 @@ def test_another_family_tie_is_contradicted_not_read_as_stated(tmp_path, pipelin
         "Edvard Lusk, whose company won the marina contract, is married to Maddox's sister."
     )
     assert sister.verdict == SUPPORTED, sister.reason
+
+
+PORT_SALE = (
+    "Dockers vow to fight Pellmouth port sale\n\n"
+    "PELLMOUTH, June 4 (PNA) - The board of Pellmouth Port agreed on Tuesday to sell the container "
+    "terminal to Harrowgate Logistics for 92 million krona.\n\n"
+    'Aino Brask, regional organiser for the Union of Dock Workers (UDW), called the sale "a betrayal '
+    'of the port" and said the union would ballot its 640 members on strike action.\n\n'
+    'Opposition leader Ruth Amsel warned that the council was signing "a blank cheque" for the '
+    "new owners. Harbour committee chair Bo Ness told the chamber the sale would secure 300 jobs.\n"
+)
+
+
+def test_a_quote_given_word_for_word_to_another_is_a_misquote(tmp_path, pipeline):
+    """The claim's own quoted words, in quotation marks, that the article gives to somebody else:
+    the judging model had read the claim with the other speaker put back at 39% ("a blank cheque",
+    the council for the article's city), and "called ... '...'" was no reported speech at all, so
+    a speaker the article never names found nothing."""
+    checker = _checker_over(tmp_path, {"port.txt": PORT_SALE})
+    cheque = checker.check_sentence(
+        'Harbour committee chair Bo Ness warned that the city was signing "a blank cheque" for the port\'s buyers.'
+    )
+    assert cheque.verdict == CONTRADICTED, cheque.reason
+    assert "Bo Ness" in cheque.differs.draft and cheque.differs.source == "Ruth Amsel", cheque.differs
+    betrayal = checker.check_sentence('Port director Lars Kvist called the sale "a betrayal of the port".')
+    assert betrayal.verdict == CONTRADICTED, betrayal.reason
+    assert betrayal.differs.source == "Aino Brask", betrayal.differs
+    # The false-positive sides: the quote's own speaker.
+    own = checker.check_sentence(
+        'Opposition leader Ruth Amsel warned the council was signing "a blank cheque".'
+    )
+    assert own.verdict == SUPPORTED, own.reason
+    called = checker.check_sentence(
+        'Aino Brask of the dockers\' union called the sale "a betrayal of the port".'
+    )
+    assert called.verdict == SUPPORTED, called.reason
+
+
+KILN_CLOSURE = (
+    "Tarnby kiln works to close with 310 jobs lost\n\n"
+    "The owners of the Tarnby kiln works said on Monday it would close in June.\n\n"
+    "Petra Vold, regional organiser of the Kiln Workers' Union, said the true number of people "
+    "affected was closer to 380 once contractors were counted.\n\n"
+    "Tarnby's mayor, Ilse Varnum, called the announcement a hammer blow to a town that has already "
+    "lost its mine.\n"
+)
+
+
+def test_a_post_the_article_gives_another_holder_is_contradicted_not_stated(tmp_path, pipeline):
+    """ "Petra Vold, Tarnby's mayor, called the closure a hammer blow" where the article's mayor is
+    Ilse Varnum and Vold the union's organiser: every name of the claim is in the passage, so it
+    had been read as stated."""
+    checker = _checker_over(tmp_path, {"kiln.txt": KILN_CLOSURE})
+    wrong = checker.check_sentence(
+        "Petra Vold, Tarnby's mayor, called the closure a hammer blow to the town."
+    )
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("Petra Vold", "Ilse Varnum")
+    # The false-positive side: the mayor the article names.
+    right = checker.check_sentence(
+        "Ilse Varnum, Tarnby's mayor, called the closure a hammer blow to the town."
+    )
+    assert right.verdict == SUPPORTED, right.reason
+
+
+FERRY_VOTE = (
+    "Council backs Kessby ferry subsidy\n\n"
+    "Kessby council voted 31 to 20 on Tuesday to keep subsidising the island ferry for five more "
+    "years, at a cost of 4.2 million krona a year.\n\n"
+    "The ferry carried 212,000 passengers last year, up from 190,000 in 2023. Its operator, "
+    "Sundline, had warned in January that it would withdraw the service without public money.\n\n"
+    "Councillor Sven Aas, who chairs the council's finance committee, urged colleagues to back "
+    'the deal. "It would cost far more to stop now than to keep the boats running," he said. '
+    '"Half the new pier is already built. Walking away would leave the island with a pier and no '
+    'ferry."\n\n'
+    'Ruth Amsel, leader of the opposition Harbour Party, called the subsidy "open-ended" and said '
+    "residents had not been told its full cost. Her amendment to cap the payments failed by 29 "
+    "votes to 22.\n\n"
+    "Islanders who had packed the public gallery applauded the result. The new pier is due to "
+    "open in August.\n"
+)
+
+
+def test_a_claim_giving_its_speaker_the_post_of_the_one_who_said_it_is_a_misquote(tmp_path, pipeline):
+    """ "Ruth Amsel, who chairs the finance committee, argued ..." where the article's finance chair,
+    Sven Aas, said it: the judging model had read the reworded quote with Aas put back at 74%, below
+    what a misquote needs; the post tells who said it."""
+    checker = _checker_over(tmp_path, {"ferry.txt": FERRY_VOTE})
+    amsel = checker.check_sentence(
+        "Ruth Amsel, who chairs the finance committee, argued it would cost far more to stop the ferry "
+        "subsidy now than to keep it."
+    )
+    assert amsel.verdict == CONTRADICTED, amsel.reason
+    assert amsel.differs.source == "Councillor Sven Aas", amsel.differs
+    # The false-positive side: the chair the article names.
+    aas = checker.check_sentence(
+        "Sven Aas, who chairs the finance committee, argued it would cost far more to stop the ferry "
+        "subsidy now than to keep it."
+    )
+    assert aas.verdict == SUPPORTED, aas.reason
+
+
+MORNING_SHOW = (
+    "KELPIE FM - THE MORNING TIDE\n"
+    "Transcript (07:00-07:15). Timestamps approximate.\n\n"
+    "07:00 NEWSREADER (ELSA MORROW): Good morning. Workers at the Vessby glassworks go back through "
+    "the gates today for the first time since learning the plant will close in September.\n\n"
+    "07:06 ANJA PETREL (PRESENTER): Our reporter Colm Hadley is at the main gate. Colm, what's the "
+    "mood?\n\n"
+    "COLM HADLEY (REPORTER): Quiet, Anja. Renata Callow from the glass workers' union was here "
+    "before six handing out leaflets. She told me the union wants the site sold, not closed.\n\n"
+    '[CLIP] RENATA CALLOW: "We want a buyer, not a bulldozer. There is a skilled workforce here."\n\n'
+    "ANJA PETREL: Thank you, Colm. Mayor Hedda Quill will be on the programme at eight.\n"
+)
+
+
+def test_a_quote_a_transcripts_clip_gives_another_is_a_misquote(tmp_path, pipeline):
+    """A time-stamped or cued turn ("[CLIP] RENATA CALLOW: ...") had no label, so the clip's quote
+    credited to the mayor was nobody's and the claim not found."""
+    checker = _checker_over(tmp_path, {"show.txt": MORNING_SHOW})
+    quill = checker.check_sentence(
+        '"We want a buyer, not a bulldozer," Vessby mayor Hedda Quill told Kelpie FM.'
+    )
+    assert quill.verdict == CONTRADICTED, quill.reason
+    assert quill.differs.source == "Renata Callow", quill.differs
+    # The false-positive side: the clip's own speaker.
+    callow = checker.check_sentence('"We want a buyer, not a bulldozer," Renata Callow told Kelpie FM.')
+    assert callow.verdict == SUPPORTED, callow.reason

@@ -8,8 +8,12 @@ import pytest
 from rag.speakers import (
     abbreviates,
     distinguishing_word,
+    holder_of_another,
     own_speaker,
+    post_holders,
     quoted_speaker,
+    quoted_word_for_word,
+    reported_speech,
     same_speaker,
     speaks_for,
     turn_label,
@@ -409,3 +413,83 @@ def test_a_byline_or_a_date_line_is_no_speaker_of_the_quote_after_it():
     )
     assert quoted_speaker(["Mayor Lena Brandt on Tuesday met the workers.", said], 1) == "Mayor Lena Brandt"
     assert quoted_speaker(["Byron Kell, the union's organiser, met the workers.", said], 1) == "Byron Kell"
+
+
+@pytest.mark.fast
+def test_an_aside_in_brackets_or_a_verb_after_and_keeps_the_speaker():
+    """ "Tomasz Reyl, organiser for the Federation of Industrial Workers (VFIW), called it '...' and
+    said ..." had been given to "and": the bracket broke the appositive, the second verb's subject
+    was read as the word before it."""
+    sentence = (
+        'Aino Brask, regional organiser for the Union of Dock Workers (UDW), called the sale "a betrayal '
+        'of the port" and said the union would ballot its members.'
+    )
+    assert own_speaker(sentence) == "Aino Brask"
+    assert own_speaker('"We will fight this," he said and walked out.') == ""
+    # The false-positive sides: a party in brackets after a name leaves the name, two people
+    # joined by "and" are still the speakers.
+    assert own_speaker("Mayor Ana Lee (Green) said the plan was sound.") == "Mayor Ana Lee"
+    assert own_speaker("Ana Lee and Tom Ruud said the plan was sound.") == "Ana Lee and Tom Ruud"
+
+
+@pytest.mark.fast
+def test_what_a_claim_calls_something_in_quotes_is_reported_speech():
+    claim = 'Harbour master Ilse Dorn called the closure "a hammer blow for Pellmouth".'
+    assert reported_speech(claim) == 'the closure "a hammer blow for Pellmouth"'
+    # The false-positive side: a call with no quote reports no words.
+    assert reported_speech("Harbour master Ilse Dorn called a meeting for Friday.") == ""
+
+
+@pytest.mark.fast
+def test_a_quote_word_for_word_is_the_claims_own_quoted_words():
+    claim = 'Councillor Bo Ness warned that the city was signing "a blank cheque" for the ferry.'
+    assert quoted_word_for_word(claim, 'Opposition leader Ruth Amsel warned of "a blank cheque".')
+    assert quoted_word_for_word(claim, 'She called the vote "a blank cheque for the harbour board".')
+    # The false-positive sides: the words unquoted, other words quoted, one content word only.
+    assert not quoted_word_for_word(claim, "Critics say the council has signed a blank cheque.")
+    assert not quoted_word_for_word(claim, 'Ruth Amsel called it "a cheque left blank".')
+    assert not quoted_word_for_word('Ness called it "shameful".', 'Amsel called it "shameful".')
+
+
+@pytest.mark.fast
+def test_a_post_the_text_gives_another_holder_swaps_the_claims_person():
+    article = (
+        "Petra Vold, regional organiser of the Kiln Workers' Union, said 380 people were affected. "
+        "Tarnby's mayor, Ilse Varnum, called the news a hammer blow."
+    )
+    text = "Tarnby's mayor, Ilse Varnum, called the news a hammer blow."
+    swapped = holder_of_another("Petra Vold, Tarnby's mayor, called the news a hammer blow.", text, article)
+    assert swapped is not None and (swapped.draft, swapped.source) == ("Petra Vold", "Ilse Varnum")
+    assert post_holders("Samir Okafor, who chairs the council's transport committee, urged a yes vote.")
+    # The false-positive sides: the article gives the claim's person the post as well, the text's
+    # holder is a former one, or the claim names the holder the text names.
+    both = f"{article} Petra Vold, Tarnby's mayor since May, spoke too."
+    assert holder_of_another("Petra Vold, Tarnby's mayor, spoke.", text, both) is None
+    former = "Tarnby's former mayor, Ilse Varnum, called the news a hammer blow."
+    assert holder_of_another("Petra Vold, Tarnby's mayor, spoke.", former, f"{article} {former}") is None
+    assert holder_of_another("Tarnby mayor Ilse Varnum called it a hammer blow.", text, article) is None
+
+
+@pytest.mark.fast
+def test_a_turn_label_after_a_time_stamp_or_a_cue_names_its_speaker():
+    """Radio transcripts stamp each turn ("07:06 ANJA PETREL (PRESENTER): ...") and play clips
+    ("[CLIP] RENATA CALLOW: ..."): those turns had no label at all, so a quote a clip gives one
+    speaker was nobody's."""
+    show = (
+        "KELPIE FM - THE MORNING TIDE\n\n"
+        "07:00 NEWSREADER (ELSA MORROW): Good morning. The glassworks will close in September.\n\n"
+        "07:06 ANJA PETREL (PRESENTER): Our reporter Colm Hadley is at the gate. Colm?\n\n"
+        "COLM HADLEY: Renata Callow from the union was here before six handing out leaflets.\n\n"
+        '[CLIP] RENATA CALLOW: "We want a buyer, not a bulldozer."\n\n'
+        "ANJA PETREL: Thank you, Colm.\n"
+    )
+    clip = show.index("We want a buyer")
+    assert turn_label(show, clip) == "RENATA CALLOW"
+    assert turn_speaker("RENATA CALLOW", show) == "Renata Callow"
+    assert turn_label(show, show.index("Our reporter")) == "ANJA PETREL"
+    assert turn_label("[17:30:18] VIKTOR HALE: Ilse, Telvara has a problem.", 25) == "VIKTOR HALE"
+    # The false-positive sides: a label opening one line of an article that is no transcript, or
+    # one the article never names in its own words, is nobody's.
+    brief = "STORM WARNING: Roads are closed.\n\nThe council said the bridge will reopen on Friday.\n"
+    assert turn_speaker(turn_label(brief, 20), brief) == ""
+    assert turn_speaker("ELSA MORROW", show) == ""
