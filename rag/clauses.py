@@ -36,6 +36,7 @@ _BOUNDARY = re.compile(
     r"(?P<comma>,)?\s+(?P<word>and|but|even though|although|though|whereas)\s+(?P<next>[\w'’-]+)",
     re.IGNORECASE,
 )
+_THEN = re.compile(r"then\s+(?=([\w'’-]+))", re.IGNORECASE)
 # A modal takes any subject: "aims to reach ... and will send" continues "aims".
 _MODALS = frozenset("will would can could may might must should shall".split())
 # Words before a noun, never before a verb: "the thieves", "of weapons".
@@ -135,6 +136,9 @@ def _split(claim: str) -> list[str]:
         word, following = match["word"].lower(), match["next"]
         if inside_quote(text, match.start()):
             continue
+        then = _THEN.match(rest) if match["comma"] else None
+        if then:  # "..., and then Dario Fennick won it": the clause after "then"
+            rest, following = rest[then.end() :], then[1]
         own_subject = following.lower() in _OWN_SUBJECT or following[0].isupper() or following[0].isdigit()
         if word in _CONCESSIVE or (match["comma"] and own_subject):
             second = rest  # a clause with its own subject

@@ -22,6 +22,7 @@ from rag.tokens import stated_values, tokens
 from rag.values import (
     Difference,
     Differs,
+    agent_keys,
     date_form,
     differing_direction,
     differing_relation,
@@ -67,8 +68,9 @@ def deed_of_another(claim: str, text: str) -> Difference | None:
     sentence not naming the claim's doer at all, whose deed clause opens with another person's
     full name, gives the deed to that person too: "Nikolai Dressen ... had sought three years in
     prison" for "Prosecutor Sabina Holm had asked ... for three years", where the article names
-    Sabina Holm elsewhere (as the defence lawyer)."""
-    doers = doer_keys(claim)
+    Sabina Holm elsewhere (as the defence lawyer). A passive claim's doer is its agent ("... was a
+    penalty converted by Dario Fennick")."""
+    doers = agent_keys(claim) or doer_keys(claim)
     if not doers:
         return None
     claim_side = tokens(claim)

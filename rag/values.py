@@ -747,6 +747,19 @@ def doer_keys(claim: str) -> frozenset[str]:
     return frozenset(t.key for t in opening)
 
 
+# A deed's doer after its passive verb: "a penalty converted by Dario Fennick", "signed by Mayor Ana Lee".
+_PASSIVE_AGENT = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)")
+
+
+def agent_keys(claim: str) -> frozenset[str]:
+    """The name after a passive verb's "by" ("... was a penalty converted by Dario Fennick"): who
+    did the claim's deed when its opening name is what the deed was done to."""
+    agent = _PASSIVE_AGENT.search(claim)
+    if agent is None:
+        return frozenset()
+    return frozenset(t.key for t in tokens(agent[1]) if t.kind == "name")
+
+
 # An all-capitals place opening a story ("COLLPA — ..."), where `without_dateline` finds no wire credit.
 _PLACE_DATELINE = re.compile(r"^[\s\-–—]*(?:[A-Z][A-Z.'’]+(?:[\s,]+[A-Z][A-Z.'’]+)*\s+[—–-]\s+)?")
 

@@ -3063,6 +3063,30 @@ def test_a_claim_giving_its_speaker_the_post_of_the_one_who_said_it_is_a_misquot
     assert aas.verdict == SUPPORTED, aas.reason
 
 
+CUP_PHONE_IN = (
+    "HARBOUR FM SATURDAY SPORT WITH ANNA BERG\n\n"
+    "14:02 ANNA BERG: Quick recap for anybody just tuning in. Olle Sand put Athletic ahead with a "
+    "header after twenty minutes. Jonas Vik equalised from the penalty spot just before half-time, "
+    "and then Mats Lund won it with a low shot in the eighty-fifth minute.\n\n"
+    "14:03 ANNA BERG: United go through to the final at Kessby Park on the twelfth of April. Our "
+    "phone lines are open now.\n\n"
+    "14:05 CALLER PER: Anna, what a day. I have waited twenty years for this.\n"
+)
+
+
+def test_a_passive_deed_given_to_another_is_contradicted_not_read_as_stated(tmp_path, pipeline):
+    """ "United's equaliser ... was a penalty converted by Mats Lund" where Jonas Vik scored it and
+    Lund the winner: the judging model read the whole passage as stating it (79%, and 77% with the
+    right name); the clause after "and then" is Lund's."""
+    checker = _checker_over(tmp_path, {"phone_in.txt": CUP_PHONE_IN})
+    lund = checker.check_sentence("United's equaliser against Athletic was a penalty converted by Mats Lund.")
+    assert lund.verdict == CONTRADICTED, lund.reason
+    assert (lund.differs.draft, lund.differs.source) == ("Mats Lund", "Jonas Vik")
+    # The false-positive side: the penalty's own taker.
+    vik = checker.check_sentence("United's equaliser against Athletic was a penalty converted by Jonas Vik.")
+    assert vik.verdict == SUPPORTED, vik.reason
+
+
 MORNING_SHOW = (
     "KELPIE FM - THE MORNING TIDE\n"
     "Transcript (07:00-07:15). Timestamps approximate.\n\n"

@@ -71,6 +71,10 @@ from rag.clauses import split_clauses
             "The ferry was carrying 96 people even though it was licensed for only 80.",
             ["The ferry was carrying 96 people.", "It was licensed for only 80."],
         ),
+        (  # "then" after the comma: the clause's own subject follows it
+            "Jonas Vik equalised from the penalty spot, and then Mats Lund won it in the 85th minute.",
+            ["Jonas Vik equalised from the penalty spot.", "Mats Lund won it in the 85th minute."],
+        ),
     ],
 )
 def test_a_compound_claim_splits_into_clauses(claim, clauses):
@@ -88,6 +92,7 @@ def test_a_compound_claim_splits_into_clauses(claim, clauses):
         "Rising health costs are driven by new technology and escalating prices in the private sector.",
         'The professor warned that "real waste is cold, wet, lumpy and mixed up with everything else".',
         "The council approved it and won.",  # too short to check alone
+        "The council met on Monday and then voted to close the pool.",  # no comma: one clause
         '"We lost everything, and the insurers will not pay," Mr Smith said.',  # inside a quote
         "The thieves who raided the museum got in through a skylight and were gone in minutes.",
     ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.differences import another_name_in_place
+from rag.differences import another_name_in_place, deed_of_another
 
 
 def _negations_about(claim: str, *texts: str) -> list[int]:
@@ -128,3 +128,26 @@ def test_a_name_beside_the_sentence_giving_the_values_fills_no_place():
     assert not named_beside_the_values(
         stated_values(tokens("Kelby Rovers finished with a man less.")), window, "Tom Reid"
     )
+
+
+@pytest.mark.fast
+def test_a_passive_claims_doer_is_its_agent():
+    """ "... was a penalty converted by Mats Lund" where the sentence gives the penalty to Jonas
+    Vik: the claim opens on the team, the deed's doer is after "by"."""
+    text = (
+        "Olle Sand put Athletic ahead with a header. Jonas Vik equalised from the penalty spot just "
+        "before half-time, and then Mats Lund won it with a low shot in the eighty-fifth minute."
+    )
+    swapped = deed_of_another(
+        "United's equaliser against Athletic was a penalty converted by Mats Lund.", text
+    )
+    assert swapped is not None and (swapped.differs.draft, swapped.differs.source) == (
+        "Mats Lund",
+        "Jonas Vik",
+    )
+    # The false-positive sides: the penalty's own taker, and a "by" that is no doer ("by 2020").
+    assert (
+        deed_of_another("United's equaliser against Athletic was a penalty converted by Jonas Vik.", text)
+        is None
+    )
+    assert deed_of_another("Jonas Vik's penalty was converted by half-time.", text) is None
