@@ -456,11 +456,33 @@ def shares(text: str) -> list[tuple[float, str | None]]:
     return found
 
 
+# A part of a whole counted in words: "guilty on two of the four charges".
+_PART = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine)\s+of\s+the\s+(three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_part(claim: str, text: str) -> bool:
+    """Whether ``text`` counts another part of a whole the claim counts a part of: "three of the
+    four counts" for the claim's "two of the four charges". Not when it counts the claim's part as
+    well, nor when it gives the whole otherwise ("nine posts, but only four of them are filled")."""
+    theirs = {(m[1].lower(), m[2].lower()) for m in _PART.finditer(text)}
+    for match in _PART.finditer(claim):
+        ours = (match[1].lower(), match[2].lower())
+        if ours not in theirs and any(whole == ours[1] for _, whole in theirs):
+            return True
+    return False
+
+
 def shares_given(claim: str, text: str) -> bool:
     """Whether ``text`` gives every share the claim tells in words, in words or as a percentage:
     "keep a quarter of Chaski" / "retain a 25 per cent holding", "more than four in five" / "83
     per cent", within `SHARE_POINTS` (or `ROUNDING_TOLERANCE` on the side the claim allows). A
-    claim with no share in words asks nothing."""
+    claim with no share in words asks nothing. A text counting another part of the claim's whole
+    gives none (`_other_part`)."""
+    if _other_part(claim, text):
+        return False
     wanted = _shares_in_words(claim)
     if not wanted:
         return True

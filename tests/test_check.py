@@ -3087,6 +3087,30 @@ def test_a_passive_deed_given_to_another_is_contradicted_not_read_as_stated(tmp_
     assert vik.verdict == SUPPORTED, vik.reason
 
 
+HARBOUR_FRAUD = (
+    "Former harbour treasurer jailed for fraud\n\n"
+    "VESSBY, March 26 (VPA) - A former treasurer of the Vessby harbour board was jailed for two years "
+    "on Wednesday for stealing from the board's pension fund.\n\n"
+    "Vessby District Court found Oskar Brenn, 61, guilty on three of the four counts against him, two "
+    "of embezzlement and one of false accounting. He was acquitted on a second count of false "
+    "accounting.\n\n"
+    "Judge Maria Lind said Brenn had abused the trust of the board's members over six years. His "
+    "lawyer said he would consider an appeal.\n"
+)
+
+
+def test_another_part_of_the_claims_whole_is_no_support(tmp_path, pipeline):
+    """ "guilty on two of the four charges" where the court found him guilty on three of the four
+    (two of them of embezzlement): the sentence holds "two" and "four", and the judging model read
+    it as stated (75%)."""
+    checker = _checker_over(tmp_path, {"court.txt": HARBOUR_FRAUD})
+    two = checker.check_sentence("Brenn was found guilty on two of the four charges he faced.")
+    assert two.verdict != SUPPORTED, two.reason
+    # The false-positive side: the part the article counts.
+    three = checker.check_sentence("Brenn was found guilty on three of the four charges he faced.")
+    assert three.verdict == SUPPORTED, three.reason
+
+
 MORNING_SHOW = (
     "KELPIE FM - THE MORNING TIDE\n"
     "Transcript (07:00-07:15). Timestamps approximate.\n\n"

@@ -154,6 +154,21 @@ def test_a_share_told_out_of_is_the_same_share_told_in():
 
 
 @pytest.mark.fast
+def test_another_part_of_the_claims_whole_gives_no_share():
+    """ "guilty on three of the four counts against him, two of embezzlement and one of false
+    accounting" holds "two" and "four", so "two of the four charges" had been read as stated."""
+    court = "The court found him guilty on three of the four counts, two of fraud and one of theft."
+    assert not shares_given("He was found guilty on two of the four charges he faced.", court)
+    assert shares_given("He was found guilty on three of the four charges he faced.", court)
+    # The false-positive side: the whole given otherwise, or one picked out of it.
+    posts = "The ward has nine midwife posts, but only four of them are currently filled."
+    assert shares_given("Just four of the nine midwife posts are filled.", posts)
+    assert shares_given(
+        "Two of the five suspects were freed.", "Police held five men; two of the five were freed."
+    )
+
+
+@pytest.mark.fast
 def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
     """The judging model compares words: it reads "thirty-six hours of talks" as no "day and a half"
     of them, so it is given the claim in the text's figures, where the value tests hold them equal."""
