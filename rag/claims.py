@@ -85,8 +85,10 @@ _STOCK_JUDGEMENT = re.compile(
     # The writer's own forecast, hedged: "The bank will probably have to cut rates again".
     r"\b(?:will|would|won't|wouldn't)\s+(?:probably|almost\s+certainly|in\s+all\s+likelihood)\b|"
     r"\bprobably\s+(?:will|won't|would|wouldn't)\b|"
-    # ... or left open: "Passenger numbers may well level off once the novelty wears off".
-    r"\b(?:may|might|could)\s+well\b|"
+    # ... or left open: "Passenger numbers may well level off once the novelty wears off", "The
+    # works may yet find a buyer", "Rovers are bound to lift the cup" (not "a ship bound to Oslo").
+    r"\b(?:may|might|could)\s+(?:well|yet)\b|"
+    r"\b(?:is|are)\s+bound\s+to\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)[a-z]+\b|"
     # "deserves a place in the repertoire", "thoroughly deserved their win": the writer's verdict.
     r"\bsurely\b|\bdeserv(?:e|es|ed|edly)\b|\bmissed\s+opportunity\b|\bhold\s+a\s+candle\s+to\b|"
     r"\bon\s+themselves\b|\bfar\s+too\s+\w+\s+to\b|\bvictory\s+for\s+common\s+sense\b|^it\s+is\s+time\s+(?:the|we|they)\b",

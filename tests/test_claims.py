@@ -50,6 +50,8 @@ from rag.claims import not_a_claim, reports_a_judgement, reports_speech
         ("The tunnel is a remarkable achievement for such a small town.", "an opinion"),
         ("The health board should have told families about the closure much sooner.", "an opinion"),
         ("Ridership on the new ferry may well fall away once the summer is over.", "an opinion"),
+        ("The old tannery may yet find a buyer before the end of the year.", "an opinion"),
+        ("With their captain back, Harriers are bound to win the league.", "an opinion"),
         ("Sacking the manager in March was a baffling boardroom decision.", "an opinion"),
         ("The late penalty was a harsh call on the visitors.", "an opinion"),
     ],
@@ -100,6 +102,10 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "The minister said the board should have told families sooner.",  # somebody's reproach
         "The forecaster said rain may well return by Friday.",  # somebody's forecast
         "The striker played as well as he had all season.",  # "as well", no hedge
+        "The freighter bound to Rotterdam sank off the cape.",  # a ship's course, no forecast
+        "The council is bound to the contract until 2030.",  # held to it
+        "The club said it may yet appeal the ruling.",  # somebody's hedge
+        "No buyer has yet been found for the site.",
         "The crash was a shocking reminder of the junction's danger.",  # no verdict on a decision
         "The ruling was a unanimous decision of the five judges.",  # describes the decision
         "The vote was a 5-4 decision.",
