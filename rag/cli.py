@@ -24,7 +24,7 @@ from rich.progress import (
 )
 
 from rag.generate.openai_api import GeneratorUnavailable
-from rag.index import IndexNotReady
+from rag.index import IndexNotReady, corpus_changed
 from rag.ingest import IndexReport
 from rag.load import describe_os_error
 from rag.models import PACKAGED_MODELS, ModelNotAvailable, installed_models, resolve_model
@@ -105,9 +105,18 @@ def _search_filter(pipeline: Pipeline, sources: list[str] | None, since: str | N
 def _ensure_ready(pipeline: Pipeline) -> None:
     """Load the index, or say exactly what to do when it is missing or outdated."""
     try:
-        pipeline.index  # noqa: B018 - loads and validates
+        index = pipeline.index
     except IndexNotReady as exc:
         _fail(str(exc))
+    corpus = pipeline.settings.corpus_dir
+    if corpus.is_dir() and corpus_changed(corpus, index.files):
+        # The chat brings the index up to date on start; a command answers from it as it is.
+        err.print(
+            f"warning: the articles in {corpus} changed since the index was built; what changed is not "
+            f"searched. Run `python -m rag index --corpus {corpus}` to bring the index up to date.",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _read_json_lines(required: str):

@@ -114,6 +114,18 @@ def test_missing_index_is_a_clear_error(tmp_path):
     assert "python -m rag index" in done.stderr
 
 
+def test_a_command_warns_when_the_articles_changed_since_the_index(tmp_path, corpus_copy):
+    index = tmp_path / "idx"
+    assert rag("index", "--corpus", str(corpus_copy), index=index).returncode == 0
+    query = '{"query": "5,000 troops stationed", "k": 1}\n'
+    fresh = rag("search", "--json", "-", "--corpus", str(corpus_copy), stdin=query, index=index)
+    assert fresh.returncode == 0 and "changed since the index was built" not in fresh.stderr
+    (corpus_copy / "new_article.txt").write_text("Ferry Strike Ends\n\nThe ferry strike ended on Monday.\n")
+    stale = rag("search", "--json", "-", "--corpus", str(corpus_copy), stdin=query, index=index)
+    assert stale.returncode == 0 and json.loads(stale.stdout)["results"]  # still answers
+    assert "changed since the index was built" in stale.stderr and "python -m rag index" in stale.stderr
+
+
 def test_eval_runs_from_the_command_line(built_index, tmp_path):
     questions = tmp_path / "q.jsonl"
     questions.write_text(
