@@ -246,11 +246,14 @@ _TURN = re.compile(
     r"(?:[ \t]+\([^()\n]{1,40}\))?:[ \t]+\S"
 )
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", re.I)
-# Labels for a post, not a name: tied to a person only where the article introduces its holder.
-_POST_LABELS = frozenset(
-    "presenter host anchor newsreader reporter interviewer moderator caller correspondent minister "
-    "secretary chair chairman chairwoman mayor governor president premier commissioner chief spokesman "
+# Posts one person holds ("the mayor", "coach"): a transcript's turn label and a holder beside their post.
+_POSTS = frozenset(
+    "minister secretary chair chairman chairwoman mayor governor president commissioner chief spokesman "
     "spokeswoman spokesperson director manager judge coach captain".split()
+)
+# Labels for a post, not a name: tied to a person only where the article introduces its holder.
+_POST_LABELS = _POSTS | frozenset(
+    "presenter host anchor newsreader reporter interviewer moderator caller correspondent premier".split()
 )
 _FULL_NAME = r"[A-Z][a-z][\w’-]*(?:\s+[A-Z][a-z][\w’-]*)+"
 # "The Finance Minister, Halvard Presk, closed ...": a post, then its holder between commas.
@@ -425,11 +428,11 @@ def quote_words(claim: str) -> set[str]:
 # A post beside its holder: "Oskerby's mayor, Ilse Varnum," / "Petra Holmgaard, Oskerby's mayor," /
 # "Samir Okafor-Lind, who chairs the council's transport committee," / "Transport committee chair
 # Ruben Halloway". A post with "a" or "an" ("a spokesman for the council") has other holders.
-_POST_NOUNS = (
-    r"(?:mayor|chair|chairman|chairwoman|chairperson|leader|minister|chief|director|secretary|"
-    r"spokes(?:man|woman|person)|president|manager|coach|captain|organi[sz]er|governor|commissioner|"
-    r"executive|head|judge|prosecutor|editor|principal|headteacher|superintendent|inspector)"
+_HELD_POSTS = _POSTS | frozenset(
+    "chairperson leader organiser organizer executive head prosecutor editor principal headteacher "
+    "superintendent inspector".split()
 )
+_POST_NOUNS = f"(?:{'|'.join(sorted(_HELD_POSTS, key=len, reverse=True))})"  # "chairman" before "chair"
 _HOLDER_AFTER = re.compile(
     rf"(?<![\w’'])((?:[A-Z][\w’'-]*[’']s\s+|[Tt]he\s+)(?:[\w-]+\s+){{0,3}}?{_POST_NOUNS}),\s+({_FULL_NAME}),"
 )
@@ -471,12 +474,14 @@ def holder_of_another(claim: str, text: str, article: str) -> Differs | None:
     Varnum," where Holmgaard is the union's organiser. Not for a post another may also hold (a
     deputy, a former mayor)."""
     claimed = post_holders(claim)
-    held = post_holders(article) if claimed else []
+    if not claimed:
+        return None
+    held, given = post_holders(article), post_holders(text)  # read once, not once per claimed post
     for post, name in claimed:
         person = name_keys(name)
         if any(post <= theirs and person & name_keys(who) for theirs, who in held):
             continue  # the article gives the claim's person that post too
-        for theirs, who in post_holders(text):
+        for theirs, who in given:
             if post <= theirs and not theirs & _OTHER_HOLDERS and not person & name_keys(who):
                 return Differs(name, who, "name")
     return None
