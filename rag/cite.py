@@ -99,6 +99,17 @@ def numbers(text: str) -> set[str]:
     return {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
 
 
+def _as_digits(keys: set[str]) -> set[str]:
+    """Spelled numbers as `numbers` reads digits: a time of day ("four o'clock", keyed "4:00") is
+    the "4" of "4 a.m." and the "4", "30" or "4.30" of "4:30pm" / "4.30pm"."""
+    found = set(keys)
+    for key in keys:
+        hour, colon, minute = key.partition(":")
+        if colon and hour.isdigit() and minute.isdigit():
+            found |= {hour} if minute == "00" else {hour, minute, f"{hour}.{minute}"}
+    return found
+
+
 def names(sentence: str) -> set[str]:
     """Proper names the sentence states, folded: capitalized words past its first word."""
     found = set()
@@ -236,7 +247,7 @@ def sentence_support(
     days = [days_named(t, d) for t, d in zip(texts, dates)]
     # What the draft check reads besides digits: only for a window lacking a claim's value.
     told = cache(lambda c: dates_named(texts[c], dates[c]))
-    spelled = cache(lambda c: spelled_numbers(texts[c]))
+    spelled = cache(lambda c: _as_digits(spelled_numbers(texts[c])))
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
     offsets = np.cumsum([0] + [len(ss) for ss in spans])

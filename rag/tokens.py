@@ -222,6 +222,10 @@ def number_word(folded: str) -> int | None:
         unit = _NUMBER_WORDS.get(units, _ORDINAL_WORDS.get(units))
         if tens in _NUMBER_WORDS and _NUMBER_WORDS[tens] >= 20 and unit is not None and unit < 10:
             return _NUMBER_WORDS[tens] + unit
+    if len(parts) >= 3 and parts[1] in _NUMBER_WORDS and not _FRACTION.match(parts[2]):
+        joined = number_word(f"{parts[0]}-{parts[1]}")  # "seventy-three-year-old", as "73-year-old"
+        if joined is not None and parts[2] not in _NUMBER_WORDS:
+            return joined
     if (
         len(parts) >= 2
         and parts[0] in _NUMBER_WORDS
@@ -378,7 +382,51 @@ def tokens(text: str) -> list[Token]:
             key = stem(_ABBREVIATED.get(folded.rstrip("."), _POSSESSIVE.sub("", folded)))
             kind = "name" if raw[0].isupper() and not _not_a_name(raw) else "word"
         found.append(Token(raw, match.start(), match.end(), key, kind, gap))
-    return found
+    return _with_tallies(text, found)
+
+
+# A vote's tally is one value, however told: "by nine votes to two", "voted, eight to three, to",
+# "a 9-2 vote". Two numbers, each of which could differ alone, are no single changed value, so a
+# tally told otherwise ("eight votes to three") could neither support nor contradict it. Only
+# a council's or a court's few hundred votes: "9,874 votes to 9,855" are two candidates' figures.
+_VOTES = rf"(?:\d{{1,3}}(?![\d,])|{_SMALL_NUMBER})"
+_TALLY = re.compile(
+    rf"(?i:\b{_VOTES}\s+votes?\s+to\s+{_VOTES}\b"
+    rf"|(?<=voted\s){_VOTES}(?:\s+to\s+|\s?[-–]\s?){_VOTES}\b"
+    rf"|(?<=voted,\s){_VOTES}\s+to\s+{_VOTES}\b"
+    rf"|(?<![\w,.-])\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?=\s+(?:votes?|vote\s+in\s+favour)\b))"
+)
+# "voted tonight, eight to three, to suspend": a tally told after words about the vote, though
+# not a range ("voted to cut it from five to two").
+_TALLY_THEN = re.compile(rf"(?i:\b{_VOTES}\s+to\s+{_VOTES}\b(?=,?\s+(?:to|in\s+favour|for|against)\b))")
+_VOTED_BEFORE = re.compile(r"\bvoted\b[^.;:!?]{0,25}$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _with_tallies(text: str, found: list[Token]) -> list[Token]:
+    """``found`` with each vote tally's two numbers (and its "votes") as one number, keyed "9-2"."""
+    if "vot" not in text.lower():
+        return found  # every tally's words tell a vote
+    spans = [m.span() for m in _TALLY.finditer(text)]
+    for m in _TALLY_THEN.finditer(text):
+        if _VOTED_BEFORE.search(text[: m.start()]) and not _FROM_BEFORE.search(text[: m.start()]):
+            spans.append(m.span())
+    if not spans:
+        return found
+    out: list[Token] = []
+    for token in found:
+        span = next((sp for sp in spans if sp[0] <= token.start < sp[1]), None)
+        if span is None:
+            out.append(token)
+        elif token.kind == "number":
+            first = next((t for t in out[::-1] if t.start >= span[0]), None)
+            if first is None:
+                out.append(token)
+            else:
+                out[out.index(first)] = Token(
+                    text[span[0] : span[1]], span[0], span[1], f"{first.key}-{token.key}", "number", first.gap
+                )
+    return out
 
 
 def number_keys(text: str) -> set[str]:

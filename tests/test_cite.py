@@ -211,6 +211,22 @@ def test_a_claims_number_may_be_in_words_in_the_window_when_told_otherwise_is_re
     assert sentence_support([count], [ranked], embedder.embed, told_otherwise=True)[0].max() == 0
 
 
+def test_a_claims_time_and_age_may_be_in_words_in_the_window_when_told_otherwise_is_read(embedder):
+    from rag.cite import sentence_support
+
+    source = _dated_passage(
+        None,
+        "Firefighters rescued a seventy-three-year-old man from his car on Mill Lane at about four o'clock.",
+    )
+    claim = "Firefighters rescued a 73-year-old man from his car on Mill Lane at around 4 a.m."
+    assert sentence_support([claim], [source], embedder.embed, told_otherwise=True)[0].max() > 0.5
+    # The false-positive side: another hour, or another age, is not in the window.
+    other_hour = "Firefighters rescued a 73-year-old man from his car on Mill Lane at around 5 a.m."
+    other_age = "Firefighters rescued a 74-year-old man from his car on Mill Lane at around 4 a.m."
+    scores = sentence_support([other_hour, other_age], [source], embedder.embed, told_otherwise=True)[0]
+    assert scores.max() == 0
+
+
 def test_a_number_in_words_meets_its_digits_in_the_word_overlap(embedder):
     from rag.cite import sentence_support
 

@@ -29,8 +29,29 @@ def test_a_number_word_joined_to_what_it_counts_is_its_number():
 
     assert values("His seven-year reign ended.") == [("seven-year", "7")]
     assert values("A three-day strike and a 3-day strike.") == [("three-day", "3"), ("3-day", "3")]
-    # The false-positive side: a fraction or a compound word is no count.
+    # A number of two words joins on what it counts too: "seventy-three-year-old" is "73-year-old".
+    assert values("A seventy-three-year-old man and a forty-five-minute wait.") == [
+        ("seventy-three-year-old", "73"),
+        ("forty-five-minute", "45"),
+    ]
+    # The false-positive side: a fraction or a compound word is no count, nor two numbers in a row.
     assert values("Two-thirds of voters bought second-hand cars.") == []
+    assert values("It rang twenty-three-three times.") == []
+
+
+@pytest.mark.fast
+def test_a_vote_tally_is_one_value_however_it_is_told():
+    def values(text):
+        return [t.key for t in tokens(text) if t.kind == "number"]
+
+    assert values("The committee backed it by seven votes to two.") == ["7-2"]
+    assert values("The committee voted 7-2 to back it.") == ["7-2"]
+    assert values("The committee voted on Monday night, seven to two, to back it.") == ["7-2"]
+    assert values("It was backed in a 7-2 vote.") == ["7-2"]
+    # The false-positive sides: a range, a score and two candidates' vote counts stay two numbers.
+    assert values("The board voted to cut the flow from five to two cubic metres.") == ["5", "2"]
+    assert values("Rovers won 3-1 on Saturday.") == ["3", "1"]
+    assert values("Marrin received 9,874 votes to 9,855 for Holt.") == ["9874", "9855"]
 
 
 @pytest.mark.fast

@@ -1197,8 +1197,9 @@ def test_a_time_told_after_at_meets_the_clock():
         "The explosion happened at 04:40."
     )
     assert differing_value("The explosion happened at twenty to five.", source.replace("04:40", "05:40"))
-    # The false-positive side: a vote, a count in the morning and another time stay as they are.
-    assert times("The council voted twenty to five against it.") == ["20", "5"]
+    # The false-positive side: a vote (its tally), a count in the morning and another time stay
+    # what they are.
+    assert times("The council voted twenty to five against it.") == ["20-5"]
     assert times("Five people died in the morning.") == ["5"]
     assert figures_as_given(
         "The explosion happened at twenty to five.", source.replace("04:40", "05:40")
