@@ -434,7 +434,7 @@ _HELD_POSTS = _POSTS | frozenset(
 )
 _POST_NOUNS = f"(?:{'|'.join(sorted(_HELD_POSTS, key=len, reverse=True))})"  # "chairman" before "chair"
 _HOLDER_AFTER = re.compile(
-    rf"(?<![\w’'])((?:[A-Z][\w’'-]*[’']s\s+|[Tt]he\s+)(?:[\w-]+\s+){{0,3}}?{_POST_NOUNS}),\s+({_FULL_NAME}),"
+    rf"(?<![\w’'])((?:[A-Z][\w’'-]*[’']s\s+|[Tt]he\s+)(?:[\w’'-]+\s+){{0,3}}?{_POST_NOUNS}),\s+({_FULL_NAME}),"
 )
 _HOLDER_BEFORE = re.compile(
     rf"({_FULL_NAME}),\s+((?:who\s+(?:chairs|leads|heads|runs)\s+[^,.;:]{{3,60}}?)|(?:the\s+)?(?:[A-Z][\w’'-]*[’']s\s+)?"
@@ -447,7 +447,9 @@ _HOLDER_TITLED = re.compile(
 _OTHER_HOLDERS = content_words(
     "former ex deputy acting assistant vice late previous outgoing incoming interim junior shadow co"
 )
-_POST_FORMS = re.compile(r"\b(?:(chair)(?:s|man|woman|person)|(lead)s|(head)s|runs)\b")
+# "The water board, chaired by Teodor Brasque, ...": the chair's holder after the body's name.
+_CHAIRED_BY = re.compile(rf"\b(chaired)\s+by\s+({_FULL_NAME})")
+_POST_FORMS = re.compile(r"\b(?:(chair)(?:s|man|woman|person|ed)|(lead)s|(head)s|runs)\b")
 
 
 def post_holders(text: str) -> list[tuple[set[str], str]]:
@@ -456,6 +458,7 @@ def post_holders(text: str) -> list[tuple[set[str], str]]:
     found = [(m[1], m[2]) for m in _HOLDER_AFTER.finditer(text)]
     found += [(m[2], m[1]) for m in _HOLDER_BEFORE.finditer(text)]
     found += [(m[1], m[2]) for m in _HOLDER_TITLED.finditer(text)]
+    found += [(m[1], m[2]) for m in _CHAIRED_BY.finditer(text)]
     return [
         (content_words(_POST_FORMS.sub(_post_form, post)), name)
         for post, name in found

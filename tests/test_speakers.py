@@ -471,6 +471,22 @@ def test_a_post_the_text_gives_another_holder_swaps_the_claims_person():
 
 
 @pytest.mark.fast
+def test_a_body_chaired_by_somebody_gives_them_the_chair():
+    """ "The licensing panel, chaired by Orla Fenwick," gives Fenwick the chair: a claim giving
+    the chair to somebody the article calls something else is a swap."""
+    claim = "The licensing panel, chaired by Orla Fenwick, refused the late-night licence."
+    assert post_holders(claim) == [({"chair"}, "Orla Fenwick")]
+    article = "The panel's chair, Dev Marlowe, read the decision. Councillor Orla Fenwick voted against."
+    swapped = holder_of_another(claim, "The panel's chair, Dev Marlowe, read the decision.", article)
+    assert swapped is not None and (swapped.draft, swapped.source) == ("Orla Fenwick", "Dev Marlowe")
+    # The false-positive sides: the article gives her the chair too, and a march led by somebody
+    # (no post of theirs) gives nobody a post.
+    hers = "The panel's chair, Orla Fenwick, read the decision."
+    assert holder_of_another(claim, hers, hers) is None
+    assert post_holders("A march led by Orla Fenwick crossed the bridge.") == []
+
+
+@pytest.mark.fast
 def test_a_turn_label_after_a_time_stamp_or_a_cue_names_its_speaker():
     """Radio transcripts stamp each turn ("07:06 ANJA PETREL (PRESENTER): ...") and play clips
     ("[CLIP] RENATA CALLOW: ..."): those turns had no label at all, so a quote a clip gives one
