@@ -389,7 +389,7 @@ def tokens(text: str) -> list[Token]:
 # "a 9-2 vote". Two numbers, each of which could differ alone, are no single changed value, so a
 # tally told otherwise ("eight votes to three") could neither support nor contradict it. Only
 # a council's or a court's few hundred votes: "9,874 votes to 9,855" are two candidates' figures.
-_VOTES = rf"(?:\d{{1,3}}(?![\d,])|{_SMALL_NUMBER})"
+_VOTES = rf"(?:(?<![\d,.])\d{{1,3}}(?!\d|[,.]\d)|{_SMALL_NUMBER})"
 _TALLY = re.compile(
     rf"(?i:\b{_VOTES}\s+votes?\s+to\s+{_VOTES}\b"
     rf"|(?<=voted\s){_VOTES}(?:\s+to\s+|\s?[-–]\s?){_VOTES}\b"

@@ -45,6 +45,8 @@ def test_a_vote_tally_is_one_value_however_it_is_told():
         return [t.key for t in tokens(text) if t.kind == "number"]
 
     assert values("The committee backed it by seven votes to two.") == ["7-2"]
+    assert values("Councillors backed it by 31 votes to 18, with two abstentions.") == ["31-18", "2"]
+    assert values("It passed by 31 votes to 18.") == ["31-18"]
     assert values("The committee voted 7-2 to back it.") == ["7-2"]
     assert values("The committee voted on Monday night, seven to two, to back it.") == ["7-2"]
     assert values("It was backed in a 7-2 vote.") == ["7-2"]
@@ -52,6 +54,7 @@ def test_a_vote_tally_is_one_value_however_it_is_told():
     assert values("The board voted to cut the flow from five to two cubic metres.") == ["5", "2"]
     assert values("Rovers won 3-1 on Saturday.") == ["3", "1"]
     assert values("Marrin received 9,874 votes to 9,855 for Holt.") == ["9874", "9855"]
+    assert values("Marrin won 12,874 votes to 9 spoilt ballots.") == ["12874", "9"]
 
 
 @pytest.mark.fast
