@@ -115,7 +115,6 @@ from rag.speakers import (
 )
 from rag.text import dates_named, dates_told, days_named, split_sentences
 from rag.tokens import (
-    YEAR_FIGURE,
     Token,
     initials,
     is_loose_number,
@@ -194,6 +193,7 @@ REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a
 # ... or for a figure of what the claim counts, in this many of the same words, to contradict it
 SAME_COUNT_WORDS = 2
 SAME_SUBJECT = 0.6  # share of the claim's names the other article must give, for its date or figure
+_YEAR = re.compile(r"^(?:19|20)\d\d$")  # a year alone dates many events: no anchor
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -1184,7 +1184,7 @@ def _anchored_by_values(claim: str, text: str, difference: Difference) -> bool:
             return False  # "about 300 volunteers" against a time stamp's "12": nothing counted alike
     changed = {t.key for t in tokens(differs.draft)}
     others = stated_values(tokens(claim)) - changed
-    pinned = {key for key in others if not YEAR_FIGURE.match(key)}  # a year alone dates many events
+    pinned = {key for key in others if not _YEAR.match(key)}
     return bool(pinned) and others <= {t.key for t in tokens(text)}
 
 
