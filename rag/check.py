@@ -193,7 +193,6 @@ REWORDED_SHARE = 0.3  # ... and the least share for the judging model to weigh a
 # ... or for a figure of what the claim counts, in this many of the same words, to contradict it
 SAME_COUNT_WORDS = 2
 SAME_SUBJECT = 0.6  # share of the claim's names the other article must give, for its date or figure
-_YEAR = re.compile(r"^(?:19|20)\d\d$")  # a year alone dates many events: no anchor
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -958,9 +957,7 @@ class DraftChecker:
             if said_by and speaks_for(differs, article):
                 continue  # the trust speaking through its chief executive
             if difference.share < SAME_EVENT:
-                if self._counts_the_same(claim, text, difference, passage.chunk.source) or (
-                    cosine >= MIN_EVENT_SIMILARITY and _anchored_by_values(claim, text, difference)
-                ):
+                if self._counts_the_same(claim, text, difference, passage.chunk.source):
                     found.append(
                         (difference.share + float(cosine), Found(passage, [span], float(cosine)), difference)
                     )
@@ -1167,25 +1164,6 @@ def _holds_its_words(claim: str, claim_side: list[Token], text: str) -> bool:
     }
     held = {t.key for t in tokens(text)}
     return not plain or len(plain & held) > WORDS_HELD * len(plain)
-
-
-def _anchored_by_values(claim: str, text: str, difference: Difference) -> bool:
-    """A sentence giving every other number and date of the claim, two at least counting the
-    changed one, differs on the same event though it words the rest otherwise ("struck the reef
-    on the morning of 14 March with 162 passengers" against "ran aground on Tessel Reef on the
-    morning of 14 May with 162 passengers aboard"): one shared figure pins the event as well as
-    the words would. Not for a name, which the claim may give where the sentence gives a post."""
-    differs = difference.differs
-    if differs.kind == "name" or difference.share < REWORDED_SHARE:
-        return False
-    if differs.kind == "number":
-        draft_keys, source_keys = number_keys(differs.draft), number_keys(differs.source)
-        if not (counted_by(claim, draft_keys) & counted_by(text, source_keys)) - UNITS:
-            return False  # "about 300 volunteers" against a time stamp's "12": nothing counted alike
-    changed = {t.key for t in tokens(differs.draft)}
-    others = stated_values(tokens(claim)) - changed
-    pinned = {key for key in others if not _YEAR.match(key)}
-    return bool(pinned) and others <= {t.key for t in tokens(text)}
 
 
 def _reworded_value(difference: Difference) -> bool:
