@@ -612,6 +612,28 @@ def test_a_figure_of_the_same_thing_contradicts_a_claim_worded_otherwise(tmp_pat
     assert other.verdict != CONTRADICTED, other.reason
 
 
+BOARD_VOTE = (
+    "Ferry refloated after grounding\n\n"
+    "The Calder Rose was towed back to Penmarth harbour on Thursday, two days after it grounded.\n\n"
+    "The ferry struck rocks off Penmarth Point on the morning of 9 April with 212 passengers and "
+    "14 crew on board. Nobody was seriously hurt.\n\n"
+    "The harbour board voted by six votes to three on Friday to open an inquiry into the grounding.\n"
+)
+
+
+def test_a_changed_vote_tally_is_one_changed_value(tmp_path, pipeline):
+    """ "by seven votes to two" against "by six votes to three": both numbers changed, one tally."""
+    checker = _checker_over(tmp_path, {"board.txt": BOARD_VOTE})
+    tally = checker.check_sentence(
+        "The harbour board voted by seven votes to two to open an inquiry into the grounding."
+    )
+    assert tally.verdict == CONTRADICTED, tally.reason
+    assert (tally.differs.draft, tally.differs.source) == ("seven votes to two", "six votes to three")
+    # The false-positive side: the same tally told otherwise is not contradicted.
+    same = checker.check_sentence("The harbour board voted 6-3 to open an inquiry into the grounding.")
+    assert same.verdict != CONTRADICTED, same.reason
+
+
 LIBRARY = (
     "Marlow library to shut for refit\n\n"
     "Marlow Central Library will close for 18 months from June for a £12 million renovation, the "
