@@ -409,7 +409,8 @@ def _with_tallies(text: str, found: list[Token]) -> list[Token]:
         return found  # every tally's words tell a vote
     spans = [m.span() for m in _TALLY.finditer(text)]
     for m in _TALLY_THEN.finditer(text):
-        if _VOTED_BEFORE.search(text[: m.start()]) and not _FROM_BEFORE.search(text[: m.start()]):
+        before = text[: m.start()]
+        if _VOTED_BEFORE.search(before) and not _FROM_BEFORE.search(before):
             spans.append(m.span())
     if not spans:
         return found
@@ -419,13 +420,14 @@ def _with_tallies(text: str, found: list[Token]) -> list[Token]:
         if span is None:
             out.append(token)
         elif token.kind == "number":
-            first = next((t for t in out[::-1] if t.start >= span[0]), None)
-            if first is None:
-                out.append(token)
-            else:
-                out[out.index(first)] = Token(
+            # A tally's words are dropped, so a token of the span already kept is its first number.
+            if out and out[-1].start >= span[0]:
+                first = out[-1]
+                out[-1] = Token(
                     text[span[0] : span[1]], span[0], span[1], f"{first.key}-{token.key}", "number", first.gap
                 )
+            else:
+                out.append(token)
     return out
 
 
