@@ -42,6 +42,9 @@ _COMPOUND_NUMBER = (
 _SPOKEN_DECIMAL = rf"\b(?:{_SMALL_NUMBER}|nought|zero)[\s-]+point(?:[\s-]+(?:{_UNIT_WORDS}|zero|nought)\b)+"
 # "23:40" is a time of day, not the 23rd: one value. Not "88:83", a score, nor a "[07:01:02]" stamp.
 _CLOCK = r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+# "[12:00:27]" in a transcript, "2:03:45" for a marathon: hours, minutes and seconds are one
+# value, not three numbers (a stray 12 or 27 would differ from a claim's figure).
+_STAMP = r"(?<![\d:.])\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
 # "half a million", "a quarter of an hour", "three quarters of a percentage point": a share of
 # what follows, so its scale or unit sizes it as "500,000", "15 minutes"; "a dozen" is 12.
 _PART_OF_ONE = (
@@ -90,7 +93,7 @@ SCALES = {
 _TOKEN = re.compile(
     rf"(?P<spoken>(?i:{_SPOKEN_TIME}))"
     rf"|(?P<decimal>(?i:{_SPOKEN_DECIMAL}))|(?P<plushalf>(?i:{_PLUS_HALF}))"
-    rf"|(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
+    rf"|(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<stamp>{_STAMP})|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
     rf"|(?P<andhalf>(?i:{AND_A_HALF}))|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
     rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
 )
@@ -365,6 +368,9 @@ def tokens(text: str) -> list[Token]:
                 found.append(Token(raw, match.start(), match.end(), stem(part), "word", gap))
                 continue  # "half a season": a word, as before; no value to find
             kind, key = "number", f"{float(_PARTS[part]) * scale:.0f}" if scale else _PARTS[part]
+        elif match.group("stamp"):
+            hours, rest = raw.split(":", 1)
+            kind, key = "number", f"{int(hours)}:{rest}"  # "02:03:45" is "2:03:45"
         elif match.group("clock"):
             hour, minute = raw.split(":")
             kind, key = "number", f"{int(hour)}:{minute}"  # "09:15" is "9:15"
@@ -387,12 +393,13 @@ def tokens(text: str) -> list[Token]:
 
 # A vote's tally is one value, however told: "by nine votes to two", "voted, eight to three, to",
 # "a 9-2 vote". Two numbers, each of which could differ alone, are no single changed value, so a
-# tally told otherwise ("eight votes to three") could neither support nor contradict it. Only
+# tally told otherwise ("eight votes to three") could neither support nor contradict it ("voting
+# 31 to 18" too, though not "voting 18 to 24-year-olds"). Only
 # a council's or a court's few hundred votes: "9,874 votes to 9,855" are two candidates' figures.
 _VOTES = rf"(?:(?<![\d,.])\d{{1,3}}(?!\d|[,.]\d)|{_SMALL_NUMBER})"
 _TALLY = re.compile(
     rf"(?i:\b{_VOTES}\s+votes?\s+to\s+{_VOTES}\b"
-    rf"|(?<=voted\s){_VOTES}(?:\s+to\s+|\s?[-–]\s?){_VOTES}\b"
+    rf"|(?:(?<=voted\s)|(?<=voting\s)){_VOTES}(?:\s+to\s+|\s?[-–]\s?){_VOTES}\b(?![-–]\w)"
     rf"|(?<=voted,\s){_VOTES}\s+to\s+{_VOTES}\b"
     rf"|(?<![\w,.-])\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?=\s+(?:votes?|vote\s+in\s+favour)\b))"
 )

@@ -50,11 +50,25 @@ def test_a_vote_tally_is_one_value_however_it_is_told():
     assert values("The committee voted 7-2 to back it.") == ["7-2"]
     assert values("The committee voted on Monday night, seven to two, to back it.") == ["7-2"]
     assert values("It was backed in a 7-2 vote.") == ["7-2"]
+    assert values("The council approved it, voting 31 to 18, with two abstentions.") == ["31-18", "2"]
     # The false-positive sides: a range, a score and two candidates' vote counts stay two numbers.
     assert values("The board voted to cut the flow from five to two cubic metres.") == ["5", "2"]
     assert values("Rovers won 3-1 on Saturday.") == ["3", "1"]
     assert values("Marrin received 9,874 votes to 9,855 for Holt.") == ["9874", "9855"]
     assert values("Marrin won 12,874 votes to 9 spoilt ballots.") == ["12874", "9"]
+    assert values("Turnout among those voting 18 to 24-year-olds rose.") == ["18", "24"]
+
+
+@pytest.mark.fast
+def test_a_time_stamp_with_seconds_is_one_value():
+    def values(text):
+        return [t.key for t in tokens(text) if t.kind == "number"]
+
+    # A transcript's "[12:00:27]" is no 12 and no 27 a claim's figure could meet; a race time is one.
+    assert values("[12:00:27] PRESENTER: Nine people were hurt.") == ["12:00:27", "9"]
+    assert values("[07:01:02] She finished in 2:03:45.") == ["7:01:02", "2:03:45"]
+    # The false-positive side: a clock time and a score stay as they were.
+    assert values("At 07:15 the score was 88:83.") == ["7:15", "88", "83"]
 
 
 @pytest.mark.fast
