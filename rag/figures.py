@@ -553,6 +553,31 @@ def counted_words(side: list[Token], i: int) -> set[str]:
     return {f"#{key}" for key in counted} if is_ordinal_word(token.text) else counted
 
 
+_PARTITIVE_AFTER = re.compile(r"^\s+of\b", re.IGNORECASE)
+
+
+def whole_of(text: str, side: list[Token], i: int) -> int | None:
+    """For a part told of a whole ("Eleven of the Delta Transit Authority's 14 ferry routes",
+    "nine of its 14 ferry routes"), the index in ``side`` of the whole's number (the 14): when it
+    follows "of" with nothing but names and small words between. A year or a day is no whole."""
+    if not _PARTITIVE_AFTER.match(text[side[i].end :]):
+        return None
+    for j in range(i + 1, min(i + 5, len(side))):
+        t = side[j]
+        if t.kind == "number":
+            return None if YEAR_FIGURE.match(t.text) or is_date_part(side, j) else j
+        if t.kind != "name":
+            return None  # "nine of the routes' 14 stops": the part's own word comes first
+    return None
+
+
+def counted_as_part(text: str, side: list[Token], i: int) -> set[str]:
+    """`counted_words`; but a part of a whole counts what the whole's number counts (`whole_of`):
+    the routes of "Eleven of the Delta Transit Authority's 14 ferry routes", not the authority."""
+    whole = whole_of(text, side, i)
+    return (counted_words(side, whole) if whole is not None else set()) or counted_words(side, i)
+
+
 # What marks a figure as money: a currency sign or code just before it ("£54m", "ORV 85,000"), or
 # a currency after it ("54 million pounds").
 _CURRENCY_BEFORE = re.compile(r"(?:[£$€¥₹]|\b[A-Z]{3}\s?)$")

@@ -20,6 +20,7 @@ from rag.figures import (
     YEAR_FIGURE,
     clock_minutes,
     converted_measures,
+    counted_as_part,
     counted_words,
     figure_form,
     figures_in_other_words,
@@ -31,6 +32,7 @@ from rag.figures import (
     rounded_side,
     scaled_figure,
     time_told_roughly,
+    whole_of,
 )
 from rag.text import STOPWORDS, fold, names_a_relative_day, stem
 from rag.tokens import (
@@ -677,7 +679,8 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     of money are alike whatever words follow them ("fined £64,000 at Mirefield Magistrates'
     Court" / "fined £46,000 and ordered to pay costs"); figures of two forms never are ("three
     minutes from the end" / "won 2-1"; `figure_form`), nor a share and a figure that is none, nor
-    two figures `ORDERS_APART` apart at their scales."""
+    two figures `ORDERS_APART` apart at their scales. A part of a whole counts what the whole
+    counts (`counted_as_part`), and parts of two wholes told otherwise count two things."""
     if differs.kind != "number":
         return True
 
@@ -699,7 +702,14 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
         return True
     if orders_apart(claim, our_side[i], source, their_side[j]):
         return False  # "valued at 190 million" against "shares unchanged at 11.30": not one figure
-    ours, theirs = counted_words(our_side, i), counted_words(their_side, j)
+    our_whole, their_whole = whole_of(claim, our_side, i), whole_of(source, their_side, j)
+    if (
+        our_whole is not None
+        and their_whole is not None
+        and our_side[our_whole].key != their_side[their_whole].key
+    ):
+        return False  # "Eleven of the 30 ferry workers" / "nine of its 14 ferry routes": parts of two wholes
+    ours, theirs = counted_as_part(claim, our_side, i), counted_as_part(source, their_side, j)
     return not ours or not theirs or bool(ours & theirs)
 
 

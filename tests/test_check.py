@@ -634,6 +634,41 @@ def test_a_changed_vote_tally_is_one_changed_value(tmp_path, pipeline):
     assert same.verdict != CONTRADICTED, same.reason
 
 
+STRIKE_WIRE = (
+    "Transit strike halts ferries\n\n"
+    "KESTMOOR, May 4 (Ostwire) - Ferry and tram services across Kestmoor were largely halted on "
+    "Monday as transit workers began a two-day strike over pay. The Harbour Transit Board said nine "
+    "of its 14 ferry routes were suspended and none of its five tram lines was running.\n"
+)
+STRIKE_LEDGER = (
+    "Ferries idle as strike grips the harbour\n\n"
+    "Kestmoor's ferries sat idle on Monday morning. The Harbour Transit Board said 11 of its 14 "
+    "ferry routes had been suspended, with the remaining three kept going by managers.\n"
+)
+
+
+def test_a_part_of_a_whole_told_otherwise_differs_and_two_outlets_telling_it_otherwise_disagree(
+    tmp_path, pipeline
+):
+    """ "Eleven of the Board's 14 ferry routes" counts routes, as "nine of its 14 ferry routes"
+    does: one outlet contradicts it; with a second outlet giving 11, the sources disagree."""
+    checker = _checker_over(tmp_path, {"wire.txt": STRIKE_WIRE}, check_model="none")
+    claim = "Eleven of the Harbour Transit Board's 14 ferry routes were suspended on Monday."
+    one = checker.check_sentence(claim)
+    assert one.verdict == CONTRADICTED, one.reason
+    assert (one.differs.draft, one.differs.source) == ("Eleven", "nine")
+    # The false-positive side: a part of another whole (30 workers) counts something else.
+    other = checker.check_sentence(
+        "Eleven of the Harbour Transit Board's 30 ferry workers were suspended on Monday."
+    )
+    assert other.verdict != CONTRADICTED, other.reason
+    (checker.pipeline.settings.corpus_dir / "ledger.txt").write_text(STRIKE_LEDGER, encoding="utf-8")
+    checker.pipeline.update_index()
+    both = checker.check_sentence(claim)
+    assert both.verdict == MIXED, both.reason
+    assert both.differs.source == "nine"
+
+
 LIBRARY = (
     "Marlow library to shut for refit\n\n"
     "Marlow Central Library will close for 18 months from June for a £12 million renovation, the "

@@ -116,6 +116,30 @@ def test_a_changed_number_must_count_the_same_thing():
 
 
 @pytest.mark.fast
+def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    """ "Eleven of the Delta Transit Authority's 14 ferry routes" counts routes, not the authority
+    named between, so "nine of its 14 ferry routes" gives the same count otherwise."""
+    claim = "Eleven of the Delta Transit Authority's 14 ferry routes were suspended on Monday."
+    assert counts_alike(
+        claim,
+        "The authority said nine of its 14 ferry routes were suspended.",
+        Differs("Eleven", "nine", "number"),
+    )
+    # The false-positive sides: another thing of the same owner, and a part of no number, count
+    # something else.
+    assert not counts_alike(
+        claim,
+        "Nine of the Delta Transit Authority's 40 tram drivers were suspended.",
+        Differs("Eleven", "Nine", "number"),
+    )
+    assert not counts_alike(
+        claim,
+        "Nine of the Delta Transit Authority staff were suspended.",
+        Differs("Eleven", "Nine", "number"),
+    )
+
+
+@pytest.mark.fast
 def test_two_sums_of_money_count_alike_and_figures_of_two_forms_never_do():
     fine = "The chemical plant was fined £72,500 at Harlow Crown Court over the leak."
     assert counts_alike(
