@@ -392,10 +392,10 @@ def tokens(text: str) -> list[Token]:
 
 
 # A vote's tally is one value, however told: "by nine votes to two", "voted, eight to three, to",
-# "a 9-2 vote". Two numbers, each of which could differ alone, are no single changed value, so a
-# tally told otherwise ("eight votes to three") could neither support nor contradict it ("voting
-# 31 to 18" too, though not "voting 18 to 24-year-olds"). Only
-# a council's or a court's few hundred votes: "9,874 votes to 9,855" are two candidates' figures.
+# "voting 31 to 18" (not "voting 18 to 24-year-olds"), "a 9-2 vote". Two numbers, each of which
+# could differ alone, are no single changed value, so a tally told otherwise ("eight votes to
+# three") could neither support nor contradict it. Only a council's or a court's few hundred
+# votes: "9,874 votes to 9,855" are two candidates' figures.
 _VOTES = rf"(?:(?<![\d,.])\d{{1,3}}(?!\d|[,.]\d)|{_SMALL_NUMBER})"
 _TALLY = re.compile(
     rf"(?i:\b{_VOTES}\s+votes?\s+to\s+{_VOTES}\b"
