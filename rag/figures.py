@@ -571,10 +571,9 @@ def whole_of(text: str, side: list[Token], i: int) -> int | None:
     return None
 
 
-def counted_as_part(text: str, side: list[Token], i: int) -> set[str]:
-    """`counted_words`; but a part of a whole counts what the whole's number counts (`whole_of`):
-    the routes of "Eleven of the Delta Transit Authority's 14 ferry routes", not the authority."""
-    whole = whole_of(text, side, i)
+def counted_as_part(side: list[Token], i: int, whole: int | None) -> set[str]:
+    """`counted_words`; but a part of a whole (``whole``: `whole_of`) counts what the whole's number
+    counts: the routes of "Eleven of the Delta Transit Authority's 14 ferry routes", not the authority."""
     return (counted_words(side, whole) if whole is not None else set()) or counted_words(side, i)
 
 

@@ -709,7 +709,7 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
         and our_side[our_whole].key != their_side[their_whole].key
     ):
         return False  # "Eleven of the 30 ferry workers" / "nine of its 14 ferry routes": parts of two wholes
-    ours, theirs = counted_as_part(claim, our_side, i), counted_as_part(source, their_side, j)
+    ours, theirs = counted_as_part(our_side, i, our_whole), counted_as_part(their_side, j, their_whole)
     return not ours or not theirs or bool(ours & theirs)
 
 
