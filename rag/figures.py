@@ -23,6 +23,7 @@ from rag.tokens import (
     is_date_part,
     is_ordinal_word,
     number_word,
+    tally_numbers,
     tokens,
 )
 
@@ -301,9 +302,9 @@ def margins_given(claim: str, text: str) -> dict[str, str]:
     tallies: dict[str, str] = {}
     text_side = tokens(text)
     for token in text_side:  # a tally read as one value ("28 votes to 23": "28-23")
-        tally = _TALLY_KEY.fullmatch(token.key) if token.kind == "number" else None
-        if tally and int(tally[1]) > int(tally[2]):
-            tallies.setdefault(str(int(tally[1]) - int(tally[2])), token.text)
+        tally = tally_numbers(token)
+        if tally and tally[0] > tally[1]:
+            tallies.setdefault(str(tally[0] - tally[1]), token.text)
     for i, a in enumerate(text_side[:-1]):
         j = i + 2 if text_side[i + 1].key == "vote" and i + 2 < len(text_side) else i + 1
         b = text_side[j]
@@ -319,7 +320,6 @@ def _whole(key: str) -> int:
     return int(key) if key.isdigit() else 0
 
 
-_TALLY_KEY = re.compile(r"(\d+)-(\d+)")
 _TALLY_BETWEEN = re.compile(r"\s+(?:votes?\s+)?(?:to|[-–])\s+|\s*[-–]\s*", re.I)  # "28 votes to 23", "31-18"
 _TALLY_AFTER = re.compile(r"\s+(?:votes?\s+)?(?:to|[-–])\s+\S", re.I)
 _MARGIN_BEFORE = re.compile(r"\b(?:margin|majority)\s+of\s+(?:just\s+|only\s+)?$", re.I)

@@ -438,6 +438,13 @@ def _with_tallies(text: str, found: list[Token]) -> list[Token]:
     return out
 
 
+def tally_numbers(token: Token) -> tuple[int, int] | None:
+    """The two numbers of a tally `_with_tallies` made one token ("9-2": 9 and 2); None for any
+    other token."""
+    pair = _NUMBER_PAIR.fullmatch(token.key) if token.kind == "number" else None
+    return (int(pair[1]), int(pair[2])) if pair else None
+
+
 def number_keys(text: str) -> set[str]:
     """The digits of every number ``text`` gives, in whatever form ("six" / "6", "1,400" / "1400")."""
     return {t.key for t in tokens(text) if t.kind == "number"}
