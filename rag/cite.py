@@ -51,6 +51,11 @@ REFUSAL_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _LEADING_MARKERS = re.compile(rf"^(\s*{MARKER.pattern})+")
+# A marker beside a full stop closes the model's sentence when the next one opens, even where the
+# segmenter still thinks a quotation is open ("... “in constant contact with. [1] The ...").
+_MARKED_END = re.compile(
+    rf"(?:[.!?][\"”’)]*(?:\s*{MARKER.pattern})+|(?:\s*{MARKER.pattern})+\s*[.!?])(?=\s+[\"“‘(]?[A-Z])"
+)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _CAPITALIZED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _STOPWORDS = STOPWORDS | {"passage", "passages", "article", "articles"}
@@ -198,7 +203,9 @@ def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
     """
     out: list[tuple[str, list[int]]] = []
     seen: set[str] = set()
-    for span in split_sentences(text):
+    ends = [m.end() for m in _MARKED_END.finditer(text)]
+    pieces = zip([0, *ends], [*ends, len(text)])
+    for span in (s for start, end in pieces for s in split_sentences(text, start, end)):
         raw = text[span.start : span.end]
         leading = _LEADING_MARKERS.match(raw)
         if leading and out:  # "… contingent. [1] More than …": the marker closes the sentence before

@@ -80,6 +80,32 @@ def test_a_marker_after_the_full_stop_belongs_to_the_sentence_before():
     ]
 
 
+def test_a_marker_closes_a_sentence_whose_quotation_was_cut_open():
+    """A model cut a quotation short; its [1] still ends the sentence, so the next one is read apart."""
+    second = "The Armenian government said they discussed “the situation in Nagorno-Karabakh” and relations."
+    answer = f"Peskov said Moscow is now “in constant contact with. [1] {second} [2]"
+    assert answer_sentences(answer) == [
+        ("Peskov said Moscow is now “in constant contact with.", [1]),
+        (second, [2]),
+    ]
+    # The false-positive side: a marker inside a sentence, or before a lower-case word, ends nothing.
+    assert len(answer_sentences("Russia [1] has about 5,000 troops in Armenia. [1]")) == 1
+    assert len(answer_sentences("He cited the U.S. [2] officials in Yerevan. [2]")) == 1
+    assert len(answer_sentences("“We stay. This is our land,” he said. [1]")) == 1
+
+
+def test_a_whole_passage_sentence_after_a_cut_quotation_is_cited(passages, embedder):
+    # Hypothesis's counterexample: the second sentence, copied whole from passage 2, went uncited.
+    second = (
+        "The Armenian government said they discussed “the situation in Nagorno-Karabakh” and "
+        "Russian-Armenian relations that have further deteriorated in recent weeks."
+    )
+    answer = f"Peskov said that Moscow is now “in constant contact with. [1] {second} [2]"
+    result = cite(answer, passages, embedder.embed)
+    assert "004_ec9ddec3083ffd8f.txt" in {c.source for c in result.citations}
+    assert second in result.text
+
+
 def test_repeated_sentences_are_kept_once(passages, embedder):
     text = "Russia has about 5,000 troops stationed in Armenia [1]. " * 3
     assert cite(text, passages, embedder.embed).text.count("5,000") == 1
