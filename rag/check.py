@@ -60,6 +60,7 @@ from rag.differences import (
     deed_of_another,
     direction_swapped,
     holder_swapped,
+    movement_swapped,
     month_against_day,
     named_beside_the_values,
     negations,
@@ -526,6 +527,7 @@ class DraftChecker:
                 swapped = (
                     self._name_swapped(claim, claim_values, passage, text, f"{passage.chunk.title} {before}")
                     or direction_swapped(claim, text)
+                    or movement_swapped(claim, text)
                     or relation_swapped(claim, text)
                     or holder_swapped(claim, text, self._article(passage.chunk.source))
                     or deed_of_another(claim, text)

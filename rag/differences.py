@@ -1,11 +1,11 @@
 """What sets a window apart from a claim besides one changed value (`rag.values`).
 
 The draft check (`rag.check`) takes a window as stating a claim when their words line up, and the
-judging model reads past names. These read what the value tests leave: another name, doer or
-direction in the claim's stretch of words (a swap, which contradicts the claim), a figure that is a
-part or counts something else, a month against a day, a first word capitalised only for opening the
-sentence, the names a window leaves implicit, and the negations of the clauses about the claim. Who
-said it is `rag.speakers`'.
+judging model reads past names. These read what the value tests leave: another name, doer,
+direction or way a figure moved in the claim's stretch of words (a swap, which contradicts the
+claim), a figure that is a part or counts something else, a month against a day, a first word
+capitalised only for opening the sentence, the names a window leaves implicit, and the negations
+of the clauses about the claim. Who said it is `rag.speakers`'.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from rag.values import (
     agent_keys,
     date_form,
     differing_direction,
+    differing_movement,
     differing_relation,
     differing_value,
     doer_keys,
@@ -41,6 +42,13 @@ def direction_swapped(claim: str, text: str) -> Difference | None:
     has the northern one), as a swap in the claim's stretch of words."""
     turned = differing_direction(claim, text)
     return None if turned is None else Difference(turned, 1.0, in_place=True)
+
+
+def movement_swapped(claim: str, text: str) -> Difference | None:
+    """A window moving the claim's figure the other way ("rose 4.6 percent" where the claim's
+    shares fell 4.6 percent), as a swap in the claim's stretch of words."""
+    moved = differing_movement(claim, text)
+    return None if moved is None else Difference(moved, 1.0, in_place=True)
 
 
 def relation_swapped(claim: str, text: str) -> Difference | None:

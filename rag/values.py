@@ -886,6 +886,79 @@ def _directions(text: str) -> dict[str, tuple[str, str]]:
     return found
 
 
+# Which way a figure moved, by the word moving it: a verb before it ("rose 4.6 percent", "fell by
+# almost 12%", "up 3%") or a noun or comparative after its unit ("a 12 percent increase", "2.1
+# percent higher"). "up to 40" is a ceiling, not a rise; a lone "cut" is left out (a plan to cut
+# 136 jobs moves nothing yet).
+_UP = re.compile(
+    r"(?:rose|rises?|risen|rising|increas(?:e|ed|es|ing)|grew|grow(?:s|n|ing)?|growth|climb(?:ed|s|ing)?|"
+    r"jump(?:ed|s)?|gain(?:ed|s)?|soar(?:ed|s)?|surg(?:e|ed|es)|up|higher)"
+)
+_DOWN = re.compile(
+    r"(?:fell|falls?|fallen|falling|drop(?:ped|s)?|declin(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|slid|slipped|"
+    r"plung(?:e|ed)|tumbl(?:e|ed)|shr(?:a|u)nk|slump(?:ed|s)?|sank|dip(?:ped|s)?|reduc(?:ed|tion)|down|lower)"
+)
+# Words that may stand between the moving word and its figure: hedges and a change's unit.
+_MOVE_GAP = re.compile(
+    r"(?:almost|nearly|about|around|roughly|some|just|only|another|further|sharply|steeply|slightly|"
+    r"percent|%|cent|points?|percentage|basis)",
+    re.I,
+)
+
+
+_CHANGE_GAP = re.compile(r"\s*(?:(?:by|of)\s+)?|\s*(?:per\s+)?", re.I)
+
+
+def _movement(word: Token, text: str, after: bool) -> str | None:
+    folded = fold(word.text)
+    if after and folded in ("up", "down"):  # "12 percent up" is no way of telling a change
+        return None
+    if _UP.fullmatch(folded) and not (folded == "up" and re.match(r"\s+to\b", text[word.end :])):
+        return "up"
+    return "down" if _DOWN.fullmatch(folded) else None
+
+
+def _movements(text: str) -> dict[str, dict[str, str]]:
+    """Each figure a word moves: {figure's key: {"up" or "down": the words as written}}."""
+    side = tokens(text)
+    found: dict[str, dict[str, str]] = {}
+    for i, token in enumerate(side):
+        if token.kind != "number" or is_ordinal_word(token.text):  # "a third higher" is no 3
+            continue
+        for step, after in ((-1, False), (1, True)):
+            j, way = i + step, None
+            while 0 <= j < len(side) and abs(j - i) <= 3 and side[j].kind != "number":
+                # Only the size of a change: "rose by 4.6", "a rise of 9"; not a level ("fell to
+                # 6.1 percent", "rose from 1,800") nor another figure ("a rise over two years").
+                if not _CHANGE_GAP.fullmatch(side[max(i, j)].gap if after else side[j + 1].gap):
+                    break
+                way = _movement(side[j], text, after)
+                if way is not None or not _MOVE_GAP.fullmatch(side[j].text):
+                    break
+                j += step
+            if way is not None:
+                unit = side[i + 1] if i + 1 < len(side) and not after else None
+                shown = unit if unit and re.fullmatch(r"per ?cent|%|points?", unit.text) else token
+                start, end = min(side[j].start, token.start), max(side[j].end, shown.end)
+                found.setdefault(token.key, {}).setdefault(way, text[start:end])
+                break
+    return found
+
+
+def differing_movement(claim: str, source: str) -> Differs | None:
+    """The way ``source`` moves a figure of the claim that the claim moves the other way ("rose 4.6
+    percent" against the claim's "fell 4.6 percent"), when the source never moves it the claim's
+    way: the figures are the same, so the value tests see no difference, and the judging model
+    reads past the verb."""
+    theirs = _movements(source)
+    for key, ways in _movements(claim).items():
+        other = theirs.get(key, {})
+        if other and not set(ways) & set(other):
+            (way, written), (_, given) = next(iter(ways.items())), next(iter(other.items()))
+            return Differs(written, given, "number")
+    return None
+
+
 def differing_direction(claim: str, source: str) -> Differs | None:
     """The direction ``source`` gives to the word the claim gives another direction ("the southern
     portal" against the claim's "northern portal", "the east wing" against "the west wing"), when

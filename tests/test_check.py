@@ -1357,6 +1357,26 @@ def test_another_direction_for_the_same_thing_contradicts(tmp_path, pipeline):
     assert checker.check_sentence(opened.format("southern")).verdict == SUPPORTED
 
 
+GLASSWORKS_CLOSURE = (
+    "Brandor to shut Graventor glassworks\n\n"
+    "Brandor said on Monday it would close its Graventor glassworks by the end of September, with the "
+    "loss of 310 jobs. Shares in Brandor, which is listed on the Mirenholm exchange, rose 4.6 percent "
+    "by the close on Monday as investors welcomed the cost cuts.\n"
+)
+
+
+def test_a_figure_moved_the_other_way_contradicts(tmp_path, pipeline):
+    """The judging model read "shares fell 4.6 percent" as stated by "rose 4.6 percent" (78%)."""
+    checker = _checker_over(tmp_path, {"glass.txt": GLASSWORKS_CLOSURE})
+    closure = "Brandor's shares {} 4.6 percent on the day it announced the Graventor closure."
+    wrong = checker.check_sentence(closure.format("fell"))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("fell 4.6 percent", "rose 4.6 percent")
+    # The false-positive side: the same way, in the source's word or another.
+    assert checker.check_sentence(closure.format("rose")).verdict == SUPPORTED
+    assert checker.check_sentence(closure.format("gained")).verdict == SUPPORTED
+
+
 VALE_CUP_CLUB = (
     "Dunmere lift the Vale Cup\n\n"
     "Dunmere beat Ashby 2-1 in the Vale Cup final on Saturday. Ashby defender Piotr Lasek was sent off "
