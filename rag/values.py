@@ -954,8 +954,7 @@ def differing_movement(claim: str, source: str) -> Differs | None:
     for key, ways in _movements(claim).items():
         other = theirs.get(key, {})
         if other and not set(ways) & set(other):
-            (way, written), (_, given) = next(iter(ways.items())), next(iter(other.items()))
-            return Differs(written, given, "number")
+            return Differs(next(iter(ways.values())), next(iter(other.values())), "number")
     return None
 
 

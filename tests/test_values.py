@@ -676,7 +676,9 @@ def test_an_acronym_spelled_out_in_plain_words_is_there():
 def test_a_figure_moved_the_other_way_differs():
     moved = differing_movement("Brandor's shares fell 4.6 percent on Monday.", "Its shares rose 4.6 percent.")
     assert (moved.draft, moved.source) == ("fell 4.6 percent", "rose 4.6 percent")
-    moved = differing_movement("Output dropped by almost 12% last year.", "Output was 12% higher than in 2023.")
+    moved = differing_movement(
+        "Output dropped by almost 12% last year.", "Output was 12% higher than in 2023."
+    )
     assert (moved.draft, moved.source) == ("dropped by almost 12%", "12% higher")
     moved = differing_movement("Revenue showed a 9 percent increase.", "Revenue slid 9 percent.")
     assert (moved.draft, moved.source) == ("9 percent increase", "slid 9 percent")
