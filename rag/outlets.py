@@ -43,7 +43,7 @@ from rag.readings import (
 )
 from rag.speakers import name_keys
 from rag.text import split_sentences
-from rag.tokens import Token, is_loose_number, number_keys, runs, tally_of, tokens
+from rag.tokens import Token, is_loose_number, number_keys, runs, tokens
 from rag.types import Chunk, Citation, Passage, SearchFilter, Span
 from rag.values import Difference, Differs, date_form, doer_keys, names_another_doer, rounds_the_other
 
@@ -501,12 +501,4 @@ def within_ratio(key: str, other: str) -> bool:
     """Whether two figures (their keys) are positive and within `SAME_FIGURE_RATIO` of each other:
     what two outlets give for one thing ("31 crew" on board is not the "three crew" lost)."""
     a, b = _number(key), _number(other)
-    if a is None and b is None:  # two vote tallies ("7-2", "6-3"): the votes cast in each
-        a, b = _votes_cast(key), _votes_cast(other)
     return a is not None and b is not None and a > 0 and b > 0 and max(a, b) <= SAME_FIGURE_RATIO * min(a, b)
-
-
-def _votes_cast(key: str) -> float | None:
-    """The votes a tally's key ("7-2") counts in all; None for any other key."""
-    pair = tally_of(key)
-    return float(sum(pair)) if pair else None

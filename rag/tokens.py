@@ -441,12 +441,7 @@ def _with_tallies(text: str, found: list[Token]) -> list[Token]:
 def tally_numbers(token: Token) -> tuple[int, int] | None:
     """The two numbers of a tally `_with_tallies` made one token ("9-2": 9 and 2); None for any
     other token."""
-    return tally_of(token.key) if token.kind == "number" else None
-
-
-def tally_of(key: str) -> tuple[int, int] | None:
-    """The two numbers of a tally's key ("9-2": 9 and 2); None for any other key."""
-    pair = _NUMBER_PAIR.fullmatch(key)
+    pair = _NUMBER_PAIR.fullmatch(token.key) if token.kind == "number" else None
     return (int(pair[1]), int(pair[2])) if pair else None
 
 

@@ -1377,38 +1377,6 @@ def test_a_figure_moved_the_other_way_contradicts(tmp_path, pipeline):
     assert checker.check_sentence(closure.format("gained")).verdict == SUPPORTED
 
 
-WATER_BOARD_LEDGER = (
-    "Water board orders cut to household supply\n\n"
-    "Households in four towns will have their daily water allowance cut by a fifth, after the board "
-    "of the Lakeland Water Authority voted on Friday to impose the deepest rationing in its history. "
-    "The board voted by seven votes to two to reduce the household allocation from 140 to 112 litres "
-    "a day.\n"
-)
-WATER_BOARD_RADIO = (
-    "RADIO KESTREL 94.1 - MORNING NEWS - MONDAY\n\n"
-    "[07:00:20] PRESENTER: First, water. On Friday the board of the Lakeland Water Authority voted "
-    "{}. From Monday each of us will be allowed 112 litres a day, down from 140.\n"
-)
-
-
-def test_another_outlets_tally_of_the_same_vote_makes_it_mixed(tmp_path, pipeline):
-    """A tally ending its sentence ("by seven votes to two.") said nothing of what it counts, so
-    the radio's "six votes to three" was no figure of the same thing and the claim came out supported."""
-    claim = "The Lakeland Water Authority's board backed the rationing plan by seven votes to two."
-    radio = WATER_BOARD_RADIO.format("six votes to three to cut household water by a fifth")
-    both = _checker_over(tmp_path / "both", {"ledger.txt": WATER_BOARD_LEDGER, "kestrel.txt": radio})
-    mixed = both.check_sentence(claim)
-    assert mixed.verdict == MIXED, mixed.reason
-    assert (mixed.differs.draft, mixed.differs.source) == ("seven votes to two", "six votes to three")
-    # The false-positive side: the radio's tally is of another vote.
-    other_vote = WATER_BOARD_RADIO.format(
-        "to cut household water by a fifth. Separately, Harrowby town council voted six votes to three "
-        "to close the Mill Lane car park"
-    )
-    apart = _checker_over(tmp_path / "apart", {"ledger.txt": WATER_BOARD_LEDGER, "kestrel.txt": other_vote})
-    assert apart.check_sentence(claim).verdict == SUPPORTED
-
-
 VALE_CUP_CLUB = (
     "Dunmere lift the Vale Cup\n\n"
     "Dunmere beat Ashby 2-1 in the Vale Cup final on Saturday. Ashby defender Piotr Lasek was sent off "

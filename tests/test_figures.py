@@ -262,14 +262,3 @@ def test_a_votes_margin_is_the_difference_of_the_tally_the_text_gives():
         )
         == {}
     )
-
-
-@pytest.mark.fast
-def test_a_votes_tally_counts_votes_whatever_follows_it():
-    """ "by seven votes to two." ends its sentence, so no word after it said what it counts."""
-    assert figures(tokens("The board backed the rationing plan by seven votes to two.")) == [
-        ("7-2", "seven votes to two", {"vote"})
-    ]
-    # The false-positive side: a score is no tally, and a tally without its word counts what follows.
-    assert figures(tokens("Rovers beat Caddow 3-1.")) == []
-    assert figures(tokens("They voted 6-1 in favour of the cut.")) == [("6-1", "6-1", {"favour", "cut"})]
