@@ -549,14 +549,8 @@ def counted_words(side: list[Token], i: int) -> set[str]:
             words += t.kind != "name"
             if words == 2:
                 break
-    if _VOTES_TALLIED.search(token.text):  # "by seven votes to two." counts votes, whatever follows
-        counted.add("vote")
     # "a second yellow card" ranks a card, as "the 71st minute" ranks a minute: no count of them.
     return {f"#{key}" for key in counted} if is_ordinal_word(token.text) else counted
-
-
-# A vote's tally with its word (one token: `rag.tokens`): "seven votes to two", "45 votes to 15".
-_VOTES_TALLIED = re.compile(r"\bvotes?\b.*\bto\b", re.IGNORECASE)
 
 
 _PARTITIVE_AFTER = re.compile(r"^\s+of\b", re.IGNORECASE)
