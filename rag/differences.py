@@ -37,33 +37,34 @@ from rag.values import (
 SWAP_SHARE = 0.25
 
 
+def _as_swap(differs: Differs | None) -> Difference | None:
+    """A value the window gives in the claim's stretch of words in place of the claim's own."""
+    return None if differs is None else Difference(differs, 1.0, in_place=True)
+
+
 def direction_swapped(claim: str, text: str) -> Difference | None:
     """A window giving the claim's thing another direction ("the southern portal" where the claim
     has the northern one), as a swap in the claim's stretch of words."""
-    turned = differing_direction(claim, text)
-    return None if turned is None else Difference(turned, 1.0, in_place=True)
+    return _as_swap(differing_direction(claim, text))
 
 
 def movement_swapped(claim: str, text: str) -> Difference | None:
     """A window moving the claim's figure the other way ("rose 4.6 percent" where the claim's
     shares fell 4.6 percent), as a swap in the claim's stretch of words."""
-    moved = differing_movement(claim, text)
-    return None if moved is None else Difference(moved, 1.0, in_place=True)
+    return _as_swap(differing_movement(claim, text))
 
 
 def relation_swapped(claim: str, text: str) -> Difference | None:
     """A window giving a person of the claim another family tie than the claim's ("married to
     Maddox's sister" for the claim's "daughter"), as a swap in the claim's stretch of words."""
-    tie = differing_relation(claim, text)
-    return None if tie is None else Difference(tie, 1.0, in_place=True)
+    return _as_swap(differing_relation(claim, text))
 
 
 def holder_swapped(claim: str, text: str, article: str) -> Difference | None:
     """A window giving the post the claim gives one of its people to somebody else, where the
     article never gives it to the claim's person ("Oskerby's mayor, Ilse Varnum," for the claim's
     "Petra Holmgaard, Oskerby's mayor,"), as a swap in the claim's stretch of words."""
-    holder = holder_of_another(claim, text, article)
-    return None if holder is None else Difference(holder, 1.0, in_place=True)
+    return _as_swap(holder_of_another(claim, text, article))
 
 
 def deed_of_another(claim: str, text: str) -> Difference | None:

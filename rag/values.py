@@ -904,9 +904,9 @@ _MOVE_GAP = re.compile(
     r"percent|%|cent|points?|percentage|basis)",
     re.I,
 )
-
-
-_CHANGE_GAP = re.compile(r"\s*(?:(?:by|of)\s+)?|\s*(?:per\s+)?", re.I)
+# What may stand between a change's size and its word besides spaces ("rose by 4.6", "a rise of 9",
+# "4 per cent"): never "to" or "from" (a level) nor "over" (another figure).
+_CHANGE_GAP = re.compile(r"\s*(?:(?:by|of|per)\s+)?", re.I)
 
 
 def _movement(word: Token, text: str, after: bool) -> str | None:
