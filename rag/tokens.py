@@ -90,11 +90,15 @@ SCALES = {
     "bn": 1e9,
     "trillion": 1e12,
 }
+# "Cr1,200", "K4.1bn", "Rs2.5m": a currency's letters glued to its figure, left out as "$" is, so the
+# figure is 1,200 as in "1,200 crowns". Only before a figure a code never has (grouped thousands, a
+# decimal, a million or billion): "R7", "B52" and "G20" stay names.
+_GLUED_CURRENCY = r"(?<![\w$])[A-Z][A-Za-z]{0,2}(?=\d{1,3}(?:,\d{3})+\b|\d+\.\d+|\d+(?:m|bn|mn)\b)"
 _TOKEN = re.compile(
     rf"(?P<spoken>(?i:{_SPOKEN_TIME}))"
     rf"|(?P<decimal>(?i:{_SPOKEN_DECIMAL}))|(?P<plushalf>(?i:{_PLUS_HALF}))"
     rf"|(?P<compound>(?i:{_COMPOUND_NUMBER}))|(?P<stamp>{_STAMP})|(?P<clock>{_CLOCK})|(?P<dozen>(?i:{_DOZEN}))"
-    rf"|(?P<andhalf>(?i:{AND_A_HALF}))|(?P<part>(?i:{_PART_OF_ONE}))|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
+    rf"|(?P<andhalf>(?i:{AND_A_HALF}))|(?P<part>(?i:{_PART_OF_ONE}))|(?P<currency>{_GLUED_CURRENCY})|\d[\d,.]*\d(?:-\w+)?|\d(?:-\w+)?"
     rf"|(?i:per\s+cent)\b|%|\w+(?:[-'’]\w+)*"
 )
 # "per cent", "percent", "pct" and "%" are one word: "85 per cent of them" counts what "95% of which" does.
@@ -331,10 +335,16 @@ def tokens(text: str) -> list[Token]:
     """The content words of ``text``, each with its kind; stopwords left out."""
     found = []
     last_end = 0
+    before_currency = None  # the gap before a glued currency's letters, which the figure takes
     for match in _TOKEN.finditer(text):
         raw = match.group()
         folded = fold(raw)
         gap, last_end = text[last_end : match.start()], match.end()
+        if match.group("currency"):
+            before_currency = gap
+            continue
+        if before_currency is not None:
+            gap, before_currency = before_currency, None
         if _PERCENT.match(folded):
             found.append(Token(raw, match.start(), match.end(), "percent", "word", gap))
             continue

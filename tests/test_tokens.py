@@ -60,6 +60,28 @@ def test_a_vote_tally_is_one_value_however_it_is_told():
 
 
 @pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # A currency's letters glued to its figure are left out, as "$" is: the figure stays whole.
+        ("a payment of Cr1,200 per worker", [("1,200", "1200")]),
+        ("a fee of K25,000 a year", [("25,000", "25000")]),
+        ("a prize of K150m", [("150", "150")]),
+        ("a loss of Rs2.5bn", [("2.5", "2.5")]),
+        ("shares closed at Cr18.40", [("18.40", "18.40")]),
+        ("paid $1,200 each", [("1,200", "1200")]),
+        # The false-positive side: a code of letters and digits is one name, no figure.
+        ("the R7 coast road", []),
+        ("a B52 bomber at the G20 summit", []),
+        ("an AK47 and a K9 unit", []),
+    ],
+)
+def test_a_currency_glued_to_its_figure_leaves_the_figure_whole(text, values):
+    assert [(t.text, t.key) for t in tokens(text) if t.kind == "number"] == values
+    assert not any(t.text in ("Cr", "K", "Rs", "Cr1", "K25") for t in tokens(text))
+
+
+@pytest.mark.fast
 def test_a_time_stamp_with_seconds_is_one_value():
     def values(text):
         return [t.key for t in tokens(text) if t.kind == "number"]
