@@ -77,6 +77,7 @@ from rag.figures import (
     figures_in_other_words,
     measures_otherwise,
     shares_given,
+    values_not_given,
 )
 from rag.judge import StatementJudge
 from rag.models import ModelNotAvailable
@@ -466,7 +467,7 @@ class DraftChecker:
                 ):
                     continue
                 text = " ".join(passage.chunk.quote(s) for s in window)
-                if counted_only and claim_values - {t.key for t in tokens(text)}:
+                if counted_only and values_not_given(claim, claim_values, text):
                     continue  # every value its own, not lent by the sentence before or the dateline
                 if values_across_rows(claim_values, text):
                     continue  # "| 2023 | 63.9 |" and "| 2024 | 54.2 |" for "63.9 million in 2024"

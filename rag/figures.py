@@ -655,3 +655,12 @@ def unit_words(sides: list[list[Token]]) -> set[str]:
             follows = before is not None and before.kind == "number"
             (after_figure if follows else elsewhere).add(token.key)
     return after_figure - elsewhere
+
+
+def values_not_given(claim: str, claim_values: set[str], text: str) -> set[str]:
+    """The claim's values ``text`` does not give itself, in figures or in other words: "a year and a
+    half" is given by "eighteen months", "more than three decades" by "thirty-one years"."""
+    lacking = claim_values - {t.key for t in tokens(text)}
+    if lacking:
+        lacking -= converted_measures(claim, text) | figures_in_other_words(claim, text)
+    return lacking

@@ -1377,6 +1377,31 @@ def test_a_figure_moved_the_other_way_contradicts(tmp_path, pipeline):
     assert checker.check_sentence(closure.format("gained")).verdict == SUPPORTED
 
 
+KELDER_PHONE_IN = (
+    "Morning phone-in, Radio Kelder\n\n"
+    "08:14:02 ANNA VOSS: We're talking about the new ring road. Councillor Tomas Brede is with me.\n"
+    "08:14:10 TOMAS BREDE: Morning, Anna.\n"
+    "08:14:12 ANNA VOSS: Let's go to the phones. Karl runs a garage on Mill Lane.\n"
+    "08:14:20 KARL (CALLER): If you close Mill Lane for two years, nobody reaches my workshop and I'm done.\n"
+    "08:14:31 TOMAS BREDE: Karl, I hear you. We'll build it in sections, so no single stretch of road "
+    "will be closed for more than eighteen months, and there's a fund for firms on the route.\n"
+    "08:14:49 ANNA VOSS: Eighteen months is still a long time for a garage.\n"
+)
+
+
+def test_a_window_giving_the_claims_figure_in_other_words_is_read_by_the_judge(tmp_path, pipeline):
+    """A reworded claim scores below a stated one (0.3-0.5): its window goes to the judging model when
+    it gives every figure of the claim itself, "eighteen months" for "a year and a half" included."""
+    checker = _checker_over(tmp_path, {"kelder.txt": KELDER_PHONE_IN})
+    phased = (
+        "Tomas Brede told Radio Kelder listeners that the works would be phased so that no stretch of "
+        "road is shut for longer than {}."
+    )
+    assert checker.check_sentence(phased.format("a year and a half")).verdict == SUPPORTED
+    # The false-positive side: a length the window does not give is no support.
+    assert checker.check_sentence(phased.format("two and a half years")).verdict != SUPPORTED
+
+
 VALE_CUP_CLUB = (
     "Dunmere lift the Vale Cup\n\n"
     "Dunmere beat Ashby 2-1 in the Vale Cup final on Saturday. Ashby defender Piotr Lasek was sent off "

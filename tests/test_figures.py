@@ -15,9 +15,10 @@ from rag.figures import (
     shares,
     shares_given,
     unit_words,
+    values_not_given,
     words_near,
 )
-from rag.tokens import tokens
+from rag.tokens import stated_values, tokens
 
 
 @pytest.mark.fast
@@ -262,3 +263,20 @@ def test_a_votes_margin_is_the_difference_of_the_tally_the_text_gives():
         )
         == {}
     )
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, window, lacking",
+    [
+        ("shut for no longer than a year and a half", "closed for no more than eighteen months", set()),
+        ("has spent more than three decades at the plant", "has worked here for thirty-one years", set()),
+        ("the fund holds 2 million", "the fund holds two million", set()),
+        # The false-positive side: another length or figure is not the claim's in other words.
+        ("shut for no longer than a year and a half", "closed for no more than eighteen weeks", {"1.5"}),
+        ("has spent more than three decades at the plant", "has worked here for twenty-one years", {"3"}),
+        ("the fund holds 2 million", "the fund holds three million", {"2"}),
+    ],
+)
+def test_values_a_window_gives_in_other_words_are_its_own(claim, window, lacking):
+    assert values_not_given(claim, stated_values(tokens(claim)), window) == lacking
