@@ -197,7 +197,7 @@ def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
         "He is serving a twelve-year sentence.", "He is serving 12 years, upheld on appeal."
     ) == ("He is serving a 12-year sentence.")
     # The false-positive side: a figure of something else with the same digits, another figure,
-    # a rough figure beyond its rounding, and figures the claim writes in digits stay as written.
+    # a rough figure beyond its rounding, and digits the text writes in digits stay as written.
     assert (
         figures_as_given(
             "He was jailed for seven years.",
@@ -211,12 +211,53 @@ def test_a_claims_figures_are_put_in_the_words_the_text_gives_them_in():
         figures_as_given("Over six hundred houses were lost.", "540 houses")
         == "Over six hundred houses were lost."
     )
-    assert figures_as_given("On the 24th of March, 94 votes.", "On 24 March, ninety-four votes.") == (
+    assert figures_as_given("On the 24th of March, 94 votes.", "On 24 March, 94 votes.") == (
         "On the 24th of March, 94 votes."
     )
     assert figures_as_given("Talks ran for a day and a half.", "after 48 hours of talks") == (
         "Talks ran for a day and a half."
     )
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, text, read",
+    [
+        # The model reads "1,200 crowns" as no "twelve hundred crowns" (0.36; 0.71 in its words).
+        (
+            "Each worker gets a one-off payment of 1,200 crowns.",
+            "plus a one-off payment of twelve hundred crowns each",
+            "Each worker gets a one-off payment of twelve hundred crowns.",
+        ),
+        (
+            "The plant employs 340 people.",
+            "Three hundred and forty people work there.",
+            "The plant employs three hundred and forty people.",
+        ),
+        (
+            "On the 24th of March, 94 votes.",
+            "On 24 March, ninety-four votes.",
+            "On the 24th of March, ninety-four votes.",
+        ),
+        # The false-positive side: a day of a date, a score, an ordinal, a count joined to its unit,
+        # another number and digits against digits stay as the claim writes them.
+        (
+            "The notice was lifted on 2 March.",
+            "The notice was lifted on the second of March.",
+            "The notice was lifted on 2 March.",
+        ),
+        ("Rovers won 2-1 in the final.", "Rovers won two-one in the final.", "Rovers won 2-1 in the final."),
+        ("He was jailed for 14 months.", "He got a fourteen-month sentence.", "He was jailed for 14 months."),
+        (
+            "The plant employs 340 people.",
+            "Three hundred and ten people work there.",
+            "The plant employs 340 people.",
+        ),
+        ("The plant employs 340 people.", "340 people work there.", "The plant employs 340 people."),
+    ],
+)
+def test_a_figure_in_digits_is_read_in_the_words_the_text_gives_the_same_count_in(claim, text, read):
+    assert figures_as_given(claim, text) == read
 
 
 @pytest.mark.fast
