@@ -37,6 +37,7 @@ from rag.figures import (
 from rag.text import STOPWORDS, fold, names_a_relative_day, stem
 from rag.tokens import (
     NOT_NAMES,
+    SCALES,
     WEEKDAY_KEYS,
     Token,
     dates_beside,
@@ -46,6 +47,7 @@ from rag.tokens import (
     run_kind,
     runs,
     spelled_acronyms,
+    tally_numbers,
     tokens,
 )
 
@@ -271,7 +273,17 @@ def differing_value(
         candidates = [r for r in candidates if _LOCATIVE.search(source[: r[0].start])]
         if not candidates:
             return None
-    if kind == "number":  # "just under ten million" faces the "9.8 million" it rounds, not "4.6 million"
+    if kind == "number":
+        # A vote's tally faces another tally or a bare count ("with 9 of the 11 wardens voting in
+        # favour"), never a sum or a share ("by seven votes to two" is no "218 million crowns");
+        # a single count never faces a tally ("two of the seven members" is no "5-2").
+        if tally_numbers(run[0]) is not None:
+            candidates = [r for r in candidates if tally_numbers(r[0]) is not None or not _sized(r, b)]
+        else:
+            candidates = [r for r in candidates if tally_numbers(r[0]) is None]
+        if not candidates:
+            return None
+        # "just under ten million" faces the "9.8 million" it rounds, not "4.6 million"
         # "at 3 a.m." faces "at 04:40", not "kilometre 42": a time of day faces a time of day
         timed = [r for r in candidates if is_time_run(r) == is_time_run(run)]
         candidates = timed or candidates
@@ -307,6 +319,12 @@ def differing_value(
     word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
     differs = Differs(_span_text(claim, run, a), _span_text(source, other, b), kind)
     return Difference(differs, min(share, word_share), in_place)
+
+
+def _sized(run: list[Token], side: list[Token]) -> bool:
+    """Whether a figure is a sum or a share: a scale or a percentage after it ("218 million")."""
+    i = side.index(run[-1]) + 1
+    return i < len(side) and (fold(side[i].text) in SCALES or side[i].key == "percent")
 
 
 # "The university said on Wednesday it would ...", "told reporters late on Monday": the day

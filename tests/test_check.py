@@ -1402,6 +1402,38 @@ def test_a_window_giving_the_claims_figure_in_other_words_is_read_by_the_judge(t
     assert checker.check_sentence(phased.format("two and a half years")).verdict != SUPPORTED
 
 
+HARROWGATE_APPROVED = (
+    "Harrowgate hospital wing approved\n\nBy Lena Moss\n\n"
+    "The Ostmark Provincial Health Board approved the Harrowgate hospital expansion on Tuesday evening by "
+    "seven votes to two. The plan, costed at 212 million crowns, adds a wing with 160 beds and six "
+    "operating theatres. Building is due to start in the spring.\n"
+)
+HARROWGATE_WHO_PAYS = (
+    "HARROWGATE EXPANSION: WHO PAYS\n\n"
+    "The Ostmark Provincial Health Board's approval on Tuesday of the Harrowgate hospital expansion puts a "
+    "price tag of 218 million crowns on the largest health project in the province since the 1990s. "
+    "The province pays 60 percent and the national health fund the rest.\n"
+)
+
+
+def test_another_outlets_sum_is_no_rival_tally_of_the_vote(tmp_path, pipeline):
+    """A business brief's "price tag of 218 million crowns" on the approval made the vote's tally
+    `mixed` ("seven votes to two" / "218"): a tally faces only another tally."""
+    checker = _checker_over(
+        tmp_path,
+        {
+            "ostmarkledger_2030-10-02_wing-approved.txt": HARROWGATE_APPROVED,
+            "marketbrief_2030-10-04_who-pays.txt": HARROWGATE_WHO_PAYS,
+        },
+    )
+    backed = "The Ostmark Provincial Health Board backed the Harrowgate hospital expansion by {} on Tuesday."
+    assert checker.check_sentence(backed.format("seven votes to two")).verdict == SUPPORTED
+    # The false-positive side: another tally is still contradicted by the article's own.
+    wrong = checker.check_sentence(backed.format("six votes to three"))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("six votes to three", "seven votes to two")
+
+
 VALE_CUP_CLUB = (
     "Dunmere lift the Vale Cup\n\n"
     "Dunmere beat Ashby 2-1 in the Vale Cup final on Saturday. Ashby defender Piotr Lasek was sent off "

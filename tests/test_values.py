@@ -79,6 +79,43 @@ def test_differing_value_false_positives():
     )
 
 
+BACKED = "The health board backed the Kessendrath expansion by seven votes to two on Tuesday."
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, source, differs",
+    [
+        # A vote's tally faces a tally only: not the project's cost in another outlet's sentence,
+        (
+            BACKED,
+            "The board's approval on Tuesday of the Kessendrath expansion puts its cost at 218 million crowns.",
+            None,
+        ),
+        # nor a tally the claim's single figure of votes.
+        (
+            "The health board backed the Kessendrath expansion with seven votes on Tuesday.",
+            BACKED,
+            None,
+        ),
+        # The false-positive side: a tally still faces another tally, a figure another figure.
+        (
+            BACKED,
+            BACKED.replace("seven votes to two", "six votes to three"),
+            ("seven votes to two", "six votes to three"),
+        ),
+        (
+            "The Kessendrath expansion will cost 212 million crowns.",
+            "The Kessendrath expansion will cost 218 million crowns.",
+            ("212", "218"),
+        ),
+    ],
+)
+def test_a_vote_tally_differs_only_from_another_tally(claim, source, differs):
+    found = differing_value(claim, source)
+    assert ((found.differs.draft, found.differs.source) if found else None) == differs
+
+
 @pytest.mark.fast  # no model, no index
 def test_a_date_is_compared_with_the_date_of_the_same_month():
     found = differing_value(
