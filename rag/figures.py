@@ -379,8 +379,9 @@ def figures_as_given(claim: str, text: str) -> str:
     (`converted_measures`), a figure at another scale or told roughly (`figures_in_other_words`:
     "over six hundred houses" reads "over 610 houses"), each against a figure of the text with a
     word beside it the claim's has beside its own, and a time of day in words at the text's same
-    time ("twenty to five" / "04:40"). Figures in digits, and words the text writes the same way,
-    stay as written."""
+    time ("twenty to five" / "04:40"). A figure in digits changes only to a count the text spells
+    out ("1,200" / "twelve hundred"); digits the text writes in digits, and words it writes the
+    same way, stay as written."""
     claim_side, text_side = tokens(claim), tokens(text)
     changes: dict[int, tuple[int, str]] = {}  # claim start: (claim end, the text's words)
     given = _measures(text_side)

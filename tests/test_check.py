@@ -1418,7 +1418,7 @@ HARROWGATE_WHO_PAYS = (
 
 def test_another_outlets_sum_is_no_rival_tally_of_the_vote(tmp_path, pipeline):
     """A business brief's "price tag of 218 million crowns" on the approval made the vote's tally
-    `mixed` ("seven votes to two" / "218"): a tally faces only another tally."""
+    `mixed` ("seven votes to two" / "218"): a tally faces another tally or a bare count, no sum."""
     checker = _checker_over(
         tmp_path,
         {
