@@ -275,14 +275,11 @@ def differing_value(
             return None
     if kind == "number":
         # A vote's tally faces another tally or a bare count ("with 9 of the 11 wardens voting in
-        # favour"), never a sum or a share ("by seven votes to two" is no "218 million crowns");
-        # a single count never faces a tally ("two of the seven members" is no "5-2").
+        # favour"), never a sum or a share ("by seven votes to two" is no "218 million crowns").
         if tally_numbers(run[0]) is not None:
             candidates = [r for r in candidates if tally_numbers(r[0]) is not None or not _sized(r, b)]
-        else:
-            candidates = [r for r in candidates if tally_numbers(r[0]) is None]
-        if not candidates:
-            return None
+            if not candidates:
+                return None
         # "just under ten million" faces the "9.8 million" it rounds, not "4.6 million"
         # "at 3 a.m." faces "at 04:40", not "kilometre 42": a time of day faces a time of day
         timed = [r for r in candidates if is_time_run(r) == is_time_run(run)]

@@ -86,19 +86,19 @@ BACKED = "The health board backed the Kessendrath expansion by seven votes to tw
 @pytest.mark.parametrize(
     "claim, source, differs",
     [
-        # A vote's tally faces a tally only: not the project's cost in another outlet's sentence,
+        # A vote's tally faces no sum: not the project's cost in another outlet's sentence.
         (
             BACKED,
             "The board's approval on Tuesday of the Kessendrath expansion puts its cost at 218 million crowns.",
             None,
         ),
-        # nor a tally the claim's single figure of votes.
+        # The false-positive side: a tally still faces another tally or a bare count, a figure
+        # another figure.
         (
-            "The health board backed the Kessendrath expansion with seven votes on Tuesday.",
-            BACKED,
-            None,
+            "The Council of Wardens approved the top-up by ten votes to one.",
+            "The top-up was approved by the Council of Wardens, with 9 of the 11 wardens voting in favour.",
+            ("ten votes to one", "9"),
         ),
-        # The false-positive side: a tally still faces another tally, a figure another figure.
         (
             BACKED,
             BACKED.replace("seven votes to two", "six votes to three"),
@@ -111,7 +111,7 @@ BACKED = "The health board backed the Kessendrath expansion by seven votes to tw
         ),
     ],
 )
-def test_a_vote_tally_differs_only_from_another_tally(claim, source, differs):
+def test_a_vote_tally_differs_from_no_sum(claim, source, differs):
     found = differing_value(claim, source)
     assert ((found.differs.draft, found.differs.source) if found else None) == differs
 
