@@ -547,6 +547,17 @@ def _scaled(text: str, token: Token) -> tuple[float, float, bool]:
     return float(token.key) * scale, scale / 10**decimals, bool(match or decimals)
 
 
+def sum_or_share(text: str, token: Token) -> bool:
+    """Whether the figure ``token`` of ``text`` is a sum or a share: a scale word or a percentage
+    follows it ("218 million", "40%", "12 pct"); a vote's tally is neither."""
+    rest = text[token.end :]
+    return bool(_SCALE_AFTER.match(rest) or _PERCENT_AFTER.match(rest) or _PCT_AFTER.match(rest))
+
+
+# "12 pct", "0.25 of a per cent": shares `_PERCENT_AFTER` leaves to other readers.
+_PCT_AFTER = re.compile(r"^\s*(?:pct\b|of\s+an?\s+(?:per\s*cent|percent))", re.IGNORECASE)
+
+
 def scaled_figure(text: str, token: Token) -> tuple[Token, float, float, bool] | None:
     """The number ``token`` of ``text`` with its `_scaled` size, step and form."""
     try:

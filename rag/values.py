@@ -31,13 +31,13 @@ from rag.figures import (
     rough_low,
     rounded_side,
     scaled_figure,
+    sum_or_share,
     time_told_roughly,
     whole_of,
 )
 from rag.text import STOPWORDS, fold, names_a_relative_day, stem
 from rag.tokens import (
     NOT_NAMES,
-    SCALES,
     WEEKDAY_KEYS,
     Token,
     dates_beside,
@@ -277,7 +277,9 @@ def differing_value(
         # A vote's tally faces another tally or a bare count ("with 9 of the 11 wardens voting in
         # favour"), never a sum or a share ("by seven votes to two" is no "218 million crowns").
         if tally_numbers(run[0]) is not None:
-            candidates = [r for r in candidates if tally_numbers(r[0]) is not None or not _sized(r, b)]
+            candidates = [
+                r for r in candidates if tally_numbers(r[0]) is not None or not sum_or_share(source, r[-1])
+            ]
             if not candidates:
                 return None
         # "just under ten million" faces the "9.8 million" it rounds, not "4.6 million"
@@ -316,12 +318,6 @@ def differing_value(
     word_share = sum(1 for t in plain if t.key in source_keys) / max(1, len(plain))
     differs = Differs(_span_text(claim, run, a), _span_text(source, other, b), kind)
     return Difference(differs, min(share, word_share), in_place)
-
-
-def _sized(run: list[Token], side: list[Token]) -> bool:
-    """Whether a figure is a sum or a share: a scale or a percentage after it ("218 million")."""
-    i = side.index(run[-1]) + 1
-    return i < len(side) and (fold(side[i].text) in SCALES or side[i].key == "percent")
 
 
 # "The university said on Wednesday it would ...", "told reporters late on Monday": the day

@@ -14,6 +14,7 @@ from rag.figures import (
     measures_otherwise,
     shares,
     shares_given,
+    sum_or_share,
     unit_words,
     values_not_given,
     words_near,
@@ -321,3 +322,25 @@ def test_a_votes_margin_is_the_difference_of_the_tally_the_text_gives():
 )
 def test_values_a_window_gives_in_other_words_are_its_own(claim, window, lacking):
     assert values_not_given(claim, stated_values(tokens(claim)), window) == lacking
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, figure, sized",
+    [
+        ("a price tag of 218 million crowns", "218", True),
+        ("the province pays 60 percent", "60", True),
+        ("turnout rose 12 pct", "12", True),
+        ("a cut of 0.25 of a per cent", "0.25", True),
+        ("a cut of 0.25 percentage points", "0.25", True),
+        ("a 1.1bn-lira deal", "1.1", True),
+        # The false-positive side: a tally, a count or a figure before another word is neither.
+        ("approved by 28 votes to 23", "28 votes to 23", False),
+        ("with 9 of the 11 wardens voting in favour", "9", False),
+        ("a hall of 60 seats, percentages aside", "60", False),
+        ("room 12 patients", "12", False),
+    ],
+)
+def test_a_figure_followed_by_a_scale_or_a_percentage_is_a_sum_or_a_share(text, figure, sized):
+    token = next(t for t in tokens(text) if t.text.startswith(figure))
+    assert sum_or_share(text, token) is sized
