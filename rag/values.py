@@ -107,10 +107,11 @@ def _role_opener(run: list[Token], claim_runs: list[list[Token]], claim: str) ->
     )
 
 
-def _numbered_name(run: list[Token], side: list[Token], text: str) -> bool:
+def _numbered_name(run: list[Token], side: list[Token], text: str, other: list[Token] = ()) -> bool:
     """ "Law 512", "Route 3", "Flight 17": a number set right after a name is part of what it
     names, no figure another figure of the source could differ from. Not a sum after a currency
-    code ("VSC 250,000"), a score ("Rovers 2-1"), or a number after a comma ("Saavedra, 58")."""
+    code ("VSC 250,000"), a score ("Rovers 2-1"), a number after a comma ("Saavedra, 58"), or one
+    the ``other`` side sets after the same name with another number ("Quay 2" against "Quay 4")."""
     if len(run) != 1 or run[0].kind != "number" or run[0].gap != " ":
         return False
     i = side.index(run[0])
@@ -120,6 +121,14 @@ def _numbered_name(run: list[Token], side: list[Token], text: str) -> bool:
         and before.kind == "name"
         and not CURRENCY_CODE.fullmatch(before.text)
         and not re.match(r"\s?[-–]\s?\d", text[run[0].end :])
+        and not any(
+            t.kind == "number"
+            and t.gap == " "
+            and t.key != run[0].key
+            and j
+            and other[j - 1].key == before.key
+            for j, t in enumerate(other)
+        )
     )
 
 
@@ -204,7 +213,9 @@ def differing_value(
     # A participle opening the claim ("Having changed his mind, Lockett ...", "Rising in the
     # hills, the river ...") is capitalised as any first word, and no value.
     claim_runs = [r for r in claim_runs if not (len(r) == 1 and _opening_participle(r[0], a))]
-    claim_runs = [r for r in claim_runs if not _opening_role(r, a, known) and not _numbered_name(r, a, claim)]
+    claim_runs = [
+        r for r in claim_runs if not _opening_role(r, a, known) and not _numbered_name(r, a, claim, b)
+    ]
     if len(claim_runs) > 1:
         claim_runs = [r for r in claim_runs if not _role_opener(r, claim_runs, claim)]
     if len(claim_runs) > 1:

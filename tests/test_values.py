@@ -1083,8 +1083,17 @@ def test_a_number_set_after_a_name_is_part_of_the_name():
         ("He was fined VSC 250,000.", "He was fined VSC 300,000.", ("250,000", "300,000")),
         ("Rovers beat Town 2-1 in the final.", "Rovers beat Town 3-1 in the final.", ("2", "3")),
         ("Saavedra, 58, told reporters.", "Saavedra, 59, told reporters.", ("58", "59")),
+        # The same name set before another number is another of its kind: "Gate 3" is no "Gate 5".
+        (
+            "The ferry now leaves from Gate 3 at Orlin pier.",
+            "The ferry now leaves from Gate 5 at Orlin pier.",
+            ("3", "5"),
+        ),
+        ("Bus 14 now stops at the market hall.", "Bus 41 now stops at the market hall.", ("14", "41")),
     ]:
         assert _values(differing_value(claim, source)) == values, claim
+    # ...and a number after a name the source sets before no number of its own stays part of it.
+    assert differing_value("Gate 3 reopened on Friday.", "The gate reopened on Friday after 5 days.") is None
 
 
 @pytest.mark.fast
