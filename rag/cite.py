@@ -25,6 +25,7 @@ from functools import cache
 import numpy as np
 
 from rag.collapse import restated_spans, sentence_spans
+from rag.figures import figures_at_other_scales
 from rag.text import (
     PRONOUNS,
     STOPWORDS,
@@ -254,6 +255,10 @@ def sentence_support(
     days = [days_named(t, d) for t, d in zip(texts, dates)]
     # What the draft check reads besides digits: only for a window lacking a claim's value.
     told = cache(lambda c: dates_named(texts[c], dates[c]))
+    # ... and figures at another scale ("1.45 billion" for "1,450 million"), with the header.
+    other_forms = cache(
+        lambda s, cs, p: figures_at_other_scales(s, " ".join([headers[p]] + [texts[c] for c in cs]))
+    )
     spelled = cache(lambda c: _as_digits(spelled_numbers(texts[c])))
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
@@ -281,6 +286,8 @@ def sentence_support(
                     # ... or tells otherwise: in words, or by its "yesterday".
                     dated = dates_told(sentence, [d for c in context for d in told(c)])
                     known_numbers = known_numbers.union(numbers(dated), *(spelled(c) for c in context))
+                    if claim_numbers - known_numbers:  # "1,450 million" where the window has "1.45 billion"
+                        known_numbers = known_numbers | other_forms(sentence, tuple(context), p)
                     known_words = known_words | set(words(dated))
                     if claim_numbers - known_numbers or named - known_words:
                         continue  # a number or a name this part of the passage never states: no support

@@ -300,6 +300,22 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
     return found | set(margins_given(claim, text))
 
 
+def figures_at_other_scales(claim: str, text: str) -> set[str]:
+    """The keys of the claim's figures ``text`` gives at another scale, to the step of the shorter
+    form: "1,450 million" / "1.45 billion" / "1,450,000,000", "2.5m" / "2,500,000". A scale word
+    on one side at least: "9 per cent" is no "ninth", nor "2 October" a "second"."""
+    ours = [f for t in tokens(claim) if t.kind == "number" and (f := scaled_figure(claim, t))]
+    theirs = [f for t in tokens(text) if t.kind == "number" and (f := scaled_figure(text, t))]
+    found = set()
+    for our, our_size, our_step, _ in ours:
+        for their, their_size, their_step, _ in theirs:
+            scaled = _SCALE_AFTER.match(claim[our.end :]) or _SCALE_AFTER.match(text[their.end :])
+            step = max(our_step, their_step)
+            if scaled and our.key != their.key and round(our_size / step) == round(their_size / step):
+                found.add(our.key)
+    return found
+
+
 def margins_given(claim: str, text: str) -> dict[str, str]:
     """The claim's margins of a vote ("defeated by a margin of five votes", "a majority of
     fourteen", "won by 435 votes over ...") that ``text`` gives as the tally ("by 28 votes to

@@ -253,6 +253,22 @@ def test_a_claims_time_and_age_may_be_in_words_in_the_window_when_told_otherwise
     assert scores.max() == 0
 
 
+def test_a_claims_figure_may_be_at_another_scale_in_the_window_when_told_otherwise_is_read(embedder):
+    from rag.cite import sentence_support
+
+    source = _dated_passage(
+        None, "The Marrow Flats wind farm, costed at 1.45 billion dinars, will power 90,000 homes."
+    )
+    claim = "The Marrow Flats wind farm carries a price tag of 1,450 million dinars."
+    assert sentence_support([claim], [source], embedder.embed, told_otherwise=True)[0].max() > 0.5
+    # The false-positive side: answers keep to the figure as written; another sum at another scale,
+    # or the same digits of another size, is not in the window.
+    assert sentence_support([claim], [source], embedder.embed)[0].max() == 0
+    other = "The Marrow Flats wind farm carries a price tag of 1,540 million dinars."
+    smaller = "The Marrow Flats wind farm carries a price tag of 1,450 thousand dinars."
+    assert sentence_support([other, smaller], [source], embedder.embed, told_otherwise=True)[0].max() == 0
+
+
 def test_a_number_in_words_meets_its_digits_in_the_word_overlap(embedder):
     from rag.cite import sentence_support
 

@@ -9,6 +9,7 @@ from rag.figures import (
     figure_form,
     figures,
     figures_as_given,
+    figures_at_other_scales,
     margins_given,
     measured_alike,
     measures_otherwise,
@@ -344,3 +345,22 @@ def test_values_a_window_gives_in_other_words_are_its_own(claim, window, lacking
 def test_a_figure_followed_by_a_scale_or_a_percentage_is_a_sum_or_a_share(text, figure, sized):
     token = next(t for t in tokens(text) if t.text.startswith(figure))
     assert sum_or_share(text, token) is sized
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, text, keys",
+    [
+        ("a price tag of 1,450 million tallen", "costed at 1.45 billion tallen", {"1450"}),
+        ("a price tag of 1,450 million tallen", "Total capital cost: ZTL 1,450,000,000", {"1450"}),
+        ("revenue of 3 million crowns", "revenue of 3,000,000 crowns", {"3"}),
+        # The false-positive side: no scale word, the same form, another sum, a rank or a day.
+        ("revenue of 3 million crowns", "revenue of 3.1 billion crowns", set()),
+        ("revenue of 3 million crowns", "revenue of 3 million crowns", set()),
+        ("rose 9 percent", "the ninth man", set()),
+        ("on 2 October", "a second slide", set()),
+        ("12 million people", "12,000 people", set()),
+    ],
+)
+def test_a_figure_at_another_scale_is_the_claims_figure(claim, text, keys):
+    assert figures_at_other_scales(claim, text) == keys
