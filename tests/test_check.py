@@ -3271,3 +3271,31 @@ def test_a_quote_a_transcripts_clip_gives_another_is_a_misquote(tmp_path, pipeli
     # The false-positive side: the clip's own speaker.
     callow = checker.check_sentence('"We want a buyer, not a bulldozer," Renata Callow told Kelpie FM.')
     assert callow.verdict == SUPPORTED, callow.reason
+
+
+MARROW_FLATS = (
+    "Marrow Flats wind farm approved\n\n"
+    "By Iona Terschell\n\n"
+    "The Tarrowmere Energy Board on Thursday approved the Marrow Flats wind farm, costed at 1.45 billion "
+    "dinars, the largest energy project the province has undertaken. Construction starts in March.\n\n"
+    "The board's chair, Edda Voskuijl, said a temporary visitor centre would open in a portable cabin "
+    "on Pier 4 of Tarrowmere harbour from Monday, so residents can see the plans.\n"
+)
+
+
+def test_a_figure_at_another_scale_supports_and_a_numbered_name_is_a_value(tmp_path, pipeline):
+    """ "1,450 million dinars" is the article's "1.45 billion dinars"; "Pier 2" is no "Pier 4"."""
+    checker = _checker_over(tmp_path, {"marrow.txt": MARROW_FLATS})
+    costed = "The Marrow Flats wind farm carries a price tag of {} dinars."
+    assert checker.check_sentence(costed.format("1,450 million")).verdict == SUPPORTED
+    pier = (
+        "Board chair Edda Voskuijl said the temporary visitor centre would open in a portable cabin on "
+        "Pier {} of Tarrowmere harbour."
+    )
+    wrong = checker.check_sentence(pier.format("2"))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("2", "4")
+    # The false-positive side: another sum at another scale is no support, and the article's pier
+    # is no contradiction.
+    assert checker.check_sentence(costed.format("1,540 million")).verdict != SUPPORTED
+    assert checker.check_sentence(pier.format("4")).verdict == SUPPORTED
