@@ -301,16 +301,17 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
 
 
 def figures_at_other_scales(claim: str, text: str) -> set[str]:
-    """The keys of the claim's figures ``text`` gives at another scale, to the step of the shorter
-    form: "1,450 million" / "1.45 billion" / "1,450,000,000", "2.5m" / "2,500,000". A scale word
-    on one side at least: "9 per cent" is no "ninth", nor "2 October" a "second"."""
+    """The keys of the claim's figures ``text`` gives at another scale, the same size exactly:
+    "1,450 million" / "1.45 billion" / "1,450,000,000". A scale word on one side at least ("9 per
+    cent" is no "ninth", nor "2 October" a "second"), and no rounding ("2 billion" is no "1.5
+    billion", though it may tell it roughly)."""
     ours = [f for t in tokens(claim) if t.kind == "number" and (f := scaled_figure(claim, t))]
     theirs = [f for t in tokens(text) if t.kind == "number" and (f := scaled_figure(text, t))]
     found = set()
     for our, our_size, our_step, _ in ours:
         for their, their_size, their_step, _ in theirs:
             scaled = _SCALE_AFTER.match(claim[our.end :]) or _SCALE_AFTER.match(text[their.end :])
-            step = max(our_step, their_step)
+            step = min(our_step, their_step)
             if scaled and our.key != their.key and round(our_size / step) == round(their_size / step):
                 found.add(our.key)
     return found
@@ -570,7 +571,7 @@ def sum_or_share(text: str, token: Token) -> bool:
     return bool(_SCALE_AFTER.match(rest) or _PERCENT_AFTER.match(rest) or _PCT_AFTER.match(rest))
 
 
-# "12 pct", "0.25 of a per cent": shares `_PERCENT_AFTER` leaves to other readers.
+# "12 pct", "0.25 of a per cent": shares that `_PERCENT_AFTER` does not read.
 _PCT_AFTER = re.compile(r"^\s*(?:pct\b|of\s+an?\s+(?:per\s*cent|percent))", re.IGNORECASE)
 
 

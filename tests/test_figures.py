@@ -360,6 +360,7 @@ def test_a_figure_followed_by_a_scale_or_a_percentage_is_a_sum_or_a_share(text, 
         ("rose 9 percent", "the ninth man", set()),
         ("on 2 October", "a second slide", set()),
         ("12 million people", "12,000 people", set()),
+        ("a loss of 1.5 billion crowns", "a loss of 2 billion crowns", set()),
     ],
 )
 def test_a_figure_at_another_scale_is_the_claims_figure(claim, text, keys):
