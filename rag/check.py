@@ -72,9 +72,7 @@ from rag.differences import (
     without,
 )
 from rag.figures import (
-    converted_measures,
     figures_as_given,
-    figures_in_other_words,
     measures_otherwise,
     shares_given,
     values_not_given,
@@ -480,11 +478,14 @@ class DraftChecker:
                 around = f"{passage.chunk.title} {before} {text} {days}"
                 around_side = tokens(around)
                 otherwise = counts_given_otherwise(claim, claim_side, [(around, around_side)])  # "Saturday 8"
-                lacking = (claim_values - {t.key for t in around_side}) | {
-                    t.key for t in claim_side if t.start in otherwise
-                }
-                if lacking:  # given in other words: "two months" / "60 days", "over 600" / "610"
-                    lacking -= converted_measures(claim, around) | figures_in_other_words(claim, around)
+                # given in other words: "two months" / "60 days", "over 600" / "610"
+                lacking = values_not_given(
+                    claim,
+                    claim_values,
+                    around,
+                    around_side,
+                    {t.key for t in claim_side if t.start in otherwise},
+                )
                 if (
                     lacking
                     or measures_otherwise(claim, around)

@@ -717,10 +717,19 @@ def unit_words(sides: list[list[Token]]) -> set[str]:
     return after_figure - elsewhere
 
 
-def values_not_given(claim: str, claim_values: set[str], text: str) -> set[str]:
+def values_not_given(
+    claim: str,
+    claim_values: set[str],
+    text: str,
+    text_side: list[Token] | None = None,
+    told_as_other: set[str] | frozenset[str] = frozenset(),
+) -> set[str]:
     """The claim's values ``text`` does not give itself, in figures or in other words: "a year and a
-    half" is given by "eighteen months", "more than three decades" by "thirty-one years"."""
-    lacking = claim_values - {t.key for t in tokens(text)}
+    half" is given by "eighteen months", "more than three decades" by "thirty-one years".
+    ``text_side``: the text's tokens, when the caller has them; ``told_as_other``: values the text
+    gives only as something else ("Saturday 8" for "eight locations"), lacking whatever its keys."""
+    side = tokens(text) if text_side is None else text_side
+    lacking = (claim_values - {t.key for t in side}) | told_as_other
     if lacking:
         lacking -= converted_measures(claim, text) | figures_in_other_words(claim, text)
     return lacking
