@@ -268,7 +268,7 @@ def _count_in_words(side: list[Token], token: Token) -> bool:
     last = re.split(r"[\s-]+", fold(token.text))[-1]  # "fourteen-month" ends on its unit
     return (
         not any(c.isdigit() for c in token.text)
-        and (number_word(last) is not None or last in SCALES or last in ("hundred", "thousand"))
+        and (number_word(last) is not None or last in SCALES or last == "hundred")
         and not is_ordinal_word(token.text)
         and not is_date_part(side, side.index(token))
     )
@@ -309,8 +309,9 @@ def figures_at_other_scales(claim: str, text: str) -> set[str]:
     theirs = [f for t in tokens(text) if t.kind == "number" and (f := scaled_figure(text, t))]
     found = set()
     for our, our_size, our_step, _ in ours:
+        our_scaled = bool(_SCALE_AFTER.match(claim[our.end :]))
         for their, their_size, their_step, _ in theirs:
-            scaled = _SCALE_AFTER.match(claim[our.end :]) or _SCALE_AFTER.match(text[their.end :])
+            scaled = our_scaled or _SCALE_AFTER.match(text[their.end :])
             step = min(our_step, their_step)
             if scaled and our.key != their.key and round(our_size / step) == round(their_size / step):
                 found.add(our.key)

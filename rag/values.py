@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -107,7 +108,7 @@ def _role_opener(run: list[Token], claim_runs: list[list[Token]], claim: str) ->
     )
 
 
-def _numbered_name(run: list[Token], side: list[Token], text: str, other: list[Token] = ()) -> bool:
+def _numbered_name(run: list[Token], side: list[Token], text: str, other: Sequence[Token] = ()) -> bool:
     """ "Law 512", "Route 3", "Flight 17": a number set right after a name is part of what it
     names, no figure another figure of the source could differ from. Not a sum after a currency
     code ("VSC 250,000"), a score ("Rovers 2-1"), a number after a comma ("Saavedra, 58"), or one
