@@ -61,6 +61,7 @@ _QUOTED_HALF = re.compile(
 _BREADCRUMB = re.compile(r"\s[>»›]\s")
 _SHARE_ITEM = re.compile(rf"^({_any_of(_RULES['share_items'])})\b", re.IGNORECASE)
 _BUTTONS = re.compile(r"^(\[[^\]\[]{1,40}\]\s*)+$")  # "[ Subscribe ]   [ Sign in ]"
+_SIGN_UP = re.compile(rf"^\W*({_any_of(_RULES['sign_up_calls'])})", re.IGNORECASE)
 NAVIGATION_ITEM_WORDS = 4  # the most words of a menu item or section name
 HEADER_LINES = 8  # lines above the first paragraph searched for navigation
 MASTHEAD_WORDS = 5  # the most words of a masthead above a menu (a headline has more)
@@ -186,6 +187,18 @@ def _is_menu_item(item: str) -> bool:
     return len(item.split()) <= NAVIGATION_ITEM_WORDS and not _ends_sentence(item)
 
 
+def _is_sign_up(line: str) -> bool:
+    """A call to sign up, subscribe or log in ("Sign up for Dispatch Daily [Sign up]", "You are
+    receiving this because you subscribed ..."), or a bar of them after the site's name ("The
+    Herald | Subscribe from 9 a month | Log in"). A headline only holding the words stays ("300
+    students sign up to give jabs")."""
+    items = _separated(line)
+    return bool(items) and all(
+        _SIGN_UP.match(item) or (k == 0 and len(items) > 1 and _is_label(item))
+        for k, item in enumerate(items)
+    )
+
+
 def _is_site_menu(line: str) -> bool:
     """A menu of MENU_ITEMS items or more, all words: not a breadcrumb ("Home > News > Valley"), a
     share bar ("Share on Facebook | Tweet | Email") or a date and byline bar ("13.2.2025 11:40 |
@@ -225,8 +238,10 @@ def _page_header(lines: list[_Line], keep: list[bool], repeated: set[int] = froz
     release still marks where the letterhead ends)."""
     header: list[int] = []
     for i, line in enumerate(lines):
-        if (_is_paragraph(line.text) and not _is_navigation(line.text)) or len(header) == HEADER_LINES:
-            break  # a menu ending in "Win!" is no paragraph
+        if (_is_paragraph(line.text) and not _is_navigation(line.text) and not _is_sign_up(line.text)) or len(
+            header
+        ) == HEADER_LINES:
+            break  # a menu ending in "Win!" is no paragraph, nor is "You are receiving this because ..."
         if keep[i] or i in repeated:
             header.append(i)
     return header
@@ -298,7 +313,12 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
             break
         in_article = in_article or _is_paragraph(line.text)
 
+    above_article = True  # no line of running text came before (a call or a notice is none)
     for i, line in enumerate(lines):
+        if above_article and _is_sign_up(line.text) and not _is_navigation(line.text):
+            drop(i, "sign-up call")  # a bar of calls that is a menu too is the header's navigation
+            continue
+        above_article = above_article and not (_is_paragraph(line.text) and not _DISCLAIMER.search(line.text))
         if not keep[i]:
             continue
         teaser = _TEASER.match(line.text)

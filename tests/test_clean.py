@@ -217,6 +217,47 @@ def test_the_headline_is_found_whatever_page_furniture_sits_around_it(header):
     assert header_of(header).title == "Council votes to close two libraries"
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Sign up for The Morning Echo - the day's news in your inbox. [Sign up]",
+        "The Valley Echo | Subscribe from 4 a month | Log in",
+        "You are receiving this because you subscribed at valleyecho.example. Forwarded this email? Sign up free.",
+        "View this email in your browser | Forward to a friend",
+        "Members: log in to see the full results tables",
+        "Subscribe to get The Echo by email. No spam, ever.",
+    ],
+)
+def test_a_call_to_sign_up_or_log_in_above_the_headline_is_no_title(call):
+    doc = header_of(
+        f"THE VALLEY ECHO\nHome | News | Sport | Business\n{call}\n\nCouncil votes to close two libraries\n"
+    )
+    assert doc.title == "Council votes to close two libraries"
+    assert call not in kept_text(doc) and "saving 400,000 a year" in kept_text(doc)
+    assert "sign-up call" in {d.reason for d in doc.dropped}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Login problems hit the council's parking permit site",  # no call: a headline about logging in
+        "Subscribers face a price rise as the Echo goes digital",
+        "Three hundred students sign up to give flu jabs",
+    ],
+)
+def test_a_headline_holding_the_words_of_a_call_stays_the_title(headline):
+    doc = header_of(f"THE VALLEY ECHO\nHome | News | Sport | Business\n{headline}\n")
+    assert doc.title == headline and headline in kept_text(doc)
+
+
+def test_a_call_inside_the_article_stays_article_text():
+    # Below the first paragraph a sentence opening "Sign up" is the article's ("Sign up for the
+    # flood alerts opened on Monday"): only the page's top is furniture.
+    line = "Sign up for the new flood alerts opened on Monday, and 3,000 residents registered."
+    doc = header_of(f"Council votes to close two libraries\n{BODY}{line}\n")
+    assert line in kept_text(doc)
+
+
 def test_a_headline_above_an_outlet_and_section_line_stays_the_title():
     doc = header_of("Council votes to close two libraries\nValley Echo | Live\n")
     assert doc.title == "Council votes to close two libraries"
