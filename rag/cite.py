@@ -25,7 +25,7 @@ from functools import cache
 import numpy as np
 
 from rag.collapse import restated_spans, sentence_spans
-from rag.figures import figures_at_other_scales
+from rag.figures import figures_at_other_scales, percentages_in_words
 from rag.text import (
     PRONOUNS,
     STOPWORDS,
@@ -255,10 +255,9 @@ def sentence_support(
     days = [days_named(t, d) for t, d in zip(texts, dates)]
     # What the draft check reads besides digits: only for a window lacking a claim's value.
     told = cache(lambda c: dates_named(texts[c], dates[c]))
-    # ... and figures at another scale ("1.45 billion" for "1,450 million"), with the header.
-    other_forms = cache(
-        lambda s, cs, p: figures_at_other_scales(s, " ".join([headers[p]] + [texts[c] for c in cs]))
-    )
+    # ... and figures at another scale ("1.45 billion" for "1,450 million") or percentages as a
+    # share in words ("six out of every ten" for "60 per cent"), with the header.
+    other_forms = cache(lambda s, cs, p: _other_forms(s, " ".join([headers[p]] + [texts[c] for c in cs])))
     spelled = cache(lambda c: _as_digits(spelled_numbers(texts[c])))
     vectors = embed(sentences + texts)
     cosine = vectors[: len(sentences)] @ vectors[len(sentences) :].T
@@ -297,6 +296,11 @@ def sentence_support(
                 penalty = 0.05 * (len(window) - 1)
                 scores[i, p, w] = 0.5 * float(max(cosine[i, c] for c in cols)) + 0.5 * overlap - penalty
     return scores, windows
+
+
+def _other_forms(sentence: str, text: str) -> set[str]:
+    """The sentence's figures ``text`` gives in another form the draft check reads."""
+    return figures_at_other_scales(sentence, text) | percentages_in_words(sentence, text)
 
 
 def _citation(n: int, passage: Passage, spans: list[Span]) -> Citation:

@@ -297,7 +297,7 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
         low, high = _bounds(claim, token, size)
         if any(low <= other <= high for other in given):
             found.add(token.key)
-    return found | set(margins_given(claim, text))
+    return found | set(margins_given(claim, text)) | percentages_in_words(claim, text)
 
 
 def figures_at_other_scales(claim: str, text: str) -> set[str]:
@@ -397,7 +397,8 @@ def figures_as_given(claim: str, text: str) -> str:
     (`converted_measures`), a figure at another scale or told roughly (`figures_in_other_words`:
     "over six hundred houses" reads "over 610 houses"), each against a figure of the text with a
     word beside it the claim's has beside its own, and a time of day in words at the text's same
-    time ("twenty to five" / "04:40"). A figure in digits changes only to a count the text spells
+    time ("twenty to five" / "04:40"), a percentage the text tells as a share in words ("60 per
+    cent" reads "six out of every ten"). A figure in digits changes only to a count the text spells
     out ("1,200" / "twelve hundred"); digits the text writes in digits, and words it writes the
     same way, stay as written."""
     claim_side, text_side = tokens(claim), tokens(text)
@@ -418,6 +419,8 @@ def figures_as_given(claim: str, text: str) -> str:
             votes = _VOTES_AFTER.match(claim, token.end)
             end = votes.end() if votes else token.end
             changes[token.start] = (end, f"{claim[token.start : end]} ({margins[token.key]})")
+    for token, end, words in _percentages_as_shares(claim, text):  # "60 per cent" / "six out of every ten"
+        changes.setdefault(token.start, (end, words))
     sizes = _sizes(text, text_side)
     for token, size in _sizes(claim, claim_side):
         if token.start in changes:
@@ -473,7 +476,8 @@ _SHARE = re.compile(
     r"\b(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?:(?P<part>halves|thirds|quarters|fifths|sixths|tenths)\b"
     r"|(?P<one>third|quarter|fifth|sixth|tenth)\b(?=\s+of\b|\s*[^\w\s-]|\s*$))(?!\s+(?:of\s+)?an?\b)"
-    r"|\b(?P<n>one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|ten)\b"
+    r"|\b(?P<n>one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<d>two|three|four|five|six|ten)\b"
     r"|(?<!first\s)(?<!second\s)(?<!and\sa\s)\b(?P<half>half)\s+(?:of|the)\b",
     re.IGNORECASE,
 )
@@ -485,7 +489,12 @@ SHARE_POINTS = 3.0
 def _shares_in_words(text: str) -> list[tuple[float, str | None]]:
     """The shares ``text`` tells in words, as percentages, each with the side of it an exact
     figure may lie on when it is told roughly ("more than four in five": 80, above)."""
-    found: list[tuple[float, str | None]] = []
+    return [(value, side) for value, side, _ in _share_matches(text)]
+
+
+def _share_matches(text: str) -> list[tuple[float, str | None, str]]:
+    """`_shares_in_words`, each with its words ("six out of every ten", "a quarter")."""
+    found: list[tuple[float, str | None, str]] = []
     for match in _SHARE.finditer(text):
         if match["half"]:
             value = 50.0
@@ -495,7 +504,8 @@ def _shares_in_words(text: str) -> list[tuple[float, str | None]]:
             part = (match["part"] or match["one"]).lower()
             value = 100.0 * _COUNT_WORDS[match["count"].lower()] / _FRACTION_WORDS[part]
         rough = _ROUGHLY.search(text[: match.start()])
-        found.append((value, rough.lastgroup if rough else None))
+        words = re.sub(r"\s+(?:of|the)$", "", match.group().strip(), flags=re.IGNORECASE)  # "half of"
+        found.append((value, rough.lastgroup if rough else None, words))
     return found
 
 
@@ -528,6 +538,43 @@ def _other_part(claim: str, text: str) -> bool:
         if ours not in theirs and any(whole == ours[1] for _, whole in theirs):
             return True
     return False
+
+
+def percentages_in_words(claim: str, text: str) -> set[str]:
+    """The keys of the claim's percentages ``text`` tells as a share in words, within
+    `SHARE_POINTS`: "60 per cent of the workers" / "six out of every ten of them", "25%" / "a
+    quarter of". The other way round from `shares_given`; a percentage the claim tells roughly
+    ("about 60 per cent") is the text's share on the side its words allow."""
+    return {token.key for token, _, _ in _percentages_as_shares(claim, text)}
+
+
+def _percentages_as_shares(claim: str, text: str) -> list[tuple[Token, int, str]]:
+    """Each percentage of the claim ``text`` tells as a share in words: its token, where its
+    "per cent" ends in the claim, and the text's words for it."""
+    percentages = [
+        (token, percent)
+        for token in tokens(claim)
+        if token.kind == "number"
+        and _is_decimal(token.key)
+        and (percent := _PERCENT_AFTER.match(claim[token.end :]))
+    ]
+    if not percentages:
+        return []
+    told = _share_matches(text)
+    found = []
+    for token, percent in percentages:
+        value, side = float(token.key), rounded_side(claim, token)
+        low, high = value - SHARE_POINTS, value + SHARE_POINTS
+        if side is not None:
+            low, high = min(low, rough_low(value, side)), max(high, rough_high(value, side))
+        words = next((words for other, _, words in told if low <= other <= high), None)
+        if words is not None:
+            found.append((token, token.end + percent.end(), words))
+    return found
+
+
+def _is_decimal(key: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?", key))
 
 
 def shares_given(claim: str, text: str) -> bool:

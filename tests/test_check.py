@@ -3299,3 +3299,25 @@ def test_a_figure_at_another_scale_supports_and_a_numbered_name_is_a_value(tmp_p
     # is no contradiction.
     assert checker.check_sentence(costed.format("1,540 million")).verdict != SUPPORTED
     assert checker.check_sentence(pier.format("4")).verdict == SUPPORTED
+
+
+MARROW_FLATS_JOBS = (
+    "Marrow Flats to hire locally\n\n"
+    "The Tarrowmere Energy Board expects up to 900 people on site at the busiest point of building "
+    "the Marrow Flats wind farm. Its target is that six out of every ten of them come from the "
+    "Tarrowmere district, the board's chair, Edda Voskuijl, said on Friday.\n"
+)
+
+
+def test_a_percentage_told_as_a_share_in_words_supports(tmp_path, pipeline):
+    """ "60 per cent of the workers" is the article's "six out of every ten of them"; 75 per cent is not."""
+    checker = _checker_over(tmp_path, {"jobs.txt": MARROW_FLATS_JOBS})
+    share = (
+        "Edda Voskuijl said the board's target is for {} per cent of the Marrow Flats construction "
+        "workers to come from the Tarrowmere district."
+    )
+    found = checker.check_sentence(share.format("60"))
+    assert found.verdict == SUPPORTED, found.reason
+    assert "six out of every ten" in found.citations[0].text
+    # The false-positive side: another share is not what the article says.
+    assert checker.check_sentence(share.format("75")).verdict != SUPPORTED

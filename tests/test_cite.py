@@ -269,6 +269,20 @@ def test_a_claims_figure_may_be_at_another_scale_in_the_window_when_told_otherwi
     assert sentence_support([other, smaller], [source], embedder.embed, told_otherwise=True)[0].max() == 0
 
 
+def test_a_claims_percentage_may_be_a_share_in_words_in_the_window_when_told_otherwise_is_read(embedder):
+    from rag.cite import sentence_support
+
+    source = _dated_passage(
+        None, "The water board admits that a quarter of the water it pumps is lost through leaking mains."
+    )
+    claim = "The water board says 25 per cent of the water it pumps is lost through leaking mains."
+    assert sentence_support([claim], [source], embedder.embed, told_otherwise=True)[0].max() > 0.5
+    # The false-positive side: answers keep to the figure as written; another share is not in the window.
+    assert sentence_support([claim], [source], embedder.embed)[0].max() == 0
+    other = "The water board says 35 per cent of the water it pumps is lost through leaking mains."
+    assert sentence_support([other], [source], embedder.embed, told_otherwise=True)[0].max() == 0
+
+
 def test_a_number_in_words_meets_its_digits_in_the_word_overlap(embedder):
     from rag.cite import sentence_support
 

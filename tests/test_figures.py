@@ -13,6 +13,7 @@ from rag.figures import (
     margins_given,
     measured_alike,
     measures_otherwise,
+    percentages_in_words,
     shares,
     shares_given,
     sum_or_share,
@@ -365,3 +366,51 @@ def test_a_figure_followed_by_a_scale_or_a_percentage_is_a_sum_or_a_share(text, 
 )
 def test_a_figure_at_another_scale_is_the_claims_figure(claim, text, keys):
     assert figures_at_other_scales(claim, text) == keys
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, text, keys",
+    [
+        (
+            "the goal is for 60 per cent of the workers to be hired locally",
+            "six out of every ten of them",
+            {"60"},
+        ),
+        ("80% of members backed the deal", "four in five members backed it", {"80"}),
+        ("25 percent of the water is lost", "a quarter of the water never arrives", {"25"}),
+        ("about 65 per cent of the vote", "two-thirds of the vote", {"65"}),
+        # The false-positive side: another share, a time of day, a share told in digits, no share.
+        ("70 per cent of the workers", "four out of five of them", set()),
+        ("25 per cent of the water", "at a quarter past nine", set()),
+        ("60 per cent of the workers", "60 per cent of them", set()),
+        ("60 per cent of the workers", "six of the ten workers", set()),
+    ],
+)
+def test_a_claims_percentage_may_be_a_share_told_in_words(claim, text, keys):
+    assert percentages_in_words(claim, text) == keys
+
+
+@pytest.mark.fast
+def test_a_percentage_told_as_a_share_in_words_is_given_and_one_told_as_another_share_is_not():
+    claim = "The authority wants 60 per cent of construction workers hired from the district."
+    text = "Our target is that six out of every ten of them come from the district."
+    assert values_not_given(claim, stated_values(tokens(claim)), text) == set()
+    other = "The authority wants 75 per cent of construction workers hired from the district."
+    assert values_not_given(other, stated_values(tokens(other)), text) == {"75"}
+    # "out of every ten" is a share in words both ways: a claim telling it needs the text's share.
+    assert shares_given("six out of every ten workers come from the district", "60 per cent of them")
+    assert not shares_given("six out of every ten workers come from the district", "80 per cent of them")
+
+
+@pytest.mark.fast
+def test_the_judge_reads_a_percentage_in_the_words_of_the_texts_share():
+    text = "Its target is that six out of every ten of them come from the district."
+    claim = "The target is for 60 per cent of the workers to come from the district."
+    assert (
+        figures_as_given(claim, text)
+        == "The target is for six out of every ten of the workers to come from the district."
+    )
+    # The false-positive side: another share stays as written.
+    other = "The target is for 75 per cent of the workers to come from the district."
+    assert figures_as_given(other, text) == other
