@@ -238,10 +238,12 @@ def _page_header(lines: list[_Line], keep: list[bool], repeated: set[int] = froz
     release still marks where the letterhead ends)."""
     header: list[int] = []
     for i, line in enumerate(lines):
-        if (_is_paragraph(line.text) and not _is_navigation(line.text) and not _is_sign_up(line.text)) or len(
-            header
-        ) == HEADER_LINES:
-            break  # a menu ending in "Win!" is no paragraph, nor is "You are receiving this because ..."
+        # A menu ending in "Win!" is no paragraph, nor is "You are receiving this because ...".
+        running_text = (
+            _is_paragraph(line.text) and not _is_navigation(line.text) and not _is_sign_up(line.text)
+        )
+        if running_text or len(header) == HEADER_LINES:
+            break
         if keep[i] or i in repeated:
             header.append(i)
     return header

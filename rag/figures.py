@@ -544,7 +544,7 @@ def percentages_in_words(claim: str, text: str) -> set[str]:
     """The keys of the claim's percentages ``text`` tells as a share in words, within
     `SHARE_POINTS`: "60 per cent of the workers" / "six out of every ten of them", "25%" / "a
     quarter of". The other way round from `shares_given`; a percentage the claim tells roughly
-    ("about 60 per cent") is the text's share on the side its words allow."""
+    ("about 60 per cent") may also lie as far as its words allow (`ROUNDING_TOLERANCE`)."""
     return {token.key for token, _, _ in _percentages_as_shares(claim, text)}
 
 
