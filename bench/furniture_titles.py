@@ -5,8 +5,8 @@
 A scraped page's consent banner ("This website uses essential cookies only. [Accept]") or an
 advertisement line ("[AD: Fresh cod every Friday]") or a call to sign up or log in ("You are
 receiving this because you subscribed ...", "Members: log in to see ...") above the headline must
-not become the article's title: the title labels every citation and heads the passages the judging model reads.
-Each folder is indexed as its own archive through the public CLI (`bench/titles.py`), so this
+not become the article's title: the title labels every citation and heads the passages the
+judging model reads. Each folder is indexed as its own archive through the public CLI (`bench/titles.py`), so this
 script imports nothing of the code it judges; its own pattern below says what a notice looks like.
 """
 
