@@ -511,14 +511,18 @@ def _share_matches(text: str) -> list[tuple[float, str | None, str]]:
 
 def shares(text: str) -> list[tuple[float, str | None]]:
     """The shares ``text`` gives, in words (`_shares_in_words`) and then as percentages."""
-    found = _shares_in_words(text)
-    for token in tokens(text):
-        if token.kind == "number" and _PERCENT_AFTER.match(text[token.end :]):
-            try:
-                found.append((float(token.key), None))
-            except ValueError:
-                continue
-    return found
+    return _shares_in_words(text) + [(float(token.key), None) for token, _ in _percentages(text)]
+
+
+def _percentages(text: str) -> list[tuple[Token, re.Match]]:
+    """The figures ``text`` gives as a percentage ("12 per cent", "12%"), each with its "per cent"."""
+    return [
+        (token, percent)
+        for token in tokens(text)
+        if token.kind == "number"
+        and _is_decimal(token.key)
+        and (percent := _PERCENT_AFTER.match(text[token.end :]))
+    ]
 
 
 # A part of a whole counted in words: "guilty on two of the four charges".
@@ -551,13 +555,7 @@ def percentages_in_words(claim: str, text: str) -> set[str]:
 def _percentages_as_shares(claim: str, text: str) -> list[tuple[Token, int, str]]:
     """Each percentage of the claim ``text`` tells as a share in words: its token, where its
     "per cent" ends in the claim, and the text's words for it."""
-    percentages = [
-        (token, percent)
-        for token in tokens(claim)
-        if token.kind == "number"
-        and _is_decimal(token.key)
-        and (percent := _PERCENT_AFTER.match(claim[token.end :]))
-    ]
+    percentages = _percentages(claim)
     if not percentages:
         return []
     told = _share_matches(text)
