@@ -34,7 +34,7 @@ _PARTICIPLE = re.compile(
 # Words opening a sentence that are no subject's name ("In a statement, ...", "The council ...").
 _OPENERS = frozenset(
     "the a an in on at after before but and however meanwhile yesterday today earlier later speaking "
-    "asked when while as this that these those his her their its he she they it we i".split()
+    "asked when while as this that these those my our your his her their its he she they it we i you".split()
 )
 _BYLINE = re.compile(r"(?:by|posted by|written by|reporting by)\s+[A-Z]", re.I)
 _SPOKEN_TO = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.I)  # "Residents were told"

@@ -3321,3 +3321,24 @@ def test_a_percentage_told_as_a_share_in_words_supports(tmp_path, pipeline):
     assert "six out of every ten" in found.citations[0].text
     # The false-positive side: another share is not what the article says.
     assert checker.check_sentence(share.format("75")).verdict != SUPPORTED
+
+
+GROWERS_BLOG = (
+    "My first co-op AGM!\n\n"
+    "So yesterday I finally went to my first annual meeting of the growers' cooperative, and wow. "
+    "Orrin Bazzadeh, the outgoing chair, gave a farewell speech that had half the hall wiping their eyes. "
+    'My favourite line, and I wrote it down on my hand so I wouldn\'t forget: "We did not survive three '
+    'droughts to sell our fruit cheaply." The whole room stood up.\n'
+)
+
+
+def test_a_bloggers_favourite_line_is_quoted_from_the_speaker_before_it(tmp_path, pipeline):
+    """The line the blogger wrote down is the outgoing chair's, not a speaker called "My" (the check
+    had contradicted the claim with that name)."""
+    checker = _checker_over(tmp_path, {"blog.txt": GROWERS_BLOG})
+    said = "{} told the meeting that growers had not survived three droughts to sell their fruit cheaply."
+    found = checker.check_sentence(said.format("Orrin Bazzadeh"))
+    assert found.verdict == SUPPORTED, found.reason
+    # The false-positive side: another speaker of the line is contradicted by the chair's name.
+    other = checker.check_sentence(said.format("Nadeema Sulveth"))
+    assert other.verdict == CONTRADICTED and other.differs.source == "Orrin Bazzadeh", other.reason

@@ -101,6 +101,28 @@ def test_a_pronouns_quote_belongs_to_the_speaker_named_before_it():
 
 
 @pytest.mark.fast
+def test_a_first_person_writer_is_no_speaker_named_my_or_our():
+    """A blog's "My favourite line, and I wrote it down: '...'" quotes the person named before it,
+    not somebody called "My" (the check had contradicted a claim with that name); "Our reporter
+    Ana Vik" is the reporter."""
+    sentences = [
+        "Orrin Bazzadeh, the outgoing chair, gave a farewell speech that had the hall in tears.",
+        'My favourite line, and I wrote it down on my hand: "We did not survive three droughts for this."',
+    ]
+    assert quoted_speaker(sentences, 1) == "Orrin Bazzadeh"
+    assert (
+        quoted_speaker(["Our reporter Ana Vik was there.", '"It was chaos," she said.'], 1)
+        == "reporter Ana Vik"
+    )
+    # The false-positive side: a name that opens with the same letters is a name; a subject
+    # named after the writer's words still speaks.
+    assert own_speaker('Myra Holt dedicated the win to the fans: "They carried us."') == "Myra Holt"
+    assert quoted_speaker(["Mayor Lena Brandt opened the hall.", '"It was a team effort," she said.'], 1) == (
+        "Mayor Lena Brandt"
+    )
+
+
+@pytest.mark.fast
 def test_a_quote_that_goes_on_belongs_to_the_speaker_of_the_quote_before_it():
     sentences = [
         "But Mr Howard says he has confidence in the Governor-General.",
