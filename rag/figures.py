@@ -48,6 +48,11 @@ class _Measure:
     unit: str
     size: float
     end: int
+    opens: int | None = None  # where a length in two units begins ("a year and ..."), if it does
+
+    @property
+    def start(self) -> int:
+        return self.token.start if self.opens is None else self.opens
 
 
 def _measures(found: list[Token]) -> list[_Measure]:
@@ -79,15 +84,55 @@ def _measures(found: list[Token]) -> list[_Measure]:
     return out
 
 
+_JOINED = re.compile(r"^\s*(?:and\s+)?$", re.IGNORECASE)
+_ONE_UNIT = re.compile(r"\b(?:a|an|one)\s+$", re.IGNORECASE)
+
+
+def _lengths(found: list[Token]) -> list[_Measure]:
+    """`_measures`, with each length told in two units ("five years and four months", "a year and
+    seven months", "2 hours 40 minutes") read whole: a measure of each of its numbers in the pair
+    of units, at the whole size, so "nineteen months" converts "a year and seven months" and "4
+    hours" converts no "four hours and twelve minutes"."""
+    measures = _measures(found)
+    out = list(measures)
+    for second in measures:
+        at = found.index(second.token)
+        if not at or not _JOINED.match(second.token.gap):
+            continue
+        before = found[at - 1]
+        first = next((m for m in out if m.end == before.end and m is not second), None)
+        if first is None and _unit(before.text) and (one := _ONE_UNIT.search(before.gap)):
+            dimension, smallest = MEASURES[_unit(before.text)]  # "a year and ..."
+            opens = before.start - len(before.gap) + one.start()
+            first = _Measure(before, dimension, _unit(before.text), float(smallest), before.end, opens)
+        if (
+            first is None
+            or first.dimension != second.dimension
+            or MEASURES[first.unit][1] <= MEASURES[second.unit][1]  # "years and months", not "weeks, weeks"
+        ):
+            continue
+        unit, size = f"{first.unit} and {second.unit}", first.size + second.size
+        whole = [
+            _Measure(m.token, second.dimension, unit, size, second.end, first.start)
+            for m in (first, second)
+            if m.token.kind == "number"
+        ]
+        at = out.index(second)
+        out[at : at + 1] = whole[-1:]
+        if first in out:
+            out[out.index(first)] = whole[0]
+    return out
+
+
 def converted_measures(claim: str, text: str) -> set[str]:
     """The keys of the claim's measures that ``text`` gives in another unit of the same
     dimension ("two months" / "60 days", "1,300 km" / "810 mi", "a day and a half" / "36
     hours"), within `MEASURE_TOLERANCE`, or `ROUNDING_TOLERANCE` on the side the claim's words
     allow ("over a year and a half" / "19 months")."""
-    wanted = _measures(tokens(claim))
+    wanted = _lengths(tokens(claim))
     if not wanted:
         return set()  # most claims: no need to read the text
-    given = _measures(tokens(text))
+    given = _lengths(tokens(text))
     return {measure.token.key for measure in wanted if _converted(claim, measure, given) is not None}
 
 
@@ -403,11 +448,11 @@ def figures_as_given(claim: str, text: str) -> str:
     same way, stay as written."""
     claim_side, text_side = tokens(claim), tokens(text)
     changes: dict[int, tuple[int, str]] = {}  # claim start: (claim end, the text's words)
-    given = _measures(text_side)
-    for measure in _measures(claim_side):
+    given = _lengths(text_side)
+    for measure in _lengths(claim_side):
         other = _converted(claim, measure, given)
         if other is not None:
-            changes[measure.token.start] = (measure.end, text[other.token.start : other.end])
+            changes[measure.start] = (measure.end, text[other.start : other.end])
     for token in claim_side:  # a time of day in words: "twenty to five" reads the text's "04:40"
         if is_time_run([token]) and HAS_WORD.search(token.text):
             other = next((o for o in text_side if is_time_run([o]) and o.key == token.key), None)
@@ -456,6 +501,8 @@ def figures_as_given(claim: str, text: str) -> str:
     out, at = [], 0
     for start in sorted(changes):
         end, words = changes[start]
+        if start < at:
+            continue  # within a length put already: "seven" of "a year and seven months"
         out += [claim[at:start], words]
         at = end
     return "".join(out) + claim[at:]

@@ -3323,6 +3323,25 @@ def test_a_percentage_told_as_a_share_in_words_supports(tmp_path, pipeline):
     assert checker.check_sentence(share.format("75")).verdict != SUPPORTED
 
 
+CABLE_CAR_OPENS = (
+    "Kessel cable car opens to passengers\n\n"
+    "Vardby's first cable car opened on Saturday, carrying its first paying passengers over the harbour, "
+    "nineteen months later than originally planned. Mayor Ines Rolvik cut the ribbon at the lower station.\n"
+)
+
+
+def test_a_length_told_in_two_units_supports(tmp_path, pipeline):
+    """ "a year and seven months later" is the article's "nineteen months later" (the check had
+    contradicted the seven with the nineteen); "seven months later" alone is not."""
+    checker = _checker_over(tmp_path, {"cable.txt": CABLE_CAR_OPENS})
+    late = "Mayor Ines Rolvik opened the Kessel cable car {} later than planned."
+    found = checker.check_sentence(late.format("a year and seven months"))
+    assert found.verdict == SUPPORTED, found.reason
+    assert "nineteen months" in found.citations[0].text
+    # The false-positive side: one of the two lengths alone is another length.
+    assert checker.check_sentence(late.format("seven months")).verdict != SUPPORTED
+
+
 GROWERS_BLOG = (
     "My first co-op AGM!\n\n"
     "So yesterday I finally went to my first annual meeting of the growers' cooperative, and wow. "
