@@ -108,7 +108,7 @@ def _lengths(found: list[Token]) -> list[_Measure]:
         if (
             first is None
             or first.dimension != second.dimension
-            or MEASURES[first.unit][1] <= MEASURES[second.unit][1]  # "years and months", not "weeks, weeks"
+            or MEASURES[first.unit][1] <= MEASURES[second.unit][1]  # the larger unit first
         ):
             continue
         unit, size = f"{first.unit} and {second.unit}", first.size + second.size
@@ -117,8 +117,7 @@ def _lengths(found: list[Token]) -> list[_Measure]:
             for m in (first, second)
             if m.token.kind == "number"
         ]
-        at = out.index(second)
-        out[at : at + 1] = whole[-1:]
+        out[out.index(second)] = whole[-1]
         if first in out:
             out[out.index(first)] = whole[0]
     return out
