@@ -308,3 +308,141 @@ def test_a_measure_whose_number_the_text_gives_in_another_unit_is_told_otherwise
     assert measures_otherwise("The strike lasted two months.", "The strike lasted 60 days.") == set()
     assert measures_otherwise("Within six months.", "Within six weeks, or six months at worst.") == set()
     assert measures_otherwise("Six people were hurt.", "Six weeks later, six people were hurt.") == set()
+
+
+@pytest.mark.fast
+def test_a_votes_margin_is_the_difference_of_the_tally_the_text_gives():
+    """ "defeated by a margin of five votes" against "defeated by 28 votes to 23": the five is
+    there, as the tally's difference (the check had contradicted it with the 28), and the judging
+    model reads the tally beside it."""
+    text = "An amendment calling for an independent review of the costs was defeated by 28 votes to 23."
+    for claim in (
+        "The amendment was defeated by a margin of five votes.",
+        "The amendment was defeated by five votes.",
+        "The amendment was defeated by a majority of five.",
+    ):
+        assert margins_given(claim, text) == {"5": "28 votes to 23"}, claim
+    assert margins_given("It passed with a majority of fourteen votes.", "It passed 31-17.") == {
+        "14": "31-17"
+    }
+    assert figures_as_given("The amendment was defeated by a margin of five votes.", text) == (
+        "The amendment was defeated by a margin of five votes (28 votes to 23)."
+    )
+    # The false-positive sides: another margin, a tally in the claim, and a figure "by" which
+    # something rose are no margin of the tally.
+    assert margins_given("The amendment was defeated by a margin of six votes.", text) == {}
+    assert margins_given("The amendment was defeated by 28 votes to 23.", text) == {}
+    assert margins_given("Costs rose by five percent.", text) == {}
+    assert (
+        margins_given(
+            "The board backed it by five votes to two.", "The board backed it by seven votes to two."
+        )
+        == {}
+    )
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, window, lacking",
+    [
+        ("shut for no longer than a year and a half", "closed for no more than eighteen months", set()),
+        ("has spent more than three decades at the plant", "has worked here for thirty-one years", set()),
+        ("the fund holds 2 million", "the fund holds two million", set()),
+        # The false-positive side: another length or figure is not the claim's in other words.
+        ("shut for no longer than a year and a half", "closed for no more than eighteen weeks", {"1.5"}),
+        ("has spent more than three decades at the plant", "has worked here for twenty-one years", {"3"}),
+        ("the fund holds 2 million", "the fund holds three million", {"2"}),
+    ],
+)
+def test_values_a_window_gives_in_other_words_are_its_own(claim, window, lacking):
+    assert values_not_given(claim, stated_values(tokens(claim)), window) == lacking
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, figure, sized",
+    [
+        ("a price tag of 218 million crowns", "218", True),
+        ("the province pays 60 percent", "60", True),
+        ("turnout rose 12 pct", "12", True),
+        ("a cut of 0.25 of a per cent", "0.25", True),
+        ("a cut of 0.25 percentage points", "0.25", True),
+        ("a 1.1bn-lira deal", "1.1", True),
+        # The false-positive side: a tally, a count or a figure before another word is neither.
+        ("approved by 28 votes to 23", "28 votes to 23", False),
+        ("with 9 of the 11 wardens voting in favour", "9", False),
+        ("a hall of 60 seats, percentages aside", "60", False),
+        ("room 12 patients", "12", False),
+    ],
+)
+def test_a_figure_followed_by_a_scale_or_a_percentage_is_a_sum_or_a_share(text, figure, sized):
+    token = next(t for t in tokens(text) if t.text.startswith(figure))
+    assert sum_or_share(text, token) is sized
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, text, keys",
+    [
+        ("a price tag of 1,450 million tallen", "costed at 1.45 billion tallen", {"1450"}),
+        ("a price tag of 1,450 million tallen", "Total capital cost: ZTL 1,450,000,000", {"1450"}),
+        ("revenue of 3 million crowns", "revenue of 3,000,000 crowns", {"3"}),
+        # The false-positive side: no scale word, the same form, another sum, a rank or a day.
+        ("revenue of 3 million crowns", "revenue of 3.1 billion crowns", set()),
+        ("revenue of 3 million crowns", "revenue of 3 million crowns", set()),
+        ("rose 9 percent", "the ninth man", set()),
+        ("on 2 October", "a second slide", set()),
+        ("12 million people", "12,000 people", set()),
+        ("a loss of 1.5 billion crowns", "a loss of 2 billion crowns", set()),
+    ],
+)
+def test_a_figure_at_another_scale_is_the_claims_figure(claim, text, keys):
+    assert figures_at_other_scales(claim, text) == keys
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, text, keys",
+    [
+        (
+            "the goal is for 60 per cent of the workers to be hired locally",
+            "six out of every ten of them",
+            {"60"},
+        ),
+        ("80% of members backed the deal", "four in five members backed it", {"80"}),
+        ("25 percent of the water is lost", "a quarter of the water never arrives", {"25"}),
+        ("about 65 per cent of the vote", "two-thirds of the vote", {"65"}),
+        # The false-positive side: another share, a time of day, a share told in digits, no share.
+        ("70 per cent of the workers", "four out of five of them", set()),
+        ("25 per cent of the water", "at a quarter past nine", set()),
+        ("60 per cent of the workers", "60 per cent of them", set()),
+        ("60 per cent of the workers", "six of the ten workers", set()),
+    ],
+)
+def test_a_claims_percentage_may_be_a_share_told_in_words(claim, text, keys):
+    assert percentages_in_words(claim, text) == keys
+
+
+@pytest.mark.fast
+def test_a_percentage_told_as_a_share_in_words_is_given_and_one_told_as_another_share_is_not():
+    claim = "The authority wants 60 per cent of construction workers hired from the district."
+    text = "Our target is that six out of every ten of them come from the district."
+    assert values_not_given(claim, stated_values(tokens(claim)), text) == set()
+    other = "The authority wants 75 per cent of construction workers hired from the district."
+    assert values_not_given(other, stated_values(tokens(other)), text) == {"75"}
+    # "out of every ten" is a share in words both ways: a claim telling it needs the text's share.
+    assert shares_given("six out of every ten workers come from the district", "60 per cent of them")
+    assert not shares_given("six out of every ten workers come from the district", "80 per cent of them")
+
+
+@pytest.mark.fast
+def test_the_judge_reads_a_percentage_in_the_words_of_the_texts_share():
+    text = "Its target is that six out of every ten of them come from the district."
+    claim = "The target is for 60 per cent of the workers to come from the district."
+    assert (
+        figures_as_given(claim, text)
+        == "The target is for six out of every ten of the workers to come from the district."
+    )
+    # The false-positive side: another share stays as written.
+    other = "The target is for 75 per cent of the workers to come from the district."
+    assert figures_as_given(other, text) == other
