@@ -3309,20 +3309,6 @@ MARROW_FLATS_JOBS = (
 )
 
 
-def test_a_percentage_told_as_a_share_in_words_supports(tmp_path, pipeline):
-    """ "60 per cent of the workers" is the article's "six out of every ten of them"; 75 per cent is not."""
-    checker = _checker_over(tmp_path, {"jobs.txt": MARROW_FLATS_JOBS})
-    share = (
-        "Edda Voskuijl said the board's target is for {} per cent of the Marrow Flats construction "
-        "workers to come from the Tarrowmere district."
-    )
-    found = checker.check_sentence(share.format("60"))
-    assert found.verdict == SUPPORTED, found.reason
-    assert "six out of every ten" in found.citations[0].text
-    # The false-positive side: another share is not what the article says.
-    assert checker.check_sentence(share.format("75")).verdict != SUPPORTED
-
-
 CABLE_CAR_OPENS = (
     "Kessel cable car opens to passengers\n\n"
     "Vardby's first cable car opened on Saturday, carrying its first paying passengers over the harbour, "
@@ -3330,23 +3316,46 @@ CABLE_CAR_OPENS = (
 )
 
 
-def test_a_length_told_in_two_units_supports(tmp_path, pipeline):
-    """ "a year and seven months later" is the article's "nineteen months later" (the check had
-    contradicted the seven with the nineteen); "seven months later" alone is not."""
-    checker = _checker_over(tmp_path, {"cable.txt": CABLE_CAR_OPENS})
-    late = "Mayor Ines Rolvik opened the Kessel cable car {} later than planned."
-    found = checker.check_sentence(late.format("a year and seven months"))
+@pytest.mark.parametrize(
+    "article, sentence, stated, other, given",
+    [
+        # "60 per cent of the workers" is the article's "six out of every ten of them"; 75 is not.
+        (
+            MARROW_FLATS_JOBS,
+            "Edda Voskuijl said the board's target is for {} per cent of the Marrow Flats construction "
+            "workers to come from the Tarrowmere district.",
+            "60",
+            "75",
+            "six out of every ten",
+        ),
+        # "a year and seven months later" is the article's "nineteen months later" (the check had
+        # contradicted the seven with the nineteen); "seven months later" alone is another length.
+        (
+            CABLE_CAR_OPENS,
+            "Mayor Ines Rolvik opened the Kessel cable car {} later than planned.",
+            "a year and seven months",
+            "seven months",
+            "nineteen months",
+        ),
+    ],
+)
+def test_a_figure_the_article_gives_in_other_words_supports(
+    tmp_path, pipeline, article, sentence, stated, other, given
+):
+    """The real judging model reads the claim in the article's words; the false-positive side,
+    another figure, is not what the article says."""
+    checker = _checker_over(tmp_path, {"article.txt": article})
+    found = checker.check_sentence(sentence.format(stated))
     assert found.verdict == SUPPORTED, found.reason
-    assert "nineteen months" in found.citations[0].text
-    # The false-positive side: one of the two lengths alone is another length.
-    assert checker.check_sentence(late.format("seven months")).verdict != SUPPORTED
+    assert given in found.citations[0].text
+    assert checker.check_sentence(sentence.format(other)).verdict != SUPPORTED
 
 
 GROWERS_BLOG = (
     "My first co-op AGM!\n\n"
     "So yesterday I finally went to my first annual meeting of the growers' cooperative, and wow. "
     "Orrin Bazzadeh, the outgoing chair, gave a farewell speech that had half the hall wiping their eyes. "
-    'My favourite line, and I wrote it down on my hand so I wouldn\'t forget: "We did not survive three '
+    "My favourite line, and I wrote it down on my hand so I wouldn't forget: \"We did not survive three "
     'droughts to sell our fruit cheaply." The whole room stood up.\n'
 )
 
