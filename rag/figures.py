@@ -633,15 +633,33 @@ def shares_given(claim: str, text: str) -> bool:
     if not wanted:
         return True
     given = [value for value, _ in shares(text)]
-    for value, side in wanted:
-        low, high = value - SHARE_POINTS, value + SHARE_POINTS
-        if side in ("below", "above"):
-            low, high = rough_low(value, side), rough_high(value, side)
-        elif side == "either":
-            low, high = min(low, rough_low(value, side)), max(high, rough_high(value, side))
-        if not any(low <= other <= high for other in given):
-            return False
-    return True
+    return all(_share_among(value, side, given) for value, side in wanted)
+
+
+def _share_among(value: float, side: str | None, given: list[float]) -> bool:
+    """Whether a share told in words (a percentage, with the side an exact figure may lie on) is
+    among the shares ``given``, within `SHARE_POINTS` or as far as its words allow."""
+    low, high = value - SHARE_POINTS, value + SHARE_POINTS
+    if side in ("below", "above"):
+        low, high = rough_low(value, side), rough_high(value, side)
+    elif side == "either":
+        low, high = min(low, rough_low(value, side)), max(high, rough_high(value, side))
+    return any(low <= other <= high for other in given)
+
+
+def share_counts_given(claim: str, text: str) -> set[str]:
+    """The keys of the counts a share of the claim is told in ("nine in ten", "four out of five")
+    when ``text`` gives that share, in words or as a percentage ("91 per cent"): counts of no
+    thing, so the text need not give them as figures."""
+    found: set[str] = set()
+    given: list[float] | None = None
+    for match, (value, side, _) in zip(_SHARE.finditer(claim), _share_matches(claim), strict=True):
+        if not match["n"]:
+            continue  # "a quarter", "two-thirds": no figures to give
+        given = [other for other, _ in shares(text)] if given is None else given
+        if _share_among(value, side, given):
+            found |= {t.key for t in tokens(match.group()) if t.kind == "number"}
+    return found
 
 
 _SCALE_AFTER = re.compile(rf"^\s*({'|'.join(SCALES)})\b", re.IGNORECASE)
@@ -824,4 +842,5 @@ def values_not_given(
     lacking = (claim_values - {t.key for t in side}) | told_as_other
     if lacking:
         lacking -= converted_measures(claim, text) | figures_in_other_words(claim, text)
+        lacking -= share_counts_given(claim, text)
     return lacking

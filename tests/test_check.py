@@ -3316,6 +3316,13 @@ CABLE_CAR_OPENS = (
 )
 
 
+FERRY_BALLOT = (
+    "Ferry crews walk out over pay\n\n"
+    "Crews at Sundline Ferries stopped work at dawn on Monday. Members of the Seafarers' Union backed "
+    "the walkout in a ballot last month, with 91 per cent voting in favour on a turnout of 78 per cent.\n"
+)
+
+
 @pytest.mark.parametrize(
     "article, sentence, stated, other, given",
     [
@@ -3336,6 +3343,15 @@ CABLE_CAR_OPENS = (
             "a year and seven months",
             "seven months",
             "nineteen months",
+        ),
+        # "more than nine in ten" members is the article's "91 per cent" (the check had found the
+        # claim's nine and ten missing); "seven in ten" is another share.
+        (
+            FERRY_BALLOT,
+            "More than {} union members who voted in last month's ballot backed the walkout.",
+            "nine in ten",
+            "seven in ten",
+            "91 per cent",
         ),
     ],
 )
@@ -3370,3 +3386,4 @@ def test_a_bloggers_favourite_line_is_quoted_from_the_speaker_before_it(tmp_path
     # The false-positive side: another speaker of the line is contradicted by the chair's name.
     other = checker.check_sentence(said.format("Nadeema Sulveth"))
     assert other.verdict == CONTRADICTED and other.differs.source == "Orrin Bazzadeh", other.reason
+

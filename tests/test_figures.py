@@ -15,6 +15,7 @@ from rag.figures import (
     measured_alike,
     measures_otherwise,
     percentages_in_words,
+    share_counts_given,
     shares,
     shares_given,
     sum_or_share,
@@ -156,6 +157,26 @@ def test_a_share_told_out_of_is_the_same_share_told_in():
         "Four out of five trains were cancelled.", "Four trains of the 90 were cancelled."
     )
     assert shares("He scored four out of the five goals.") == []
+
+
+@pytest.mark.fast
+def test_the_counts_of_a_share_in_words_are_given_by_the_share():
+    """ "More than nine in ten members backed the walkout" is what "91 per cent voting in favour"
+    says: its nine and ten count nothing, so a text giving the share gives them (the check had
+    found the claim lacking both figures)."""
+    claim = "More than nine in ten members backed the walkout."
+    text = "Members backed the walkout, with 91 per cent voting in favour."
+    assert share_counts_given(claim, text) == {"9", "10"}
+    assert values_not_given(claim, stated_values(tokens(claim)), text) == set()
+    assert share_counts_given("Four out of five trains ran.", "Four out of five trains ran on time.") == {"4", "5"}
+    # The false-positive sides: another share leaves both figures lacking; a share in words with
+    # no figures ("two-thirds") has none to give; other counts of the claim are still asked for.
+    other = "Seven in ten members backed the walkout."
+    assert share_counts_given(other, text) == set()
+    assert values_not_given(other, stated_values(tokens(other)), text) == {"7", "10"}
+    assert share_counts_given("Two-thirds of members backed it.", "66 per cent backed it.") == set()
+    counted = "Nine in ten of the 400 members backed the walkout."
+    assert values_not_given(counted, stated_values(tokens(counted)), text) == {"400"}
 
 
 @pytest.mark.fast
