@@ -89,6 +89,10 @@ _STOCK_JUDGEMENT = re.compile(
     # works may yet find a buyer", "Rovers are bound to lift the cup" (not "a ship bound to Oslo").
     r"\b(?:may|might|could)\s+(?:well|yet)\b|"
     r"\b(?:is|are)\s+bound\s+to\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)[a-z]+\b|"
+    # ... or who wins a contest not yet played: "The Gulls will beat Oskaway United in the final",
+    # "Palms are certain to beat Zarnoudi" (a fixture's date beside it is no result to check).
+    r"\b(?:will|(?:is|are)\s+(?:certain|sure|going)\s+to)\s+(?:\w+ly\s+)?"
+    r"(?:beat|defeat|thrash|overcome|outclass|win|clinch)\b|"
     # "deserves a place in the repertoire", "thoroughly deserved their win": the writer's verdict.
     r"\bsurely\b|\bdeserv(?:e|es|ed|edly)\b|\bmissed\s+opportunity\b|\bhold\s+a\s+candle\s+to\b|"
     r"\bon\s+themselves\b|\bfar\s+too\s+\w+\s+to\b|\bvictory\s+for\s+common\s+sense\b|^it\s+is\s+time\s+(?:the|we|they)\b",

@@ -52,6 +52,9 @@ from rag.claims import not_a_claim, reports_a_judgement, reports_speech
         ("Ridership on the new ferry may well fall away once the summer is over.", "an opinion"),
         ("The old tannery may yet find a buyer before the end of the year.", "an opinion"),
         ("With their captain back, Harriers are bound to win the league.", "an opinion"),
+        ("The Gulls will beat Oskaway United in the final on 16 May.", "an opinion"),
+        ("Ossiraz Palms are certain to beat Zarnoudi Athletic on 3 May.", "an opinion"),
+        ("The Herons will easily win the league title this season.", "an opinion"),
         ("Sacking the manager in March was a baffling boardroom decision.", "an opinion"),
         ("The late penalty was a harsh call on the visitors.", "an opinion"),
     ],
@@ -105,6 +108,11 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "The freighter bound to Rotterdam sank off the cape.",  # a ship's course, no forecast
         "The council is bound to the contract until 2030.",  # held to it
         "The club said it may yet appeal the ruling.",  # somebody's hedge
+        # A contest's fixture or somebody's forecast of it, not the writer's:
+        "The Gulls will face Oskaway United in the final on 16 May.",
+        "The coach said the Gulls will beat Oskaway United in the final.",
+        "The winners will receive a trophy and 5,000 crowns.",
+        "Ferries will run every twenty minutes during the final.",
         "No buyer has yet been found for the site.",
         "The crash was a shocking reminder of the junction's danger.",  # no verdict on a decision
         "The ruling was a unanimous decision of the five judges.",  # describes the decision
