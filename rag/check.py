@@ -814,6 +814,8 @@ class DraftChecker:
         claimed = own_speaker(claim)
         if not speaker or same_speaker(claimed, speaker, texts[closest]):
             return None
+        if turn and re.search(rf"\b{re.escape(turn)}\b", claim):
+            return None  # "Bertil Oakes of the Quiet Skies Group said": the clip's speaker, named in full
         if not turn and not own_speaker(texts[closest]):
             # A pronoun's quote after an interview's opening ("Our reporter Ana Vik spoke to
             # boatman Sutto Ker, 58. He said ...") is the interviewee's as likely as the reporter's.
@@ -826,6 +828,8 @@ class DraftChecker:
         article = self._article(chunk.source)
         if (
             introduced_as(differs, speaker, article)
+            # the claim's "the Minister for Water Resources" for "the Water Resources Minister, Mireya Tanvasi"
+            or introduced_as(Differs(speaker, claimed, "name"), claimed, article)
             or speaks_for(differs, article)
             or abbreviates(differs.draft, speaker)  # "KPA says" for "the Kanzoro Ports Authority"
         ):

@@ -273,13 +273,31 @@ _CAPTION_LABEL = re.compile(
 )
 
 
+# A radio script's cue for a recorded clip, naming who speaks in it, on the clip's line or alone on
+# the line before it: "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin] We respect ...",
+# "[SOT - TOMAS REYVIK, DEPOT MANAGER]", "[CLIP: TERIBA / DUR: 0'03"]"; not "[CLIP: VOX POP, ...]".
+_CLIP_CUE = re.compile(
+    r"[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]+)?\[(?:CLIP|SOT|SOUNDBITE|ACTUALITY)[ \t]*[:–—-][ \t]*"
+    r"(?!VOX\b)((?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})[ \t]*[,/\]]"
+)
+
+
 def turn_label_at(text: str, at: int) -> tuple[str, int]:
-    """The turn's label and where it stands in ``text``: on the line holding ``at``, or ending the
-    caption line before it; ('', -1) when neither gives one."""
+    """The turn's label and where it stands in ``text``: on the line holding ``at``, in a clip's
+    cue on it or alone on the line before it, or ending the caption line before it; ('', -1) when
+    none gives one."""
     opens = text.rfind("\n", 0, at) + 1
     match = _TURN.match(text, opens)
     if match:
         return match[1], match.start(1)
+    cue = _CLIP_CUE.match(text, opens)
+    if not cue and opens:  # the cue alone on the line before: "[SOT - TOMAS REYVIK, DEPOT MANAGER]"
+        before = text.rfind("\n", 0, opens - 1) + 1
+        cue = _CLIP_CUE.match(text, before)
+        closes = text.find("]", cue.end(2)) if cue else -1
+        cue = cue if closes >= 0 and not text[closes + 1 : opens].strip() else None
+    if cue:
+        return cue[2], cue.start(2)
     if opens and text[opens:].lstrip().startswith(">>"):
         before = text.rfind("\n", 0, opens - 1) + 1
         line = text[before : opens - 1]
@@ -304,7 +322,7 @@ def turn_speaker(label: str, article: str) -> str:
     surname = _HONORIFIC.sub("", label).split()[-1]
     captioned = any(
         m[1] == label for line in lines if line.startswith(">>") and (m := _CAPTION_LABEL.search(line))
-    )
+    ) or any(m[2] == label for line in lines if (m := _CLIP_CUE.match(line)))
     # A full name labelling one turn only ("[CLIP] RENATA CALLOW: ...") in a transcript whose
     # other turns are labelled too, when the article names that person in its own words.
     once = len(labels) >= 3 and len(label.split()) > 1 and _HONORIFIC.sub("", label).title() in article

@@ -3387,3 +3387,56 @@ def test_a_bloggers_favourite_line_is_quoted_from_the_speaker_before_it(tmp_path
     other = checker.check_sentence(said.format("Nadeema Sulveth"))
     assert other.verdict == CONTRADICTED and other.differs.source == "Orrin Bazzadeh", other.reason
 
+
+AVALANCHE_BULLETIN = (
+    "Radio Quorvel 96.4 - Morning News\n\n"
+    "[07:30:05] NEWSREADER (Corsin Haberthal): Good morning. The dispute over the avalanche dam in "
+    "Vellschin is going to court. The Meadow Alliance has appealed against the building permit. "
+    "Vellschin's mayor, Orsina Pleuger, reacted calmly.\n\n"
+    "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin] We respect the court, of course. But the snow "
+    "does not wait for judges. Every winter without protection is a winter of risk.\n\n"
+    "[07:30:33] NEWSREADER (Corsin Haberthal): Severin Gandrisch, head of the cantonal avalanche service, "
+    "says snow-supporting structures on the slope would cost more and protect less.\n"
+)
+
+
+def test_a_clips_words_given_to_another_speaker_are_contradicted_by_the_clips_speaker(tmp_path, pipeline):
+    """The clip's cue names the mayor; a claim giving her words to the avalanche service's head
+    had been not found (the clip was nobody's)."""
+    checker = _checker_over(tmp_path, {"bulletin.txt": AVALANCHE_BULLETIN})
+    said = "{} warned after the appeal was filed that snow would not wait for the judges."
+    other = checker.check_sentence(said.format("Avalanche service head Severin Gandrisch"))
+    assert other.verdict == CONTRADICTED and other.differs.source == "Orsina Pleuger", other.reason
+    # The false-positive sides: the clip's own speaker is not contradicted, named or by the post
+    # the bulletin gives her.
+    for speaker in ("Mayor Orsina Pleuger", "The mayor of Vellschin"):
+        found = checker.check_sentence(said.format(speaker))
+        assert found.verdict != CONTRADICTED, (speaker, found.reason)
+
+
+NIGHT_FLIGHTS_SCRIPT = (
+    "NORTHLINE TV - EVENING NEWS - 18:30\n"
+    "ITEM 4: NIGHT FLIGHTS MEETING\n\n"
+    "PRESENTER: More than two hundred people packed the village hall in Tellin Cross last night to "
+    "question the airport about its plans for more night flights.\n\n"
+    "[SOT - BERTIL OAKES, TELLIN CROSS QUIET SKIES GROUP]\n"
+    '"We were told to bring our questions. Nobody could tell us how many of those extra flights would '
+    'be over this village."\n\n'
+    "[SOT - PIETER VAHL, OPERATIONS DIRECTOR, LYSSMOUTH AIRPORT]\n"
+    '"Most night departures turn away from the village after take-off. We will publish the detail '
+    'before the consultation closes."\n\n'
+    "PRESENTER: The consultation closes on the thirtieth of April.\n"
+)
+
+
+def test_a_clip_cued_on_the_line_before_is_its_speakers_words(tmp_path, pipeline):
+    """A television script's cue alone on the line before the clip names its speaker: the check had
+    supported the resident's words given to the airport's director, word for word."""
+    checker = _checker_over(tmp_path, {"script.txt": NIGHT_FLIGHTS_SCRIPT})
+    quote = '{} said: "Nobody could tell us how many of those extra flights would be over this village."'
+    other = checker.check_sentence(quote.format("Pieter Vahl"))
+    assert other.verdict == CONTRADICTED and other.differs.source == "Bertil Oakes", other.reason
+    # The false-positive side: the clip's speaker, named in full before a description longer than
+    # the check reads a speaker in, is not contradicted by his own name.
+    found = checker.check_sentence(quote.format("Bertil Oakes of the Tellin Cross Quiet Skies Group"))
+    assert found.verdict == SUPPORTED, found.reason

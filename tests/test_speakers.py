@@ -531,3 +531,38 @@ def test_a_turn_label_after_a_time_stamp_or_a_cue_names_its_speaker():
     brief = "STORM WARNING: Roads are closed.\n\nThe council said the bridge will reopen on Friday.\n"
     assert turn_speaker(turn_label(brief, 20), brief) == ""
     assert turn_speaker("ELSA MORROW", show) == ""
+
+
+@pytest.mark.fast
+def test_a_clips_cue_names_who_speaks_in_it():
+    """A radio script cues a recorded clip with its speaker ("[CLIP: ORSINA PLEUGER, Mayor of
+    Vellschin] ...", or the cue alone on the line before the clip): those clips had no speaker, so
+    a claim giving the mayor's words to somebody else was not found."""
+    bulletin = (
+        "Radio Quorvel - Morning News\n\n"
+        "[07:30:05] NEWSREADER (Corsin Haberthal): The dam dispute is going to court.\n\n"
+        "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin] We respect the court. But the snow "
+        "does not wait for judges.\n\n"
+        "[SOT - TOMAS REYVIK, DEPOT MANAGER]\n"
+        '"My phone went just before three. The staff did everything right."\n\n'
+        "REPORTER: The depot reopens on Monday.\n\n"
+        "[CLIP: CHKHETIANI / DUR: 0'09\"]\n"
+        '"The mountain gave no warning."\n\n'
+        "Rescue chief Marika Chkhetiani led the search.\n"
+    )
+    snow = bulletin.index("But the snow")
+    assert turn_label(bulletin, snow) == "ORSINA PLEUGER"
+    assert turn_speaker("ORSINA PLEUGER", bulletin) == "Orsina Pleuger"
+    assert turn_label(bulletin, bulletin.index("The staff did")) == "TOMAS REYVIK"
+    assert turn_speaker("TOMAS REYVIK", bulletin) == "Tomas Reyvik"
+    # A surname alone is the person the article names in full.
+    label = turn_label(bulletin, bulletin.index("The mountain"))
+    assert turn_speaker(label, bulletin) == "Marika Chkhetiani"
+    # The false-positive sides: the turn after a clip is its own label's; a vox pop cue names
+    # nobody; a line after a cue that goes on ("[CLIP: ...] text") is no clip alone.
+    assert turn_label(bulletin, bulletin.index("The depot reopens")) == "REPORTER"
+    vox = '[CLIP: VOX POP, UNNAMED RESIDENT]\n"It is the four o\'clock ones that get you."\n'
+    assert turn_label(vox, vox.index("It is")) == ""
+    told = "[CLIP: ANNA VOSS, farmer] We lost the barley.\nThe ministry has promised help.\n"
+    assert turn_label(told, told.index("The ministry")) == ""
+
