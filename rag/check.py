@@ -135,6 +135,7 @@ from rag.values import (
     differing_value,
     rounds_the_other,
     values_across_rows,
+    without_publication_stamp,
 )
 
 SUPPORTED = "supported"
@@ -464,13 +465,14 @@ class DraftChecker:
                     counted_only and (score < FIGURES_JUDGE_FROM or not claim_numbers)
                 ):
                     continue
-                text = " ".join(passage.chunk.quote(s) for s in window)
+                # A page's publication stamp glued to its first sentence dates no event of it.
+                text = without_publication_stamp(" ".join(passage.chunk.quote(s) for s in window))
                 if counted_only and values_not_given(claim, claim_values, text):
                     continue  # every value its own, not lent by the sentence before or the dateline
                 if values_across_rows(claim_values, text):
                     continue  # "| 2023 | 63.9 |" and "| 2024 | 54.2 |" for "63.9 million in 2024"
                 k = spans.index(window[0])
-                before = passage.chunk.quote(spans[k - 1]) if k else ""
+                before = without_publication_stamp(passage.chunk.quote(spans[k - 1])) if k else ""
                 near = f"{before} {text}"
                 days = days_named(near, passage.chunk.date)  # "today": Monday
                 # "yesterday" of 12 June: "Thursday 11 June 2026", when the claim gives that date
@@ -653,12 +655,12 @@ class DraftChecker:
         for passage in passages:
             chunk = passage.chunk
             held = self._with_article_names(passage).chunk
-            absent = absent_values(claim, f"{held.title} {held.text}")
+            absent = absent_values(claim, f"{held.title} {without_publication_stamp(held.text)}")
             also = self._sentences_giving(claim, absent, passage) if absent else []
             if also is None:
                 continue
             pieces = sorted(
-                [(chunk.start, chunk.text)]
+                [(chunk.start, without_publication_stamp(chunk.text))]
                 + [(f.spans[0].start, f.passage.chunk.quote(f.spans[0])) for f in also]
             )
             text = "\n".join(piece for _, piece in pieces)
@@ -689,7 +691,7 @@ class DraftChecker:
             for span in other.sentences or [Span(other.start, other.end)]:
                 if chunk.start <= span.start < chunk.end or any(span == f.spans[0] for f in found):
                     continue  # the passage's own sentence (chunks overlap), or taken already
-                sentence = other.quote(span)
+                sentence = without_publication_stamp(other.quote(span))
                 given = {
                     t.start for t in absent if t.start in missing and counted_alike(claim, sentence, t.key)
                 } - {t.start for t in absent_values(claim, sentence)}
@@ -887,7 +889,8 @@ class DraftChecker:
             return None
         chunk = found.passage.chunk
         article = f"{chunk.title} {self._article(chunk.source)}"
-        for read in (text, chunk.text) if widen and chunk.text.strip() != text.strip() else (text,):
+        whole = without_publication_stamp(chunk.text)  # the page's stamp dates nothing it reports
+        for read in (text, whole) if widen and whole.strip() != text.strip() else (text,):
             if another_name_in_place(claim, read, article) is not None or deed_of_another(claim, read):
                 continue  # the model reads past names: no support for it to weigh
             headed = read
@@ -896,7 +899,7 @@ class DraftChecker:
             probability = judge.probability(headed, figures_as_given(claim, read))
             if probability is not None and probability >= sure:
                 found.judged = probability
-                if read is chunk.text:  # the citation quotes what the model read
+                if read is whole:  # the citation quotes what the model read
                     found.spans = chunk.sentences or [Span(chunk.start, chunk.end)]
                 return found
         return None

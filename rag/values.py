@@ -455,6 +455,24 @@ def without_dateline(text: str) -> str:
     return text if not match else " " * match.end() + text[match.end() :]
 
 
+# A web page's publication stamp: "Published Sunday 6 April 2025, 08:15", "Posted on March 3, 2025",
+# "Updated: 12 May 2024 at 9:40 a.m.". Capitalised, as a page prints it; "was published on 6 April"
+# in a sentence is reported, no stamp.
+_PUBLICATION_STAMP = re.compile(
+    r"\b(?:Published|Updated|Posted|Modified|(?:First|Last)\s+(?:[Pp]ublished|[Uu]pdated|[Mm]odified))"
+    r"(?:\s+(?:on|online|at))?\s*:?\s+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4}"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
+)
+
+
+def without_publication_stamp(text: str) -> str:
+    """The text with a web page's publication stamp blanked (same length): the date a page went up
+    is no date of what it reports ("Published Sunday 6 April 2025" above a story of Saturday's)."""
+    return _PUBLICATION_STAMP.sub(lambda match: " " * len(match.group()), text)
+
+
 def absent_values(claim: str, text: str) -> list[Token]:
     """The claim's numbers, dates and names (past its first word) that ``text`` gives in no form
     ("Ghanaian" is there as "Ghana", "US" as "United States", "Zambia-Zimbabwe" as its parts);

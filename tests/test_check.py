@@ -3414,6 +3414,28 @@ def test_a_clips_words_given_to_another_speaker_are_contradicted_by_the_clips_sp
         assert found.verdict != CONTRADICTED, (speaker, found.reason)
 
 
+LEDGER_CO_OP_CHAIR = (
+    "The Qaraveth Ledger | Oasis & Provinces | Agriculture\n\n"
+    "Qimmeh grower Nadeema Sulveth takes the helm of the Palm Co-op\n\n"
+    "By Lorcan Abbadine, Agriculture Correspondent\n"
+    "Published Sunday 6 April 2025, 08:15\n\n"
+    "OSSIRAZ — The Ossiraz Date Growers' Cooperative elected Nadeema Sulveth as its chair at its annual "
+    "general meeting on Saturday, ending the 11-year tenure of Orrin Bazzadeh.\n\n"
+    "Sulveth won 251 votes against 139 for Pell Dussaray.\n"
+)
+
+
+def test_a_pages_publication_stamp_dates_no_event_of_the_story(tmp_path, pipeline):
+    """The stamp glued to the story's first sentence had the judging model support a meeting "on
+    Sunday 6 April" that the story holds on Saturday."""
+    checker = _checker_over(tmp_path, {"ledger.txt": LEDGER_CO_OP_CHAIR})
+    met = "The date cooperative held its annual general meeting on {}."
+    assert checker.check_sentence(met.format("Sunday 6 April")).verdict != SUPPORTED
+    # The false-positive side: the story's own day still supports the claim.
+    found = checker.check_sentence(met.format("Saturday"))
+    assert found.verdict == SUPPORTED, found.reason
+
+
 NIGHT_FLIGHTS_SCRIPT = (
     "NORTHLINE TV - EVENING NEWS - 18:30\n"
     "ITEM 4: NIGHT FLIGHTS MEETING\n\n"

@@ -24,6 +24,7 @@ from rag.values import (
     doer_keys,
     names_another_doer,
     rounds_the_other,
+    without_publication_stamp,
 )
 
 
@@ -1547,3 +1548,26 @@ def test_another_family_tie_beside_the_claims_person_differs():
     eulogy = "Edwin Marlow's son, Alan Marlow, gave the eulogy."
     assert differing_relation("Alan Marlow said his father was a quiet man.", eulogy) is None
     assert differing_relation("Edwin Marlow's nephew, Alan Marlow, gave the eulogy.", eulogy) is not None
+
+
+@pytest.mark.fast
+def test_a_pages_publication_stamp_is_blanked_and_a_reported_publication_kept():
+    """ "Published Sunday 6 April 2025, 08:15" glued to a story's first sentence lent the check the
+    claim's "Sunday 6 April" for a meeting the story puts on Saturday; the stamp dates the page."""
+    stamped = "Published Sunday 6 April 2025, 08:15 OSSIRAZ — The cooperative met on Saturday."
+    blank = without_publication_stamp(stamped)
+    assert len(blank) == len(stamped) and blank.strip().startswith("OSSIRAZ")
+    for stamp in (
+        "Posted on March 3, 2025 by Wenna",
+        "Updated: 12 May 2024 at 9:40 a.m. The bridge reopened.",
+        "Published: Monday 20 May 2024",
+        "Last updated 11 March 2025, 12:45 GMT",
+    ):
+        assert not any(ch.isdigit() for ch in without_publication_stamp(stamp)), stamp
+    # The false-positive sides: a sentence reporting a publication, or a date of the story, stays.
+    for kept in (
+        "The report was published on 6 April 2025 by the ministry.",
+        "The council met on Sunday 6 April 2025 to vote.",
+        "Published figures show 6 April 2025 was the wettest day.",
+    ):
+        assert without_publication_stamp(kept) == kept, kept
