@@ -273,8 +273,8 @@ _CAPTION_LABEL = re.compile(
 )
 
 
-# A radio script's cue for a recorded clip, naming who speaks in it, on the clip's line or alone on
-# the line before it: "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin] We respect ...",
+# A radio or TV script's cue for a recorded clip, naming who speaks in it, on the clip's line or
+# alone on the line before it: "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin] We respect ...",
 # "[SOT - TOMAS REYVIK, DEPOT MANAGER]", "[CLIP: TERIBA / DUR: 0'03"]"; not "[CLIP: VOX POP, ...]".
 _CLIP_CUE = re.compile(
     r"[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]+)?\[(?:CLIP|SOT|SOUNDBITE|ACTUALITY)[ \t]*[:–—-][ \t]*"

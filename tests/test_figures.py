@@ -168,7 +168,8 @@ def test_the_counts_of_a_share_in_words_are_given_by_the_share():
     text = "Members backed the walkout, with 91 per cent voting in favour."
     assert share_counts_given(claim, text) == {"9", "10"}
     assert values_not_given(claim, stated_values(tokens(claim)), text) == set()
-    assert share_counts_given("Four out of five trains ran.", "Four out of five trains ran on time.") == {"4", "5"}
+    trains = "Four out of five trains ran."
+    assert share_counts_given(trains, "Four out of five trains ran on time.") == {"4", "5"}
     # The false-positive sides: another share leaves both figures lacking; a share in words with
     # no figures ("two-thirds") has none to give; other counts of the claim are still asked for.
     other = "Seven in ten members backed the walkout."

@@ -565,4 +565,3 @@ def test_a_clips_cue_names_who_speaks_in_it():
     assert turn_label(vox, vox.index("It is")) == ""
     told = "[CLIP: ANNA VOSS, farmer] We lost the barley.\nThe ministry has promised help.\n"
     assert turn_label(told, told.index("The ministry")) == ""
-
