@@ -535,12 +535,12 @@ SHARE_POINTS = 3.0
 def _shares_in_words(text: str) -> list[tuple[float, str | None]]:
     """The shares ``text`` tells in words, as percentages, each with the side of it an exact
     figure may lie on when it is told roughly ("more than four in five": 80, above)."""
-    return [(value, side) for value, side, _ in _share_matches(text)]
+    return [(value, side) for value, side, _, _ in _share_matches(text)]
 
 
-def _share_matches(text: str) -> list[tuple[float, str | None, str]]:
-    """`_shares_in_words`, each with its words ("six out of every ten", "a quarter")."""
-    found: list[tuple[float, str | None, str]] = []
+def _share_matches(text: str) -> list[tuple[float, str | None, str, re.Match]]:
+    """`_shares_in_words`, each with its words ("six out of every ten", "a quarter") and its match."""
+    found: list[tuple[float, str | None, str, re.Match]] = []
     for match in _SHARE.finditer(text):
         if match["half"]:
             value = 50.0
@@ -551,7 +551,7 @@ def _share_matches(text: str) -> list[tuple[float, str | None, str]]:
             value = 100.0 * _COUNT_WORDS[match["count"].lower()] / _FRACTION_WORDS[part]
         rough = _ROUGHLY.search(text[: match.start()])
         words = re.sub(r"\s+(?:of|the)$", "", match.group().strip(), flags=re.IGNORECASE)  # "half of"
-        found.append((value, rough.lastgroup if rough else None, words))
+        found.append((value, rough.lastgroup if rough else None, words, match))
     return found
 
 
@@ -611,7 +611,7 @@ def _percentages_as_shares(claim: str, text: str) -> list[tuple[Token, int, str]
         low, high = value - SHARE_POINTS, value + SHARE_POINTS
         if side is not None:
             low, high = min(low, rough_low(value, side)), max(high, rough_high(value, side))
-        words = next((words for other, _, words in told if low <= other <= high), None)
+        words = next((words for other, _, words, _ in told if low <= other <= high), None)
         if words is not None:
             found.append((token, token.end + percent.end(), words))
     return found
@@ -653,7 +653,7 @@ def share_counts_given(claim: str, text: str) -> set[str]:
     thing, so the text need not give them as figures."""
     found: set[str] = set()
     given: list[float] | None = None
-    for match, (value, side, _) in zip(_SHARE.finditer(claim), _share_matches(claim), strict=True):
+    for value, side, _, match in _share_matches(claim):
         if not match["n"]:
             continue  # "a quarter", "two-thirds": no figures to give
         given = [other for other, _ in shares(text)] if given is None else given

@@ -240,8 +240,9 @@ def speaks_for(differs: Differs, article: str) -> bool:
 # is wrong.", "GERT-JAN VLIELANDER:", "MINISTER:").
 # A turn's label may follow its time stamp or a cue in brackets ("12:04:38 RUBEN HALLOWAY
 # (COUNCILLOR): ...", "[CLIP] RENATA CALLOW: ...") and be followed by the speaker's post in brackets.
+_CLOCK_STAMP = r"\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]+"  # "12:04:38 ", "[17:30:18] "
 _TURN = re.compile(
-    r"[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]+|\[[A-Z][A-Z ]{1,20}\][ \t]*)?"
+    rf"[ \t]*(?:{_CLOCK_STAMP}|\[[A-Z][A-Z ]{{1,20}}\][ \t]*)?"
     r"((?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?[A-Z][A-Z'’.-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.-]*[A-Z]){0,2})"
     r"(?:[ \t]+\([^()\n]{1,40}\))?:[ \t]+\S"
 )
@@ -277,7 +278,7 @@ _CAPTION_LABEL = re.compile(
 # alone on the line before it: "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin] We respect ...",
 # "[SOT - TOMAS REYVIK, DEPOT MANAGER]", "[CLIP: TERIBA / DUR: 0'03"]"; not "[CLIP: VOX POP, ...]".
 _CLIP_CUE = re.compile(
-    r"[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]+)?\[(?:CLIP|SOT|SOUNDBITE|ACTUALITY)[ \t]*[:–—-][ \t]*"
+    rf"[ \t]*(?:{_CLOCK_STAMP})?\[(?:CLIP|SOT|SOUNDBITE|ACTUALITY)[ \t]*[:–—-][ \t]*"
     r"(?!VOX\b)((?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})[ \t]*[,/\]]"
 )
 
@@ -287,19 +288,18 @@ def turn_label_at(text: str, at: int) -> tuple[str, int]:
     cue on it or alone on the line before it, or ending the caption line before it; ('', -1) when
     none gives one."""
     opens = text.rfind("\n", 0, at) + 1
+    before = text.rfind("\n", 0, opens - 1) + 1 if opens else 0  # where the line before opens
     match = _TURN.match(text, opens)
     if match:
         return match[1], match.start(1)
     cue = _CLIP_CUE.match(text, opens)
     if not cue and opens:  # the cue alone on the line before: "[SOT - TOMAS REYVIK, DEPOT MANAGER]"
-        before = text.rfind("\n", 0, opens - 1) + 1
         cue = _CLIP_CUE.match(text, before)
         closes = text.find("]", cue.end(2)) if cue else -1
         cue = cue if closes >= 0 and not text[closes + 1 : opens].strip() else None
     if cue:
         return cue[2], cue.start(2)
     if opens and text[opens:].lstrip().startswith(">>"):
-        before = text.rfind("\n", 0, opens - 1) + 1
         line = text[before : opens - 1]
         caption = _CAPTION_LABEL.search(line) if line.lstrip().startswith(">>") else None
         if caption:
