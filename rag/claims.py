@@ -108,7 +108,8 @@ _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|stated|according|urged|warned|added|argued|argues|insisted|insists|"
     r"admitted|admits|conceded|concedes|claimed|claims|wrote|writes|quoted as saying|"
     r"declared|declares|announced|announces|pledged|pledges|vowed|vows|promised|promises|"
-    r"stressed|stresses|explained|explains|replied|replies|testified|testifies)\b",
+    r"stressed|stresses|explained|explains|replied|replies|testified|testifies|"
+    r"(?<!without )saying)\b",  # "..., saying the Harvesters deserved it"; not "it goes without saying"
     re.I,
 )
 

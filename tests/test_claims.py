@@ -183,3 +183,17 @@ def test_a_judgement_somebody_is_reported_making_in_a_verb_is_theirs_not_the_wri
     # The false-positive side: the passive leaves the judgement to the writer.
     assert not reports_a_judgement("No wage freeze could ever be called fair.")
     assert not reports_a_judgement("The wage freeze is a betrayal of the workers who keep the planes safe.")
+
+
+@pytest.mark.fast
+def test_a_judgement_reported_with_saying_is_a_claim():
+    """ "..., saying the Harvesters deserved it" reports the coach's words: the check had taken the
+    sentence for the writer's opinion ("deserved") and never looked it up."""
+    reported = (
+        "Locomotive coach Emil Ruzhak put the Game 7 defeat down to overtime and a single bounce, "
+        "saying the Harvesters deserved it."
+    )
+    assert not_a_claim(reported) == ""
+    # The false-positive sides: the writer's own verdict, and "it goes without saying".
+    assert not_a_claim("The Harvesters thoroughly deserved their title.") == "an opinion"
+    assert not_a_claim("It goes without saying that the Harvesters deserved their title.") == "an opinion"
