@@ -16,7 +16,7 @@ import re
 
 from rag.cite import content_words
 from rag.text import SPEECH_VERB, fold, inside_quote, words
-from rag.tokens import WEEKDAY_KEYS, tokens
+from rag.tokens import CLIP_CUE_WORDS, WEEKDAY_KEYS, tokens
 from rag.types import Chunk, Span
 from rag.values import Differs
 
@@ -278,8 +278,9 @@ _CAPTION_LABEL = re.compile(
 # alone on the line before it: "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin] We respect ...",
 # "[SOT - TOMAS REYVIK, DEPOT MANAGER]", "[CLIP: TERIBA / DUR: 0'03"]"; not "[CLIP: VOX POP, ...]".
 _CLIP_CUE = re.compile(
-    rf"[ \t]*(?:{_CLOCK_STAMP})?\[(?:CLIP|SOT|SOUNDBITE|ACTUALITY)[ \t]*[:–—-][ \t]*"
-    r"(?!VOX\b)((?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})[ \t]*[,/\]]"
+    rf"[ \t]*(?:{_CLOCK_STAMP})?(?P<bracket>\[)?(?:{'|'.join(CLIP_CUE_WORDS)})[ \t]*[:–—-][ \t]*"
+    r"(?!VOX\b)(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})[ \t]*"
+    r"(?(bracket)[,/\]]|[,(:])"
 )
 
 
@@ -295,10 +296,10 @@ def turn_label_at(text: str, at: int) -> tuple[str, int]:
     cue = _CLIP_CUE.match(text, opens)
     if not cue and opens:  # the cue alone on the line before: "[SOT - TOMAS REYVIK, DEPOT MANAGER]"
         cue = _CLIP_CUE.match(text, before)
-        closes = text.find("]", cue.end(2)) if cue else -1
+        closes = text.find("]", cue.end("name")) if cue and cue["bracket"] else -1
         cue = cue if closes >= 0 and not text[closes + 1 : opens].strip() else None
     if cue:
-        return cue[2], cue.start(2)
+        return cue["name"], cue.start("name")
     if opens and text[opens:].lstrip().startswith(">>"):
         line = text[before : opens - 1]
         caption = _CAPTION_LABEL.search(line) if line.lstrip().startswith(">>") else None
@@ -322,7 +323,7 @@ def turn_speaker(label: str, article: str) -> str:
     surname = _HONORIFIC.sub("", label).split()[-1]
     captioned = any(
         m[1] == label for line in lines if line.startswith(">>") and (m := _CAPTION_LABEL.search(line))
-    ) or any(m[2] == label for line in lines if (m := _CLIP_CUE.match(line)))
+    ) or any(m["name"] == label for line in lines if (m := _CLIP_CUE.match(line)))
     # A full name labelling one turn only ("[CLIP] RENATA CALLOW: ...") in a transcript whose
     # other turns are labelled too, when the article names that person in its own words.
     once = len(labels) >= 3 and len(label.split()) > 1 and _HONORIFIC.sub("", label).title() in article

@@ -125,8 +125,11 @@ _MONTHS = re.compile(
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
     re.IGNORECASE,
 )
-# Capitalised words that open or join sentences without naming anyone.
-NOT_NAMES = {w.capitalize() for w in STOPWORDS} | PRONOUNS | SENTENCE_LINKS | {
+# A broadcast script's cue words for a recorded clip ("[01:14] SOT - TESK: ...", "[CLIP: ORSINA
+# PLEUGER, Mayor]"): the cue names the clip's speaker, the cue word names nobody.
+CLIP_CUE_WORDS = ("CLIP", "SOT", "SOUNDBITE", "ACTUALITY")
+# Capitalised words that open or join sentences without naming anyone (nor a clip's cue word).
+NOT_NAMES = {w.capitalize() for w in STOPWORDS} | PRONOUNS | SENTENCE_LINKS | set(CLIP_CUE_WORDS) | {
     "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
     "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
     "Every", "Each",

@@ -3462,3 +3462,52 @@ def test_a_clip_cued_on_the_line_before_is_its_speakers_words(tmp_path, pipeline
     # the check reads a speaker in, is not contradicted by his own name.
     found = checker.check_sentence(quote.format("Bertil Oakes of the Tellin Cross Quiet Skies Group"))
     assert found.verdict == SUPPORTED, found.reason
+
+
+WATER_BOARD_BULLETIN = (
+    "RADIO KESTMOOR 101.2 - EVENING NEWS\n"
+    "[Automatic transcript for the station archive. May contain errors.]\n\n"
+    "[18:00:05] HANNE ORVIK (newsreader): Good evening. The Kestmoor water board has voted to close "
+    "the Tallow Lane pumping station at the end of June. Board chair Edda Lunmark says the station is "
+    "too old to repair, but residents fear higher bills.\n\n"
+    "[18:00:21] CLIP - EDDA LUNMARK, chair, Kestmoor Water Board (0:12): The pumps went in in 1961. "
+    "We can spend money patching them every winter, or we can build something that lasts.\n\n"
+    "[18:00:34] HANNE ORVIK: Opposition councillor Birger Aasvold voted against the closure.\n\n"
+    "[18:00:39] CLIP – BIRGER AASVOLD (ARCHIVE): Nobody has shown us a single figure for what the "
+    "new plant will cost households.\n\n"
+    "[18:00:50] HANNE ORVIK: The board meets again on the fourteenth of July.\n"
+)
+
+
+def test_a_clip_cued_without_brackets_is_its_speakers_words(tmp_path, pipeline):
+    """A bulletin transcript cues its clips without brackets ("CLIP - EDDA LUNMARK, chair ...
+    (0:12): ..."): the chair's words given to the councillor had been not found."""
+    checker = _checker_over(tmp_path, {"bulletin.txt": WATER_BOARD_BULLETIN})
+    said = "{} said the board could keep patching the pumps every winter or build something that lasts."
+    other = checker.check_sentence(said.format("Councillor Birger Aasvold"))
+    assert other.verdict == CONTRADICTED and other.differs.source == "Edda Lunmark", other.reason
+    # The false-positive side: the clip's own speaker is not contradicted.
+    found = checker.check_sentence(said.format("Board chair Edda Lunmark"))
+    assert found.verdict != CONTRADICTED, found.reason
+
+
+FLOOD_BULLETIN = (
+    "RADIO ODERMARK - MIDDAY NEWS\n\n"
+    "[12:00:04] JONA PRILL: The river at Sallow Bridge peaked overnight. I spoke to Brigadier "
+    "Ottilie Brask, who leads the flood response.\n\n"
+    "[12:00:15] SOT - BRASK: The rain was our main enemy. The levee held, and we are pumping out the "
+    "cellars now.\n\n"
+    "[12:00:27] JONA PRILL: Mayor Tobin Quell said the town's schools would reopen on Thursday.\n"
+)
+
+
+def test_a_clips_cue_word_names_nobody(tmp_path, pipeline):
+    """A cue naming its speaker by surname ("SOT - BRASK: ..."): the check had contradicted the
+    brigadier's own words with "SOT", read as a name where the claim gives hers."""
+    checker = _checker_over(tmp_path, {"bulletin.txt": FLOOD_BULLETIN})
+    said = "{} said the rain had been the main enemy."
+    found = checker.check_sentence(said.format("Brigadier Ottilie Brask"))
+    assert found.verdict == SUPPORTED, found.reason
+    # The false-positive side: the mayor is still contradicted by the clip's speaker.
+    other = checker.check_sentence(said.format("Mayor Tobin Quell"))
+    assert other.verdict == CONTRADICTED and other.differs.source == "Ottilie Brask", other.reason

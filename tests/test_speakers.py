@@ -565,3 +565,34 @@ def test_a_clips_cue_names_who_speaks_in_it():
     assert turn_label(vox, vox.index("It is")) == ""
     told = "[CLIP: ANNA VOSS, farmer] We lost the barley.\nThe ministry has promised help.\n"
     assert turn_label(told, told.index("The ministry")) == ""
+
+
+@pytest.mark.fast
+def test_a_clips_cue_without_brackets_names_who_speaks_in_it():
+    """Bulletin transcripts cue a clip without brackets ("CLIP - EDDA LUNMARK, chair ... (0:12):",
+    "SOT - AASVOLD: ..."): those clips had no speaker, so a quote given to another was not found."""
+    bulletin = (
+        "RADIO KESTMOOR 101.2 - EVENING NEWS\n\n"
+        "[18:00:05] HANNE ORVIK (newsreader): The water board will close the Tallow Lane pumping "
+        "station. Board chair Edda Lunmark says it is too old to repair.\n\n"
+        "[18:00:21] CLIP - EDDA LUNMARK, chair, Kestmoor Water Board (0:12): The pumps went in in "
+        "1961. We can patch them every winter or build something that lasts.\n\n"
+        "[18:00:34] HANNE ORVIK: Councillor Birger Aasvold voted against.\n\n"
+        "[18:00:39] CLIP – AASVOLD (ARCHIVE): Nobody has shown us what it will cost households. [inaudible]\n"
+        "Reporting from the town hall for Radio Kestmoor.\n\n"
+        "01:02 SOT — Dr Ines Falk: The water is safe to drink.\n"
+        "CLIP - VOX POP (Tallow Lane): I just want my tap to work.\n"
+    )
+    assert turn_label(bulletin, bulletin.index("We can patch")) == "EDDA LUNMARK"
+    assert turn_speaker("EDDA LUNMARK", bulletin) == "Edda Lunmark"
+    assert turn_label(bulletin, bulletin.index("Nobody has shown")) == "AASVOLD"
+    assert turn_speaker("AASVOLD", bulletin) == "Birger Aasvold"
+    assert turn_label(bulletin, bulletin.index("The water is safe")) == "Ines Falk"
+    # The false-positive sides: a bare cue names no speaker of the line after it (only a cue in
+    # brackets stands alone on its line), a vox pop names nobody, and prose that
+    # opens with the word is no cue.
+    assert turn_label(bulletin, bulletin.index("Reporting from")) == ""
+    assert turn_label(bulletin, bulletin.index("I just want")) == ""
+    prose = "Clip: Watch the mayor's speech below.\nSOT - The council said no.\n"
+    assert turn_label(prose, prose.index("Watch")) == ""
+    assert turn_label(prose, prose.index("The council")) == ""

@@ -248,3 +248,16 @@ def test_a_number_after_a_dates_comma_is_no_day_of_it(text, number, dated):
     side = tokens(text)
     i = next(n for n, t in enumerate(side) if t.text == number)
     assert is_date_part(side, i) is dated
+
+
+@pytest.mark.fast
+def test_a_clips_cue_word_is_no_name():
+    """ "[01:14] SOT - BRASK: ..." names the brigadier, not somebody called SOT."""
+    kinds = {
+        t.text: t.kind
+        for t in tokens("[01:14] SOT - BRASK: The rain was our main enemy. [CLIP: QUELL, mayor]")
+    }
+    assert kinds["SOT"] == "word" and kinds["CLIP"] == "word"
+    assert kinds["BRASK"] == "name" and kinds["QUELL"] == "name"
+    # The false-positive side: a name that happens to be the word, capitalised as names are.
+    assert {t.text: t.kind for t in tokens("Clip Holdings bought the mill.")}["Clip"] == "name"
