@@ -239,6 +239,25 @@ def rough_high(size: float, side: str) -> float:
     return size if side == "below" else size * (1 + ROUNDING_TOLERANCE)
 
 
+def rounding_step(size: float, step: float) -> float:
+    """The step a figure told roughly was rounded to, that of its last digit other than zero:
+    10 for "about 640", 1,000 for "almost 2,000", 100,000 for "about 1.2 million" (``step``: the
+    figure's smallest written unit)."""
+    units = round(size / step)
+    while units and units % 10 == 0:
+        units, step = units // 10, step * 10
+    return step
+
+
+def rough_bounds(size: float, step: float, side: str) -> tuple[float, float]:
+    """The least and most an exact figure may be when ``size`` (written to ``step``) is told
+    roughly on ``side``: within `ROUNDING_TOLERANCE` on that side, and no more than its
+    `rounding_step` away ("about 4,100" is no 3,800, though within a tenth of it; "almost 2,000"
+    is 1,940)."""
+    reach = rounding_step(size, step)
+    return max(rough_low(size, side), size - reach), min(rough_high(size, side), size + reach)
+
+
 def rounded_side(text: str, token: Token) -> str | None:
     """Which side of ``token``'s figure the exact one lies, when ``text`` gives it roughly."""
     match = _ROUGHLY.search(text[: token.start])
@@ -247,9 +266,12 @@ def rounded_side(text: str, token: Token) -> str | None:
 
 def _bounds(text: str, token: Token, size: float) -> tuple[float, float]:
     """The least and most an exact figure may be for ``text``'s figure ``token`` of ``size``: the
-    figure itself when told exactly, within `ROUNDING_TOLERANCE` on its side when told roughly."""
+    figure itself when told exactly, within `rough_bounds` when told roughly."""
     side = rounded_side(text, token)
-    return (size, size) if side is None else (rough_low(size, side), rough_high(size, side))
+    if side is None:
+        return size, size
+    figure = scaled_figure(text, token)
+    return rough_bounds(size, figure[2], side) if figure else (rough_low(size, side), rough_high(size, side))
 
 
 # A time of day told roughly, with the side of it the exact time may lie on: "shortly before 5
@@ -321,8 +343,8 @@ def _count_in_words(side: list[Token], token: Token) -> bool:
 def figures_in_other_words(claim: str, text: str) -> set[str]:
     """The keys of the claim's figures that ``text`` gives in another form: at another scale ("a
     quarter of a billion" / "250 million"), or exactly where the claim tells it roughly, within
-    `ROUNDING_TOLERANCE` on the side its words allow ("over six hundred houses" / "610 houses";
-    "almost 2,000" is no 2,050, "about 3,000" no 5,000); a time of day told roughly, by the exact
+    `rough_bounds` ("over six hundred houses" / "610 houses"; "almost 2,000" is no 2,050, "about
+    3,000" no 5,000, "about 640" no 604); a time of day told roughly, by the exact
     one (`time_told_roughly`: "shortly before 5 a.m." / "at around 04:40")."""
     claim_side = tokens(claim)
     times = [t for t in claim_side if t.kind == "number" and clock_minutes(t.key) is not None]

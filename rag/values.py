@@ -28,8 +28,7 @@ from rag.figures import (
     forms_apart,
     is_time_run,
     orders_apart,
-    rough_high,
-    rough_low,
+    rough_bounds,
     rounded_side,
     scaled_figure,
     sum_or_share,
@@ -759,9 +758,10 @@ _EVERY = re.compile(r"\bevery\s+$", re.IGNORECASE)
 
 def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
     """For a changed number: one side gives the other's figure roughly. Either in words, within
-    `ROUNDING_TOLERANCE` on the side they allow ("almost 2,000 people" against "1,940 people",
-    either way round; "about 3,000 troops" against "5,000" still differs), or shortened to a scale
-    ("1.46 billion crowns" is "1,462 million crowns" to two decimals; "4 years" is no "3.5 years")."""
+    `rough_bounds` ("almost 2,000 people" against "1,940 people", either way round; "about 3,000
+    troops" against "5,000" and "about 640 workers" against "604 employees" still differ), or
+    shortened to a scale ("1.46 billion crowns" is "1,462 million crowns" to two decimals; "4
+    years" is no "3.5 years")."""
     if differs.kind != "number":
         return False
     (our_side, i), (their_side, j) = _number_in(claim, differs.draft), _number_in(source, differs.source)
@@ -774,9 +774,14 @@ def rounds_the_other(claim: str, source: str, differs: Differs) -> bool:
     ours, theirs = scaled_figure(claim, our_side[i]), scaled_figure(source, their_side[j])
     if ours is None or theirs is None or YEAR_FIGURE.match(ours[0].text) or YEAR_FIGURE.match(theirs[0].text):
         return False
-    for (rough_text, (rough, value, *_)), exact in ((source, theirs), ours[1]), ((claim, ours), theirs[1]):
+    # Either side may be the one told roughly, against the other's exact size.
+    either_way = ((source, theirs), ours[1]), ((claim, ours), theirs[1])
+    for (rough_text, (rough, value, step, _)), exact in either_way:
         side = rounded_side(rough_text, rough)
-        if side is not None and rough_low(value, side) <= exact <= rough_high(value, side):
+        if side is None:
+            continue
+        low, high = rough_bounds(value, step, side)
+        if low <= exact <= high:
             return True
     (our_size, our_step, our_scale), (their_size, their_step, their_scale) = ours[1:], theirs[1:]
     step, shortened = max((our_step, our_scale), (their_step, their_scale))

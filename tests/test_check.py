@@ -3511,3 +3511,31 @@ def test_a_clips_cue_word_names_nobody(tmp_path, pipeline):
     # The false-positive side: the mayor is still contradicted by the clip's speaker.
     other = checker.check_sentence(said.format("Mayor Tobin Quell"))
     assert other.verdict == CONTRADICTED and other.differs.source == "Ottilie Brask", other.reason
+
+
+MILL_SALE_WIRE = (
+    "SKELDMOUTH, May 4 (NWR) - Halbrook Paper has agreed to sell its Ansel Creek paper mill to "
+    "Vardane Fibre for 212 million crowns, the companies said on Tuesday.\n\n"
+    "The mill, on the east bank of the river, employs about 640 workers and makes newsprint.\n"
+)
+MILL_SALE_COURIER = (
+    "Ansel Creek mill sold to Vardane Fibre\n\n"
+    "Halbrook Paper confirmed on Tuesday that it is selling the Ansel Creek paper mill to Vardane "
+    "Fibre. The mill has 604 employees, according to figures the company filed with the city last "
+    "year, making it the town's largest private employer.\n"
+)
+
+
+def test_a_figure_told_roughly_and_another_outlets_figure_beyond_its_last_digit_are_mixed(tmp_path, pipeline):
+    """ "about 640 workers" and "604 employees" are two outlets' figures, not one rounding the
+    other (within a tenth, but not within the ten "640" is told to): the check had supported the
+    claim from the wire alone."""
+    articles = {"wire.txt": MILL_SALE_WIRE, "courier.txt": MILL_SALE_COURIER}
+    checker = _checker_over(tmp_path / "apart", articles)
+    found = checker.check_sentence("The Ansel Creek mill employs about 640 workers.")
+    assert found.verdict == MIXED and found.differs.source == "604", found.reason
+    # The false-positive side: a figure within the ten of "about 640" is the same figure told roughly.
+    articles["courier.txt"] = MILL_SALE_COURIER.replace("604", "636")
+    checker = _checker_over(tmp_path / "near", articles)
+    found = checker.check_sentence("The Ansel Creek mill employs about 640 workers.")
+    assert found.verdict == SUPPORTED, found.reason

@@ -958,6 +958,26 @@ def test_a_figure_told_roughly_is_no_other_figure():
     # A figure shortened to a scale is the longer one rounded to its decimals; a whole number is no
     # rounding of one with decimals.
     assert rounds("Revenue rose to 1.46 billion crowns.", "Revenue rose to 1,462 million crowns.")
+
+
+@pytest.mark.fast
+def test_a_figure_told_roughly_gives_no_figure_beyond_its_last_digit():
+    """ "about 640 workers" is told to the ten, so 604 employees is another figure, though within a
+    tenth of it: two outlets disagreeing had been read as one rounding the other."""
+
+    def rounds(claim: str, source: str) -> bool:
+        found = differing_value(claim, source)
+        return found is None or rounds_the_other(claim, source, found.differs)
+
+    assert not rounds("The mill employs about 640 workers.", "The mill employs 604 workers.")
+    assert not rounds("The mill employs 604 workers.", "The mill employs about 640 workers.")
+    assert not rounds("About 4,100 farms will qualify for aid.", "Some 3,800 farms will qualify for aid.")
+    # The false-positive sides: a figure within its last digit's step, told round at the hundred,
+    # the thousand or a scale, still rounds the other.
+    assert rounds("The mill employs about 640 workers.", "The mill employs 636 workers.")
+    assert rounds("About 400 wagons await repair.", "In all, 412 wagons await repair.")
+    assert rounds("Nearly 6,000 fans came.", "A crowd of 5,720 fans came.")
+    assert rounds("About 1.2 million people voted.", "In all, 1,160,000 people voted.")
     assert rounds("The loss was 84.2 million crowns.", "The loss was 84 million crowns.")
     assert not rounds("Revenue rose to 1.46 billion crowns.", "Revenue rose to 1,482 million crowns.")
     assert not rounds("He was jailed for 3.5 years.", "He was jailed for 4 years.")
