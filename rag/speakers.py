@@ -274,9 +274,10 @@ _CAPTION_LABEL = re.compile(
 )
 
 
-# A radio or TV script's cue for a recorded clip, naming who speaks in it, on the clip's line or
-# alone on the line before it: "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin] We respect ...",
-# "[SOT - TOMAS REYVIK, DEPOT MANAGER]", "[CLIP: TERIBA / DUR: 0'03"]"; not "[CLIP: VOX POP, ...]".
+# A radio or TV script's cue for a recorded clip, naming who speaks in it, on the clip's line or,
+# in brackets, alone on the line before it: "[07:30:24] [CLIP: ORSINA PLEUGER, Mayor of Vellschin]
+# We respect ...", "[SOT - TOMAS REYVIK, DEPOT MANAGER]", "[CLIP: TERIBA / DUR: 0'03"]", "[18:00:21]
+# CLIP - EDDA LUNMARK, chair (0:12): ...", "SOT - BRASK: ..."; not "[CLIP: VOX POP, ...]".
 _CLIP_CUE = re.compile(
     rf"[ \t]*(?:{_CLOCK_STAMP})?(?P<bracket>\[)?(?:{'|'.join(CLIP_CUE_WORDS)})[ \t]*[:–—-][ \t]*"
     r"(?!VOX\b)(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})[ \t]*"

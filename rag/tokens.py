@@ -128,7 +128,7 @@ _MONTHS = re.compile(
 # A broadcast script's cue words for a recorded clip ("[01:14] SOT - TESK: ...", "[CLIP: ORSINA
 # PLEUGER, Mayor]"): the cue names the clip's speaker, the cue word names nobody.
 CLIP_CUE_WORDS = ("CLIP", "SOT", "SOUNDBITE", "ACTUALITY")
-# Capitalised words that open or join sentences without naming anyone (nor a clip's cue word).
+# Capitalised words that name nobody: words opening or joining sentences, and a clip's cue words.
 NOT_NAMES = {w.capitalize() for w in STOPWORDS} | PRONOUNS | SENTENCE_LINKS | set(CLIP_CUE_WORDS) | {
     "Mr", "Mrs", "Ms", "Dr", "Sir", "Yes", "No", "Meanwhile", "Earlier", "Later",
     "However", "Despite", "Speaking", "Some", "Most", "All", "Both", "Any", "Over", "More", "Less",
