@@ -265,13 +265,11 @@ def rounded_side(text: str, token: Token) -> str | None:
 
 
 def _bounds(text: str, token: Token, size: float) -> tuple[float, float]:
-    """The least and most an exact figure may be for ``text``'s figure ``token`` of ``size``: the
-    figure itself when told exactly, within `rough_bounds` when told roughly."""
+    """The least and most an exact figure may be for ``text``'s figure ``token`` of ``size`` (its
+    `_scaled` size, as `_sizes` gives it): the figure itself when told exactly, within
+    `rough_bounds` when told roughly."""
     side = rounded_side(text, token)
-    if side is None:
-        return size, size
-    figure = scaled_figure(text, token)
-    return rough_bounds(size, figure[2], side) if figure else (rough_low(size, side), rough_high(size, side))
+    return (size, size) if side is None else rough_bounds(size, _scaled(text, token)[1], side)
 
 
 # A time of day told roughly, with the side of it the exact time may lie on: "shortly before 5
