@@ -89,6 +89,11 @@ _STOCK_JUDGEMENT = re.compile(
     # works may yet find a buyer", "Rovers are bound to lift the cup" (not "a ship bound to Oslo").
     r"\b(?:may|might|could)\s+(?:well|yet)\b|"
     r"\b(?:is|are)\s+bound\s+to\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)[a-z]+\b|"
+    # ... or told as a likelihood nobody is quoted for: "The record is likely to stand for years",
+    # "The Harvesters look certain to retain the cup" (not "are set to rise from 1 May", a plan,
+    # nor "is expected to cost", which reports others' estimate).
+    r"\b(?:is|are)\s+(?:highly\s+|very\s+|most\s+)?(?:un)?likely\s+to\b|"
+    r"\b(?:looks?|seems?|appears?)\s+(?:almost\s+)?(?:certain|sure|likely|unlikely|set)\s+to\b|"
     # ... or who wins a contest not yet played: "The Gulls will beat Oskaway United in the final",
     # "Palms are certain to beat Zarnoudi" (a fixture's date beside it is no result to check).
     r"\b(?:will|(?:is|are)\s+(?:certain|sure|going)\s+to)\s+(?:\w+ly\s+)?"

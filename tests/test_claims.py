@@ -54,6 +54,10 @@ from rag.claims import not_a_claim, reports_a_judgement, reports_speech
         ("With their captain back, Harriers are bound to win the league.", "an opinion"),
         ("The Gulls will beat Oskaway United in the final on 16 May.", "an opinion"),
         ("Ossiraz Palms are certain to beat Zarnoudi Athletic on 3 May.", "an opinion"),
+        # The writer's forecast told as a likelihood
+        ("The club's new attendance record is likely to stand for many years.", "an opinion"),
+        ("The Rovers look certain to keep the trophy next season.", "an opinion"),
+        ("The mine's owners seem set to close the east shaft.", "an opinion"),
         ("The Herons will easily win the league title this season.", "an opinion"),
         ("Sacking the manager in March was a baffling boardroom decision.", "an opinion"),
         ("The late penalty was a harsh call on the visitors.", "an opinion"),
@@ -108,6 +112,12 @@ def test_questions_opinions_and_headings_are_not_claims(sentence, why):
         "The freighter bound to Rotterdam sank off the cape.",  # a ship's course, no forecast
         "The council is bound to the contract until 2030.",  # held to it
         "The club said it may yet appeal the ruling.",  # somebody's hedge
+        # A plan, an estimate somebody made, or a likelihood somebody was quoted for: no forecast of the writer's.
+        "Stall rents are set to go up by 22 per cent from 1 May.",
+        "The repairs are expected to cost about 540,000 crowns.",
+        "The coroner said the rule was unlikely to change.",
+        "Doctors said the record was likely to stand for years.",
+        "A likely buyer for the mill was named on Friday.",
         # A contest's fixture or somebody's forecast of it, not the writer's:
         "The Gulls will face Oskaway United in the final on 16 May.",
         "The coach said the Gulls will beat Oskaway United in the final.",
