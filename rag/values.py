@@ -108,11 +108,12 @@ def _role_opener(run: list[Token], claim_runs: list[list[Token]], claim: str) ->
 
 
 def _numbered_name(run: list[Token], side: list[Token], text: str, other: Sequence[Token] = ()) -> bool:
-    """ "Law 512", "Route 3", "Flight 17": a number set right after a name is part of what it
-    names, no figure another figure of the source could differ from. Not a sum after a currency
-    code ("VSC 250,000"), a score ("Rovers 2-1"), a number after a comma ("Saavedra, 58"), or one
-    the ``other`` side sets after the same name with another number ("Quay 2" against "Quay 4")."""
-    if len(run) != 1 or run[0].kind != "number" or run[0].gap != " ":
+    """ "Law 512", "Route 3", "Flight 17", "Elevator No. 2", "Gate #3": a number set right after a
+    name (or after its "No." / "#") is part of what it names, no figure another figure of the source
+    could differ from. Not a sum after a currency code ("VSC 250,000"), a score ("Rovers 2-1"), a
+    number after a comma ("Saavedra, 58"), or one the ``other`` side sets after the same name with
+    another number ("Quay 2" against "Quay 4")."""
+    if len(run) != 1 or run[0].kind != "number" or not _NAME_NUMBER_GAP.fullmatch(run[0].gap):
         return False
     i = side.index(run[0])
     before = side[i - 1] if i else None
@@ -123,13 +124,17 @@ def _numbered_name(run: list[Token], side: list[Token], text: str, other: Sequen
         and not re.match(r"\s?[-–]\s?\d", text[run[0].end :])
         and not any(
             t.kind == "number"
-            and t.gap == " "
+            and _NAME_NUMBER_GAP.fullmatch(t.gap)
             and t.key != run[0].key
             and j
             and other[j - 1].key == before.key
             for j, t in enumerate(other)
         )
     )
+
+
+# What may stand between a name and its number: a space, or a number sign ("No. 2", "no 4", "#3").
+_NAME_NUMBER_GAP = re.compile(r" |\s*(?:No\.?|Nr\.?|#)\s*", re.IGNORECASE)
 
 
 def _span_text(text: str, run: list[Token], side: list[Token] = ()) -> str:

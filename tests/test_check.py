@@ -3539,3 +3539,38 @@ def test_a_figure_told_roughly_and_another_outlets_figure_beyond_its_last_digit_
     checker = _checker_over(tmp_path / "near", articles)
     found = checker.check_sentence("The Ansel Creek mill employs about 640 workers.")
     assert found.verdict == SUPPORTED, found.reason
+
+
+KILN_FLASH = (
+    "BRICKWORKS BULLETIN - FLASH\nFriday, 14 May 2027\n\n"
+    "KESSLAU: KILN FIRE LOSS PUT AT 2.1 MILLION\n\n"
+    "Key points\n"
+    "- Fire crews spent nine hours on Tuesday putting out the blaze at Kesslau Kiln No. 4, which "
+    "the Ormund Brick Company says will stay shut for the rest of the year.\n"
+    "- The company now puts its losses at 2.1 million crowns, up from the 1.5 million it gave on Wednesday.\n"
+    "- About 1.2 million of that is bricks that were in the kiln or stacked beside it, and the rest is "
+    "damage to the kiln's roof, its fans and the control room.\n"
+    "- The cause of the fire is still being investigated by the district fire service, which expects to "
+    "report by the end of June.\n"
+    "- Insurers have sent two loss adjusters, who visited the site on Thursday afternoon.\n"
+    "- None of the 38 staff at the kiln will be laid off; they are being moved to Kesslau Kiln No. 2.\n"
+    "- A decision on whether to rebuild will be taken by the company's board in September.\n"
+)
+
+
+def test_a_number_after_a_names_number_sign_is_no_second_value(tmp_path, pipeline):
+    """ "Kiln No. 4" is the kiln's name, as "Pier 4" is: a bullet that says only "the board in
+    September" contradicts the claim's December, though the kiln's number stands bullets away."""
+    checker = _checker_over(tmp_path, {"kiln.txt": KILN_FLASH})
+    decide = "The Ormund Brick Company's board will decide in {} whether to rebuild Kesslau Kiln No. 4."
+    wrong = checker.check_sentence(decide.format("December"))
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("December", "September")
+    # The false-positive side: the bulletin's month is no contradiction, and the staff moved to
+    # another kiln are moved to no "Kiln No. 3".
+    assert checker.check_sentence(decide.format("September")).verdict == SUPPORTED
+    moved = "The 38 staff of the burned kiln are being moved to Kesslau Kiln No. {}."
+    assert checker.check_sentence(moved.format("2")).verdict == SUPPORTED
+    other = checker.check_sentence(moved.format("3"))
+    assert other.verdict == CONTRADICTED, other.reason
+    assert (other.differs.draft, other.differs.source) == ("3", "2")

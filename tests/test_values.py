@@ -1118,6 +1118,32 @@ def test_a_number_set_after_a_name_is_part_of_the_name():
 
 
 @pytest.mark.fast
+def test_a_number_after_a_names_number_sign_is_part_of_the_name():
+    """ "Elevator No. 2", "Pit no 4", "Gate #3" name a thing as "Gate 3" does: a bulletin that says
+    "the board" without the number still differs from the claim in its month alone."""
+    claim = "The grain union's board will decide in December whether to rebuild Elevator No. 2."
+    source = "- A decision on whether to rebuild will be taken by the grain union's board in September."
+    assert _values(differing_value(claim, source, context="", names={"elev"}, passage="x")) == (
+        "December",
+        "September",
+    )
+    for number_sign in ("No. 2", "no 2", "#2", "Nr. 2"):
+        assert differing_value(f"Pit {number_sign} flooded on Monday.", "The pit flooded on Monday.") is None
+    # The false-positive side: another number after the same name is another of its kind, and a
+    # count stays a count.
+    for claim, source, values in [
+        (
+            "Workers moved to Elevator No. 2 on Monday.",
+            "Workers moved to Elevator No. 1 on Monday.",
+            ("2", "1"),
+        ),
+        ("Flights from Gate #2 resumed on Monday.", "Flights from Gate #5 resumed on Monday.", ("2", "5")),
+        ("The fire destroyed 2 silos on Monday.", "The fire destroyed 3 silos on Monday.", ("2", "3")),
+    ]:
+        assert _values(differing_value(claim, source)) == values, claim
+
+
+@pytest.mark.fast
 def test_a_sentence_opening_with_another_name_is_about_somebody_else():
     doers = doer_keys("Sonia Callisaya Mita, the engineer tried alongside Apaza, was given five years.")
     assert doers == {"sonia", "callisaya", "mita"}
