@@ -68,6 +68,7 @@ from rag.differences import (
     opening_acronym,
     opening_word,
     part_of,
+    placing_swapped,
     relation_swapped,
     without,
 )
@@ -535,6 +536,7 @@ class DraftChecker:
                     or relation_swapped(claim, text)
                     or holder_swapped(claim, text, self._article(passage.chunk.source))
                     or deed_of_another(claim, text)
+                    or placing_swapped(claim, text)
                     if stating or same_negation
                     else None
                 )
@@ -896,8 +898,12 @@ class DraftChecker:
         article = f"{chunk.title} {self._article(chunk.source)}"
         whole = without_publication_stamp(chunk.text)  # the page's stamp dates nothing it reports
         for read in (text, whole) if widen and whole.strip() != text.strip() else (text,):
-            if another_name_in_place(claim, read, article) is not None or deed_of_another(claim, read):
-                continue  # the model reads past names: no support for it to weigh
+            if (
+                another_name_in_place(claim, read, article) is not None
+                or deed_of_another(claim, read)
+                or placing_swapped(claim, read)
+            ):
+                continue  # the model reads past names and places: no support for it to weigh
             headed = read
             if titled and chunk.title.strip() and chunk.title.strip() not in read:
                 headed = f"{chunk.title.strip()}\n\n{read}"

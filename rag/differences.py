@@ -2,10 +2,10 @@
 
 The draft check (`rag.check`) takes a window as stating a claim when their words line up, and the
 judging model reads past names. These read what the value tests leave: another name, doer,
-direction or way a figure moved in the claim's stretch of words (a swap, which contradicts the
-claim), a figure that is a part or counts something else, a month against a day, a first word
-capitalised only for opening the sentence, the names a window leaves implicit, and the negations
-of the clauses about the claim. Who said it is `rag.speakers`'.
+direction, way a figure moved or finishing place in the claim's stretch of words (a swap, which
+contradicts the claim), a figure that is a part or counts something else, a month against a day,
+a first word capitalised only for opening the sentence, the names a window leaves implicit, and
+the negations of the clauses about the claim. Who said it is `rag.speakers`'.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from rag.values import (
     date_form,
     differing_direction,
     differing_movement,
+    differing_placing,
     differing_relation,
     differing_value,
     doer_keys,
@@ -58,6 +59,12 @@ def relation_swapped(claim: str, text: str) -> Difference | None:
     """A window giving a person of the claim another family tie than the claim's ("married to
     Maddox's sister" for the claim's "daughter"), as a swap in the claim's stretch of words."""
     return _as_swap(differing_relation(claim, text))
+
+
+def placing_swapped(claim: str, text: str) -> Difference | None:
+    """A window giving a person of the claim another finishing place ("Lukas Tremmel ... was
+    third" for the claim's "finished second"), as a swap in the claim's stretch of words."""
+    return _as_swap(differing_placing(claim, text))
 
 
 def holder_swapped(claim: str, text: str, article: str) -> Difference | None:

@@ -865,6 +865,48 @@ def differing_relation(claim: str, source: str) -> Differs | None:
     return None
 
 
+def differing_placing(claim: str, source: str) -> Differs | None:
+    """The finishing place ``source`` gives a person the claim places otherwise: "Lukas Tremmel of
+    Brennick finished second" against "Sander Holmvik ... finished second and Lukas Tremmel of
+    Brennick was third", or a results line's "..., and Lukas Tremmel from Brennick third". Every
+    word of the claim is in such a sentence, and an ordinal is no value the word tests weigh (a
+    rewording adds one), so the sentence would read as stating it. The claim must place its person
+    with a verb ("finished", "came", "placed", "was"); the person is its surname."""
+    ours = _PLACED.search(claim)
+    if ours is None or not ours["verb"]:
+        return None
+    surname = ours["name"].split()[-1]
+    for theirs in _PLACED.finditer(source):
+        if theirs["name"].split()[-1] != surname:
+            continue
+        if _place_key(theirs["place"]) != _place_key(ours["place"]):
+            return Differs(ours["place"], theirs["place"], "number")
+    return None
+
+
+def _place_key(place: str) -> str:
+    """ "second", "2nd" and "2" as one key."""
+    side = tokens(place)
+    return side[0].key if side else place
+
+
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d{1,2}(?:st|nd|rd|th))"
+)
+# A person's finishing place: the name (with "of" / "from" and where they are from), a placing verb
+# ("finished", "came", "placed", "was", "ended up", "took") or none in a results line, the ordinal,
+# and then no noun it would rank ("the second round", "a second term"): an end, a comma, "place",
+# a word such as "with" or "behind", but no stage ("third in the first round").
+_PLACED = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:,?\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)*)?,?\s+(?P<verb>(?:finished|came|placed|was|were|ended\s+up|took)\s+(?:in\s+)?)?"
+    rf"(?P<place>{_ORDINAL})(?:\s+place)?(?=\s*(?:[,.;:)]|$|(?:with|and|in|at|on|behind|ahead|overall)\b))"
+    # a stage's place is no finishing place: "was third in the first round but finished second"
+    r"(?!\s+(?:in|after)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:round|stage|leg|heat|half|set|lap|run|jump|qualifying)s?\b)"
+)
+
+
 _KIN = re.compile(
     r"\b(?:(?:great-)?grand|step|half-)?(?:mother|father|son|daughter|brother|sister|parent|child|children|"
     r"wife|husband|widow|widower|cousin|niece|nephew|uncle|aunt)s?(?:-in-law)?\b"

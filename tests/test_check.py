@@ -3574,3 +3574,27 @@ def test_a_number_after_a_names_number_sign_is_no_second_value(tmp_path, pipelin
     other = checker.check_sentence(moved.format("3"))
     assert other.verdict == CONTRADICTED, other.reason
     assert (other.differs.draft, other.differs.source) == ("3", "2")
+
+
+REGATTA_RESULTS = (
+    "Merrow takes the Fennick Cup\n\n"
+    "SALTHARBOUR, June 6 (IPA) - The yacht Merrow, skippered by Jonna Kells, won the Fennick Cup on "
+    "Saturday after four races in light winds. Anna Torvik of Orrin finished second with 14 points and "
+    "Brodie Mair of Dunmere was third with 19. Sunday's racing was cancelled because of a gale.\n"
+)
+
+
+def test_a_person_the_results_place_otherwise_is_contradicted(tmp_path, pipeline):
+    """ "Brodie Mair ... finished second" where the results give second place to another skipper
+    and Mair third: every word of the claim is in the sentence, so the judging model read it as
+    stated; the placing verb says who came where."""
+    checker = _checker_over(tmp_path, {"regatta.txt": REGATTA_RESULTS})
+    wrong = checker.check_sentence("Brodie Mair of Dunmere finished second in the Fennick Cup.")
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("second", "third")
+    # The false-positive side: the places the results give.
+    assert (
+        checker.check_sentence("Brodie Mair of Dunmere finished third in the Fennick Cup.").verdict
+        == SUPPORTED
+    )
+    assert checker.check_sentence("Anna Torvik of Orrin finished second with 14 points.").verdict == SUPPORTED

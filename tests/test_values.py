@@ -1597,6 +1597,32 @@ def test_another_family_tie_beside_the_claims_person_differs():
 
 
 @pytest.mark.fast
+def test_another_finishing_place_for_the_claims_person_differs():
+    """ "Lukas Tremmel ... finished second" against a results sentence that gives second place to
+    somebody else and Tremmel third: every word of the claim is there, and an ordinal is no value
+    the word tests weigh, so the judging model read it as stated (90%)."""
+    from rag.values import differing_placing
+
+    claim = "Lukas Tremmel of Brennick finished second at the Grauwand Cup."
+    wire = (
+        "Sander Holmvik of Norway finished second with 266.0 points and Lukas Tremmel of Brennick was third."
+    )
+    radio = (
+        "Sander Holmvik from Norway was second, and Lukas Tremmel from Brennick third, so two valley jumpers."
+    )
+    for source in (wire, radio, "Tremmel took third place."):
+        place = differing_placing(claim, source)
+        assert place is not None and (place.draft, place.source) == ("second", "third"), source
+    # The false-positive sides: the same place in other words, a stage's place, somebody else's
+    # place, a second that ranks a noun, and a claim that places nobody.
+    assert differing_placing(claim, "Lukas Tremmel of Brennick finished in 2nd place.") is None
+    assert differing_placing(claim, "Tremmel was third in the first round but finished second.") is None
+    assert differing_placing(claim, "Holmvik was third, with Tremmel in second.") is None
+    assert differing_placing(claim, "Lukas Tremmel jumped third in the second round.") is None
+    assert differing_placing("Tremmel won the Grauwand Cup.", wire) is None
+
+
+@pytest.mark.fast
 def test_a_pages_publication_stamp_is_blanked_and_a_reported_publication_kept():
     """ "Published Sunday 6 April 2025, 08:15" glued to a story's first sentence lent the check the
     claim's "Sunday 6 April" for a meeting the story puts on Saturday; the stamp dates the page."""
