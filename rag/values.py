@@ -871,17 +871,18 @@ def differing_placing(claim: str, source: str) -> Differs | None:
     Brennick was third", or a results line's "..., and Lukas Tremmel from Brennick third". Every
     word of the claim is in such a sentence, and an ordinal is no value the word tests weigh (a
     rewording adds one), so the sentence would read as stating it. The claim must place its person
-    with a verb ("finished", "came", "placed", "was"); the person is its surname."""
+    with a verb ("finished", "came", "placed", "was"); the person is its surname. A source giving
+    the person the claim's place too ("Tremmel was fourth in Oslo; on Saturday Tremmel finished
+    second") differs in nothing."""
     ours = _PLACED.search(claim)
     if ours is None or not ours["verb"]:
         return None
     surname = ours["name"].split()[-1]
-    for theirs in _PLACED.finditer(source):
-        if theirs["name"].split()[-1] != surname:
-            continue
-        if _place_key(theirs["place"]) != _place_key(ours["place"]):
-            return Differs(ours["place"], theirs["place"], "number")
-    return None
+    places = [m["place"] for m in _PLACED.finditer(source) if m["name"].split()[-1] == surname]
+    keys = {_place_key(place) for place in places}
+    if not places or _place_key(ours["place"]) in keys:
+        return None
+    return Differs(ours["place"], places[0], "number")
 
 
 def _place_key(place: str) -> str:

@@ -1620,6 +1620,9 @@ def test_another_finishing_place_for_the_claims_person_differs():
     assert differing_placing(claim, "Holmvik was third, with Tremmel in second.") is None
     assert differing_placing(claim, "Lukas Tremmel jumped third in the second round.") is None
     assert differing_placing("Tremmel won the Grauwand Cup.", wire) is None
+    assert (
+        differing_placing(claim, "Tremmel was fourth in Oslo; on Saturday Tremmel finished second.") is None
+    )
 
 
 @pytest.mark.fast
