@@ -20,6 +20,7 @@ import numpy as np
 
 from rag.cite import content_words
 from rag.conflicts import Conflict, NoteConflicts, dates, words_dating
+from rag.differences import counted_alike
 from rag.figures import (
     MEASURE_UNITS,
     figure_form,
@@ -275,14 +276,19 @@ class OtherOutlets:
 
     def _given_beside(self, source: str, value: str, anchor: str, rival: str) -> bool:
         """Whether article ``source`` gives the figure ``value`` in a sentence other than ``rival``
-        that reads closer to ``anchor`` than ``rival`` does."""
+        that reads closer to ``anchor`` than ``rival`` does, counting what ``anchor`` counts with
+        it: "sent three inspectors" tells no part of "Three people were treated", however close a
+        long cited window reads to it."""
         keys = number_keys(value)
         if not keys:
             return False
         giving = [
             sentence
             for sentence in (s.strip() for s in self._sentences(source))
-            if sentence and sentence not in rival and rival not in sentence and keys & number_keys(sentence)
+            if sentence
+            and sentence not in rival
+            and rival not in sentence
+            and any(counted_alike(anchor, sentence, key) for key in keys & number_keys(sentence))
         ]
         if not giving:
             return False

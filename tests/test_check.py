@@ -3598,3 +3598,38 @@ def test_a_person_the_results_place_otherwise_is_contradicted(tmp_path, pipeline
         == SUPPORTED
     )
     assert checker.check_sentence("Anna Torvik of Orrin finished second with 14 points.").verdict == SUPPORTED
+
+
+GROUNDING_ARTICLES = {
+    "wire.txt": (
+        "UPDATE 1-Ferry operator lowers passenger count after Skerra grounding\n\n"
+        "SKERRA QUAY, June 3 (NPA) - Tern Ferries said on Thursday that 164 passengers and 12 crew had "
+        "been aboard the ferry Gull Rock when it ran aground off Skerra on Wednesday evening, revising "
+        "down an earlier figure of 190.\n\n"
+        "Three people were treated for minor injuries at the Skerra health centre and were released "
+        "overnight, the operator said.\n"
+    ),
+    "ledger.txt": (
+        "Weekly brief: the Gull Rock grounding\n\n"
+        "Key points\n"
+        "- The Gull Rock ran aground off Skerra on Wednesday evening with 164 passengers aboard.\n"
+        "- Five people were treated for minor injuries.\n"
+        "- The Marine Accident Board has sent three inspectors to Skerra.\n"
+    ),
+}
+
+
+def test_a_figure_of_something_else_tells_no_part_of_the_claims_figure(tmp_path, pipeline):
+    """The newsletter's "three inspectors" count inspectors, not the people treated: the outlets
+    still disagree on the injured (three / five), though a long cited window reads closer to the
+    inspectors' sentence than to the newsletter's own "Five people were treated"."""
+    checker = _checker_over(tmp_path, GROUNDING_ARTICLES)
+    claim = "Three people were treated for minor injuries after the Gull Rock ran aground."
+    result = checker.check_sentence(claim)
+    assert result.verdict == MIXED, result.reason
+    assert (result.differs.draft, result.differs.source) == ("Three", "Five")
+    # The false-positive side: a figure both give stays supported.
+    assert (
+        checker.check_sentence("The Gull Rock had 164 passengers aboard when it ran aground.").verdict
+        == SUPPORTED
+    )
