@@ -269,7 +269,8 @@ class OtherOutlets:
         is ("prosecutors asked for six years" and, further on, "jailed for four years"), or the
         other article gives the claim's figure in a sentence closer to the cited one than its own
         ("the ferry had 180 passengers on board" before "around 90 arrived back"). A figure either
-        gives only for something else (25 flats, 40 firefighters) reads further away and counts not."""
+        gives only for something else counts not: its words count another thing ("three
+        inspectors" for "three people"), or it reads further away (25 flats, 40 firefighters)."""
         return self._given_beside(cited_source, given, other, cited) or self._given_beside(
             other_source, draft, cited, other
         )
