@@ -90,6 +90,7 @@ from rag.readings import (
     Found,
     counted_by,
     passage_sentences,
+    with_next_sentence,
     with_previous_sentence,
 )
 from rag.speakers import (
@@ -1038,6 +1039,8 @@ class DraftChecker:
         minister): contradicted when the judging model is sure the sentence states the
         claim with the source's value put back, and surer of that than of the claim as written;
         or, for a number or a date, less sure but preferring that reading by `PREFERRED_GAIN`.
+        A number or date the window alone does not tell of the claim is read once more with the
+        sentence after it, when that one gives the rest of the claim (`with_next_sentence`).
 
         Unlike `_contradictions`, no share of the claim's other words is required, and a name the
         article gives elsewhere may still be the one changed: the model weighs what the words
@@ -1079,16 +1082,27 @@ class DraftChecker:
             if difference.differs.kind == "date" and dates_told(claim, dates_named(read, chunk.date)):
                 continue  # "Tessford District Court, Friday." tells the claim's date; "2 July" dates the fire
             corrected = claim.replace(difference.differs.draft, difference.differs.source, 1)
-            sure = judge.probability(read, corrected) if corrected != claim else None
+            if corrected == claim:
+                continue
             preferable = difference.differs.kind in ("number", "date")  # a name needs the model sure
-            if sure is None or sure < (PREFERRED_YES if preferable else CORRECTED_YES):
+            needed = PREFERRED_YES if preferable else CORRECTED_YES
+            spans = [span]
+            sure = judge.probability(read, corrected)
+            wider = with_next_sentence(chunk, span, claim, difference.differs.kind) if preferable else None
+            if sure is not None and sure < needed and wider is not None:
+                # the sentence after tells the rest of the claim ("The slide came down the Larch Gully")
+                read, following = wider
+                if difference.differs.kind == "date" and dates_told(claim, dates_named(read, chunk.date)):
+                    continue
+                spans, sure = [span, following], judge.probability(read, corrected)
+            if sure is None or sure < needed:
                 continue
             as_written = judge.probability(read, claim)
             gain = sure - as_written if as_written is not None else None
             if gain is not None and (
                 (sure >= CORRECTED_YES and gain >= CORRECTED_GAIN) or (preferable and gain >= PREFERRED_GAIN)
             ):
-                found = Found(passage, [span], float(similarity[i]), judged=sure, as_written=as_written)
+                found = Found(passage, spans, float(similarity[i]), judged=sure, as_written=as_written)
                 return found, difference
         return None
 

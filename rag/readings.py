@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rag.figures import figures
-from rag.text import days_named
+from rag.figures import figures, is_time_run
+from rag.text import content_stems, days_named
 from rag.tokens import Token, tokens
 from rag.types import Chunk, Citation, Passage, Span
 
@@ -73,6 +73,38 @@ def with_previous_sentence(chunk: Chunk, span: Span) -> str:
     spans = chunk.sentences or [span]
     k = spans.index(span) if span in spans else 0
     return " ".join(chunk.quote(s) for s in spans[max(0, k - 1) : k + 1])
+
+
+def with_next_sentence(chunk: Chunk, span: Span, claim: str, kind: str) -> tuple[str, Span] | None:
+    """The window `with_previous_sentence` reads, with the sentence after it, when that one
+    gives a word of the claim the window lacks and no value of ``kind`` (a date, a number; a
+    time of day is no number here) of its own: a wire's "... above Tarsen on Tuesday afternoon"
+    is followed by "The slide came down the Larch Gully at about 4.40 p.m.", the claim's place.
+
+    None when the next sentence adds none of the claim's words (or the passage ends), and when
+    the sentence itself shares none past what a value measures ("Thursday evening", "50,000
+    vells"): its value would be another event's ("The council voted on Thursday ..." before "The
+    rockslide came down ...", a race that "raised 310,000 vells" before its winner's words)."""
+    spans = chunk.sentences or [span]
+    if span not in spans or spans.index(span) + 1 >= len(spans):
+        return None
+    claim_side = tokens(claim)
+    told = {
+        t.key
+        for i, t in enumerate(claim_side)
+        if t.kind in ("word", "name") and not (i and claim_side[i - 1].kind in ("date", "number"))
+    }
+    if not told & {t.key for t in tokens(chunk.quote(span))}:
+        return None
+    following = spans[spans.index(span) + 1]
+    next_side = tokens(chunk.quote(following))
+    if any(t.kind == kind and not is_time_run([t]) for t in next_side):
+        return None  # "The council voted 11 to 8 on Thursday evening": its own event's date
+    read = with_previous_sentence(chunk, span)
+    lacking = set(content_stems(claim)) - set(content_stems(read))
+    if not lacking & set(content_stems(chunk.quote(following))):
+        return None
+    return f"{read} {chunk.quote(following)}", following
 
 
 def run_text(text: str, run: list[Token]) -> str:

@@ -3633,3 +3633,42 @@ def test_a_figure_of_something_else_tells_no_part_of_the_claims_figure(tmp_path,
         checker.check_sentence("The Gull Rock had 164 passengers aboard when it ran aground.").verdict
         == SUPPORTED
     )
+
+
+ROCKFALL_WIRE = (
+    "Rockfall shuts Harrow Pass road, drivers stranded\n\n"
+    "FELLSIDE, March 3 (KNA) - A rockfall closed the Harrow Pass road above the village of Fellside "
+    "on Monday evening, stranding about 30 vehicles, police said.\n\n"
+    "The rocks came down in the Wrenna cutting at about 6 p.m., cutting the only road between "
+    "Fellside and the market town of Ostby.\n\n"
+    "Nobody was hurt, a police spokeswoman said.\n"
+)
+SCHOOL_VOTE = (
+    "Fellside school to close\n\n"
+    "The Ostby district council voted on Thursday to close the village school in Fellside at the end "
+    "of the summer term, by 19 votes to 12.\n\n"
+    "The rockslide came down in the Wrenna cutting, parents told the meeting, and the school bus had "
+    "to turn back.\n"
+)
+
+
+def test_a_day_the_sentence_before_the_claims_place_gives_otherwise_is_contradicted(tmp_path, pipeline):
+    """The wire dates the rockfall in its opening sentence and says where it came down in the next:
+    read apart, neither told the judging model the claim with Monday put back (not found); read
+    together they do."""
+    checker = _checker_over(tmp_path, {"wire.txt": ROCKFALL_WIRE})
+    wrong = checker.check_sentence("The rockfall came down in the Wrenna cutting on Tuesday evening.")
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("Tuesday", "Monday")
+    # The false-positive side: the wire's own day.
+    right = checker.check_sentence("The rockfall came down in the Wrenna cutting on Monday evening.")
+    assert right.verdict != CONTRADICTED, right.reason
+
+
+def test_another_events_day_before_the_claims_place_is_no_contradiction(tmp_path, pipeline):
+    """ "The council voted on Thursday ..." shares no word of the claim: its day is the vote's, though
+    the rockslide's place follows it (the judging model read the two together as dating the slide)."""
+    checker = _checker_over(tmp_path, {"council.txt": SCHOOL_VOTE})
+    result = checker.check_sentence("The rockslide came down in the Wrenna cutting on Friday.")
+    assert result.verdict != CONTRADICTED, result.reason
+
