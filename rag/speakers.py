@@ -359,10 +359,21 @@ def distinguishing_word(name: str, other: str) -> str:
     return words[-1] if words else ""
 
 
+_AFFILIATED = re.compile(r"\b(?:of|from|at|for)\b", re.IGNORECASE)  # "... of Marrasal Watch"
+
+
 def same_speaker(claimed: str, speaker: str, sentence: str) -> bool:
     """Whether a sentence's speaker is the one a claim names: a person ("... Theo Manousakis",
     the last two words capitalised) by their surname, which "Porto Venna coach Manolis Karras"
-    lacks though both name the club; anybody else by any name the sentence shares with them."""
+    lacks though both name the club; anybody else by any name the sentence shares with them. A
+    speaker named in full ("coordinator Anneke Dross") is the claim's when the claim names them
+    so, before an affiliation that ends its words ("Anneke Dross of Marrasal Watch"; not the
+    group itself, "Marrasal Watch")."""
+    spoken = speaker.split()
+    if len(spoken) >= 2 and all(w[:1].isupper() for w in spoken[-2:]):
+        named = re.search(rf"(?<![\w'’-]){re.escape(' '.join(spoken[-2:]))}(?![\w'’-])", claimed)
+        if named and not _AFFILIATED.search(claimed[: named.start()]):
+            return True
     words = claimed.split()
     if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
         surname = next((w for w in reversed(words) if not _ROMAN.match(fold(w))), words[-1])

@@ -3672,3 +3672,32 @@ def test_another_events_day_before_the_claims_place_is_no_contradiction(tmp_path
     result = checker.check_sentence("The rockslide came down in the Wrenna cutting on Friday.")
     assert result.verdict != CONTRADICTED, result.reason
 
+
+FOOTBRIDGE_WIRE = (
+    "Inspectors find cracks in Ellard footbridge\n\n"
+    "ELLARD, June 9 (KNA) - Engineers found cracks in two steel beams of the Ellard footbridge on "
+    "Tuesday and closed it to the public, the town council said.\n\n"
+    "Council engineer Piet Lorne said the bridge would stay shut until a full survey had been carried "
+    'out. "We cannot take any chances with a structure this old," Lorne said.\n\n'
+    'Local group Fenwater Trust called for the survey to be published. "We have been telling the '
+    'council about that bridge for two years," coordinator Mirela Sand said.\n'
+)
+
+
+def test_a_speaker_named_with_the_group_after_her_name_is_no_other_speaker(tmp_path, pipeline):
+    """ "Mirela Sand of Fenwater Trust" is the wire's "coordinator Mirela Sand": read as a
+    person by the last two words ("Fenwater Trust"), the claim was a misquote of her own words."""
+    checker = _checker_over(tmp_path, {"wire.txt": FOOTBRIDGE_WIRE})
+    hers = checker.check_sentence(
+        "Mirela Sand of Fenwater Trust said the group had been telling the council about the bridge "
+        "for two years."
+    )
+    assert hers.verdict == SUPPORTED, hers.reason
+    # The false-positive side: her words given to the council's engineer are still a misquote.
+    his = checker.check_sentence(
+        "Piet Lorne of the town council said the group had been telling the council about the bridge "
+        "for two years."
+    )
+    assert his.verdict == CONTRADICTED, his.reason
+    assert his.differs.source == "Mirela Sand"
+

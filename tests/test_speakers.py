@@ -277,6 +277,16 @@ def test_a_person_is_the_same_speaker_by_surname_not_by_a_club_both_name():
 
 
 @pytest.mark.fast
+def test_a_speaker_named_in_full_is_the_one_the_claim_names_before_an_affiliation():
+    """ "Anneke Dross of Marrasal Watch" ends in the group's words, not the surname."""
+    assert same_speaker("Anneke Dross of Marrasal Watch", "coordinator Anneke Dross", "...")
+    assert same_speaker("Inspector Dominic Feyer of Lisgarva Police", "Dominic Feyer", "...")
+    # The false-positive side: another person in full, and a name after the affiliation word.
+    assert not same_speaker("Anneke Dross of Marrasal Watch", "coordinator Anna Brill", "...")
+    assert not same_speaker("Ola Tarn of Bryce Holm Ltd", "Bryce Holm", "...")
+
+
+@pytest.mark.fast
 def test_a_quote_running_into_the_next_sentence_is_its_speakers():
     sentences = [
         "Mira Holt, who leads the dockers' union at Fenport, said the union would fight any cuts.",
