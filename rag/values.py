@@ -185,11 +185,8 @@ def differing_value(
     against "X, Peskov said" in a name. When more than one run is missing, a claim joining two of
     the ``passage``'s facts may still differ in one: a value the passage gives further away is no
     second value, unless it is one of the ``held`` words (who did it, which the passage's other
-    sentences cannot lend). A wire dateline's agency credit is never the source's value, nor
-    its date (the day the story was filed).
+    sentences cannot lend). A wire dateline's agency credit is never the source's value.
     """
-    wire = _WIRE_DATELINE.match(source)
-    filed_end = wire.end() if wire else 0  # "OSTREL, May 17 (MNA) -" dates the filing
     source = _without_wire_credit(source)
     a, b = tokens(claim), tokens(source)
     if not a or not b:
@@ -284,7 +281,6 @@ def differing_value(
         and not any(r[0] is h[0] for h in holders)  # "Asteras Neapori" is no other place than Neapori
         and not (kind == "name" and _item_opener(r, source, f"{context} {passage}"))
         and not (kind == "name" and r[0].start < dateline_end)  # "COLDHYTHE — ...": where it was filed
-        and not (kind == "date" and r[0].start < filed_end)  # when it was filed, not what it reports
         and not (kind == "name" and _vocative(r, source))  # "Niamh, there's still smoke": the presenter
     ]
     if not candidates:

@@ -1646,25 +1646,3 @@ def test_a_pages_publication_stamp_is_blanked_and_a_reported_publication_kept():
         "Published figures show 6 April 2025 was the wettest day.",
     ):
         assert without_publication_stamp(kept) == kept, kept
-
-
-@pytest.mark.fast
-def test_a_wire_datelines_date_is_no_date_of_what_the_story_reports():
-    """ "HALVERN, April 9 (KNA) -" is when the story was filed: pumping that began on Wednesday the
-    7th is not contradicted by it."""
-    sentence = (
-        "HALVERN, April 9 (KNA) - Repair crews have begun pumping water out of the flooded Harl rail "
-        "tunnel, the regional rail operator said on Friday."
-    )
-    assert (
-        differing_value("Crews began pumping water out of the Harl rail tunnel on April 7.", sentence, "")
-        is None
-    )
-    # The false-positive side: a date the sentence reports still differs.
-    reported = (
-        "HALVERN (KNA) - Crews began pumping water out of the Harl rail tunnel on April 9, the operator said."
-    )
-    difference = differing_value(
-        "Crews began pumping water out of the Harl rail tunnel on April 7.", reported, ""
-    )
-    assert difference is not None and difference.differs.source == "April 9"
