@@ -86,7 +86,8 @@ def with_next_sentence(chunk: Chunk, span: Span, claim: str, kind: str) -> tuple
     vells"): its value would be another event's ("The council voted on Thursday ..." before "The
     rockslide came down ...", a race that "raised 310,000 vells" before its winner's words)."""
     spans = chunk.sentences or [span]
-    if span not in spans or spans.index(span) + 1 >= len(spans):
+    k = spans.index(span) if span in spans else len(spans)
+    if k + 1 >= len(spans):
         return None
     claim_side = tokens(claim)
     told = {
@@ -96,7 +97,7 @@ def with_next_sentence(chunk: Chunk, span: Span, claim: str, kind: str) -> tuple
     }
     if not told & {t.key for t in tokens(chunk.quote(span))}:
         return None
-    following = spans[spans.index(span) + 1]
+    following = spans[k + 1]
     next_side = tokens(chunk.quote(following))
     if any(t.kind == kind and not is_time_run([t]) for t in next_side):
         return None  # "The council voted 11 to 8 on Thursday evening": its own event's date
