@@ -3700,4 +3700,3 @@ def test_a_speaker_named_with_the_group_after_her_name_is_no_other_speaker(tmp_p
     )
     assert his.verdict == CONTRADICTED, his.reason
     assert his.differs.source == "Mirela Sand"
-
