@@ -403,6 +403,16 @@ class DraftChecker:
     def _passages(self, claim: str) -> list[Passage]:
         """The passages found for the claim and their collapsed duplicates (other outlets)."""
         found = self.pipeline.search(claim, SEARCH_K, self.search_filter)
+        # "Belsen said the wind was the enemy": the speaker's name pulls in his own passages, so
+        # the passage that gives those words to somebody else is searched for by the words alone.
+        reported = reported_speech(claim) if name_keys(own_speaker(claim)) else ""
+        if reported:
+            seen = {p.chunk.id for p in found}
+            found += [
+                p
+                for p in self.pipeline.search(reported, SEARCH_K, self.search_filter)
+                if p.chunk.id not in seen
+            ]
         extra = [Passage(d, p.score) for p in found for d in p.duplicates]
         return found + extra
 

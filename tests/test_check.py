@@ -3700,3 +3700,21 @@ def test_a_speaker_named_with_the_group_after_her_name_is_no_other_speaker(tmp_p
     )
     assert his.verdict == CONTRADICTED, his.reason
     assert his.differs.source == "Mirela Sand"
+
+
+
+def test_words_given_to_another_speaker_are_searched_for_without_the_claims_speaker(tmp_path, pipeline):
+    """A farming paper quotes the union's president ("for a lot of families it comes a season too
+    late") and, further down, the opposition spokesman. A claim giving her words to him found only
+    his own passages and the other outlets' (not found); the words alone find hers: contradicted by
+    name. What he did say stays his."""
+    archive = ROOT / "tests" / "data" / "outlet_archive_77"
+    checker = _checker_over(tmp_path, {a.name: a.read_text(encoding="utf-8") for a in archive.iterdir()})
+    wrong = checker.check_sentence(
+        "Opposition spokesman Rufus Fairleigh said that for a lot of families the scheme comes a season too late."
+    )
+    assert wrong.verdict == CONTRADICTED and "Kolb" in wrong.differs.source, wrong.reason
+    own = checker.check_sentence(
+        "Opposition agriculture spokesman Rufus Fairleigh said the scheme ignored livestock-only properties."
+    )
+    assert own.verdict == SUPPORTED, own.reason
