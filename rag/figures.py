@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.text import fold, stem
+from rag.text import MONTH, fold, stem
 from rag.tokens import (
     AND_A_HALF,
     HAS_WORD,
@@ -350,7 +350,8 @@ def figures_in_other_words(claim: str, text: str) -> set[str]:
     if not wanted and not times:
         return set()
     text_side = tokens(text)
-    given = [size for _, size in _sizes(text, text_side)]
+    days = _day_starts(text, text_side)  # "on the 5th of June" gives no "five climbers"
+    given = [size for token, size in _sizes(text, text_side) if token.start not in days]
     found = {  # "shortly before 5 a.m." / "at around 04:40"
         t.key
         for t in times
@@ -847,6 +848,26 @@ def unit_words(sides: list[list[Token]]) -> set[str]:
     return after_figure - elsewhere
 
 
+# "the 5th of June": a day of the month the tokens do not put beside its month.
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}(?!\w)", re.I)
+
+
+def _day_starts(text: str, side: list[Token]) -> set[int]:
+    """Where the numbers of ``text`` (its tokens ``side``) that are days of a date start."""
+    written = {m.start() for m in _DAY_OF_MONTH.finditer(text)}
+    return {
+        t.start
+        for i, t in enumerate(side)
+        if t.kind == "number" and (t.start in written or is_date_part(side, i))
+    }
+
+
+def _counts_in(text: str, side: list[Token]) -> set[str]:
+    """The keys of the numbers of ``text`` (its tokens ``side``) that are no day of a date."""
+    days = _day_starts(text, side)
+    return {t.key for t in side if t.kind == "number" and t.start not in days}
+
+
 def values_not_given(
     claim: str,
     claim_values: set[str],
@@ -859,7 +880,9 @@ def values_not_given(
     ``text_side``: the text's tokens, when the caller has them; ``told_as_other``: values the text
     gives only as something else ("Saturday 8" for "eight locations"), lacking whatever its keys."""
     side = tokens(text) if text_side is None else text_side
-    lacking = (claim_values - {t.key for t in side}) | told_as_other
+    # A day of the month gives no count: "starting Saturday the 5th of June" is no "5 million".
+    given = {t.key for t in side} - (_counts_in(claim, tokens(claim)) - _counts_in(text, side))
+    lacking = (claim_values - given) | told_as_other
     if lacking:
         lacking -= converted_measures(claim, text) | figures_in_other_words(claim, text)
         lacking -= share_counts_given(claim, text)

@@ -3702,7 +3702,6 @@ def test_a_speaker_named_with_the_group_after_her_name_is_no_other_speaker(tmp_p
     assert his.differs.source == "Mirela Sand"
 
 
-
 def test_words_given_to_another_speaker_are_searched_for_without_the_claims_speaker(tmp_path, pipeline):
     """A farming paper quotes the union's president ("for a lot of families it comes a season too
     late") and, further down, the opposition spokesman. A claim giving her words to him found only
@@ -3718,3 +3717,24 @@ def test_words_given_to_another_speaker_are_searched_for_without_the_claims_spea
         "Opposition agriculture spokesman Rufus Fairleigh said the scheme ignored livestock-only properties."
     )
     assert own.verdict == SUPPORTED, own.reason
+
+
+def test_a_day_of_the_month_lends_no_count_to_a_claims_figure(tmp_path, pipeline):
+    """A bulletin gives the grant as "four million crowns" and, in the next breath, the day a rota
+    starts ("from Saturday the 6th of June"): the claim's "6 million" was stated by that day. The
+    right figure still is."""
+    article = (
+        "[00:05] PRESENTER (ELSA MORN): This is Radio Vesk. The Vesk Health Board announced on "
+        "Wednesday that it is giving Ostmark Hospital four million crowns in emergency funding. With "
+        "that money the hospital will keep its maternity ward open every night, starting Saturday the "
+        "6th of June.\n"
+    )
+    checker = _checker_over(tmp_path, {"bulletin.txt": article})
+    wrong = checker.check_sentence(
+        "The Vesk Health Board is giving Ostmark Hospital 6 million crowns in emergency funding."
+    )
+    assert wrong.verdict != SUPPORTED, wrong.reason
+    right = checker.check_sentence(
+        "The Vesk Health Board is giving Ostmark Hospital 4 million crowns in emergency funding."
+    )
+    assert right.verdict == SUPPORTED, right.reason

@@ -382,6 +382,27 @@ def test_values_a_window_gives_in_other_words_are_its_own(claim, window, lacking
 
 @pytest.mark.fast
 @pytest.mark.parametrize(
+    "claim, window, lacking",
+    [
+        # A day of the month gives no count of the claim's ...
+        (
+            "The authority is giving the hospital 5 million talen.",
+            "It is giving the hospital three million talen, starting Saturday the 5th of June.",
+            {"5"},
+        ),
+        ("Five climbers were rescued.", "Three climbers were rescued on the 5th of June.", {"5"}),
+        # ... while a count beside a day, and a day the claim gives as one, are given.
+        ("Five climbers were rescued.", "On 5 June, five climbers were rescued.", set()),
+        ("The hearing ends on the 5th of June.", "The hearing ends on June 5.", set()),
+        ("The fund holds 5 million.", "The fund, set up on the 5th of May, holds 5 million.", set()),
+    ],
+)
+def test_a_day_of_the_month_gives_no_count(claim, window, lacking):
+    assert values_not_given(claim, stated_values(tokens(claim)), window) == lacking
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
     "text, figure, sized",
     [
         ("a price tag of 218 million crowns", "218", True),
