@@ -853,12 +853,15 @@ _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}(?!\w)", 
 
 
 def _day_starts(text: str, side: list[Token]) -> set[int]:
-    """Where the numbers of ``text`` (its tokens ``side``) that are days of a date start."""
+    """Where the numbers of ``text`` (its tokens ``side``) that are days of a date start (a year
+    is a year in a date or alone: "1 January 2025" gives "the start of 2025")."""
     written = {m.start() for m in _DAY_OF_MONTH.finditer(text)}
     return {
         t.start
         for i, t in enumerate(side)
-        if t.kind == "number" and (t.start in written or is_date_part(side, i))
+        if t.kind == "number"
+        and not YEAR_FIGURE.match(t.text)
+        and (t.start in written or is_date_part(side, i))
     }
 
 

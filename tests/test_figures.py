@@ -395,6 +395,11 @@ def test_values_a_window_gives_in_other_words_are_its_own(claim, window, lacking
         ("Five climbers were rescued.", "On 5 June, five climbers were rescued.", set()),
         ("The hearing ends on the 5th of June.", "The hearing ends on June 5.", set()),
         ("The fund holds 5 million.", "The fund, set up on the 5th of May, holds 5 million.", set()),
+        (
+            "Pensions rise by 4.5 percent at the start of 2025.",
+            "Pensions rise by 4.5% on 1 January 2025.",
+            set(),
+        ),
     ],
 )
 def test_a_day_of_the_month_gives_no_count(claim, window, lacking):
