@@ -3721,7 +3721,7 @@ def test_words_given_to_another_speaker_are_searched_for_without_the_claims_spea
 
 def test_a_day_of_the_month_lends_no_count_to_a_claims_figure(tmp_path, pipeline):
     """A bulletin gives the grant as "four million crowns" and, in the next breath, the day a rota
-    starts ("from Saturday the 6th of June"): the claim's "6 million" was stated by that day. The
+    starts ("starting Saturday the 6th of June"): the claim's "6 million" was stated by that day. The
     right figure still is."""
     article = (
         "[00:05] PRESENTER (ELSA MORN): This is Radio Vesk. The Vesk Health Board announced on "
