@@ -403,8 +403,8 @@ class DraftChecker:
     def _passages(self, claim: str) -> list[Passage]:
         """The passages found for the claim and their collapsed duplicates (other outlets)."""
         found = self.pipeline.search(claim, SEARCH_K, self.search_filter)
-        # "Belsen said the wind was the enemy": the speaker's name pulls in his own passages, so
-        # the passage that gives those words to somebody else is searched for by the words alone.
+        # "Fairleigh said the scheme comes a season too late": the speaker's name pulls in his own
+        # passages, so the passage giving those words to somebody else is searched for by the words.
         reported = reported_speech(claim) if name_keys(own_speaker(claim)) else ""
         if reported:
             seen = {p.chunk.id for p in found}
