@@ -1098,8 +1098,12 @@ class DraftChecker:
             needed = PREFERRED_YES if preferable else CORRECTED_YES
             spans = [span]
             sure = judge.probability(read, corrected)
-            wider = with_next_sentence(chunk, span, claim, difference.differs.kind) if preferable else None
-            if sure is not None and sure < needed and wider is not None:
+            wider = (
+                with_next_sentence(chunk, span, claim, difference.differs.kind)
+                if preferable and sure is not None and sure < needed
+                else None
+            )
+            if wider is not None:
                 # the sentence after tells the rest of the claim ("The slide came down the Larch Gully")
                 read, following = wider
                 if difference.differs.kind == "date" and dates_told(claim, dates_named(read, chunk.date)):
