@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.text import MONTH, fold, stem
+from rag.text import fold, stem
 from rag.tokens import (
     AND_A_HALF,
     HAS_WORD,
@@ -849,19 +849,13 @@ def unit_words(sides: list[list[Token]]) -> set[str]:
 
 
 # "the 5th of June": a day of the month the tokens do not put beside its month.
-_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}(?!\w)", re.I)
-
-
 def _day_starts(text: str, side: list[Token]) -> set[int]:
     """Where the numbers of ``text`` (its tokens ``side``) that are days of a date start (a year
     is a year in a date or alone: "1 January 2025" gives "the start of 2025")."""
-    written = {m.start() for m in _DAY_OF_MONTH.finditer(text)}
     return {
         t.start
         for i, t in enumerate(side)
-        if t.kind == "number"
-        and not YEAR_FIGURE.match(t.text)
-        and (t.start in written or is_date_part(side, i))
+        if t.kind == "number" and not YEAR_FIGURE.match(t.text) and is_date_part(side, i)
     }
 
 

@@ -537,7 +537,23 @@ def dates_beside(side: list[Token], i: int) -> list[Token]:
     ended = i > 0 and "," in side[i].gap and not YEAR_FIGURE.match(side[i].text)
     if ended and near == [side[i - 1]]:
         return []
-    return near
+    return near + _month_after_ordinal(side, i)
+
+
+def _month_after_ordinal(side: list[Token], i: int) -> list[Token]:
+    """The month a day written as an ordinal names: "the 5th of June", "3rd May" (the suffix is a
+    word of its own, so `tokens_beside` does not see past it); not "the 3rd of 4 boats"."""
+    if i + 2 >= len(side) or side[i].kind != "number":
+        return []
+    suffix, month = side[i + 1], side[i + 2]
+    attached = suffix.gap == "" and suffix.key in _ORDINAL_SUFFIXES
+    if attached and month.kind == "date" and month.key not in WEEKDAY_KEYS and _OF_GAP.fullmatch(month.gap):
+        return [month]
+    return []
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_OF_GAP = re.compile(r"\s*(?:of\s+)?", re.I)
 
 
 def tokens_beside(side: list[Token], i: int) -> list[Token]:

@@ -251,6 +251,28 @@ def test_a_number_after_a_dates_comma_is_no_day_of_it(text, number, dated):
 
 
 @pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, number, dated",
+    [
+        # A day written as an ordinal is a day of the month after it, "of" or not.
+        ("The rota starts on Saturday the 6th of June.", "6", True),
+        ("On the 23rd of May, 40 staff walked out.", "23", True),
+        ("Talks resume on Monday 3rd May.", "3", True),
+        ("It opened on the 1st of Oct. after a delay.", "1", True),
+        # The false-positive side: an ordinal of a count, of something else, or before a weekday.
+        ("The 3rd of the 4 boats sank.", "3", False),
+        ("She finished 5th of 6 teams in June.", "5", False),
+        ("It is due on the 2nd of next month.", "2", False),
+        ("The 4th Saturday of the season was wet.", "4", False),
+    ],
+)
+def test_an_ordinal_day_is_a_day_of_the_month_it_names(text, number, dated):
+    side = tokens(text)
+    i = next(n for n, t in enumerate(side) if t.text == number)
+    assert is_date_part(side, i) is dated
+
+
+@pytest.mark.fast
 def test_a_clips_cue_word_is_no_name():
     """ "[01:14] SOT - BRASK: ..." names the brigadier, not somebody called SOT."""
     kinds = {
