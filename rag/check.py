@@ -103,6 +103,7 @@ from rag.speakers import (
     holder_of_another,
     introduced_as,
     name_keys,
+    named_before_speech,
     own_speaker,
     quote_words,
     quoted_speaker,
@@ -831,6 +832,8 @@ class DraftChecker:
             return None
         if turn and re.search(rf"\b{re.escape(turn)}\b", claim):
             return None  # "Bertil Oakes of the Quiet Skies Group said": the clip's speaker, named in full
+        if named_before_speech(speaker, claim):
+            return None  # the claim's own subject, though `own_speaker` read its role for the speaker
         if not turn and not own_speaker(texts[closest]):
             # A pronoun's quote after an interview's opening ("Our reporter Ana Vik spoke to
             # boatman Sutto Ker, 58. He said ...") is the interviewee's as likely as the reporter's.

@@ -381,6 +381,25 @@ def same_speaker(claimed: str, speaker: str, sentence: str) -> bool:
     return bool(name_keys(claimed) & name_keys(f"{speaker} {sentence}"))
 
 
+def named_before_speech(speaker: str, claim: str) -> bool:
+    """Whether the claim names a speaker ("Councillor Ingrid Maule", the last two words
+    capitalised) in full before its words, as its own subject: "Fisheries committee chair Ingrid
+    Maule stood by it, saying ...", whose role `own_speaker` may read for the speaker; not as
+    another's ("Ingrid Maule's deputy said", "a lawyer for Ingrid Maule said") nor after the
+    words ("Scarff said Ingrid Maule ...")."""
+    spoken = speaker.split()
+    if len(spoken) < 2 or not all(w[:1].isupper() for w in spoken[-2:]):
+        return False
+    speech = [
+        m
+        for m in (*SPEECH_VERB.finditer(claim), *_PARTICIPLE.finditer(claim))
+        if not inside_quote(claim, m.start())
+    ]
+    head = claim[: min(m.start() for m in speech)] if speech else ""
+    named = re.search(rf"(?<![\w'’-]){re.escape(' '.join(spoken[-2:]))}(?![\w'’-])", head)
+    return bool(named) and not _AFFILIATED.search(head[: named.start()])
+
+
 def name_keys(text: str) -> set[str]:
     return {t.key for t in tokens(text) if t.kind == "name"}
 

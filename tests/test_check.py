@@ -3743,3 +3743,21 @@ def test_a_day_of_the_month_lends_no_count_to_a_claims_figure(tmp_path, pipeline
         "The Vesk Health Board is giving Ostmark Hospital 4 million crowns in emergency funding."
     )
     assert right.verdict == SUPPORTED, right.reason
+
+
+def test_a_speaker_named_in_full_after_a_role_is_the_claims_own(tmp_path, pipeline):
+    """An island paper quotes "Councillor Ingrid Maule, who chairs the fisheries committee". A
+    claim calling her "Fisheries committee chair Ingrid Maule" before ", saying" had its speaker read
+    as "Fisheries", and her own words contradicted it by name. Her words given to the cooperative's
+    chairman still are."""
+    archive = ROOT / "tests" / "data" / "outlet_archive_78"
+    checker = _checker_over(tmp_path, {a.name: a.read_text(encoding="utf-8") for a in archive.iterdir()})
+    hers = checker.check_sentence(
+        "Fisheries committee chair Ingrid Maule stood by the quota decision, saying it rested on "
+        "scientific advice and landing records."
+    )
+    assert hers.verdict == SUPPORTED, hers.reason
+    his = checker.check_sentence(
+        "Cooperative chairman Donal Ferrick said the allocation was based on scientific advice and landing records."
+    )
+    assert his.verdict == CONTRADICTED and "Maule" in his.differs.source, his.reason

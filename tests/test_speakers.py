@@ -9,6 +9,7 @@ from rag.speakers import (
     abbreviates,
     distinguishing_word,
     holder_of_another,
+    named_before_speech,
     own_speaker,
     post_holders,
     quoted_speaker,
@@ -606,3 +607,26 @@ def test_a_clips_cue_without_brackets_names_who_speaks_in_it():
     prose = "Clip: Watch the mayor's speech below.\nSOT - The council said no.\n"
     assert turn_label(prose, prose.index("Watch")) == ""
     assert turn_label(prose, prose.index("The council")) == ""
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "speaker, claim, named",
+    [
+        # The claim's own subject, named in full before its words, whatever role comes first.
+        (
+            "Councillor Ingrid Maule",
+            "Fisheries committee chair Ingrid Maule stood by the quota decision, saying it was sound.",
+            True,
+        ),
+        ("Ewan Scarff", "Ewan Scarff said the quota would be cut.", True),
+        # The false-positive side: another's, after the words, or one word only.
+        ("Councillor Ingrid Maule", "Ingrid Maule's deputy said the quota was fair.", False),
+        ("Councillor Ingrid Maule", "A lawyer for Ingrid Maule said the quota was fair.", False),
+        ("Councillor Ingrid Maule", "Ewan Scarff said Ingrid Maule had cut the quota.", False),
+        ("Maule", "Committee chair Ingrid Maule stood by it, saying it was sound.", False),
+        ("Councillor Ingrid Maule", "Ingrid Maule cut the quota.", False),
+    ],
+)
+def test_a_speaker_named_in_full_before_the_claims_words_is_its_subject(speaker, claim, named):
+    assert named_before_speech(speaker, claim) is named
