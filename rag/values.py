@@ -529,7 +529,7 @@ def _days_given_otherwise(
             if t.kind != "number":
                 continue
             # "the first of July"; "the 1st of July", whose token is the digits alone
-            ordinal = is_ordinal_word(t.text) or re.match(r"(?:st|nd|rd|th)\b", text[t.end :], re.I)
+            ordinal = _ranks(text, t)
             day = _is_day(side, j)
             counted = counts and bool(counted_words(side, j)) and not day and not ordinal
             mentions.setdefault(t.key, []).append((counted, _month_of(side, j) if day else None))
@@ -719,6 +719,14 @@ def _number_in(text: str, value: str) -> tuple[list[Token], int | None]:
     return side, next((i for i, t in enumerate(side) if t.text == wanted[0].text), None)
 
 
+def _ranks(text: str, token: Token) -> bool:
+    """Whether a number of ``text`` is a rank: an ordinal word or one with its suffix ("third", "3rd")."""
+    return is_ordinal_word(token.text) or bool(_ORDINAL_SUFFIX.match(text, token.end))
+
+
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+
+
 def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     """For a changed number: both count the same thing, when both say what they count. Two sums
     of money are alike whatever words follow them ("fined £64,000 at Mirefield Magistrates'
@@ -734,6 +742,8 @@ def counts_alike(claim: str, source: str, differs: Differs) -> bool:
     (our_side, i), (their_side, j) = _number_in(claim, differs.draft), _number_in(source, differs.source)
     if i is None or j is None:
         return True
+    if _ranks(source, their_side[j]) != _ranks(claim, our_side[i]):
+        return False  # "the 19% increase first sought" against "by 23 votes to 8": a rank is no count
     if (clock_minutes(our_side[i].key) is None) != (clock_minutes(their_side[j].key) is None):
         return False  # "shortly before 5 a.m." against "near kilometre 42": a time of day is no count
     if (_EVERY.search(claim[: our_side[i].start]) is None) != (

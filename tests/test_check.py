@@ -3761,3 +3761,21 @@ def test_a_speaker_named_in_full_after_a_role_is_the_claims_own(tmp_path, pipeli
         "Cooperative chairman Donal Ferrick said the allocation was based on scientific advice and landing records."
     )
     assert his.verdict == CONTRADICTED and "Maule" in his.differs.source, his.reason
+
+
+def test_a_rank_in_the_sentence_is_no_count_against_a_claims_tally(tmp_path, pipeline):
+    """A city paper gives a council's vote ("passed by 23 votes to 8") below its lead, whose "the 19%
+    increase first sought" was taken for the count a wrong tally differs from ("gives first, not 21
+    votes to 8"). The tally it differs from is the vote's; the right tally is stated."""
+    article = (
+        "Council approves smaller water tariff rise\n\n"
+        "Halqadir's municipal council on Tuesday night approved a 12% rise in the price of agricultural "
+        "well water, well short of the 19% increase first sought by the water authority, after weeks "
+        "of protest by palm growers.\n\n"
+        "The measure passed by 23 votes to 8 after a debate lasting almost four hours.\n"
+    )
+    checker = _checker_over(tmp_path, {"mirror.txt": article})
+    wrong = checker.check_sentence("Halqadir's council passed the water tariff increase by 21 votes to 8.")
+    assert wrong.verdict == CONTRADICTED and wrong.differs.source == "23 votes to 8", wrong.reason
+    right = checker.check_sentence("Halqadir's council passed the water tariff increase by 23 votes to 8.")
+    assert right.verdict == SUPPORTED, right.reason

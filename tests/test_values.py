@@ -155,6 +155,48 @@ def test_a_changed_number_must_count_the_same_thing():
 
 
 @pytest.mark.fast
+@pytest.mark.parametrize(
+    "claim, source, differs, alike",
+    [
+        # A rank is no count: "first sought" against a vote's tally.
+        (
+            "The council passed the tariff increase by 21 votes to 8.",
+            "The council approved a 12% rise, short of the 19% increase first sought by the authority.",
+            Differs("21 votes to 8", "first", "number"),
+            False,
+        ),
+        (
+            "Lund won the race in 3 hours.",
+            "Lund finished first in the race.",
+            Differs("3", "first", "number"),
+            False,
+        ),
+        # The false-positive side: two ranks, in words or digits, and two counts.
+        (
+            "Lund finished third in the final.",
+            "Lund finished second in the final.",
+            Differs("third", "second", "number"),
+            True,
+        ),
+        (
+            "Lund finished 3rd in the final.",
+            "Lund finished second in the final.",
+            Differs("3", "second", "number"),
+            True,
+        ),
+        (
+            "Three people died in the crash.",
+            "One person died in the crash.",
+            Differs("Three", "One", "number"),
+            True,
+        ),
+    ],
+)
+def test_a_rank_is_no_count_of_a_figure(claim, source, differs, alike):
+    assert counts_alike(claim, source, differs) is alike
+
+
+@pytest.mark.fast
 def test_a_part_of_a_whole_counts_what_the_whole_counts():
     """ "Eleven of the Delta Transit Authority's 14 ferry routes" counts routes, not the authority
     named between, so "nine of its 14 ferry routes" gives the same count otherwise."""
