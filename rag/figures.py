@@ -848,7 +848,6 @@ def unit_words(sides: list[list[Token]]) -> set[str]:
     return after_figure - elsewhere
 
 
-# "the 5th of June": a day of the month the tokens do not put beside its month.
 def _day_starts(text: str, side: list[Token]) -> set[int]:
     """Where the numbers of ``text`` (its tokens ``side``) that are days of a date start (a year
     is a year in a date or alone: "1 January 2025" gives "the start of 2025")."""
