@@ -510,9 +510,12 @@ def runs(side: list[Token]) -> list[list[Token]]:
         if token.kind == "word":
             continue
         kind = run_kind([token], side)
-        # One name runs over spaces only; a date also over "Sept. 13" and "September 20, 2023".
+        # One name runs over spaces only; a date also over "Sept. 13" and "September 20, 2023",
+        # and from a day's ordinal suffix to its month ("the 7th of July").
         close = not token.gap.strip() or (kind == "date" and token.gap.strip() in (".", ","))
-        joined = i and runs and runs[-1][-1] is side[i - 1] and close
+        after_ordinal = kind == "date" and i > 1 and _month_after_ordinal(side, i - 2) == [token]
+        last = side[i - 2] if after_ordinal else side[i - 1]
+        joined = i and runs and runs[-1][-1] is last and (close or after_ordinal)
         if joined and run_kind(runs[-1], side) == kind and kind != "number":
             runs[-1].append(token)
         else:

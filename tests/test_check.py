@@ -3723,7 +3723,7 @@ def test_a_day_of_the_month_lends_no_count_to_a_claims_figure(tmp_path, pipeline
     """A bulletin gives the grant as "four million crowns" and, in the next breath, the day a rota
     starts ("starting Saturday the 6th of June"): the claim's "6 million" was stated by that day,
     then, once no longer stated, read against the day as a count. It is the grant's four it differs
-    from; a wrong day differs as a date. The right figure still is stated."""
+    from; a wrong day differs as the whole date ("6th of June"). The right figure still is stated."""
     article = (
         "[00:05] PRESENTER (ELSA MORN): This is Radio Vesk. The Vesk Health Board announced on "
         "Wednesday that it is giving Ostmark Hospital four million crowns in emergency funding. With "
@@ -3738,7 +3738,7 @@ def test_a_day_of_the_month_lends_no_count_to_a_claims_figure(tmp_path, pipeline
     late = checker.check_sentence(
         "The hospital keeps its maternity ward open every night from Saturday the 13th of June."
     )
-    assert late.verdict == CONTRADICTED and late.differs.kind == "date", late.reason
+    assert late.verdict == CONTRADICTED and late.differs.source == "6th of June", late.reason
     right = checker.check_sentence(
         "The Vesk Health Board is giving Ostmark Hospital 4 million crowns in emergency funding."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.tokens import initials, is_date_part, is_ordinal_word, number_keys, tokens
+from rag.tokens import initials, is_date_part, is_ordinal_word, number_keys, runs, tokens
 
 
 @pytest.mark.fast
@@ -270,6 +270,22 @@ def test_an_ordinal_day_is_a_day_of_the_month_it_names(text, number, dated):
     side = tokens(text)
     i = next(n for n, t in enumerate(side) if t.text == number)
     assert is_date_part(side, i) is dated
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A day's ordinal and its month are one date, as "7 July" is.
+        ("The lock reopens on Monday the 7th of July.", [["Monday"], ["7", "July"]]),
+        ("It opens on 3rd May, 2027.", [["3", "May", "2027"]]),
+        # The false-positive side: an ordinal of a count, and a count after a date's comma.
+        ("The 3rd of the 4 boats sank.", [["3"], ["4"]]),
+        ("On the 23rd of May, 40 staff walked out.", [["23", "May"], ["40"]]),
+    ],
+)
+def test_a_day_written_as_an_ordinal_runs_to_its_month(text, expected):
+    assert [[t.text for t in run] for run in runs(tokens(text))] == expected
 
 
 @pytest.mark.fast
