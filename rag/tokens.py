@@ -534,8 +534,9 @@ def is_date_part(side: list[Token], i: int) -> bool:
 
 def dates_beside(side: list[Token], i: int) -> list[Token]:
     """The months and weekdays beside ``side[i]`` (`tokens_beside`), or its ordinal's month ("the
-    5th of June"), whose day it may be. A date before it across a comma, with none after it, has ended: "on 2 March, 29 patients" and "on
-    14 April, two years after" count; "Saturday, 8 November" and "5 May, 2025" are dates."""
+    5th of June"), whose day it may be. A date before it across a comma, with none after it, has
+    ended: "on 2 March, 29 patients" and "on 14 April, two years after" count; "Saturday, 8
+    November" and "5 May, 2025" are dates."""
     near = [t for t in tokens_beside(side, i) if t.kind == "date"]
     ended = i > 0 and "," in side[i].gap and not YEAR_FIGURE.match(side[i].text)
     if ended and near == [side[i - 1]]:
