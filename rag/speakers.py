@@ -369,11 +369,8 @@ def same_speaker(claimed: str, speaker: str, sentence: str) -> bool:
     speaker named in full ("coordinator Anneke Dross") is the claim's when the claim names them
     so, before an affiliation that ends its words ("Anneke Dross of Marrasal Watch"; not the
     group itself, "Marrasal Watch")."""
-    spoken = speaker.split()
-    if len(spoken) >= 2 and all(w[:1].isupper() for w in spoken[-2:]):
-        named = re.search(rf"(?<![\w'’-]){re.escape(' '.join(spoken[-2:]))}(?![\w'’-])", claimed)
-        if named and not _AFFILIATED.search(claimed[: named.start()]):
-            return True
+    if _named_in_full(speaker, claimed):
+        return True
     words = claimed.split()
     if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
         surname = next((w for w in reversed(words) if not _ROMAN.match(fold(w))), words[-1])
@@ -387,17 +384,23 @@ def named_before_speech(speaker: str, claim: str) -> bool:
     Maule stood by it, saying ...", whose role `own_speaker` may read for the speaker; not as
     another's ("Ingrid Maule's deputy said", "a lawyer for Ingrid Maule said") nor after the
     words ("Scarff said Ingrid Maule ...")."""
-    spoken = speaker.split()
-    if len(spoken) < 2 or not all(w[:1].isupper() for w in spoken[-2:]):
-        return False
     speech = [
         m
         for m in (*SPEECH_VERB.finditer(claim), *_PARTICIPLE.finditer(claim))
         if not inside_quote(claim, m.start())
     ]
-    head = claim[: min(m.start() for m in speech)] if speech else ""
-    named = re.search(rf"(?<![\w'’-]){re.escape(' '.join(spoken[-2:]))}(?![\w'’-])", head)
-    return bool(named) and not _AFFILIATED.search(head[: named.start()])
+    return bool(speech) and _named_in_full(speaker, claim[: min(m.start() for m in speech)])
+
+
+def _named_in_full(speaker: str, text: str) -> bool:
+    """Whether ``text`` names a person speaker (the last two words capitalised, "Councillor Ingrid
+    Maule") by those two words, not after an affiliation ("a lawyer for Ingrid Maule"; "Marrasal
+    Watch" of "Anneke Dross of Marrasal Watch")."""
+    spoken = speaker.split()
+    if len(spoken) < 2 or not all(w[:1].isupper() for w in spoken[-2:]):
+        return False
+    named = re.search(rf"(?<![\w'’-]){re.escape(' '.join(spoken[-2:]))}(?![\w'’-])", text)
+    return bool(named) and not _AFFILIATED.search(text[: named.start()])
 
 
 def name_keys(text: str) -> set[str]:
