@@ -43,7 +43,7 @@ from rag.readings import (
     with_previous_sentence,
 )
 from rag.speakers import name_keys
-from rag.text import split_sentences
+from rag.text import dates_named, dates_told, split_sentences
 from rag.tokens import Token, is_loose_number, number_keys, runs, tokens
 from rag.types import Chunk, Citation, Passage, SearchFilter, Span
 from rag.values import Difference, Differs, date_form, doer_keys, names_another_doer, rounds_the_other
@@ -340,6 +340,11 @@ class OtherOutlets:
                 and not is_loose_number(run[0].text)
                 and not {t.key for t in run} & claim_keys
             ]
+            chunk = passage.chunk
+            read = with_previous_sentence(chunk, span)
+            # "Thursday's decision" in an article of Friday 6 August tells the claim's "5 August":
+            # the sentence's other date ("from 1 November") dates something else.
+            dated_alike = bool(dates_told(claim, dates_named(read, chunk.date)))
             readings = [
                 (value, rival, claim.replace(run_text(claim, value), run_text(text, rival), 1))
                 for value in values
@@ -347,14 +352,13 @@ class OtherOutlets:
                 if rival_value(claim, value, text, rival)
                 and not counted_by_another(claim_side, value, side, rival)
                 and not part_of_the_figure(value, side, rival)
+                and not (dated_alike and value_kind(value) == "date")
             ]
             if not readings:
                 continue
             tried += 1
             if tried > CANDIDATE_VALUES:
                 return None
-            chunk = passage.chunk
-            read = with_previous_sentence(chunk, span)
             as_written = judge.probability(read, claim)
             if as_written is None:
                 continue

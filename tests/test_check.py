@@ -3779,3 +3779,44 @@ def test_a_rank_in_the_sentence_is_no_count_against_a_claims_tally(tmp_path, pip
     assert wrong.verdict == CONTRADICTED and wrong.differs.source == "23 votes to 8", wrong.reason
     right = checker.check_sentence("Halqadir's council passed the water tariff increase by 23 votes to 8.")
     assert right.verdict == SUPPORTED, right.reason
+
+
+ASHCOMBE_WIRE = (
+    "Governors back merging Ashcombe schools\n\n"
+    "ASHCOMBE, June 12 (KW) - The governing board of Ashcombe Schools Trust voted 6-3 on Thursday to "
+    "merge Hill Lane Primary into Riverside Primary on a single site from Sept. 1, despite a campaign "
+    "by parents to keep both schools open.\n\n"
+    'Trust chair Moira Pennant said falling rolls left the board no choice. "We cannot run two '
+    'half-empty buildings," she said.\n'
+)
+ASHCOMBE_ECHO_OTHER_DAY = (
+    "Home | News | Schools | Sport\n\n"
+    "By Nia Hollis\nPublished: Friday 13 June 2031, 09:12\n\n"
+    "Share: f | X | Email\n\n"
+    "Tears and shouting greeted the decision by Ashcombe Schools Trust to close Hill Lane Primary as a "
+    "separate school, with parents vowing to fight on.\n\n"
+    "The trust's board voted on 5 June by six votes to three to move the pupils to Riverside Primary "
+    "from 1 September.\n\n"
+    'Parent campaigner Dev Okafor said the group would ask the council to review the decision. "They '
+    'have not listened to a single parent," he said.\n'
+)
+
+
+def test_another_outlet_dating_the_claims_event_by_its_weekday_gives_no_other_date(tmp_path, pipeline):
+    """The river-port archive's paper, of Friday 6 August, reports "Thursday's decision" by the trust
+    and, in its next sentence, the move of births "from 1 November": the judging model read "took its
+    vote ... on 1 November" as the paper's date for the vote (0.96), making a stated claim mixed. The
+    sentence tells the claim's 5 August by its weekday, so its other date dates something else. The
+    false-positive side: an outlet giving the vote another date outright still disagrees."""
+    archive = ROOT / "tests" / "data" / "outlet_archive_83"
+    checker = _checker_over(
+        tmp_path / "river", {a.name: a.read_text(encoding="utf-8") for a in archive.iterdir()}
+    )
+    voted = checker.check_sentence(
+        "The Tallis Health Trust board took its vote on the future of maternity care on 5 August."
+    )
+    assert voted.verdict == SUPPORTED, voted.reason
+    other_day = _checker_over(
+        tmp_path / "ashcombe", {"wire.txt": ASHCOMBE_WIRE, "echo.txt": ASHCOMBE_ECHO_OTHER_DAY}
+    ).check_sentence("The Ashcombe Schools Trust board took its vote on the Hill Lane merger on 12 June.")
+    assert other_day.verdict == MIXED and other_day.differs.source == "5 June", other_day.reason
