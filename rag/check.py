@@ -574,7 +574,14 @@ class DraftChecker:
                         or score > undecided[passage.chunk.source][0].score
                     )
                 ):
-                    undecided[passage.chunk.source] = (Found(passage, window, score), text)
+                    # The judge reads the date the window tells by its weekday, as the word tests
+                    # did ("handed in on Friday" is no "Friday, 20 August" to it otherwise), the one
+                    # its tense gives: a past "on Thursday" is not the Thursday ahead.
+                    told = dates_told(claim, dates_named(near, passage.chunk.date, by_tense=True))
+                    undecided[passage.chunk.source] = (
+                        Found(passage, window, score),
+                        f"{text} ({told})" if told else text,
+                    )
         ranked = sorted(undecided.values(), key=lambda item: -item[0].score)
         for rank, (found, text) in enumerate(ranked[:UNDECIDED_ARTICLES] if best is None else ()):
             if lead and lead.passage.chunk.source == found.passage.chunk.source:

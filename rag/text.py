@@ -263,12 +263,14 @@ def _spoken(text: str, start: int) -> bool:
     return bool(_SPOKEN_BEFORE.search(text[max(0, start - 80) : start]))
 
 
-def dates_named(text: str, dated: str | None) -> list[ToldDate]:
+def dates_named(text: str, dated: str | None, by_tense: bool = False) -> list[ToldDate]:
     """The calendar dates ``text`` tells without writing them out whole, read from its article's
     date ``dated`` (YYYY-MM-DD): its "today", "yesterday" or "tomorrow", a weekday standing alone
     (the one before the article's date or after it, unless "last" or "next" says which), and a day
     and month given without a year ("DRAVENHOLT, March 14"), in the year that puts it nearest the
-    article's date. [] when the date is unknown."""
+    article's date. [] when the date is unknown. ``by_tense``: a weekday is only the one its
+    nearby words tell, the one after for what is due ("is due to close on Friday"), else the one
+    before ("parliament on Thursday approved", in an article of that Thursday, is no week later)."""
     day = _article_day(dated)
     if day is None:
         return []
@@ -286,6 +288,10 @@ def dates_named(text: str, dated: str | None) -> list[ToldDate]:
             if which == "last"
             else [7 - back or 7]
             if which == "next"
+            else [7 - back or 7]
+            if by_tense and _ahead(text, match.start(), match.end())
+            else [-back]
+            if by_tense
             else [-back, 7 - back or 7]
         )
         for offset in offsets:
@@ -302,6 +308,18 @@ def dates_named(text: str, dated: str | None) -> list[ToldDate]:
         if years:
             found.add(ToldDate(min(years, key=lambda d: abs(d - day)), _spoken(text, start)))
     return sorted(found, key=lambda t: (t.day, t.spoken))
+
+
+# Words putting a weekday after its article's date ("is due to close on Friday", "will meet Friday").
+_AHEAD = re.compile(r"\b(?:will|shall|due|scheduled|expected|plans?|planned|going to|to be)\b", re.I)
+_NEAR_WORDS = 4  # words either side of a weekday that tell its tense
+
+
+def _ahead(text: str, start: int, end: int) -> bool:
+    """Whether the words around a weekday put it after the article's date."""
+    before = text[:start].split()[-_NEAR_WORDS:]
+    after = text[end:].split()[:_NEAR_WORDS]
+    return bool(_AHEAD.search(" ".join(before + after)))
 
 
 def dates_told(claim: str, told: list[ToldDate]) -> str:

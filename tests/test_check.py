@@ -3781,6 +3781,40 @@ def test_a_rank_in_the_sentence_is_no_count_against_a_claims_tally(tmp_path, pip
     assert right.verdict == SUPPORTED, right.reason
 
 
+LOWFORD_WEEK = (
+    "LOWFORD WEEKLY - Tuesday 11 March 2031\n\n"
+    "THE WEEK IN FIVE POINTS\n\n"
+    "1. Ring road: resurfacing on the eastern section overran by two days; all lanes open again since Sunday.\n\n"
+    "2. Save Lowford Library petition (4,310 signatures) handed to the Town Hall on Friday.\n\n"
+    "3. Market hall: traders' rents frozen for another year, council confirms.\n\n"
+    "4. Weather: river level at the Mill Weir back below the warning mark.\n\n"
+    "5. Sport: Lowford Rovers lost 2-1 away at Dunholm.\n"
+)
+LOWFORD_VOTE = (
+    "Council sets date for library vote\n\n"
+    "Lowford's cabinet will decide on 18 March whether to close the Mill Street library, the council said "
+    "on Wednesday. Campaigners from Save Lowford Library said they would hand in their petition before "
+    "the vote. The library lends about 60,000 books a year.\n"
+)
+
+
+def test_the_real_judge_reads_the_date_a_windows_weekday_tells(tmp_path, pipeline):
+    """A newsletter of Tuesday 11 March says the petition was handed in "on Friday": the word tests
+    read that Friday as 7 March, but the judging model, reading the window alone, doubted "Friday,
+    7 March" (0.64); it now reads the date with the window. Another date or another deed on that day
+    is still not stated."""
+    checker = _checker_over(tmp_path, {"week.txt": LOWFORD_WEEK, "vote.txt": LOWFORD_VOTE})
+    handed = checker.check_sentence(
+        "Save Lowford Library delivered its petition to the Town Hall on Friday, 7 March."
+    )
+    assert handed.verdict == SUPPORTED and "on Friday" in handed.citations[0].text, handed.reason
+    for claim in (
+        "Save Lowford Library delivered its petition to the Town Hall on Friday, 28 February.",
+        "Save Lowford Library withdrew its petition on Friday, 7 March.",
+    ):
+        assert checker.check_sentence(claim).verdict != SUPPORTED, claim
+
+
 ASHCOMBE_WIRE = (
     "Governors back merging Ashcombe schools\n\n"
     "ASHCOMBE, June 12 (KW) - The governing board of Ashcombe Schools Trust voted 6-3 on Thursday to "

@@ -50,6 +50,25 @@ def test_a_day_told_relative_to_the_article_is_written_out_from_its_date():
     assert days_named("As of today, nine patients remain in hospital.", None) == ""
 
 
+def test_a_weekday_is_the_one_before_or_after_its_article_as_its_nearby_words_say():
+    """A bare weekday is either side of the article's date; read by its tense, what is done is before
+    it and what is due after it. Parliament "on Thursday approved" in an article of Thursday 12 March
+    2026 is that day, not the 19th, though the act "will" lift the age further on; a lock "due to
+    close on Friday" is the 13th, not the 6th."""
+    done = "Parliament on Thursday approved a pension overhaul that will gradually lift the retirement age."
+    assert [t.day.day for t in dates_named(done, "2026-03-12")] == [12, 19]
+    assert [t.day.day for t in dates_named(done, "2026-03-12", by_tense=True)] == [12]
+    due = "The lock is due to close on Friday for ten days."
+    assert [t.day.day for t in dates_named(due, "2026-03-12", by_tense=True)] == [13]
+    # The false-positive side: "last" and "next" still say which, whatever the tense.
+    assert [t.day.day for t in dates_named("It will reopen next Friday.", "2026-03-12", by_tense=True)] == [
+        13
+    ]
+    assert [
+        t.day.day for t in dates_named("It was due to open last Friday.", "2026-03-12", by_tense=True)
+    ] == [6]
+
+
 def test_a_claims_date_is_told_by_a_relative_day_or_a_yearless_date_of_its_article():
     yesterday = dates_named("Averlach reached 31.4C yesterday (Thursday).", "2026-06-12")
     assert dates_told("Averlach hit 31.4C on Thursday 11 June.", yesterday) == "Thursday 11 June 2026"
