@@ -263,6 +263,28 @@ def _spoken(text: str, start: int) -> bool:
     return bool(_SPOKEN_BEFORE.search(text[max(0, start - 80) : start]))
 
 
+# Words putting a weekday after its article's date ("is due to close on Friday", "will meet Friday").
+_AHEAD = re.compile(r"\b(?:will|shall|due|scheduled|expected|plans?|planned|going to|to be)\b", re.I)
+_NEAR_WORDS = 4  # words either side of a weekday that tell its tense
+
+
+def _ahead(text: str, start: int, end: int) -> bool:
+    """Whether the words around a weekday put it after the article's date."""
+    before = text[:start].split()[-_NEAR_WORDS:]
+    after = text[end:].split()[:_NEAR_WORDS]
+    return bool(_AHEAD.search(" ".join(before + after)))
+
+
+# Days from the article's date to a weekday ``back`` days before its own, by the word before it
+# ("last", "next"; "this past" when its tense tells, none when both are possible).
+_WEEKDAY_OFFSETS = {
+    "last": lambda back: [-(back or 7)],
+    "next": lambda back: [7 - back or 7],
+    "this past": lambda back: [-back],
+    "": lambda back: [-back, 7 - back or 7],
+}
+
+
 def dates_named(text: str, dated: str | None, by_tense: bool = False) -> list[ToldDate]:
     """The calendar dates ``text`` tells without writing them out whole, read from its article's
     date ``dated`` (YYYY-MM-DD): its "today", "yesterday" or "tomorrow", a weekday standing alone
@@ -283,18 +305,9 @@ def dates_named(text: str, dated: str | None, by_tense: bool = False) -> list[To
         # (10 October), or the one after for what is still to come; "last" and "next" say which.
         back = (day.weekday() - WEEKDAYS.index(match.group(2).lower())) % 7
         which = (match.group(1) or "").lower()
-        offsets = (
-            [-(back or 7)]
-            if which == "last"
-            else [7 - back or 7]
-            if which == "next"
-            else [7 - back or 7]
-            if by_tense and _ahead(text, match.start(), match.end())
-            else [-back]
-            if by_tense
-            else [-back, 7 - back or 7]
-        )
-        for offset in offsets:
+        if not which and by_tense:
+            which = "next" if _ahead(text, match.start(), match.end()) else "this past"
+        for offset in _WEEKDAY_OFFSETS[which](back):
             found.add(ToldDate(day + timedelta(days=offset), _spoken(text, match.start())))
     for (month, number), start, end in month_days_at(text):
         if _YEAR_AFTER.match(text[end:]):
@@ -308,18 +321,6 @@ def dates_named(text: str, dated: str | None, by_tense: bool = False) -> list[To
         if years:
             found.add(ToldDate(min(years, key=lambda d: abs(d - day)), _spoken(text, start)))
     return sorted(found, key=lambda t: (t.day, t.spoken))
-
-
-# Words putting a weekday after its article's date ("is due to close on Friday", "will meet Friday").
-_AHEAD = re.compile(r"\b(?:will|shall|due|scheduled|expected|plans?|planned|going to|to be)\b", re.I)
-_NEAR_WORDS = 4  # words either side of a weekday that tell its tense
-
-
-def _ahead(text: str, start: int, end: int) -> bool:
-    """Whether the words around a weekday put it after the article's date."""
-    before = text[:start].split()[-_NEAR_WORDS:]
-    after = text[end:].split()[:_NEAR_WORDS]
-    return bool(_AHEAD.search(" ".join(before + after)))
 
 
 def dates_told(claim: str, told: list[ToldDate]) -> str:
