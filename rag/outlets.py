@@ -340,11 +340,6 @@ class OtherOutlets:
                 and not is_loose_number(run[0].text)
                 and not {t.key for t in run} & claim_keys
             ]
-            chunk = passage.chunk
-            read = with_previous_sentence(chunk, span)
-            # "Thursday's decision" in an article of Friday 6 August tells the claim's "5 August":
-            # the sentence's other date ("from 1 November") dates something else.
-            dated_alike = bool(dates_told(claim, dates_named(read, chunk.date)))
             readings = [
                 (value, rival, claim.replace(run_text(claim, value), run_text(text, rival), 1))
                 for value in values
@@ -352,8 +347,17 @@ class OtherOutlets:
                 if rival_value(claim, value, text, rival)
                 and not counted_by_another(claim_side, value, side, rival)
                 and not part_of_the_figure(value, side, rival)
-                and not (dated_alike and value_kind(value) == "date")
             ]
+            if not readings:
+                continue
+            chunk = passage.chunk
+            read = with_previous_sentence(chunk, span)
+            # "Thursday's decision" in an article of Friday 6 August tells the claim's "5 August":
+            # the sentence's other date ("from 1 November") dates something else.
+            if any(value_kind(value) == "date" for value, _, _ in readings) and dates_told(
+                claim, dates_named(read, chunk.date)
+            ):
+                readings = [item for item in readings if value_kind(item[0]) != "date"]
             if not readings:
                 continue
             tried += 1
