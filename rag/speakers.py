@@ -322,9 +322,15 @@ def turn_speaker(label: str, article: str) -> str:
     lines = {line.strip() for line in article.splitlines()}
     labels = [m[1] for line in lines if (m := _TURN.match(line))]
     surname = _HONORIFIC.sub("", label).split()[-1]
+    cues = [m["name"] for line in lines if (m := _CLIP_CUE.match(line))]
+    # A clip's cue naming the speaker in full ("[SOT - DAGNY FERRELL, CHIEF EXECUTIVE]") labels
+    # the turn under it by surname ("FERRELL: ...").
+    cued = next((cue for cue in cues if len(cue.split()) > 1 and cue.upper().split()[-1] == label), "")
+    if cued:
+        return " ".join(_HONORIFIC.sub("", cued).title().split())
     captioned = any(
         m[1] == label for line in lines if line.startswith(">>") and (m := _CAPTION_LABEL.search(line))
-    ) or any(m["name"] == label for line in lines if (m := _CLIP_CUE.match(line)))
+    ) or label in cues
     # A full name labelling one turn only ("[CLIP] RENATA CALLOW: ...") in a transcript whose
     # other turns are labelled too, when the article names that person in its own words.
     once = len(labels) >= 3 and len(label.split()) > 1 and _HONORIFIC.sub("", label).title() in article

@@ -579,6 +579,33 @@ def test_a_clips_cue_names_who_speaks_in_it():
 
 
 @pytest.mark.fast
+def test_a_turn_labelled_by_the_surname_its_cue_gives_in_full_is_that_persons():
+    """A bulletin cues a clip with its speaker in full on the line before and labels the one turn
+    under it by surname ("[SOT - DAGNY FERRELL, CHIEF EXECUTIVE]" then "FERRELL: ..."): a label
+    heading one turn only was nobody's, so a claim giving those words to another was not found."""
+    bulletin = (
+        "RIVER FM - LUNCHTIME NEWS\n\n"
+        "12:00:50 ASHWORTH: The tighter barge limit came in yesterday. The authority's chief spoke to us.\n\n"
+        "12:01:02 [SOT - DAGNY FERRELL, CHIEF EXECUTIVE, SULL NAVIGATION AUTHORITY]\n"
+        "FERRELL: We are managing a shortage, not solving it. We cannot make it rain.\n"
+        "[END SOT]\n\n"
+        "12:01:18 ASHWORTH: The hustings is on Wednesday.\n\n"
+        "12:01:30 [CLIP - Hennick Moor, farmer, outside the court]\n"
+        "MOOR: I don't know if I have the strength for another court.\n\n"
+        "12:01:40 ASHWORTH: The Moor family will appeal.\n"
+    )
+    label = turn_label(bulletin, bulletin.index("We are managing"))
+    assert label == "FERRELL"
+    assert turn_speaker(label, bulletin) == "Dagny Ferrell"
+    # The cue's own name, not a word the article puts before the surname ("The Moor family").
+    assert turn_speaker(turn_label(bulletin, bulletin.index("I don't know")), bulletin) == "Hennick Moor"
+    # The false-positive side: a one-turn label that no cue names in full is still nobody's, though
+    # a cue names somebody else just above it.
+    other = bulletin.replace("FERRELL: We are", "VANCE: We are")
+    assert turn_speaker("VANCE", other) == ""
+
+
+@pytest.mark.fast
 def test_a_clips_cue_without_brackets_names_who_speaks_in_it():
     """Bulletin transcripts cue a clip without brackets ("CLIP - EDDA LUNMARK, chair ... (0:12):",
     "SOT - AASVOLD: ..."): those clips had no speaker, so a quote given to another was not found."""
