@@ -308,7 +308,7 @@ class DraftChecker:
                 c
                 for c in contradictions
                 if not one_outlet(support.passage.chunk, c[0].passage.chunk)
-                and self._about_claim(claim, c[0].passage.chunk.source)
+                and self._about_claim(claim, c[0].passage.chunk.source, c[1].differs)
                 and not (
                     c[1].differs.kind == "number"
                     and self.outlets.tells_both_parts(
@@ -1167,11 +1167,17 @@ class DraftChecker:
         chunk = passage.chunk
         return Passage(replace(chunk, title=f"{chunk.title} {self._article_header[source]}"), passage.score)
 
-    def _about_claim(self, claim: str, source: str) -> bool:
+    def _about_claim(self, claim: str, source: str, differs: Differs | None = None) -> bool:
         """Whether another article names most of what the claim names (past its first word), so
         that a date or figure it gives otherwise is about the same thing: "Time named her one of
-        the 100 most important people" is about someone else than the claim's Tenzing Norgay."""
+        the 100 most important people" is about someone else than the claim's Tenzing Norgay.
+        A quote's speaker that the article gives to somebody else (``differs``) is not asked of it
+        when the claim names more: the other outlet that says Kettleby said it need never name the
+        claim's Achterberg, but must name its Brennock."""
         names = {t.key for t in tokens(claim) if t.kind == "name" and t.start > 0}
+        if differs is not None and differs.kind == "name":
+            others = names - (name_keys(differs.draft) & name_keys(own_speaker(claim)))
+            names = others or names  # the speaker alone: whether the article names the claim's
         if not names:
             return True
         known = self._article_names(source)

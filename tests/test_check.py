@@ -1212,6 +1212,80 @@ def test_outlets_disagreeing_on_a_date_the_claim_does_not_give_leave_it_supporte
     assert (dated.differs.draft, dated.differs.source) == ("June 1", "April 1")
 
 
+QUOTE_OUTLETS = {
+    "valley-radio.txt": (
+        "VALLEY RADIO - MORNING BULLETIN, TUESDAY 4 MAY 2027\n\n"
+        "08:00 PRESENTER: Good morning. The ferry to Kessel Island is cancelled again today, the third "
+        "day running, because Kessel Lines cannot find enough crew.\n\n"
+        "08:01 [SOT - MARTA GRAYLING, FERRY MANAGER, KESSEL LINES] GRAYLING: We're being asked to sail "
+        "a ship with no crew on it. We'll keep trying, but nobody can make that work for long.\n\n"
+        "08:02 PRESENTER: On the quay, the fishing fleet is short of hands too.\n\n"
+        "08:03 [SOT - PIET LANGE, SKIPPER] LANGE: The fish are there off Kessel, but the boats are not. "
+        "Half the fleet is tied up.\n\n"
+        "08:04 PRESENTER: The island council met last night.\n\n"
+        "08:05 [SOT - EDDA VOSS, ISLAND COUNCILLOR]\n"
+        "VOSS: The council will pay for a second boat if Kessel Lines can crew it.\n"
+        "[END SOT]\n"
+    ),
+    "island-wire.txt": (
+        "Kessel Island ferry cancelled for a third day\n\n"
+        "KESSEL, May 4 (IW) - The ferry to Kessel Island was cancelled for a third day on Tuesday as a "
+        "crew shortage at Kessel Lines worsened, leaving about 300 islanders without a crossing.\n\n"
+        '"We are being asked to sail a ship with no crew on it," Kessel harbourmaster Olaf Brenning '
+        "told IW. Kessel Lines said it hoped to run one crossing on Thursday.\n"
+    ),
+    "tarn-post.txt": (
+        "Tarn fleet stays in port\n\n"
+        "The fishing boats of Tarn stayed in port for a second week as crews left for jobs on the "
+        "mainland.\n\n"
+        '"The fish are there, but the boats are not," said Tarn fisherman Hilde Ostrom, whose own crew '
+        "of four has gone. The Tarn harbour board meets on Friday.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quote_checker(tmp_path_factory, pipeline):
+    return _checker_over(tmp_path_factory.mktemp("quotes"), QUOTE_OUTLETS)
+
+
+def test_a_quote_another_outlet_gives_to_another_speaker_is_mixed(quote_checker):
+    """The wire gives the radio's quote to the harbourmaster and never names the claim's ferry
+    manager: the outlets disagree on who said it (it still names the claim's Kessel Lines)."""
+    checker = quote_checker
+    result = checker.check_sentence(
+        "Ferry manager Marta Grayling said Kessel Lines was being asked to sail a ship with no crew on it."
+    )
+    assert result.verdict == MIXED, result.reason
+    assert [c.source for c in result.citations] == ["valley-radio.txt", "island-wire.txt"]
+    assert (result.differs.draft, result.differs.source) == ("Marta Grayling", "Olaf Brenning")
+    # The false-positive side: another island's fisherman saying the same words is somebody else
+    # in another place (the paper never names the claim's Kessel), not a rival speaker of them.
+    claim = "Kessel skipper Piet Lange said the fish were there, but the boats were not."
+    rivals = checker._contradictions(claim, checker._passages(claim))
+    assert [found.passage.chunk.source for found, _ in rivals] == ["tarn-post.txt"]
+    other_place = checker.check_sentence(claim)
+    assert other_place.verdict == SUPPORTED, other_place.reason
+    assert [c.source for c in other_place.citations] == ["valley-radio.txt"]
+
+
+def test_words_of_a_turn_its_cue_names_in_full_given_to_another_are_contradicted(quote_checker):
+    """The bulletin cues the clip with its speaker in full on the line before and labels the turn
+    by surname ("[SOT - EDDA VOSS, ...]" then "VOSS: ..."): the turn is the councillor's, so the
+    harbourmaster never said it (the turn had no speaker, and the claim was not found)."""
+    wrong = quote_checker.check_sentence(
+        "Harbourmaster Olaf Brenning said the council would pay for a second boat if Kessel Lines could crew it."
+    )
+    assert wrong.verdict == CONTRADICTED, wrong.reason
+    assert (wrong.differs.draft, wrong.differs.source) == ("Harbourmaster Olaf Brenning", "Edda Voss")
+    assert wrong.citations[0].text.startswith("VOSS: The council will pay")
+    # The false-positive side: the councillor's own words stay hers.
+    right = quote_checker.check_sentence(
+        "Councillor Edda Voss said the council would pay for a second boat if Kessel Lines could crew it."
+    )
+    assert right.verdict == SUPPORTED, right.reason
+
+
 TRAM_INTERVIEW = (
     "Radio Hallam Breakfast\nTranscript, Thursday 4 June\n\n"
     "PRESENTER: Good morning. With me is the Secretary for Transport, Imogen Cartwright, and on the "
