@@ -328,9 +328,10 @@ def turn_speaker(label: str, article: str) -> str:
     cued = next((cue for cue in cues if len(cue.split()) > 1 and cue.upper().split()[-1] == label), "")
     if cued:
         return " ".join(_HONORIFIC.sub("", cued).title().split())
-    captioned = any(
-        m[1] == label for line in lines if line.startswith(">>") and (m := _CAPTION_LABEL.search(line))
-    ) or label in cues
+    captioned = (
+        any(m[1] == label for line in lines if line.startswith(">>") and (m := _CAPTION_LABEL.search(line)))
+        or label in cues
+    )
     # A full name labelling one turn only ("[CLIP] RENATA CALLOW: ...") in a transcript whose
     # other turns are labelled too, when the article names that person in its own words.
     once = len(labels) >= 3 and len(label.split()) > 1 and _HONORIFIC.sub("", label).title() in article
