@@ -187,7 +187,6 @@ def differing_value(
     second value, unless it is one of the ``held`` words (who did it, which the passage's other
     sentences cannot lend). A wire dateline's agency credit is never the source's value.
     """
-    wire = _WIRE_DATELINE.match(source)
     source = _without_wire_credit(source)
     a, b = tokens(claim), tokens(source)
     if not a or not b:
@@ -272,8 +271,6 @@ def differing_value(
     # Assistance Force", most of whose words the claim has outside the name it changed.
     other_keys = {t.key for t in a if t not in run}
     dateline_end = _PLACE_DATELINE.match(source).end()
-    filed = _filing_date_end(wire, source, b)
-    claims_weekday = any(t.key in WEEKDAY_KEYS for t in run)
     candidates = [
         r
         for r in runs(b)
@@ -284,11 +281,6 @@ def differing_value(
         and not any(r[0] is h[0] for h in holders)  # "Asteras Neapori" is no other place than Neapori
         and not (kind == "name" and _item_opener(r, source, f"{context} {passage}"))
         and not (kind == "name" and r[0].start < dateline_end)  # "COLDHYTHE — ...": where it was filed
-        # "HVALVIK, Oct 7 (SKW) - ... on Wednesday": filed on the 7th; and its weekday, counted from
-        # that day, faces only a weekday of the claim's ("planned for October" is no "Monday")
-        and not (
-            kind == "date" and (r[0].start < filed or (filed and _weekdays_only(r) and not claims_weekday))
-        )
         and not (kind == "name" and _vocative(r, source))  # "Niamh, there's still smoke": the presenter
     ]
     if not candidates:
@@ -449,23 +441,6 @@ def _weekdays_only(side: list[Token]) -> bool:
 
 # "LONDON (Reuters) -", "MONTALVA, Portugal, Aug 12 (Atlas News Service) -": a wire dateline.
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^()\n]{0,40})?\s*(\([^()\n]{2,40}\))(?=\s*[-–—])")
-
-
-# A day a sentence tells for itself, other than its article's own: "yesterday", besides a weekday.
-_OWN_DAY = re.compile(r"\b(?:yesterday|last night)\b", re.I)
-
-
-def _filing_date_end(wire: re.Match | None, source: str, side: list[Token]) -> int:
-    """Where the ``wire`` dateline of ``source`` ends when the sentence after it tells its own day
-    ("HVALVIK, Oct 7 (SKW) - Kaldnes Airport reopened at 06:00 on Wednesday", "... yesterday"): the
-    dateline's date is when the story was filed, no date of the event. 0 otherwise: "reopened
-    today", no day at all, or only the day somebody spoke ("..., officials said on Friday"), is
-    the dateline's."""
-    if not wire:
-        return 0
-    end = wire.end()
-    weekday = any(t.key in WEEKDAY_KEYS and t.start >= end and not _said_on(source, [t]) for t in side)
-    return end if weekday or _OWN_DAY.search(source, end) else 0
 
 
 def _without_wire_credit(text: str) -> str:
