@@ -1177,7 +1177,7 @@ class DraftChecker:
         names = {t.key for t in tokens(claim) if t.kind == "name" and t.start > 0}
         if differs is not None and differs.kind == "name":
             others = names - (name_keys(differs.draft) & name_keys(own_speaker(claim)))
-            names = others or names  # the speaker alone: whether the article names the claim's
+            names = others or names  # a claim naming only its speaker: the article must name them
         if not names:
             return True
         known = self._article_names(source)
