@@ -324,10 +324,10 @@ def turn_speaker(label: str, article: str) -> str:
     surname = _HONORIFIC.sub("", label).split()[-1]
     cues = [m["name"] for line in lines if (m := _CLIP_CUE.match(line))]
     # A clip's cue naming the speaker in full ("[SOT - DAGNY FERRELL, CHIEF EXECUTIVE]") labels
-    # the turn under it by surname ("FERRELL: ...").
-    cued = next((cue for cue in cues if len(cue.split()) > 1 and cue.upper().split()[-1] == label), "")
-    if cued:
-        return " ".join(_HONORIFIC.sub("", cued).title().split())
+    # the turn under it by surname ("FERRELL: ..."), unless cues name two people of that surname.
+    cued = {cue.upper() for cue in cues if len(cue.split()) > 1 and cue.upper().split()[-1] == label}
+    if len(cued) == 1:
+        return " ".join(_HONORIFIC.sub("", cued.pop()).title().split())
     captioned = (
         any(m[1] == label for line in lines if line.startswith(">>") and (m := _CAPTION_LABEL.search(line)))
         or label in cues

@@ -603,6 +603,9 @@ def test_a_turn_labelled_by_the_surname_its_cue_gives_in_full_is_that_persons():
     # a cue names somebody else just above it.
     other = bulletin.replace("FERRELL: We are", "VANCE: We are")
     assert turn_speaker("VANCE", other) == ""
+    # Nor is a surname two cues give to two people anybody's in particular.
+    two = bulletin.replace("12:01:18 ASHWORTH:", "12:01:18 [SOT - ANNA FERRELL, FARMER]\nASHWORTH:")
+    assert turn_speaker("FERRELL", two) == ""
 
 
 @pytest.mark.fast
