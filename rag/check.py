@@ -455,7 +455,9 @@ class DraftChecker:
         claim_negations = negations(claim, claim_keys)
         acronym = opening_acronym(claim)  # the one name the answer check leaves out (its first word)
         best: Found | None = None
-        undecided: dict[str, tuple[Found, str]] = {}  # each article's best window only the judge can settle
+        # each article's best window only the judge can settle: the window, its text, and the text
+        # read with the sentence before it (for the dates its weekdays tell)
+        undecided: dict[str, tuple[Found, str, str]] = {}
         misquote: tuple[Found, Difference] | None = None
         reworded_quotes: list[tuple[Found, Difference]] = []  # misquotes only the judge can tell
         swap: tuple[Found, Difference] | None = None  # a window with another name in the claim's place
@@ -574,16 +576,14 @@ class DraftChecker:
                         or score > undecided[passage.chunk.source][0].score
                     )
                 ):
-                    # The judge reads the date the window tells by its weekday, as the word tests
-                    # did ("handed in on Friday" is no "Friday, 20 August" to it otherwise), the one
-                    # its tense gives: a past "on Thursday" is not the Thursday ahead.
-                    told = dates_told(claim, dates_named(near, passage.chunk.date, by_tense=True))
-                    undecided[passage.chunk.source] = (
-                        Found(passage, window, score),
-                        f"{text} ({told})" if told else text,
-                    )
+                    undecided[passage.chunk.source] = (Found(passage, window, score), text, near)
         ranked = sorted(undecided.values(), key=lambda item: -item[0].score)
-        for rank, (found, text) in enumerate(ranked[:UNDECIDED_ARTICLES] if best is None else ()):
+        for rank, (found, text, near) in enumerate(ranked[:UNDECIDED_ARTICLES] if best is None else ()):
+            # The judge reads the date the window tells by its weekday, as the word tests did
+            # ("handed in on Friday" is no "Friday, 20 August" to it otherwise), the one its tense
+            # gives: a past "on Thursday" is not the Thursday ahead. Read only for the windows judged.
+            told = dates_told(claim, dates_named(near, found.passage.chunk.date, by_tense=True))
+            text = f"{text} ({told})" if told else text
             if lead and lead.passage.chunk.source == found.passage.chunk.source:
                 stated_first = " ".join(lead.passage.chunk.quote(s) for s in lead.spans)
                 if stated_first not in text:
