@@ -755,7 +755,8 @@ class DraftChecker:
         passage's names count from anywhere in its article), but not here. Not when the article
         makes the two names one speaker ("Kremlin spokesman Dmitry Peskov") or one body speaking
         through its officer."""
-        difference = differing_value(claim, text, context)
+        article = self._article(passage.chunk.source)
+        difference = differing_value(claim, text, context, article=article)
         if (
             difference is None
             or difference.differs.kind != "name"
@@ -773,7 +774,6 @@ class DraftChecker:
         own = {t.key for t in tokens(differs.draft)}
         if ({t.key for t in tokens(differs.source)} - own) & {t.key for t in tokens(claim)}:
             return None  # "US Magistrate Judith Dein refused to release him": the claim's magistrate
-        article = self._article(passage.chunk.source)
         if heading_label(differs.source, text, article):
             return None  # 'CLAIM: "..."' on a fact check's page: a heading, nobody in the claim's place
         speaker = own_speaker(text)
@@ -958,13 +958,17 @@ class DraftChecker:
             # neighbours: a name there is somebody else's.
             speaker = own_speaker(text)
             strict = speaker_keys if speaker else frozenset()
-            difference = differing_value(claim, text, context, strict=strict) or differing_value(
+            article = self._article(passage.chunk.source)
+            difference = differing_value(
+                claim, text, context, strict=strict, article=article
+            ) or differing_value(
                 claim,
                 text,
                 context,
                 chunk_names(passage.chunk) | self._article_names(passage.chunk.source),
                 strict,
                 passage.chunk.text,
+                article=article,
             )
             if (
                 difference is None
@@ -994,7 +998,6 @@ class DraftChecker:
                     differs.draft, differs.source
                 ):
                     continue
-            article = self._article(passage.chunk.source)
             if speaker and introduced_as(differs, speaker, article):
                 continue  # "Kremlin spokesman Dmitry Peskov": the speaker described, the same person
             if said_by and speaks_for(differs, article):
@@ -1077,13 +1080,15 @@ class DraftChecker:
         for i in np.argsort(-similarity)[:CLOSEST_SENTENCES]:
             passage, span, text, context = items[i]
             chunk = passage.chunk
-            difference = differing_value(claim, text, context) or differing_value(
+            article = self._article(chunk.source)
+            difference = differing_value(claim, text, context, article=article) or differing_value(
                 claim,
                 text,
                 context,
                 chunk_names(chunk) | self._article_names(chunk.source),
                 frozenset(),
                 chunk.text,
+                article=article,
             )
             if difference is None:
                 continue

@@ -173,6 +173,7 @@ def differing_value(
     strict: frozenset[str] = frozenset(),
     passage: str = "",
     held: frozenset[str] = frozenset(),
+    article: str = "",
 ) -> Difference | None:
     """The value ``source`` gives instead of the claim's, when both say the same thing otherwise.
 
@@ -185,7 +186,9 @@ def differing_value(
     against "X, Peskov said" in a name. When more than one run is missing, a claim joining two of
     the ``passage``'s facts may still differ in one: a value the passage gives further away is no
     second value, unless it is one of the ``held`` words (who did it, which the passage's other
-    sentences cannot lend). A wire dateline's agency credit is never the source's value.
+    sentences cannot lend). A wire dateline's agency credit is never the source's value, nor
+    the source sentence's first word when its ``article`` (or the texts given) writes it in lower
+    case: capitalised for opening the sentence alone.
     """
     source = _without_wire_credit(source)
     a, b = tokens(claim), tokens(source)
@@ -280,6 +283,11 @@ def differing_value(
         and not (kind == "name" and len(r) == 1 and spelled_acronyms(r[0].text, claim))  # "VAT"
         and not any(r[0] is h[0] for h in holders)  # "Asteras Neapori" is no other place than Neapori
         and not (kind == "name" and _item_opener(r, source, f"{context} {passage}"))
+        # "Yesterday (Wednesday) I spent the day ...", "Engineers measured ...": the sentence's
+        # first word, capitalised for that alone, as the claim's opener is
+        and not (
+            kind == "name" and _sentence_opener(r, b, dateline_end, f"{source} {context} {passage} {article}")
+        )
         and not (kind == "name" and r[0].start < dateline_end)  # "COLDHYTHE — ...": where it was filed
         and not (kind == "name" and _vocative(r, source))  # "Niamh, there's still smoke": the presenter
     ]
@@ -390,6 +398,22 @@ def _item_opener(run: list[Token], source: str, elsewhere: str) -> bool:
         return False
     inside = rf"(?<=[a-z,;:] ){re.escape(run[0].text)}(?![\w-])"
     return re.search(inside, f"{source[run[0].end :]} {elsewhere}") is None
+
+
+def _sentence_opener(run: list[Token], side: list[Token], start: int, texts: str) -> bool:
+    """Whether a one-word name run is the first word of its sentence (after any dateline ending
+    at ``start``) and a common one: a day told by the article's date ("Yesterday", "Today"), or a
+    word ``texts`` write in lower case and never capitalised inside a sentence ("Engineers
+    measured ..." beside "the engineers"). A name opening the sentence stays one: nothing writes
+    "sarsfield", and "Price said ..." is a name where the article has "Joanna Price" besides "the
+    price"."""
+    first = next((t for t in side if t.start >= start), None)
+    if len(run) != 1 or run[0] is not first:
+        return False
+    if names_a_relative_day(run[0].text):
+        return True
+    inside = rf"(?<=[a-z,;:] ){re.escape(run[0].text)}(?![\w-])"
+    return _in_lower_case(run[0], texts) and re.search(inside, texts) is None
 
 
 # "Niamh, there's still a lot of smoke ...": a reporter answering the presenter by name.

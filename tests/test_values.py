@@ -1336,6 +1336,40 @@ def test_a_number_and_a_half_is_one_value():
 
 
 @pytest.mark.fast
+def test_a_common_word_opening_the_source_sentence_is_no_name():
+    """ "Engineers measured seepage ..., and two of the dam's 38 piezometers showed readings above
+    their alert levels" set "Engineers" against the claim's "Jatun Qocha" dam, and a blog's
+    "Yesterday I spent the day in the public gallery at Morcaster Crown Court" set "Yesterday"
+    against the judge hearing the case there: each capitalised for opening its sentence alone."""
+    claim = (
+        "Two of the 38 piezometers in the Jatun Qocha dam showed pressure readings above their alert levels."
+    )
+    source = (
+        "Engineers measured seepage of 14 litres per second at the toe, and two of the dam's 38 "
+        "piezometers showed readings above their alert levels."
+    )
+    article = "An inspection of the Jatun Qocha dam found no instability, engineers said."
+    assert differing_value(claim, source, article=article) is None
+    judge = "Judge Imelda Sarsfield is hearing the trial at Morcaster Crown Court."
+    gallery = "Yesterday I spent the day in the public gallery at Morcaster Crown Court, watching the trial."
+    assert differing_value(judge, gallery) is None
+    # The false-positive sides: with nothing writing "engineers" in lower case it may be a name; a
+    # word the article also capitalises inside a sentence ("Judge Marsh" beside "the marsh") stays
+    # a name opening one; and a word written in lower case elsewhere is a name further into the
+    # sentence.
+    assert _values(differing_value(claim, source)) == ("Jatun Qocha", "Engineers")
+    marsh = "Marsh is hearing the trial at Morcaster Crown Court."
+    assert _values(
+        differing_value(judge, marsh, article="They crossed the marsh to reach Judge Marsh's house.")
+    ) == ("Judge Imelda Sarsfield", "Marsh")
+    later = "Since Monday, Marsh has been hearing the trial at Morcaster Crown Court."
+    assert _values(differing_value(judge, later, article="They crossed the marsh.")) == (
+        "Judge Imelda Sarsfield",
+        "Marsh",
+    )
+
+
+@pytest.mark.fast
 def test_a_list_items_first_word_is_no_name():
     """ "• Gradual increase of the retirement age: ... 62 from 2029" capitalises "Gradual" for
     opening the item: no name to set against the claim's country."""
