@@ -396,8 +396,13 @@ def _item_opener(run: list[Token], source: str, elsewhere: str) -> bool:
     capitalised inside a sentence."""
     if len(run) != 1 or not _BULLET.fullmatch(source[: run[0].start]):
         return False
-    inside = rf"(?<=[a-z,;:] ){re.escape(run[0].text)}(?![\w-])"
-    return re.search(inside, f"{source[run[0].end :]} {elsewhere}") is None
+    return not _capitalised_inside(run[0].text, f"{source[run[0].end :]} {elsewhere}")
+
+
+def _capitalised_inside(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` as it is, capitalised, inside a sentence (after a lower-case
+    word or a comma): a name there, not a first word."""
+    return re.search(rf"(?<=[a-z,;:] ){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _sentence_opener(run: list[Token], side: list[Token], start: int, texts: str) -> bool:
@@ -412,8 +417,7 @@ def _sentence_opener(run: list[Token], side: list[Token], start: int, texts: str
         return False
     if names_a_relative_day(run[0].text):
         return True
-    inside = rf"(?<=[a-z,;:] ){re.escape(run[0].text)}(?![\w-])"
-    return _in_lower_case(run[0], texts) and re.search(inside, texts) is None
+    return _in_lower_case(run[0], texts) and not _capitalised_inside(run[0].text, texts)
 
 
 # "Niamh, there's still a lot of smoke ...": a reporter answering the presenter by name.
