@@ -274,6 +274,8 @@ def differing_value(
     # Assistance Force", most of whose words the claim has outside the name it changed.
     other_keys = {t.key for t in a if t not in run}
     dateline_end = _PLACE_DATELINE.match(source).end()
+    first_word = next((t for t in b if t.start >= dateline_end), None)  # after any dateline
+    texts = f"{source} {context} {passage} {article}"  # how they write the first word elsewhere
     candidates = [
         r
         for r in runs(b)
@@ -285,9 +287,7 @@ def differing_value(
         and not (kind == "name" and _item_opener(r, source, f"{context} {passage}"))
         # "Yesterday (Wednesday) I spent the day ...", "Engineers measured ...": the sentence's
         # first word, capitalised for that alone, as the claim's opener is
-        and not (
-            kind == "name" and _sentence_opener(r, b, dateline_end, f"{source} {context} {passage} {article}")
-        )
+        and not (kind == "name" and _sentence_opener(r, first_word, texts))
         and not (kind == "name" and r[0].start < dateline_end)  # "COLDHYTHE — ...": where it was filed
         and not (kind == "name" and _vocative(r, source))  # "Niamh, there's still smoke": the presenter
     ]
@@ -405,15 +405,14 @@ def _capitalised_inside(word: str, text: str) -> bool:
     return re.search(rf"(?<=[a-z,;:] ){re.escape(word)}(?![\w-])", text) is not None
 
 
-def _sentence_opener(run: list[Token], side: list[Token], start: int, texts: str) -> bool:
-    """Whether a one-word name run is the first word of its sentence (after any dateline ending
-    at ``start``) and a common one: a day told by the article's date ("Yesterday", "Today"), or a
+def _sentence_opener(run: list[Token], first_word: Token | None, texts: str) -> bool:
+    """Whether a one-word name run is the first word of its sentence (``first_word``, after any
+    dateline) and a common one: a day told by the article's date ("Yesterday", "Today"), or a
     word ``texts`` write in lower case and never capitalised inside a sentence ("Engineers
     measured ..." beside "the engineers"). A name opening the sentence stays one: nothing writes
     "sarsfield", and "Price said ..." is a name where the article has "Joanna Price" besides "the
     price"."""
-    first = next((t for t in side if t.start >= start), None)
-    if len(run) != 1 or run[0] is not first:
+    if len(run) != 1 or run[0] is not first_word:
         return False
     if names_a_relative_day(run[0].text):
         return True
