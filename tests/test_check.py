@@ -2061,9 +2061,10 @@ class _PreferringJudge(_CountingJudge):
 
 
 def test_a_value_put_back_that_the_judge_clearly_prefers_contradicts_the_claim(tmp_path, pipeline):
-    """Below CORRECTED_YES, a reading with the source's number the model prefers by PREFERRED_GAIN
-    to the claim as written contradicts it: the model ranks two readings better than it judges one."""
-    from rag.check import PREFERRED_GAIN, PREFERRED_YES
+    """Below CORRECTED_YES, a reading with the source's number, or a full name in the claim's
+    name's place, that the model prefers by PREFERRED_GAIN to the claim as written contradicts it: the
+    model ranks two readings better than it judges one."""
+    from rag.check import CORRECTED_GAIN, CORRECTED_YES, PREFERRED_GAIN, PREFERRED_YES
 
     checker = _checker_over(tmp_path, {"storm.txt": STORM_DAMAGE})
     claim = "Emergency Services Minister Bob Debus said 6,000 calls for help had come in."
@@ -2073,13 +2074,30 @@ def test_a_value_put_back_that_the_judge_clearly_prefers_contradicts_the_claim(t
     found = checker._judged_difference(claim, passages)
     assert found is not None and (found[1].differs.draft, found[1].differs.source) == ("6,000", "4,000")
     assert found[0].as_written < found[0].judged - PREFERRED_GAIN  # both readings, for the report
-    # The false-positive sides: a model hardly preferring either reading decides nothing, and a
-    # name put back needs the model sure of it (it reads past names).
-    checker._judge = _PreferringJudge("4,000", preferring, preferring - PREFERRED_GAIN + 0.1)
-    assert checker._judged_difference(claim, passages) is None
+    # So may a name standing where the claim's stands: Carr's remark given to Debus.
     named = "Emergency Services Minister Bob Debus said he was struck by how random the storm damage was."
     checker._judge = _PreferringJudge("Bob Carr", preferring, preferring - PREFERRED_GAIN - 0.05)
+    found = checker._judged_difference(named, checker._passages(named))
+    assert found is not None and found[1].in_place
+    assert (found[1].differs.draft, found[1].differs.source) == (
+        "Emergency Services Minister Bob Debus",
+        "New South Wales Premier Bob Carr",
+    )
+    # The false-positive sides: a model hardly preferring either reading decides nothing, and a
+    # name found elsewhere in the sentence needs the model sure of it (it reads past names).
+    checker._judge = _PreferringJudge("4,000", preferring, preferring - PREFERRED_GAIN + 0.1)
+    assert checker._judged_difference(claim, passages) is None
+    checker._judge = _PreferringJudge("Bob Carr", preferring, preferring - PREFERRED_GAIN + 0.1)
     assert checker._judged_difference(named, checker._passages(named)) is None
+    elsewhere = "He was struck by how random the damage was, Bob Debus said."
+    checker._judge = _PreferringJudge("Bob Carr", preferring, preferring - PREFERRED_GAIN - 0.05)
+    assert checker._judged_difference(elsewhere, checker._passages(elsewhere)) is None
+    # ... and so does a single word, as often a heading or a common word capitalised as a name.
+    surname = "Debus said he was struck by how random the storm damage was."
+    assert checker._judged_difference(surname, checker._passages(surname)) is None
+    checker._judge = _PreferringJudge("Bob Carr", CORRECTED_YES, CORRECTED_YES - CORRECTED_GAIN - 0.05)
+    found = checker._judged_difference(elsewhere, checker._passages(elsewhere))
+    assert found is not None and not found[1].in_place  # ... and contradicts it once the model is sure
 
 
 STATS_LINE_ARTICLES = {
