@@ -2095,9 +2095,10 @@ def test_a_value_put_back_that_the_judge_clearly_prefers_contradicts_the_claim(t
     # ... and so does a single word, as often a heading or a common word capitalised as a name.
     surname = "Debus said he was struck by how random the storm damage was."
     assert checker._judged_difference(surname, checker._passages(surname)) is None
+    # Once the model is sure, a name elsewhere in the sentence contradicts the claim as before.
     checker._judge = _PreferringJudge("Bob Carr", CORRECTED_YES, CORRECTED_YES - CORRECTED_GAIN - 0.05)
     found = checker._judged_difference(elsewhere, checker._passages(elsewhere))
-    assert found is not None and not found[1].in_place  # ... and contradicts it once the model is sure
+    assert found is not None and not found[1].in_place
 
 
 STATS_LINE_ARTICLES = {
