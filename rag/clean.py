@@ -85,6 +85,19 @@ _TIME_OR_WEEKDAY = re.compile(r"\d+|[ap]m|(mon|tues|wednes|thurs|fri|satur|sun)d
 _DATELINE_OUTLET = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*(?:\(([A-Z][^)]{1,39})\)|/([A-Z][^/]{1,39})/)"
 )
+# A copyright line names the page's publisher: "© 2026 Skoddevarre Avis AS. All rights reserved.",
+# "(c) The Vale Courier 2025 | About us", "Copyright Coastwire 2024. Redistribution ...". The holder
+# is capitalised words ("of", "the", "&" between them), ended by the line or a sentence, a bar, a
+# comma or a dash; "Copyright law changed in 2001." names nobody.
+_HOLDER_WORD = r"(?:[A-Z0-9\"“'(](?:[\w\"”'&()-]|\.(?=\w))*|of|the|and|de|&)"
+_COPYRIGHT_LINE = re.compile(
+    r"^(?:©|\((?i:c)\)|(?i:copyright)(?:\s*©|\s*\((?i:c)\))?)\s*(?:\d{4}\s+)?"
+    rf"(?P<holder>[A-Z\"“](?:[\w\"”'&-]|\.(?=\w))*(?:\s+{_HOLDER_WORD}){{0,9}}?)"
+    r",?(?:\s+\d{4})?\s*(?:$|[.,;|]\s|[.|]$|\s[-–—]\s)"
+)
+# The company form after a publisher's name ("Skoddevarre Avis AS", "Chronicle Media Ltd"): not
+# how the outlet is named in a reason.
+_COMPANY_FORM = re.compile(r"(?:,?\s+(?:Ltd|Limited|AS|AG|LLC|PLC|Inc|GmbH|Oy|AB|S\.A))+\.?$")
 
 
 # A line repeated in this many articles is site furniture ("Follow us on Telegram"), when short.
@@ -249,23 +262,25 @@ def _page_header(lines: list[_Line], keep: list[bool], repeated: set[int] = froz
     return header
 
 
-def _drop_navigation(lines: list[_Line], header: list[int], drop: Callable[[int, str], None]) -> None:
+def _drop_navigation(lines: list[_Line], header: list[int], drop: Callable[[int, str], None]) -> list[int]:
     """Drop the page header's navigation lines and the short lines above the last of them: a
     site's masthead and skip links sit above its menu. A headline above an "Outlet | Section"
     line stays. Above the first site menu or release label ("FOR IMMEDIATE RELEASE") every line
     goes, however long: a headline comes below those, and above them stand a masthead's tagline
     ("Serving Ravuke and the outer islands since 1987") or a ministry's letterhead ("MINISTRY OF
-    HEALTH AND MEDICAL SERVICES", its address)."""
+    HEALTH AND MEDICAL SERVICES", its address). Returns the lines above the navigation, the
+    masthead's place (a line dropped already, as repeated across articles, among them)."""
     navigation = [i for i in header if _is_navigation(lines[i].text)]
     tops = [i for i in navigation if _HEADER_LINE.match(lines[i].text) or _is_site_menu(lines[i].text)]
     top = tops[0] if tops else -1
+    above: list[int] = []
     for i in header:
         if i in navigation:
             drop(i, "navigation")
-        elif i < top:
+        elif i < top or (navigation and i < navigation[-1] and len(lines[i].text.split()) <= MASTHEAD_WORDS):
             drop(i, "page header above the navigation")
-        elif navigation and i < navigation[-1] and len(lines[i].text.split()) <= MASTHEAD_WORDS:
-            drop(i, "page header above the navigation")
+            above.append(i)
+    return above
 
 
 def _first_sentence_title(text: str, limit: int = 90) -> str:
@@ -274,6 +289,26 @@ def _first_sentence_title(text: str, limit: int = 90) -> str:
     if len(sentence) <= limit:
         return sentence
     return sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _masthead(line: str) -> str | None:
+    """The site's name when a page opens with it above its menu ("TEPHRA NOTES", "The Coldhythe
+    Crier"): two to MASTHEAD_WORDS words, no figure, colon or bracket; a lone word opening a page
+    may as well be a section ("ANALYSIS", "TRANSCRIPT"), a dated or numbered line is a date or an
+    item ("Friday, 19 September 2025", "ITEM 1: ...")."""
+    words = line.split()
+    plain = not re.search(r"[\d:\[\]=]", line) and not _HEADER_LINE.match(line)
+    return line if plain and 2 <= len(words) <= MASTHEAD_WORDS and not _ends_sentence(line) else None
+
+
+def _copyright_holder(lines: list[str]) -> str | None:
+    """The publisher a page's last copyright line names, if any (never its first line, which
+    would be a headline)."""
+    for line in reversed(lines[1:]):
+        match = _COPYRIGHT_LINE.match(line)
+        if match:
+            return _COMPANY_FORM.sub("", match.group("holder")) or None
+    return None
 
 
 def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Document:
@@ -290,7 +325,8 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
             keep[i] = False
             reasons[i] = reason
 
-    outlet: str | None = None
+    published_by: str | None = None  # the line under a "Published by" marker
+    name_above_furniture: str | None = None  # a bare name just above the tail marker
 
     # Page furniture after the article: cut from the first tail marker to the end. A marker above
     # the article's first paragraph ("Share" under the headline) is a widget there, no end.
@@ -302,14 +338,16 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
                 in_article = _is_paragraph(line.text)
                 continue
             if line.text.lower() == "published by" and i + 1 < len(lines):
-                outlet = outlet or lines[i + 1].text
+                published_by = lines[i + 1].text
             for j in range(i, len(lines)):
                 drop(j, "page furniture after the article")
             # A bare publisher name just above the marker is a byline, not article text.
             j = i - 1
             while j > 0 and keep[j] and _is_label(lines[j].text):
-                if _HAS_LETTER.search(lines[j].text):  # a rule ("-----") above the marker names nobody
-                    outlet = outlet or lines[j].text
+                # A rule ("-----") or a bracketed slot ("[Advertisement]", "[Load more comments]")
+                # above the marker names nobody.
+                if _HAS_LETTER.search(lines[j].text) and not _BUTTONS.match(lines[j].text):
+                    name_above_furniture = name_above_furniture or lines[j].text
                 drop(j, "byline")
                 j -= 1
             break
@@ -361,7 +399,8 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
             del partial[i]
             dropped_parts = [d for d in dropped_parts if not lines[i].start <= d.span.start < lines[i].end]
             drop(i, "publisher disclaimer")
-    _drop_navigation(lines, header, drop)
+    above_navigation = _drop_navigation(lines, header, drop)
+    masthead = _masthead(lines[0].text) if 0 in above_navigation else None
     header = [i for i in range(len(lines)) if keep[i]][:4]
     for k, i in enumerate(header):
         text = lines[i].text
@@ -385,11 +424,17 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
             break
 
     kept_lines = [line for line, k in zip(lines, keep) if k]
-    for line in kept_lines[:3]:
-        match = _DATELINE_OUTLET.match(line.text)
-        if match:
-            outlet = outlet or (match.group(1) or match.group(2)).strip()
-            break
+    dateline = next((m for m in (_DATELINE_OUTLET.match(line.text) for line in kept_lines[:3]) if m), None)
+    # A name above the furniture is a guess (a sign-off, an advertisement slot), so the copyright
+    # line's holder beats it; a "Published by" line or an agency's dateline names the outlet as it
+    # signs itself.
+    outlet = (
+        published_by
+        or (dateline and (dateline.group(1) or dateline.group(2)).strip())
+        or _copyright_holder([line.text for line in lines])
+        or masthead
+        or name_above_furniture
+    )
     if date is None:
         date = next((d for d in (parse_date(line.text[:120]) for line in kept_lines[:3]) if d), None)
     # What the file itself declares (HTML metadata, a PDF's title) beats what the text suggests.

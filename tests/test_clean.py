@@ -424,3 +424,53 @@ def test_a_live_blogs_full_time_line_is_no_wire_dateline():
     assert live.outlet is None
     wire = clean_document(Document("w.txt", f"Cup final{body}OSTRA (HNA) - Vellan won the cup.{body}", "x"))
     assert wire.outlet == "HNA"
+
+
+def test_the_copyright_line_names_the_outlet_over_a_slot_above_the_furniture():
+    """A newspaper page's "[Advertisement]" above "RECENT POSTS" named no outlet and was taken for
+    one; the copyright line at the foot names it ("© 2026 Skoddevarre Avis AS. ..."). The
+    false-positive side: a copyright line in running text, a lone "Copyright" and a lower-case
+    phrase name nobody, and an agency's dateline still beats its copyright line."""
+    body = (
+        "TRAM FARES FROZEN FOR ANOTHER YEAR\n\n"
+        "The city council voted on Tuesday to keep tram fares at 2.40 for a third year running.\n\n"
+    )
+    tail = "RECENT POSTS\n- Bridge closed for repairs\n"
+    footer = "© 2026 Orsk Courier Media AS. Editor: Ada Lind. All rights reserved.\n"
+    page = clean_document(Document("p.txt", f"{body}[Advertisement]\n{tail}{footer}", "x"))
+    assert page.outlet == "Orsk Courier Media"  # its company form ("AS") left out
+    slot_only = clean_document(Document("s.txt", f"{body}[Advertisement]\n{tail}", "x"))
+    assert slot_only.outlet is None  # a bracketed slot names nobody
+    for holder, line in [
+        ("The Vale Courier", "(c) The Vale Courier 2025 | About us | Contact"),
+        ("Radio Fjellhamn 98.4", "(c) Radio Fjellhamn 98.4 - Your voice on Nordoy"),
+        ("Coastwire", "Copyright Coastwire 2024. Redistribution without consent is prohibited."),
+        ("Skells Trust", "(c) Skells Trust. Old Quarry Road, Skells."),
+    ]:
+        assert clean_document(Document("c.txt", f"{body}{line}\n", "x")).outlet == holder
+    for line in ["Copyright law changed in 2001, the minister said.", "Copyright", "(c) all of us, x"]:
+        assert clean_document(Document("n.txt", f"{body}{line}\n", "x")).outlet is None
+    wire = clean_document(
+        Document("w.txt", f"Fares frozen\n\nORSK (OPA) - The council froze fares.\n\n{footer}", "x")
+    )
+    assert wire.outlet == "OPA"
+
+
+def test_a_site_name_opening_the_page_above_its_menu_names_the_outlet():
+    """A blog's masthead above its menu ("TEPHRA NOTES", tagline, "Home | About | Archive") names
+    the outlet where no copyright line does. The false-positive side: a lone word there may be a
+    section ("ANALYSIS"), a dated line a date, and a headline under the menu is the title."""
+    menu = "Home | About | Recipes | Archive | Contact\n"
+    blog = header_of(
+        f"TEPHRA NOTES\nlife under the mountain, one cup at a time\n{menu}The ground won't stop\n"
+    )
+    assert blog.outlet == "TEPHRA NOTES"
+    assert blog.title == "The ground won't stop"
+    pages = [f"TEPHRA NOTES\n{menu}Post {n}\n" + BODY for n in range(3)]  # the masthead on every page
+    on_every_page = clean_document(Document("t.txt", pages[0], "x"), repeated_lines(pages))
+    assert on_every_page.outlet == "TEPHRA NOTES"
+    assert header_of(f"ANALYSIS\n{menu}Council votes to close two libraries\n").outlet is None
+    assert (
+        header_of(f"Friday, 19 September 2025\n{menu}Council votes to close two libraries\n").outlet is None
+    )
+    assert header_of(f"{menu}Council votes to close two libraries\n").outlet is None
