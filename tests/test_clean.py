@@ -474,3 +474,26 @@ def test_a_site_name_opening_the_page_above_its_menu_names_the_outlet():
         header_of(f"Friday, 19 September 2025\n{menu}Council votes to close two libraries\n").outlet is None
     )
     assert header_of(f"{menu}Council votes to close two libraries\n").outlet is None
+
+
+def test_a_rights_notice_is_dropped_a_sentence_at_a_time():
+    """ "This material may not be published, broadcast, rewritten or redistributed." under an
+    agency story is no article text (left in, it was retrieved as a passage). The false-positive
+    side: an article's sentence saying a report may not be published stays."""
+    body = "The ports authority said in a statement that talks would resume on Friday.\n\n"
+    notice = (
+        "Copyright 2024 The Associated Press. All rights reserved. "
+        "This material may not be published, broadcast, rewritten or redistributed.\n"
+    )
+    doc = clean_document(Document("ap.txt", f"Port strike\n\n{body}{notice}", "x"))
+    assert "may not be published" not in kept_text(doc)
+    assert doc.outlet == "The Associated Press"
+    for line in [
+        "Content may not be reproduced without permission.",
+        "Material on this site may not be copied.",
+    ]:
+        assert line not in kept_text(clean_document(Document("c.txt", f"Port strike\n\n{body}{line}\n", "x")))
+    report = "The inquiry's report may not be published before the election, the minister said.\n"
+    assert report.strip() in kept_text(
+        clean_document(Document("r.txt", f"Port strike\n\n{body}{report}", "x"))
+    )
